@@ -1,0 +1,80 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Visibility } from '../pylon/types.js';
+
+/** A file of the docs tree, read by the I/O edge and handed to the pure core. */
+export interface SourceFile {
+  /** Path relative to the content directory, posix separators, e.g. `guides/setup.md`. */
+  path: string;
+  text: string;
+}
+
+/** A folder of the docs tree: becomes a Pylon collection. */
+export interface LocalCollection {
+  /** Folder path relative to the content directory, posix, e.g. `guides/advanced`. Never empty. */
+  key: string;
+  parentKey: string | null;
+  title: string;
+  slug: string;
+  description?: string;
+  order?: number;
+  /** The metadata file the title/description came from, when there is one. */
+  source?: { path: string; line?: number };
+}
+
+/** A value from frontmatter with the line it was written on, for diagnostics. */
+export interface Located<T> {
+  value: T;
+  line: number;
+}
+
+/** One Markdown document, parsed (frontmatter validated) but not yet rendered. */
+export interface LocalDoc {
+  /** Frontmatter `id` when present, else the path without its `.md` extension. */
+  key: string;
+  /** Source path relative to the content directory. */
+  path: string;
+  collectionKey: string | null;
+  title: string;
+  slug: string;
+  author?: Located<string>;
+  published: boolean;
+  unlisted: boolean;
+  visibility?: Visibility;
+  order?: number;
+  redirectFrom: string[];
+  /** The Markdown body after the frontmatter. */
+  markdown: string;
+  /** 1-based line of the first body line in the file (frontmatter lines come before). */
+  bodyStartLine: number;
+}
+
+export interface ContentTree {
+  collections: LocalCollection[];
+  docs: LocalDoc[];
+  diagnostics: Diagnostic[];
+}
+
+/** A document ready to publish: rendered HTML and a digest of everything pylon-kb sends for it. */
+export interface DesiredArticle {
+  key: string;
+  path: string;
+  collectionKey: string | null;
+  title: string;
+  slug: string;
+  /** Rendered, sanitised HTML, without the pylon-kb marker. */
+  html: string;
+  /** sha256 (hex) of the rendered HTML and title: what changed locally. */
+  digest: string;
+  author?: Located<string>;
+  published: boolean;
+  unlisted: boolean;
+  visibility?: Visibility;
+  order?: number;
+  redirectFrom: string[];
+}
+
+export interface DesiredState {
+  collections: LocalCollection[];
+  articles: DesiredArticle[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,166 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Visibility } from '../pylon/types.js';
+
+export const PLAN_VERSION = 1 as const;
+
+/** Create a Pylon collection for a folder. Parents come before children in `Plan.operations`. */
+export interface CreateCollectionOp {
+  kind: 'create-collection';
+  /** Folder path relative to the content directory. */
+  key: string;
+  title: string;
+  slug: string;
+  description?: string;
+  parentKey: string | null;
+  /** Remote id of the parent when it exists already; otherwise apply resolves `parentKey`. */
+  parentId: string | null;
+}
+
+/** What pylon-kb sends when it creates an article. */
+export interface ArticleDraft {
+  title: string;
+  slug: string;
+  collectionKey: string | null;
+  /** Remote id of the collection when it exists already; otherwise apply resolves `collectionKey`. */
+  collectionId: string | null;
+  authorUserId: string;
+  isPublished: boolean;
+  isUnlisted: boolean;
+  visibility?: Visibility;
+  /** Rendered HTML with the pylon-kb marker. */
+  bodyHtml: string;
+  digest: string;
+}
+
+export interface CreateArticleOp extends ArticleDraft {
+  kind: 'create-article';
+  key: string;
+  path: string;
+}
+
+export type ArticleField = 'title' | 'body' | 'unlisted' | 'visibility' | 'published';
+
+export interface UpdateArticleOp {
+  kind: 'update-article';
+  key: string;
+  path: string;
+  articleId: string;
+  url: string;
+  /** Which fields differ; only these are sent. */
+  changes: ArticleField[];
+  title: string;
+  /** Rendered HTML with the marker. */
+  bodyHtml: string;
+  digest: string;
+  isUnlisted: boolean;
+  isPublished: boolean;
+  visibility?: Visibility;
+  /** Send `publish_updated_body_html: true` (config `publish`). */
+  publish: boolean;
+  /** The remote article as it was when planned, for diffs in reports. */
+  before: {
+    title: string;
+    /** Remote HTML (published when published, else draft) without the marker. */
+    bodyHtml: string;
+    isUnlisted: boolean;
+    isPublished: boolean;
+    visibility?: Visibility;
+  };
+}
+
+/**
+ * A document whose collection or slug changed (or that was renamed): create the new article, redirect the
+ * old public paths to it, retire the old article. Pylon cannot change an article's slug or collection.
+ */
+export interface MoveArticleOp extends ArticleDraft {
+  kind: 'move-article';
+  key: string;
+  path: string;
+  from: {
+    articleId: string;
+    key: string;
+    url: string;
+    slug: string;
+    collectionKey: string | null;
+  };
+  /** Public paths (e.g. `/articles/1234567890-old-slug`) that will redirect to the new article. */
+  redirectPaths: string[];
+  retire: 'delete' | 'unlist';
+  /** Why this is a move: a changed collection or slug, or a rename paired by similarity / git / redirect_from. */
+  reason: 'collection-changed' | 'slug-changed' | 'renamed';
+  similarity?: number;
+}
+
+/** Route redirects to add for an article that stays where it is (frontmatter `redirect_from`). */
+export interface CreateRedirectsOp {
+  kind: 'create-redirects';
+  key: string;
+  path: string;
+  articleId: string;
+  redirectPaths: string[];
+}
+
+/** A managed article whose source is gone: retired per the `orphans` policy. */
+export interface RetireArticleOp {
+  kind: 'retire-article';
+  key: string;
+  articleId: string;
+  title: string;
+  url: string;
+  action: 'delete' | 'unlist';
+}
+
+/** A managed article whose source is gone, only reported (`orphans: 'report'`). No write. */
+export interface OrphanNotice {
+  kind: 'orphan';
+  key: string;
+  articleId: string;
+  title: string;
+  url: string;
+}
+
+/** A managed article edited in Pylon since pylon-kb published it. */
+export interface DriftNotice {
+  kind: 'drift';
+  key: string;
+  path: string;
+  articleId: string;
+  title: string;
+  url: string;
+  resolution: 'fail' | 'skip' | 'overwrite';
+}
+
+export type Operation =
+  | CreateCollectionOp
+  | CreateArticleOp
+  | UpdateArticleOp
+  | MoveArticleOp
+  | CreateRedirectsOp
+  | RetireArticleOp
+  | OrphanNotice
+  | DriftNotice;
+
+export type OperationKind = Operation['kind'];
+
+/** Kinds that make no remote write. */
+export const NOTICE_KINDS: readonly OperationKind[] = ['orphan', 'drift'];
+
+export type PlanSummary = Partial<Record<OperationKind, number>> & { unchanged: number };
+
+/** The difference between the docs tree and the knowledge base: versioned, JSON-serialisable data. */
+export interface Plan {
+  version: typeof PLAN_VERSION;
+  knowledgeBase: { id: string; slug: string; title: string };
+  summary: PlanSummary;
+  operations: Operation[];
+  diagnostics: Diagnostic[];
+  /**
+   * For every remote object an operation touches: a fingerprint of its state when planned
+   * (`apply plan.json` refuses when one changed since).
+   */
+  remoteVersions: Record<string, string>;
+}
+
+export function isWrite(op: Operation): boolean {
+  return !NOTICE_KINDS.includes(op.kind);
+}

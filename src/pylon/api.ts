@@ -1,0 +1,48 @@
+import type {
+  Article,
+  Attachment,
+  Collection,
+  CreateArticleBody,
+  CreateCollectionBody,
+  CreateRouteRedirectBody,
+  KnowledgeBase,
+  Me,
+  RouteRedirect,
+  Team,
+  UpdateArticleBody,
+  UpdateCollectionBody,
+  User,
+  UserRole,
+} from './types.js';
+
+/**
+ * What the rest of pylon-kb needs from Pylon, whatever the transport (direct API or Truto).
+ * Lists return every page. Errors are thrown as `PylonApiError` (see errors.ts).
+ */
+export interface PylonApi {
+  listKnowledgeBases(): Promise<KnowledgeBase[]>;
+  getKnowledgeBase(id: string): Promise<KnowledgeBase>;
+  listCollections(kbId: string): Promise<Collection[]>;
+  createCollection(kbId: string, body: CreateCollectionBody): Promise<Collection>;
+  updateCollection(kbId: string, collectionId: string, body: UpdateCollectionBody): Promise<Collection>;
+  deleteCollection(kbId: string, collectionId: string): Promise<void>;
+  listArticles(kbId: string, options?: { language?: string }): Promise<Article[]>;
+  getArticle(kbId: string, articleId: string, options?: { language?: string }): Promise<Article>;
+  createArticle(kbId: string, body: CreateArticleBody): Promise<Article>;
+  updateArticle(kbId: string, articleId: string, body: UpdateArticleBody): Promise<Article>;
+  deleteArticle(kbId: string, articleId: string): Promise<void>;
+  createRouteRedirect(kbId: string, body: CreateRouteRedirectBody): Promise<RouteRedirect>;
+  getMe(): Promise<Me>;
+  listUsers(): Promise<User[]>;
+  searchUsersByEmail(emails: string[]): Promise<User[]>;
+  listUserRoles(): Promise<UserRole[]>;
+  listTeams(): Promise<Team[]>;
+  uploadAttachment(file: { name: string; bytes: Uint8Array; contentType?: string; description?: string }): Promise<Attachment>;
+}
+
+/** Something that happened in the client that a progress display may show. */
+export type ClientEvent =
+  | { type: 'request'; endpoint: string; method: string; path: string }
+  | { type: 'response'; endpoint: string; status: number; ms: number }
+  | { type: 'rate-limit-wait'; endpoint: string; ms: number; reason: 'scheduler' | '429' }
+  | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; reason: string };
