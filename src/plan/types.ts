@@ -83,7 +83,10 @@ export interface MoveArticleOp extends ArticleDraft {
     slug: string;
     collectionKey: string | null;
   };
-  /** Public paths (e.g. `/articles/1234567890-old-slug`) that will redirect to the new article. */
+  /**
+   * Public paths (e.g. `/articles/1234567890-old-slug`) that will redirect to the new article: the old
+   * article's path and every path that already redirected to it (no chains).
+   */
   redirectPaths: string[];
   retire: 'delete' | 'unlist';
   /** Why this is a move: a changed collection or slug, or a rename paired by similarity / git / redirect_from. */
@@ -98,6 +101,10 @@ export interface CreateRedirectsOp {
   path: string;
   articleId: string;
   redirectPaths: string[];
+  /** The article body (with its marker) to record the redirects in once they exist. */
+  bodyHtml: string;
+  /** Publish the recording PATCH (the article is published and config `publish` is on). */
+  publish: boolean;
 }
 
 /** A managed article whose source is gone: retired per the `orphans` policy. */

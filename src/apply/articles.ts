@@ -1,0 +1,158 @@
+import { readMarker, stripMarker, withMarker } from '../identity/marker.js';
+import type {
+  ArticleDraft,
+  CreateArticleOp,
+  CreateRedirectsOp,
+  MoveArticleOp,
+  RetireArticleOp,
+  UpdateArticleOp,
+} from '../plan/types.js';
+import type { Article, CreateArticleBody, UpdateArticleBody } from '../pylon/types.js';
+import type { ApplyContext } from './context.js';
+import { existingIdOf, isOutcomeUnknown, toOperationError } from './errors.js';
+import { findCreatedArticle } from './recover.js';
+import type { ApplyResult } from './types.js';
+
+class SkipOperation extends Error {}
+
+function collectionIdFor(ctx: ApplyContext, draft: ArticleDraft): string | null {
+  if (draft.collectionKey === null) return null;
+  const id = draft.collectionId ?? ctx.collectionIds.get(draft.collectionKey) ?? null;
+  if (id === null) throw new SkipOperation(`its collection "${draft.collectionKey}" was not created`);
+  return id;
+}
+
+/** Creates the article; a create whose outcome is unknown is resolved by re-reading, never re-sent blindly. */
+async function createArticleOnce(ctx: ApplyContext, key: string, draft: ArticleDraft): Promise<Article> {
+  const collectionId = collectionIdFor(ctx, draft);
+  const body: CreateArticleBody = {
+    title: draft.title,
+    body_html: draft.bodyHtml,
+    author_user_id: draft.authorUserId,
+    slug: draft.slug,
+    is_published: draft.isPublished,
+    is_unlisted: draft.isUnlisted,
+    ...(collectionId !== null ? { collection_id: collectionId } : {}),
+    ...(draft.visibility !== undefined ? { visibility_config: { visibility: draft.visibility } } : {}),
+  };
+  try {
+    return await ctx.api.createArticle(ctx.kbId, body);
+  } catch (error) {
+    if (!isOutcomeUnknown(error)) throw error;
+    const found = await findCreatedArticle(ctx.api, ctx.kbId, { key, slug: draft.slug, collectionId });
+    return found ?? (await ctx.api.createArticle(ctx.kbId, body));
+  }
+}
+
+/** Creates each route redirect; one that already exists counts as done. Returns the paths now redirecting. */
+async function createRedirects(
+  ctx: ApplyContext,
+  articleId: string,
+  paths: readonly string[],
+): Promise<string[]> {
+  const done: string[] = [];
+  for (const fromPath of paths) {
+    const body = { from_path: fromPath, object_id: articleId, object_type: 'article' as const };
+    try {
+      await ctx.api.createRouteRedirect(ctx.kbId, body);
+    } catch (error) {
+      if (isOutcomeUnknown(error)) {
+        try {
+          await ctx.api.createRouteRedirect(ctx.kbId, body);
+        } catch (retryError) {
+          if (!existingIdOf(retryError)) throw retryError;
+        }
+      } else if (!existingIdOf(error)) throw error;
+    }
+    done.push(fromPath);
+  }
+  return done;
+}
+
+/** Rewrites the marker of a body to list the redirects that now exist. */
+function recordRedirects(bodyHtml: string, redirects: readonly string[]): string {
+  const marker = readMarker(bodyHtml);
+  if (!marker) return bodyHtml;
+  const all = [...new Set([...marker.redirects, ...redirects])];
+  return withMarker(stripMarker(bodyHtml), { ...marker, redirects: all });
+}
+
+async function withSkip(
+  op: CreateArticleOp | MoveArticleOp,
+  run: () => Promise<ApplyResult>,
+): Promise<ApplyResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SkipOperation) return { status: 'skipped', op, reason: error.message };
+    return { status: 'failed', op, error: toOperationError(error) };
+  }
+}
+
+export function createArticle(ctx: ApplyContext, op: CreateArticleOp): Promise<ApplyResult> {
+  return withSkip(op, async () => {
+    const article = await createArticleOnce(ctx, op.key, op);
+    return { status: 'created', op, id: article.id, url: article.url };
+  });
+}
+
+/** A move: create the new article, redirect the old paths to it, record them, then retire the old article. */
+export function moveArticle(ctx: ApplyContext, op: MoveArticleOp): Promise<ApplyResult> {
+  return withSkip(op, async () => {
+    const article = await createArticleOnce(ctx, op.key, op);
+    const redirects = await createRedirects(ctx, article.id, op.redirectPaths);
+    if (redirects.length > 0) {
+      await ctx.api.updateArticle(ctx.kbId, article.id, {
+        body_html: recordRedirects(op.bodyHtml, redirects),
+        publish_updated_body_html: op.isPublished,
+      });
+    }
+    await retire(ctx, op.from.articleId, op.retire);
+    return { status: 'moved', op, id: article.id, url: article.url, redirects };
+  });
+}
+
+async function retire(ctx: ApplyContext, articleId: string, action: 'delete' | 'unlist'): Promise<void> {
+  if (action === 'delete') await ctx.api.deleteArticle(ctx.kbId, articleId);
+  else await ctx.api.updateArticle(ctx.kbId, articleId, { is_unlisted: true });
+}
+
+export async function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Promise<ApplyResult> {
+  const body: UpdateArticleBody = {};
+  if (op.changes.includes('title')) body.title = op.title;
+  if (op.changes.includes('body') || op.changes.includes('title')) body.body_html = op.bodyHtml;
+  if (op.changes.includes('unlisted')) body.is_unlisted = op.isUnlisted;
+  if (op.changes.includes('visibility') && op.visibility !== undefined) {
+    body.visibility_config = { visibility: op.visibility };
+  }
+  if (op.changes.includes('published')) body.is_published = op.isPublished;
+  if (op.publish && body.body_html !== undefined) body.publish_updated_body_html = true;
+  try {
+    const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, body);
+    return { status: 'updated', op, id: article.id, url: article.url };
+  } catch (error) {
+    return { status: 'failed', op, error: toOperationError(error) };
+  }
+}
+
+export async function addRedirects(ctx: ApplyContext, op: CreateRedirectsOp): Promise<ApplyResult> {
+  try {
+    const redirects = await createRedirects(ctx, op.articleId, op.redirectPaths);
+    const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, {
+      body_html: recordRedirects(op.bodyHtml, redirects),
+      ...(op.publish ? { publish_updated_body_html: true } : {}),
+    });
+    return { status: 'updated', op, id: article.id, url: article.url };
+  } catch (error) {
+    return { status: 'failed', op, error: toOperationError(error) };
+  }
+}
+
+export async function retireArticle(ctx: ApplyContext, op: RetireArticleOp): Promise<ApplyResult> {
+  try {
+    await retire(ctx, op.articleId, op.action);
+    return { status: 'retired', op, id: op.articleId };
+  } catch (error) {
+    return { status: 'failed', op, error: toOperationError(error) };
+  }
+}

@@ -1,0 +1,3 @@
+export { digestOf } from './digest.js';
+export { type Marker, readMarker, stripMarker, withMarker } from './marker.js';
+export { textDigest, visibleText } from './text-digest.js';

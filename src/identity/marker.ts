@@ -1,0 +1,91 @@
+/**
+ * The pylon-kb marker: a small empty element appended to every article pylon-kb creates, carrying
+ * the document key, the digest of what was rendered, a digest of the visible text (for drift detection)
+ * and the route redirects created for the article (Pylon cannot list redirects).
+ *
+ * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>"></div>`, every value
+ * percent-encoded, so the attribute survives an editor re-serialising HTML (attribute order, entities, quotes).
+ * This is the only module that knows the encoding.
+ */
+export interface Marker {
+  key: string;
+  digest: string;
+  textDigest: string;
+  redirects: string[];
+}
+
+const ATTRIBUTE = 'data-pylon-kb';
+const VERSION = 'v1';
+const MARKER_ELEMENT = /<div\b[^>]*\bdata-pylon-kb\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>\s*<\/div>/gi;
+
+function encode(marker: Marker): string {
+  const parts = [
+    VERSION,
+    `k=${encodeURIComponent(marker.key)}`,
+    `d=${encodeURIComponent(marker.digest)}`,
+    `t=${encodeURIComponent(marker.textDigest)}`,
+  ];
+  if (marker.redirects.length > 0) parts.push(`r=${marker.redirects.map(encodeURIComponent).join(',')}`);
+  return parts.join(';');
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+function decode(raw: string): Marker | null {
+  const [version, ...fields] = decodeEntities(raw).split(';');
+  if (version !== VERSION) return null;
+  const values = new Map<string, string>();
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    if (eq > 0) values.set(field.slice(0, eq), field.slice(eq + 1));
+  }
+  const key = safeDecode(values.get('k') ?? '');
+  const digest = safeDecode(values.get('d') ?? '');
+  const textDigest = safeDecode(values.get('t') ?? '') ?? '';
+  if (!key || !digest) return null;
+  const redirects = (values.get('r') ?? '')
+    .split(',')
+    .filter((p) => p.length > 0)
+    .map(safeDecode)
+    .filter((p): p is string => p !== null);
+  return { key, digest, textDigest, redirects };
+}
+
+/** Appends the marker to rendered HTML. */
+export function withMarker(html: string, marker: Marker): string {
+  return `${html}\n<div ${ATTRIBUTE}="${encode(marker)}"></div>`;
+}
+
+/** The marker of an article body, or null for a hand-written article. The last marker wins. */
+export function readMarker(html: string | null | undefined): Marker | null {
+  if (!html) return null;
+  let found: Marker | null = null;
+  for (const match of html.matchAll(MARKER_ELEMENT)) {
+    const decoded = decode(match[1] ?? match[2] ?? match[3] ?? '');
+    if (decoded) found = decoded;
+  }
+  return found;
+}
+
+/** The body without its marker element. */
+export function stripMarker(html: string | null | undefined): string {
+  if (!html) return '';
+  return html.replace(MARKER_ELEMENT, '').trimEnd();
+}

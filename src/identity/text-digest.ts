@@ -1,0 +1,17 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { digestOf } from './digest.js';
+
+/**
+ * The visible text of an HTML body with whitespace collapsed. Attribute order, entities, quoting and
+ * formatting whitespace do not change it, so it survives an editor re-serialising the HTML; an edit to the
+ * words does.
+ */
+export function visibleText(html: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  return toText(tree).replace(/\s+/g, ' ').trim();
+}
+
+export function textDigest(html: string): string {
+  return digestOf(visibleText(html));
+}

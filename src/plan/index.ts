@@ -1,0 +1,4 @@
+export { resolveAuthor } from './authors.js';
+export type { PlanOptions } from './options.js';
+export { createPlan } from './plan.js';
+export * from './types.js';

@@ -1,0 +1,20 @@
+import type { Marker } from '../identity/marker.js';
+import type { Article, Collection, KnowledgeBase, Team, User } from '../pylon/types.js';
+
+/** A remote article with the pylon-kb markers read from its draft and published bodies. */
+export interface RemoteArticle {
+  article: Article;
+  /** Marker of the latest (draft) body; null for hand-written articles. */
+  marker: Marker | null;
+  /** Marker of the published body (null when unpublished or hand-written). */
+  publishedMarker: Marker | null;
+}
+
+/** A read-only snapshot of everything the planner compares against. */
+export interface CurrentState {
+  knowledgeBase: KnowledgeBase;
+  collections: Collection[];
+  articles: RemoteArticle[];
+  users: User[];
+  teams: Team[];
+}
