@@ -1,0 +1,42 @@
+import type { Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+
+/** Compares titles the way a reader would: case, surrounding and repeated whitespace ignored. */
+export function sameTitle(a: string, b: string): boolean {
+  const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  return normalise(a) === normalise(b);
+}
+
+/** The first top-level node a reader sees (HTML comments and link definitions are invisible). */
+function firstVisibleIndex(tree: Root): number {
+  return tree.children.findIndex((node) => !isInvisible(node));
+}
+
+function isInvisible(node: RootContent): boolean {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+/**
+ * Removes a leading `# Title` that repeats the article title (Pylon shows the title above the body).
+ * Returns whether one was removed.
+ */
+export function dropLeadingH1(tree: Root, title: string): boolean {
+  const index = firstVisibleIndex(tree);
+  const node = tree.children[index];
+  if (node?.type !== 'heading' || node.depth !== 1) return false;
+  if (!sameTitle(mdastToString(node), title)) return false;
+  tree.children.splice(index, 1);
+  return true;
+}
+
+/** Text of the first level-1 heading anywhere at the top level, or undefined. */
+export function firstH1Text(tree: Root): string | undefined {
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 1) {
+      const text = mdastToString(node).replace(/\s+/g, ' ').trim();
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
