@@ -2,3 +2,4 @@ export { resolveAuthor } from './authors.js';
 export type { PlanOptions } from './options.js';
 export { createPlan } from './plan.js';
 export * from './types.js';
+export { staleReasons } from './staleness.js';

@@ -1,0 +1,44 @@
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { runPlan } from '../../pipeline/plan-run.js';
+import { openTarget } from '../../pipeline/target.js';
+import { isWrite } from '../../plan/types.js';
+import { renderGithubAnnotations, renderPlanMarkdown } from '../../report/index.js';
+import { CONFIG_OPTIONS, OUTPUT_OPTIONS, outputFormat, parse, stringValue } from '../args.js';
+import { loadCliConfig } from '../config.js';
+import { HELP } from '../help.js';
+import type { CliIO } from '../io.js';
+import { appendStepSummary, emit, useColor } from '../output.js';
+import { renderPlan } from '../render.js';
+
+const OPTIONS = { ...CONFIG_OPTIONS, ...OUTPUT_OPTIONS, 'detailed-exitcode': { type: 'boolean' } } as const;
+
+/** `pylon-kb plan`: the dry run. Reads only. */
+export async function planCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse(args, OPTIONS);
+  if (values.help) {
+    io.stdout.write(`${HELP.plan}\n`);
+    return 0;
+  }
+  const format = outputFormat(values);
+  const config = await loadCliConfig(values, io);
+  const target = await openTarget(config);
+  try {
+    const { plan } = await runPlan(config, target.client);
+    await emit(renderPlan(plan, format, useColor(io) && !values.out), stringValue(values, 'out'), io);
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      await appendStepSummary(renderPlanMarkdown(plan), io);
+      const annotations = renderGithubAnnotations(plan.diagnostics, {
+        pathPrefix: config.contentDir.startsWith(io.cwd) ? config.contentDir.slice(io.cwd.length + 1) : '',
+      });
+      if (annotations.text) io.stdout.write(`${annotations.text}\n`);
+    }
+    const invalid = hasErrors(plan.diagnostics);
+    if (values['detailed-exitcode']) {
+      if (invalid) return 1;
+      return plan.operations.some(isWrite) ? 2 : 0;
+    }
+    return invalid ? 2 : 0;
+  } finally {
+    await target.close();
+  }
+}

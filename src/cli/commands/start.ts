@@ -1,0 +1,52 @@
+import { applyPlan, failedResults } from '../../apply/index.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { runPlan } from '../../pipeline/plan-run.js';
+import { openTarget } from '../../pipeline/target.js';
+import { isWrite } from '../../plan/types.js';
+import { renderPlanText, renderResultsText } from '../../report/index.js';
+import { CONFIG_OPTIONS, parse } from '../args.js';
+import { loadCliConfig } from '../config.js';
+import { InputError } from '../failures.js';
+import { HELP } from '../help.js';
+import type { CliIO } from '../io.js';
+import { useColor } from '../output.js';
+import { ApplyProgress } from '../progress.js';
+
+/** The demo: publish the docs tree into an embedded emulator, then show that a second plan is empty. */
+export async function startCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parse(args, CONFIG_OPTIONS);
+  if (values.help) {
+    io.stdout.write(`${HELP.start}\n`);
+    return 0;
+  }
+  const color = useColor(io);
+  const config = await loadCliConfig(values, io, { forceEmulator: true });
+  let progress: ApplyProgress | undefined;
+  const target = await openTarget(config, { onEvent: (e) => progress?.onClientEvent(e) });
+  try {
+    io.stdout.write(`Publishing ${config.contentDir} into ${target.description}\n\n`);
+    const { plan } = await runPlan(config, target.client);
+    io.stdout.write(`${renderPlanText(plan, { color })}\n\n`);
+    if (hasErrors(plan.diagnostics)) throw new InputError('Nothing was written: fix these problems first.');
+    progress = new ApplyProgress(io.stdout, plan.operations.filter(isWrite).length);
+    const results = await applyPlan(plan, target.client, { onEvent: progress.onApplyEvent });
+    progress.finish();
+    io.stdout.write(`${renderResultsText(results, { color })}\n`);
+    const again = await runPlan(config, target.client);
+    const pending = again.plan.operations.filter(isWrite).length;
+    io.stdout.write(
+      pending === 0
+        ? '\nSecond plan: no changes. The knowledge base matches the docs tree.\n'
+        : `\nSecond plan: ${pending} changes still pending.\n${renderPlanText(again.plan, { color })}\n`,
+    );
+    if (target.emulator) {
+      io.stdout.write(
+        `\nBrowse the result: ${target.emulator.url}/_emulator/state (the whole store), ` +
+          `${target.emulator.url}/_site/${plan.knowledgeBase.slug}/articles/<identifier>-<slug> (help-center pages).\n`,
+      );
+    }
+    return failedResults(results).length > 0 || pending > 0 ? 1 : 0;
+  } finally {
+    await target.close();
+  }
+}

@@ -1,0 +1,65 @@
+const COMMON = `Config flags (each overrides pylon-kb.config.ts; see docs/config.md):
+  -c, --config <file>        config file (default: pylon-kb.config.{ts,mts,js,mjs,json} in the cwd)
+      --content-dir <dir>    the docs tree
+      --kb <id|slug>         knowledge base
+      --author <who>         default author: email, user id, user name or team:<name>
+      --target <kind>        pylon | emulator
+      --rate-limits <preset> documented | raised | off
+      --time-scale <x>       rate-limit clock speed (tests against the emulator)
+      --concurrency <n>      parallel requests (1..32)
+      --publish, --no-publish  publish creates and updates, or leave them as drafts
+      --on-drift <policy>    fail | skip | overwrite
+  -h, --help                 this help
+
+Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY`;
+
+export const HELP: Record<string, string> = {
+  main: `pylon-kb: publish a Markdown docs tree into a Pylon knowledge base and keep the two in sync.
+
+Usage: pylon-kb <command> [options]
+
+Commands:
+  plan       show what apply would change (dry run; no writes)
+  apply      make the knowledge base match the docs tree (or apply a saved plan file)
+  check      validate the docs tree offline: every problem at once, no network
+  start      publish into an embedded emulator and show the result (the demo: npm start)
+  emulator   run the Pylon API emulator as a server
+
+Run 'pylon-kb <command> --help' for a command's options.
+Exit codes: 0 success, 1 an operation or request failed, 2 invalid config, usage or content (nothing written).`,
+  plan: `Usage: pylon-kb plan [options]
+
+Reads the docs tree and the knowledge base and prints the difference. Writes nothing.
+
+Output:
+  -f, --format <fmt>       text (default) | json | markdown | html
+      --json               short for --format json
+  -o, --out <file>         write the report to a file ('apply <file>' applies a saved JSON plan)
+      --detailed-exitcode  exit 0 when there are no changes, 2 when changes are pending, 1 on error
+
+${COMMON}`,
+  apply: `Usage: pylon-kb apply [plan.json] [options]
+
+Makes the knowledge base match the docs tree. With a saved plan file (from 'plan --json --out'), applies
+exactly that plan, and refuses when an article or collection it touches changed since it was made.
+
+Output:
+  -f, --format <fmt>       text (default) | json
+      --json               short for --format json
+  -o, --out <file>         write the results to a file
+
+${COMMON}`,
+  check: `Usage: pylon-kb check [options]
+
+Validates the docs tree without contacting Pylon: frontmatter, folder metadata, duplicate keys and slugs,
+rendering. Prints every problem with file and line. Exit 2 when there is an error.
+
+${COMMON}`,
+  start: `Usage: pylon-kb start [options]
+
+Starts an embedded Pylon emulator, prints the plan for the docs tree, applies it with progress, prints the
+published URLs, then shows that a second plan is empty. Uses pylon-kb.config.ts when present (default
+content: content-example/), always against the embedded emulator.
+
+${COMMON}`,
+};

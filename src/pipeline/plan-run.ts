@@ -1,0 +1,35 @@
+import type { ResolvedConfig } from '../config/types.js';
+import type { PylonApi } from '../pylon/api.js';
+import type { PlanOptions } from '../plan/options.js';
+import { createPlan } from '../plan/plan.js';
+import type { Plan } from '../plan/types.js';
+import { loadCurrentState } from '../remote/snapshot.js';
+import type { CurrentState } from '../remote/types.js';
+import { type LoadedContent, loadDesiredState } from './desired.js';
+
+export function planOptionsFrom(config: ResolvedConfig): PlanOptions {
+  return {
+    publish: config.publish,
+    ...(config.defaultAuthor !== null ? { defaultAuthor: config.defaultAuthor } : {}),
+    teamLeads: config.teams,
+    visibility: config.visibility.visibility,
+    unlisted: config.visibility.unlisted,
+    onDrift: config.onDrift,
+  };
+}
+
+export interface PlanRun {
+  plan: Plan;
+  content: LoadedContent;
+  current: CurrentState;
+}
+
+/** Reads the docs tree and the knowledge base, and diffs them. */
+export async function runPlan(config: ResolvedConfig, api: PylonApi): Promise<PlanRun> {
+  const [content, current] = await Promise.all([
+    loadDesiredState(config),
+    loadCurrentState(api, config.knowledgeBase ?? undefined),
+  ]);
+  const plan = createPlan(content.desired, current, planOptionsFrom(config));
+  return { plan, content, current };
+}
