@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createJiti } from 'jiti';
+import type { UserConfig } from './types.js';
+
+/** File names looked for in the working directory, in this order. */
+export const CONFIG_FILE_NAMES = [
+  'pylon-kb.config.ts',
+  'pylon-kb.config.mts',
+  'pylon-kb.config.js',
+  'pylon-kb.config.mjs',
+  'pylon-kb.config.json',
+] as const;
+
+export interface LoadedConfigFile {
+  /** The file's default export, not yet validated (`resolveConfig` does that). */
+  config: UserConfig | undefined;
+  /** Absolute path of the file that was loaded. */
+  path?: string;
+}
+
+/** First line of an underlying error, without a code frame that could quote the file's contents. */
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
+  return line.trim().slice(0, 300);
+}
+
+async function importModule(path: string): Promise<unknown> {
+  if (path.endsWith('.json')) {
+    const text = await readFile(path, 'utf8');
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${path} is not valid JSON (${reason(error)}). Fix the syntax and run again.`);
+    }
+  }
+  const jiti = createJiti(import.meta.url, { moduleCache: false });
+  let mod: unknown;
+  try {
+    // Imported as a namespace (not `{ default: true }`) so a missing default export is reported, not
+    // validated as if the namespace object were the config.
+    mod = await jiti.import(path);
+  } catch (error) {
+    throw new Error(
+      `Could not load ${path}: ${reason(error)}. Fix the error in the file (it must be valid TypeScript or ` +
+        'JavaScript that runs without throwing), or point --config at another file.',
+    );
+  }
+  if (mod === null || typeof mod !== 'object' || !('default' in mod)) {
+    throw new Error(`${path} has no default export. End it with: export default defineConfig({ ... });`);
+  }
+  return mod.default;
+}
+
+/**
+ * Finds and loads the config file: `path` (relative to `cwd`) when given, else the first of
+ * `CONFIG_FILE_NAMES` in `cwd`. No file is fine (`config: undefined`); an explicit path that does not
+ * exist, or a file that does not parse or run, throws an error that names the file and the fix.
+ */
+export async function loadConfigFile(path: string | undefined, cwd: string): Promise<LoadedConfigFile> {
+  let file: string | undefined;
+  if (path !== undefined) {
+    file = resolve(cwd, path);
+    if (!existsSync(file)) {
+      throw new Error(
+        `Config file ${file} does not exist. Check the --config path, or leave --config out to use ` +
+          `${CONFIG_FILE_NAMES.join(', ')} in ${cwd}.`,
+      );
+    }
+  } else {
+    file = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((candidate) => existsSync(candidate));
+    if (file === undefined) return { config: undefined };
+  }
+  const config = (await importModule(file)) as UserConfig | undefined;
+  return { config, path: file };
+}

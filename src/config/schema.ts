@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ENDPOINTS, type EndpointName, type RateLimitPreset, type Visibility } from '../pylon/types.js';
+import type { DriftPolicy, OrphanPolicy, TargetKind, UserConfig } from './types.js';
+
+/*
+ * The zod schema of `UserConfig`: strict objects (unknown keys are errors), no defaults (those live in
+ * defaults.ts so that layers can be merged before they are filled in). `.describe()` texts are the
+ * "allowed" half of error messages: `<key> must be <description>`.
+ */
+
+export const RATE_LIMIT_PRESETS = [
+  'documented',
+  'raised',
+  'off',
+] as const satisfies readonly RateLimitPreset[];
+export const VISIBILITIES = ['public', 'customer', 'internal_only'] as const satisfies readonly Visibility[];
+export const ORPHAN_POLICIES = ['report', 'unlist', 'delete'] as const satisfies readonly OrphanPolicy[];
+export const DRIFT_POLICIES = ['fail', 'skip', 'overwrite'] as const satisfies readonly DriftPolicy[];
+export const TARGET_KINDS = ['pylon', 'emulator'] as const satisfies readonly TargetKind[];
+
+const text = () => z.string().trim().min(1).describe('a non-empty string');
+const flag = () => z.boolean().describe('true or false');
+const globs = () => z.array(text()).describe('a list of glob strings, e.g. ["**/*.md"]');
+const positive = () => z.number().positive().max(1_000_000).describe('a number greater than 0');
+
+const author = text()
+  .refine((value) => !/^team:\s*$/i.test(value), { message: 'empty team name' })
+  .describe('an email, a user id, a user name, or "team:<name>"');
+
+const pylonTarget = z.strictObject({
+  kind: z.literal('pylon'),
+  apiUrl: z
+    .url({ protocol: /^https?$/ })
+    .describe('an http(s) URL')
+    .optional(),
+  token: text().describe('a non-empty string (the Pylon API token)').optional(),
+});
+
+const emulatorTarget = z.strictObject({
+  kind: z.literal('emulator'),
+  seed: text().optional(),
+  state: text().describe('a file path').optional(),
+  rateLimits: z.enum(RATE_LIMIT_PRESETS).optional(),
+  timeScale: positive().optional(),
+  htmlNormalizer: flag().optional(),
+});
+
+export const targetSchema = z.discriminatedUnion('kind', [pylonTarget, emulatorTarget]);
+
+const overrides = z.strictObject(
+  Object.fromEntries(
+    ENDPOINTS.map((name) => [
+      name,
+      positive().describe('requests per minute, a number greater than 0').optional(),
+    ]),
+  ) as Record<EndpointName, z.ZodOptional<z.ZodNumber>>,
+);
+
+export const userConfigSchema = z.strictObject({
+  contentDir: text().describe('a folder path').optional(),
+  include: globs().optional(),
+  exclude: globs().optional(),
+  knowledgeBase: text().describe('a knowledge base id or slug').optional(),
+  target: targetSchema.optional(),
+  defaultAuthor: author.optional(),
+  teams: z
+    .record(text().describe('a team name'), z.email().describe('the email of the team lead'))
+    .describe('an object of team name → lead email')
+    .optional(),
+  publish: flag().optional(),
+  visibility: z
+    .strictObject({ visibility: z.enum(VISIBILITIES).optional(), unlisted: flag().optional() })
+    .optional(),
+  dropLeadingH1: flag().optional(),
+  rateLimits: z
+    .strictObject({
+      preset: z.enum(RATE_LIMIT_PRESETS).optional(),
+      overrides: overrides.optional(),
+      timeScale: positive().optional(),
+    })
+    .optional(),
+  concurrency: z.number().int().min(1).max(32).describe('an integer from 1 to 32').optional(),
+  orphans: z.enum(ORPHAN_POLICIES).optional(),
+  maxRetireRatio: z.number().min(0).max(1).describe('a number from 0 to 1').optional(),
+  onDrift: z.enum(DRIFT_POLICIES).optional(),
+  ownedCollections: z.array(text().describe('a collection slug or id')).optional(),
+  adopt: flag().optional(),
+  strictLinks: flag().optional(),
+  watch: z
+    .strictObject({
+      debounceMs: z.number().int().min(0).max(60_000).describe('an integer from 0 to 60000').optional(),
+      publish: flag().optional(),
+    })
+    .optional(),
+});
+
+// Compile-time guard: every config the `UserConfig` type accepts passes the schema's type, and back.
+type SchemaInput = z.input<typeof userConfigSchema>;
+const _typedConfigsFit = (c: UserConfig): SchemaInput => c;
+const _parsedConfigsFit = (c: z.output<typeof userConfigSchema>): UserConfig => c;
+void _typedConfigsFit;
+void _parsedConfigsFit;

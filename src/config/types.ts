@@ -1,0 +1,165 @@
+import type { EndpointName, RateLimitPreset, Visibility } from '../pylon/types.js';
+
+/*
+ * The config as a user writes it (`UserConfig`) and as the rest of pylon-kb reads it (`ResolvedConfig`).
+ * Every optional key of `UserConfig` also accepts `undefined`, so `token: process.env.PYLON_API_TOKEN`
+ * type-checks under `exactOptionalPropertyTypes`.
+ */
+
+export type OrphanPolicy = 'report' | 'unlist' | 'delete';
+export type DriftPolicy = 'fail' | 'skip' | 'overwrite';
+
+/** Publish to the real Pylon API. */
+export interface PylonTargetConfig {
+  kind: 'pylon';
+  /** Default `https://api.usepylon.com`; env `PYLON_API_URL` overrides. EU tenants: `https://api.eu.usepylon.com`. */
+  apiUrl?: string | undefined;
+  /** Prefer env `PYLON_API_TOKEN` (it overrides this). Never printed. */
+  token?: string | undefined;
+}
+
+/** Publish into the embedded Pylon emulator (safe, local, no token). */
+export interface EmulatorTargetConfig {
+  kind: 'emulator';
+  /** Name of the data set the emulator starts from. Default `'default'`. */
+  seed?: string | undefined;
+  /** File the emulator persists its state to (relative to the config file). Default: memory only. */
+  state?: string | undefined;
+  /** Rate limits the emulator enforces. Default: `rateLimits.preset`. */
+  rateLimits?: RateLimitPreset | undefined;
+  /** How much faster than real time the emulator's rate-limit clock runs. Default: `rateLimits.timeScale`. */
+  timeScale?: number | undefined;
+  /** Re-format stored HTML the way Pylon's sanitizer does. Default `true`. */
+  htmlNormalizer?: boolean | undefined;
+}
+
+/** Where pylon-kb publishes. New kinds (e.g. `truto`) join this union. */
+export type TargetConfig = PylonTargetConfig | EmulatorTargetConfig;
+export type TargetKind = TargetConfig['kind'];
+
+export interface VisibilityDefaults {
+  visibility?: Visibility | undefined;
+  unlisted?: boolean | undefined;
+}
+
+export interface RateLimitsConfig {
+  /** Requests per minute per endpoint: `documented` (60/20/10), `raised` (300/120/30) or `off`. */
+  preset?: RateLimitPreset | undefined;
+  /** Requests per minute for single endpoints, on top of the preset. */
+  overrides?: { [K in EndpointName]?: number | undefined } | undefined;
+  /** Time runs this many times faster (a "minute" lasts 60 s / timeScale). For tests against the emulator. */
+  timeScale?: number | undefined;
+}
+
+export interface WatchConfig {
+  debounceMs?: number | undefined;
+  /** Publish what watch mode applies (default: leave it as a draft). */
+  publish?: boolean | undefined;
+}
+
+export interface UserConfig {
+  /** The docs tree, relative to the config file. Default `'docs'`. */
+  contentDir?: string | undefined;
+  /** Globs (relative to `contentDir`) of the files to publish. Default `['**\/*.md']`. */
+  include?: string[] | undefined;
+  /** Globs to leave out. Default `[]`. */
+  exclude?: string[] | undefined;
+  /** Knowledge base id or slug. Required unless the organisation has exactly one KB. */
+  knowledgeBase?: string | undefined;
+  target?: TargetConfig | undefined;
+  /** Author of documents without frontmatter `author`: email, user id, user name or `team:<name>`. */
+  defaultAuthor?: string | undefined;
+  /** Team name → lead email; `team:<name>` authors resolve to the lead. */
+  teams?: Record<string, string> | undefined;
+  /** Publish creates and updates (default `true`); `false` leaves them as drafts. */
+  publish?: boolean | undefined;
+  /** Visibility for articles whose frontmatter does not set it. */
+  visibility?: VisibilityDefaults | undefined;
+  /** Drop a `# Heading` that opens the body (Pylon shows the title above the article). Default `true`. */
+  dropLeadingH1?: boolean | undefined;
+  rateLimits?: RateLimitsConfig | undefined;
+  /** Parallel requests across all endpoints, 1..32. Default 4. */
+  concurrency?: number | undefined;
+  /** What to do with managed articles whose source file is gone. Default `'report'`. */
+  orphans?: OrphanPolicy | undefined;
+  /** Refuse to retire more than this share (0..1) of the managed articles in one run. Default 0.2. */
+  maxRetireRatio?: number | undefined;
+  /** What to do when an article was edited in Pylon since pylon-kb published it. Default `'fail'`. */
+  onDrift?: DriftPolicy | undefined;
+  /** Collections (slug or id) pylon-kb may manage besides the ones it created. */
+  ownedCollections?: string[] | undefined;
+  /** Take over existing unmarked articles whose slug matches a document. Default `false`. */
+  adopt?: boolean | undefined;
+  /** Treat broken links as errors instead of warnings. Default `false`. */
+  strictLinks?: boolean | undefined;
+  watch?: WatchConfig | undefined;
+}
+
+export interface ResolvedPylonTarget {
+  kind: 'pylon';
+  apiUrl: string;
+  token: string;
+}
+
+export interface ResolvedEmulatorTarget {
+  kind: 'emulator';
+  seed: string;
+  /** Absolute path, or `null` to keep the state in memory. */
+  state: string | null;
+  rateLimits: RateLimitPreset;
+  timeScale: number;
+  htmlNormalizer: boolean;
+}
+
+export type ResolvedTarget = ResolvedPylonTarget | ResolvedEmulatorTarget;
+
+/** Every key present, defaults filled in, paths absolute. Holds the token: print it with `redactConfig`. */
+export interface ResolvedConfig {
+  /** Absolute path of the config file, or `null` when there is none. */
+  configPath: string | null;
+  /** The folder relative paths are resolved against: the config file's folder, else the cwd. */
+  rootDir: string;
+  contentDir: string;
+  include: string[];
+  exclude: string[];
+  knowledgeBase: string | null;
+  target: ResolvedTarget;
+  defaultAuthor: string | null;
+  teams: Record<string, string>;
+  publish: boolean;
+  visibility: { visibility: Visibility; unlisted: boolean };
+  dropLeadingH1: boolean;
+  rateLimits: {
+    preset: RateLimitPreset;
+    overrides: Partial<Record<EndpointName, number>>;
+    timeScale: number;
+  };
+  concurrency: number;
+  orphans: OrphanPolicy;
+  maxRetireRatio: number;
+  onDrift: DriftPolicy;
+  ownedCollections: string[];
+  adopt: boolean;
+  strictLinks: boolean;
+  watch: { debounceMs: number; publish: boolean };
+}
+
+/** Command-line flags that feed the config. Values come from the argument parser, often as strings. */
+export interface ConfigFlags {
+  /** `--content-dir` */
+  contentDir?: string | undefined;
+  /** `--kb` */
+  kb?: string | undefined;
+  /** `--author` */
+  author?: string | undefined;
+  /** `--publish` / `--no-publish` */
+  publish?: boolean | undefined;
+  /** `--rate-limits <preset>` */
+  rateLimits?: string | undefined;
+  /** `--time-scale <n>` */
+  timeScale?: string | number | undefined;
+  /** `--concurrency <n>` */
+  concurrency?: string | number | undefined;
+  /** `--target pylon|emulator` */
+  target?: string | undefined;
+}
