@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { readMarker } from '../../src/identity/marker.js';
+import { markedBody } from '../../src/plan/articles.js';
+import { createPlan } from '../../src/plan/plan.js';
+import type { CreateArticleOp, MoveArticleOp, UpdateArticleOp } from '../../src/plan/types.js';
+import { current, desired, doc, folder, remoteArticle } from './fixtures.js';
+
+const options = {
+  publish: true,
+  defaultAuthor: 'ada@acme.test',
+  teamLeads: {},
+  visibility: 'public' as const,
+};
+
+/** A remote article exactly as pylon-kb would have published the document. */
+function published(d: ReturnType<typeof doc>, extra: Parameters<typeof remoteArticle>[0] = {}) {
+  const html = markedBody(d);
+  return remoteArticle({ title: d.title, slug: d.slug, html, ...extra });
+}
+
+describe('createPlan', () => {
+  it('creates collections parents first, then articles with resolved authors and a marker', () => {
+    const plan = createPlan(
+      desired(
+        [doc('guides/advanced/tuning', { author: { value: 'team:Support', line: 3 } }), doc('guides/setup')],
+        [folder('guides/advanced'), folder('guides')],
+      ),
+      current([]),
+      options,
+    );
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.operations.map((op) => `${op.kind} ${op.key}`)).toEqual([
+      'create-collection guides',
+      'create-collection guides/advanced',
+      'create-article guides/advanced/tuning',
+      'create-article guides/setup',
+    ]);
+    const [tuning, setup] = plan.operations.slice(2) as CreateArticleOp[];
+    expect(tuning?.authorUserId).toBe('u-kath');
+    expect(setup?.authorUserId).toBe('u-ada');
+    expect(setup?.collectionId).toBeNull();
+    expect(setup?.collectionKey).toBe('guides');
+    expect(readMarker(setup?.bodyHtml)?.key).toBe('guides/setup');
+    expect(plan.summary).toEqual({ unchanged: 0, 'create-collection': 2, 'create-article': 2 });
+  });
+
+  it('is empty when the remote matches, even after Pylon re-formatted the HTML', () => {
+    const d = doc('faq');
+    const reformatted = markedBody(d).replace('<p>', '<p >').replace('\n', '');
+    const plan = createPlan(
+      desired([d]),
+      current([remoteArticle({ title: d.title, slug: 'faq', html: reformatted })]),
+      options,
+    );
+    expect(plan.operations).toEqual([]);
+    expect(plan.summary.unchanged).toBe(1);
+  });
+
+  it('updates only what changed', () => {
+    const before = doc('faq');
+    const after = doc('faq', { html: '<p>New body</p>' });
+    const plan = createPlan(desired([{ ...after, digest: 'other' }]), current([published(before)]), options);
+    expect(plan.operations).toHaveLength(1);
+    const op = plan.operations[0] as UpdateArticleOp;
+    expect(op.kind).toBe('update-article');
+    expect(op.changes).toEqual(['body']);
+    expect(op.before.bodyHtml).toBe('<p>Body of faq</p>');
+    expect(op.publish).toBe(true);
+  });
+
+  it('unpublishes a document marked draft and leaves drafts unpublished on create', () => {
+    const d = doc('beta', { published: false });
+    const plan = createPlan(desired([d]), current([published(d)]), options);
+    expect((plan.operations[0] as UpdateArticleOp).changes).toEqual(['published']);
+    const created = createPlan(desired([d]), current([]), options).operations[0] as CreateArticleOp;
+    expect(created.isPublished).toBe(false);
+  });
+
+  it('turns a change of collection into one move with a redirect from the old public path', () => {
+    const old = doc('x', { collectionKey: 'a', key: 'x' });
+    const moved = doc('x', { collectionKey: 'b', key: 'x' });
+    const remote = published(old, {
+      collection_id: 'c-a',
+      url: 'https://help.acme.test/articles/1234567890-x',
+    });
+    const plan = createPlan(
+      desired([moved], [folder('a'), folder('b')]),
+      current(
+        [remote],
+        [
+          { id: 'c-a', title: 'A', slug: 'a' },
+          { id: 'c-b', title: 'B', slug: 'b' },
+        ],
+      ),
+      options,
+    );
+    expect(plan.operations).toHaveLength(1);
+    const op = plan.operations[0] as MoveArticleOp;
+    expect(op).toMatchObject({
+      kind: 'move-article',
+      key: 'x',
+      collectionId: 'c-b',
+      redirectPaths: ['/articles/1234567890-x'],
+      reason: 'collection-changed',
+      retire: 'delete',
+      from: { articleId: remote.id, collectionKey: 'a', slug: 'x' },
+    });
+  });
+
+  it('never touches hand-written articles and reports managed ones whose source is gone', () => {
+    const gone = doc('old');
+    const plan = createPlan(
+      desired([]),
+      current([remoteArticle({ title: 'Written in Pylon' }), published(gone)]),
+      options,
+    );
+    expect(plan.operations.map((op) => `${op.kind} ${op.key}`)).toEqual(['orphan old']);
+  });
+
+  it('names the file, line and closest users for an unknown author', () => {
+    const plan = createPlan(
+      desired([doc('a', { author: { value: 'grcae@acme.test', line: 4 } })]),
+      current([]),
+      options,
+    );
+    expect(plan.diagnostics).toHaveLength(1);
+    expect(plan.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: 'author/unknown',
+      file: 'a.md',
+      line: 4,
+      field: 'author',
+    });
+    expect(plan.diagnostics[0]?.hint).toMatch(/^Closest users: Grace Hopper <grace@acme.test>/);
+  });
+
+  it('resolves team authors to the configured lead, else the first member', () => {
+    const withLead = createPlan(
+      desired([doc('a', { author: { value: 'team:support', line: 2 } })]),
+      current([]),
+      {
+        ...options,
+        teamLeads: { Support: 'admiral@acme.test' },
+      },
+    );
+    expect((withLead.operations[0] as CreateArticleOp).authorUserId).toBe('u-grace');
+    const empty = createPlan(
+      desired([doc('a', { author: { value: 'team:Empty', line: 2 } })]),
+      current([]),
+      options,
+    );
+    expect(empty.diagnostics[0]?.message).toMatch(/has no members/);
+  });
+
+  it('flags an article edited in Pylon and follows onDrift', () => {
+    const d = doc('faq');
+    const edited = published(d, {}).current_draft_content_html.replace('Body of faq', 'Body edited in Pylon');
+    const remote = remoteArticle({ title: d.title, slug: 'faq', html: edited });
+    const failing = createPlan(desired([{ ...d, digest: 'changed' }]), current([remote]), options);
+    expect(failing.operations.map((o) => o.kind)).toEqual(['drift']);
+    expect(failing.diagnostics[0]).toMatchObject({ code: 'drift/detected', file: 'faq.md' });
+    const overwrite = createPlan(desired([{ ...d, digest: 'changed' }]), current([remote]), {
+      ...options,
+      onDrift: 'overwrite',
+    });
+    expect(overwrite.operations.map((o) => o.kind)).toEqual(['update-article', 'drift']);
+    expect(overwrite.diagnostics).toEqual([]);
+  });
+
+  it('cleans up after an interrupted move: redirects the leftover to the new article and retires it', () => {
+    const old = doc('x', { collectionKey: 'a' });
+    const now = doc('x', { collectionKey: 'b' });
+    const leftover = published(old, {
+      collection_id: 'c-a',
+      url: 'https://help.acme.test/articles/1111111111-x',
+    });
+    const fresh = published(now, { collection_id: 'c-b' });
+    const plan = createPlan(
+      desired([now], [folder('a'), folder('b')]),
+      current(
+        [leftover, fresh],
+        [
+          { id: 'c-a', title: 'A', slug: 'a' },
+          { id: 'c-b', title: 'B', slug: 'b' },
+        ],
+      ),
+      options,
+    );
+    expect(plan.operations.map((o) => o.kind)).toEqual(['create-redirects', 'retire-article']);
+    expect(plan.operations[0]).toMatchObject({
+      articleId: fresh.id,
+      redirectPaths: ['/articles/1111111111-x'],
+    });
+    expect(plan.operations[1]).toMatchObject({ articleId: leftover.id, action: 'delete' });
+  });
+});
