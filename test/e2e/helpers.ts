@@ -1,0 +1,62 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
+import { startEmulator } from '../../src/emulator/index.js';
+
+export const REPO = join(import.meta.dirname, '..', '..');
+export const EXAMPLE = join(REPO, 'content-example');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, the way the bin does, with its own env and cwd. */
+export async function runCli(args: string[], options: { env?: Record<string, string>; cwd: string }): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A temporary folder, optionally holding a copy of content-example as `docs/`. */
+export async function workspace(withExample = true): Promise<{ dir: string; docs: string; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'pylon-kb-'));
+  const docs = join(dir, 'docs');
+  if (withExample) await cp(EXAMPLE, docs, { recursive: true });
+  return { dir, docs, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function writeText(path: string, text: string): Promise<void> {
+  await writeFile(path, text);
+}
+
+export async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, ...options });
+}
+
+/** The env that points the CLI at an emulator, as a CI job would point it at Pylon. */
+export function envFor(emu: RunningEmulator): Record<string, string> {
+  return { PYLON_API_URL: emu.url, PYLON_API_TOKEN: emu.token };
+}
+
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** Write requests the emulator received on Pylon's API (admin routes excluded). */
+export function writeCount(emu: RunningEmulator): number {
+  const counts = emu.snapshot().requests.counts as Record<string, number>;
+  return Object.entries(counts)
+    .filter(([route]) => {
+      const [method, path] = route.split(' ');
+      return WRITE_METHODS.has(method ?? '') && !(path ?? '').startsWith('/_emulator');
+    })
+    .reduce((sum, [, n]) => sum + n, 0);
+}
