@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { remarkCallouts } from './callouts.js';
 import { rehypeParseRawHtml, rehypePylonAdjustments } from './raw-html.js';
 import { PYLON_SCHEMA } from './schema.js';
-import { rehypeTidyWhitespace } from './tidy-whitespace.js';
+import { rehypeTidy } from './tidy.js';
 
 /**
  * The one Markdown → HTML pipeline, built once and frozen. Order matters:
@@ -30,7 +30,7 @@ export const markdownProcessor = unified()
   .use(rehypeParseRawHtml)
   .use(rehypePylonAdjustments)
   .use(rehypeSanitize, PYLON_SCHEMA)
-  .use(rehypeTidyWhitespace)
+  .use(rehypeTidy)
   .use(rehypeSlug)
   .use(rehypeStringify)
   .freeze();

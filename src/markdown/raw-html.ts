@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
@@ -31,21 +31,25 @@ function hasRaw(tree: Root): boolean {
 }
 
 /**
- * rehype plugin, before sanitising: removes iframes whose source is not https (the sanitizer would
- * only drop their `src`, leaving an empty frame) and turns `section` (GFM footnotes) into `div`,
- * which Pylon keeps.
+ * rehype plugin, before sanitising: removes iframes whose source is not https and inputs that are not
+ * task-list checkboxes (the sanitizer would only drop their attributes, leaving an empty frame or a
+ * bare text box), and turns `section` (GFM footnotes) into `div`, which Pylon keeps.
  */
 export function rehypePylonAdjustments() {
   return (tree: Root): void => {
     visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName === 'iframe' && !isAllowedIframeSrc(node.properties.src)) {
-        if (parent && index !== undefined) {
-          parent.children.splice(index, 1);
-          return index;
-        }
+      if (isUnwantedElement(node) && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return index;
       }
       if (node.tagName === 'section') node.tagName = 'div';
       return undefined;
     });
   };
+}
+
+function isUnwantedElement(node: Element): boolean {
+  if (node.tagName === 'iframe') return !isAllowedIframeSrc(node.properties.src);
+  if (node.tagName === 'input') return node.properties.type !== 'checkbox';
+  return false;
 }

@@ -69,6 +69,10 @@ function scanRawHtml(node: Html): Finding[] {
       findings.push({ line, diagnostic: insecureIframe() });
       return 'skip';
     }
+    if (tag === 'input' && element.properties.type !== 'checkbox') {
+      findings.push({ line, diagnostic: removedElement(tag) });
+      return 'skip';
+    }
     if (!isKeptTag(tag)) findings.push({ line, diagnostic: unwrappedElement(tag) });
     for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) findings.push({ line, diagnostic: eventHandler(tag, name) });
@@ -88,7 +92,7 @@ const HTML_HINT = 'Pylon keeps only a safe subset of HTML; see docs/content.md (
 function removedElement(tag: string): Omit<Diagnostic, 'severity'> {
   return {
     code: 'markdown/html-removed',
-    message: `<${tag}> is removed from the published article, with its content.`,
+    message: `<${tag}> is removed from the published article${tag === 'input' ? '' : ', with its content'}.`,
     hint: `Delete the <${tag}> element. ${HTML_HINT}`,
   };
 }

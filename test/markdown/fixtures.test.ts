@@ -1,0 +1,31 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type RenderOptions, renderMarkdown } from '../../src/markdown/index.js';
+
+/**
+ * Every folder under fixtures/ holds `input.md`, the hand-checked `expected.html` and, optionally,
+ * `options.json` (RenderOptions). The expected files end with one newline; the rendered HTML does not.
+ */
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+function readOptions(dir: string): RenderOptions {
+  const path = join(dir, 'options.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RenderOptions) : {};
+}
+
+describe('Markdown fixtures', () => {
+  const names = readdirSync(FIXTURES).sort();
+
+  it('has a fixture for every construct', () => {
+    expect(names.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(names)('%s', (name) => {
+    const dir = join(FIXTURES, name);
+    const input = readFileSync(join(dir, 'input.md'), 'utf8');
+    const expected = readFileSync(join(dir, 'expected.html'), 'utf8');
+    const { html } = renderMarkdown(input, readOptions(dir));
+    expect(`${html}\n`).toBe(expected);
+  });
+});
