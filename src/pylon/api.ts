@@ -37,7 +37,12 @@ export interface PylonApi {
   searchUsersByEmail(emails: string[]): Promise<User[]>;
   listUserRoles(): Promise<UserRole[]>;
   listTeams(): Promise<Team[]>;
-  uploadAttachment(file: { name: string; bytes: Uint8Array; contentType?: string; description?: string }): Promise<Attachment>;
+  uploadAttachment(file: {
+    name: string;
+    bytes: Uint8Array;
+    contentType?: string;
+    description?: string;
+  }): Promise<Attachment>;
 }
 
 /** Something that happened in the client that a progress display may show. */
@@ -45,4 +50,5 @@ export type ClientEvent =
   | { type: 'request'; endpoint: string; method: string; path: string }
   | { type: 'response'; endpoint: string; status: number; ms: number }
   | { type: 'rate-limit-wait'; endpoint: string; ms: number; reason: 'scheduler' | '429' }
-  | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; reason: string };
+  | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; reason: string }
+  | { type: 'rate-limit-lowered'; endpoint: string; from: number; to: number; source: '429' | 'header' };

@@ -1,0 +1,148 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ClientEvent, PylonApi } from './api.js';
+import { Calls } from './calls.js';
+import { createDirectTransport } from './direct-transport.js';
+import { RequestExecutor } from './executor.js';
+import { buildMethods, type ExtraMethods } from './methods.js';
+import { createRedactor, scrubError } from './redact.js';
+import { RateLimitScheduler } from './scheduler.js';
+import type { Transport } from './transport.js';
+import { type EndpointName, type RateLimitPreset, rateLimitsFor } from './types.js';
+
+export interface RateLimitOptions {
+  preset: RateLimitPreset;
+  overrides?: Partial<Record<EndpointName, number>>;
+  /** 1 = real minutes; 0.01 makes a minute 600 ms, to match the emulator's --time-scale. */
+  timeScale?: number;
+  /** Extra spacing per window against latency jitter. Default max(25 ms, 2% of the window). */
+  marginMs?: number;
+}
+
+export interface PylonClientOptions {
+  baseUrl: string;
+  token: string;
+  /** Default: the `documented` preset, real time. */
+  rateLimits?: RateLimitOptions;
+  /** Max requests in flight over all endpoints. Default 4. */
+  concurrency?: number;
+  /** Retries after the first attempt. Default 4. */
+  retries?: number;
+  /** Per attempt. Default 30000. */
+  timeoutMs?: number;
+  onEvent?: (event: ClientEvent) => void;
+  fetch?: typeof fetch;
+  /** Replaces the direct transport (e.g. Truto). `baseUrl`, `fetch` and `timeoutMs` are then unused. */
+  transport?: Transport;
+  /** Jitter source. Default Math.random. */
+  random?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Monotonic clock in ms. Default performance.now. */
+  now?: () => number;
+  /** Backoff for 5xx and network retries. Default base 500 ms × timeScale, max 20 s × timeScale. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Safety cap on pages per list. Default 1000. */
+  maxPages?: number;
+}
+
+export interface ClientStats {
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  requestsByEndpoint: Partial<Record<EndpointName, number>>;
+  retries: number;
+  /** 429 responses received. */
+  rateLimited: number;
+  /** Time spent waiting for rate limits (own pacing and 429 pauses). */
+  rateLimitWaitMs: number;
+  /** Limits in force now, after anything learned from 429s and headers. */
+  limits: Record<EndpointName, number | null>;
+}
+
+export interface PylonClient extends PylonApi, ExtraMethods {
+  readonly transport: Transport;
+  stats(): ClientStats;
+  /** Rejects requests not yet sent, lets the ones in flight finish, and waits for them. */
+  close(): Promise<void>;
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  delay(ms, undefined, signal ? { signal } : {});
+
+export function createPylonClient(options: PylonClientOptions): PylonClient {
+  const rl = options.rateLimits ?? { preset: 'documented' };
+  const timeScale = rl.timeScale ?? 1;
+  if (!(timeScale > 0)) throw new RangeError(`rateLimits.timeScale must be > 0, got ${timeScale}`);
+  const windowMs = 60_000 * timeScale;
+  const redact = createRedactor([options.token]);
+  const emit = (event: ClientEvent): void => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // a failing progress display must not break requests
+    }
+  };
+  const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? defaultSleep;
+  const closing = new AbortController();
+  let transport: Transport;
+  try {
+    transport =
+      options.transport ??
+      createDirectTransport({
+        baseUrl: options.baseUrl,
+        token: options.token,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      });
+  } catch (error) {
+    throw scrubError(error, redact);
+  }
+  const scheduler = new RateLimitScheduler({
+    limits: rateLimitsFor(rl.preset, rl.overrides),
+    windowMs,
+    marginMs: rl.marginMs ?? Math.max(25, windowMs * 0.02),
+    concurrency: options.concurrency ?? 4,
+    maxBlockMs: Math.max(1000, 2 * windowMs),
+    now,
+    sleep,
+    emit,
+    signal: closing.signal,
+  });
+  const executor = new RequestExecutor({
+    transport,
+    scheduler,
+    policy: {
+      retries: options.retries ?? 4,
+      baseMs: options.backoff?.baseMs ?? 500 * timeScale,
+      maxMs: options.backoff?.maxMs ?? 20_000 * timeScale,
+      maxRetryAfterMs: Math.max(1000, 2 * windowMs),
+      random: options.random ?? Math.random,
+    },
+    redact,
+    emit: (event) => emit(event.type === 'request' ? { ...event, path: redact(event.path) } : event),
+    now,
+    sleep,
+    signal: closing.signal,
+  });
+  const calls = new Calls(executor, redact, options.maxPages ?? 1000);
+
+  return {
+    ...buildMethods(calls),
+    transport,
+    stats(): ClientStats {
+      const byEndpoint = { ...executor.stats.requestsByEndpoint };
+      return {
+        requests: Object.values(byEndpoint).reduce((a, b) => a + b, 0),
+        requestsByEndpoint: byEndpoint,
+        retries: executor.stats.retries,
+        rateLimited: executor.stats.rateLimited,
+        rateLimitWaitMs: Math.round(scheduler.waitedMs),
+        limits: scheduler.limits(),
+      };
+    },
+    async close(): Promise<void> {
+      closing.abort();
+      await scheduler.idle();
+      await transport.close?.();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { ClientEvent } from './api.js';
+import { PylonApiError, PylonError, PylonNetworkError } from './errors.js';
+import { parseRateLimitHeaders } from './headers.js';
+import { type Redactor, scrubError } from './redact.js';
+import { decideRetry, type RequestKind, type RetryPolicy } from './retry.js';
+import type { RateLimitScheduler } from './scheduler.js';
+import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import type { EndpointName } from './types.js';
+
+export interface ExecutorStats {
+  requestsByEndpoint: Partial<Record<EndpointName, number>>;
+  retries: number;
+  rateLimited: number;
+}
+
+export interface ExecutorDeps {
+  transport: Transport;
+  scheduler: RateLimitScheduler;
+  policy: RetryPolicy;
+  redact: Redactor;
+  emit: (event: ClientEvent) => void;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  signal: AbortSignal;
+}
+
+/** One logical request: scheduled per endpoint, retried by the rules in retry.ts, secrets scrubbed. */
+export class RequestExecutor {
+  readonly stats: ExecutorStats = { requestsByEndpoint: {}, retries: 0, rateLimited: 0 };
+
+  constructor(private readonly deps: ExecutorDeps) {}
+
+  async send(request: TransportRequest, kind: RequestKind): Promise<TransportResponse> {
+    const { transport, scheduler, policy, redact, emit, sleep, signal } = this.deps;
+    const keyed = kind === 'create' && transport.supportsIdempotencyKeys;
+    const req = keyed ? { ...request, idempotencyKey: request.idempotencyKey ?? randomUUID() } : request;
+    const repeatable = kind !== 'create' || keyed;
+    const path = redact(req.path);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await scheduler.run(req.endpoint, () => this.attempt(req, path), attempt - 1);
+        scheduler.observe(req.endpoint, parseRateLimitHeaders(response.headers));
+        return response;
+      } catch (error) {
+        if (signal.aborted && !(error instanceof PylonError)) throw this.closed(req, path);
+        if (error instanceof PylonApiError) {
+          scheduler.observe(req.endpoint, error.rateLimit);
+          if (error.status === 429) this.stats.rateLimited++;
+        }
+        const decision = decideRetry(error, kind, attempt, repeatable, policy);
+        if (decision.action === 'succeed') {
+          return { status: 200, headers: new Headers(), data: undefined, requestId: null };
+        }
+        if (decision.action === 'fail') throw scrubError(decision.error, redact);
+        this.stats.retries++;
+        emit({
+          type: 'retry',
+          endpoint: req.endpoint,
+          attempt,
+          delayMs: decision.delayMs,
+          reason: decision.reason,
+        });
+        // A 429 pauses the whole endpoint in the scheduler, which then does the waiting (and reports it).
+        if (decision.rateLimited) scheduler.rateLimited(req.endpoint, decision.delayMs);
+        else {
+          try {
+            await sleep(decision.delayMs, signal);
+          } catch {
+            throw this.closed(req, path);
+          }
+        }
+      }
+    }
+  }
+
+  private async attempt(req: TransportRequest, path: string): Promise<TransportResponse> {
+    const { transport, emit, now } = this.deps;
+    const counts = this.stats.requestsByEndpoint;
+    counts[req.endpoint] = (counts[req.endpoint] ?? 0) + 1;
+    emit({ type: 'request', endpoint: req.endpoint, method: req.method, path });
+    const started = now();
+    try {
+      const response = await transport.send(req);
+      emit({
+        type: 'response',
+        endpoint: req.endpoint,
+        status: response.status,
+        ms: Math.round(now() - started),
+      });
+      return response;
+    } catch (error) {
+      if (error instanceof PylonApiError) {
+        emit({
+          type: 'response',
+          endpoint: req.endpoint,
+          status: error.status,
+          ms: Math.round(now() - started),
+        });
+      }
+      throw error;
+    }
+  }
+
+  private closed(req: TransportRequest, path: string): PylonNetworkError {
+    return new PylonNetworkError({
+      endpoint: req.endpoint,
+      method: req.method,
+      path,
+      code: 'client_closed',
+      phase: 'connect',
+      transient: false,
+      detail: 'the client was closed before the request was sent',
+    });
+  }
+}

@@ -1,0 +1,28 @@
+export type { ClientEvent, PylonApi } from './api.js';
+export {
+  type ClientStats,
+  createPylonClient,
+  type PylonClient,
+  type PylonClientOptions,
+  type RateLimitOptions,
+} from './client.js';
+export { createDirectTransport, type DirectTransportOptions } from './direct-transport.js';
+export {
+  apiErrorHint,
+  codeForStatus,
+  type HttpMethod,
+  type NetworkPhase,
+  OutcomeUnknownError,
+  PylonApiError,
+  PylonError,
+  PylonNetworkError,
+  type RequestTarget,
+} from './errors.js';
+export { parseRateLimitHeaders, parseRetryAfterMs, type RateLimitInfo } from './headers.js';
+export { type ExtraMethods, MAX_PAGE_SIZE } from './methods.js';
+export { createRedactor, REDACTED, type Redactor, scrubError } from './redact.js';
+export { backoffMs, decideRetry, type RequestKind, type RetryDecision, type RetryPolicy } from './retry.js';
+export { RateLimitScheduler, type SchedulerOptions } from './scheduler.js';
+export { SlidingWindow, type WindowDelay } from './sliding-window.js';
+export type { PageRequest, Transport, TransportRequest, TransportResponse } from './transport.js';
+export * from './types.js';

@@ -1,0 +1,145 @@
+import PQueue from 'p-queue';
+import type { ClientEvent } from './api.js';
+import type { RateLimitInfo } from './headers.js';
+import { SlidingWindow } from './sliding-window.js';
+import type { EndpointName } from './types.js';
+
+export interface SchedulerOptions {
+  /** Requests per window per endpoint; null = no pacing. */
+  limits: Record<EndpointName, number | null>;
+  windowMs: number;
+  marginMs: number;
+  /** Max requests in flight over all endpoints. */
+  concurrency: number;
+  /** Longest a server may make us pause (Retry-After, reset headers). */
+  maxBlockMs: number;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  emit: (event: ClientEvent) => void;
+  /** Aborted when the client closes: waiting and queued requests are dropped. */
+  signal: AbortSignal;
+}
+
+interface Lane {
+  /** Concurrency 1: one request at a time takes its slot, in priority then arrival order. */
+  queue: PQueue;
+  window: SlidingWindow;
+}
+
+/**
+ * Paces requests so each endpoint stays under its limit while different endpoints proceed in parallel.
+ * A request first waits for a slot in its endpoint's window, then for a global concurrency slot; its start
+ * is recorded when it really starts, so the window log holds true start times.
+ */
+export class RateLimitScheduler {
+  private readonly lanes = new Map<EndpointName, Lane>();
+  private readonly global: PQueue;
+  private waited = 0;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.global = new PQueue({ concurrency: Math.max(1, options.concurrency) });
+  }
+
+  /** Runs `task` when the endpoint's limit and the concurrency bound allow. Higher priority goes first. */
+  async run<T>(endpoint: EndpointName, task: () => Promise<T>, priority = 0): Promise<T> {
+    const lane = this.lane(endpoint);
+    const { signal } = this.options;
+    const started = await lane.queue.add(
+      async () => {
+        await this.waitForSlot(endpoint, lane.window);
+        return this.startWhenFree(lane.window, task);
+      },
+      { priority, signal },
+    );
+    return started.result;
+  }
+
+  /** The server said 429: wait `waitMs` before the next request, and ask for less from now on. */
+  rateLimited(endpoint: EndpointName, waitMs: number): void {
+    const { window } = this.lane(endpoint);
+    window.block(this.options.now() + Math.min(waitMs, this.options.maxBlockMs) + this.options.marginMs);
+    const from = window.limit;
+    if (from !== null) this.lower(endpoint, window, Math.floor(from * 0.8), '429');
+  }
+
+  /** Learns from `X-Rate-Limit-*` headers: a lower limit, or an exhausted quota until the reset. */
+  observe(endpoint: EndpointName, info: RateLimitInfo | undefined): void {
+    if (!info) return;
+    const { window } = this.lane(endpoint);
+    if (info.limit !== undefined && window.limit !== null && info.limit < window.limit) {
+      this.lower(endpoint, window, info.limit, 'header');
+    }
+    if (info.remaining === 0 && info.resetMs !== undefined) {
+      window.block(
+        this.options.now() + Math.min(info.resetMs, this.options.maxBlockMs) + this.options.marginMs,
+      );
+    }
+  }
+
+  /** Limits in force now (after any lowering). */
+  limits(): Record<EndpointName, number | null> {
+    const out = { ...this.options.limits };
+    for (const [name, lane] of this.lanes) out[name] = lane.window.limit;
+    return out;
+  }
+
+  /** Total time requests spent waiting for the rate limit, in ms. */
+  get waitedMs(): number {
+    return this.waited;
+  }
+
+  /** Resolves when every started request has settled. */
+  async idle(): Promise<void> {
+    await Promise.all([...[...this.lanes.values()].map((l) => l.queue.onIdle()), this.global.onIdle()]);
+  }
+
+  private lane(endpoint: EndpointName): Lane {
+    let lane = this.lanes.get(endpoint);
+    if (!lane) {
+      const limit = this.options.limits[endpoint];
+      lane = {
+        queue: new PQueue({ concurrency: 1 }),
+        window: new SlidingWindow(limit, this.options.windowMs, this.options.marginMs),
+      };
+      this.lanes.set(endpoint, lane);
+    }
+    return lane;
+  }
+
+  private lower(endpoint: EndpointName, window: SlidingWindow, to: number, source: '429' | 'header'): void {
+    const from = window.limit;
+    const next = window.lower(to);
+    if (from !== null && next !== null)
+      this.options.emit({ type: 'rate-limit-lowered', endpoint, from, to: next, source });
+  }
+
+  private async waitForSlot(endpoint: EndpointName, window: SlidingWindow): Promise<void> {
+    const { now, sleep, emit, signal } = this.options;
+    for (;;) {
+      signal.throwIfAborted();
+      const delay = window.delay(now());
+      if (delay.ms <= 0) return;
+      emit({ type: 'rate-limit-wait', endpoint, ms: delay.ms, reason: delay.reason });
+      const before = now();
+      await sleep(delay.ms, signal);
+      this.waited += Math.max(0, now() - before);
+    }
+  }
+
+  /** Resolves (boxed, so the task's own promise is not awaited here) as soon as the task has started. */
+  private startWhenFree<T>(window: SlidingWindow, task: () => Promise<T>): Promise<{ result: Promise<T> }> {
+    return new Promise((resolve, reject) => {
+      this.global
+        .add(
+          async () => {
+            window.record(this.options.now());
+            const result = (async () => task())();
+            resolve({ result });
+            await result.catch(() => undefined);
+          },
+          { signal: this.options.signal },
+        )
+        .catch(reject);
+    });
+  }
+}
