@@ -20,11 +20,15 @@ export interface LoadedConfigFile {
   path?: string;
 }
 
-/** First line of an underlying error, without a code frame that could quote the file's contents. */
-function reason(error: unknown): string {
+/**
+ * The first line of an underlying error plus the position in `file` when the error gives one; never a
+ * code frame, which could quote a secret from the file.
+ */
+function reason(error: unknown, file: string): string {
   const text = error instanceof Error ? error.message : String(error);
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
-  return line.trim().slice(0, 300);
+  const first = (text.split('\n').find((l) => l.trim() !== '') ?? 'unknown error').trim().slice(0, 300);
+  const at = text.split(file)[1]?.match(/^:(\d+):(\d+)/);
+  return at ? `${first} (line ${at[1]}, column ${at[2]})` : first;
 }
 
 async function importModule(path: string): Promise<unknown> {
@@ -33,7 +37,7 @@ async function importModule(path: string): Promise<unknown> {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new Error(`${path} is not valid JSON (${reason(error)}). Fix the syntax and run again.`);
+      throw new Error(`${path} is not valid JSON (${reason(error, path)}). Fix the syntax and run again.`);
     }
   }
   const jiti = createJiti(import.meta.url, { moduleCache: false });
@@ -44,7 +48,7 @@ async function importModule(path: string): Promise<unknown> {
     mod = await jiti.import(path);
   } catch (error) {
     throw new Error(
-      `Could not load ${path}: ${reason(error)}. Fix the error in the file (it must be valid TypeScript or ` +
+      `Could not load ${path}: ${reason(error, path)}. Fix the error in the file (it must be valid TypeScript or ` +
         'JavaScript that runs without throwing), or point --config at another file.',
     );
   }

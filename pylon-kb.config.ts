@@ -1,0 +1,17 @@
+import { defineConfig } from './src/config/index.js';
+
+// The repository's own config: publishes content-example/ into the embedded emulator, or into Pylon when
+// PYLON_API_TOKEN is set (see docs/config.md for every key).
+export default defineConfig({
+  contentDir: 'content-example',
+  knowledgeBase: 'help-center',
+  defaultAuthor: 'ada@acme.test',
+  teams: { Support: 'grace@acme.test', Docs: 'ada@acme.test' },
+  target: process.env.PYLON_API_TOKEN ? { kind: 'pylon' } : { kind: 'emulator', seed: 'default' },
+  publish: true,
+  visibility: { visibility: 'public', unlisted: false },
+  rateLimits: { preset: 'documented' },
+  concurrency: 4,
+  orphans: 'report',
+  onDrift: 'fail',
+});
