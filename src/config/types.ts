@@ -27,7 +27,7 @@ export interface EmulatorTargetConfig {
   state?: string | undefined;
   /** Rate limits the emulator enforces. Default: `rateLimits.preset`. */
   rateLimits?: RateLimitPreset | undefined;
-  /** How much faster than real time the emulator's rate-limit clock runs. Default: `rateLimits.timeScale`. */
+  /** Multiplies the emulator's rate-limit window (60 s × timeScale). Default: `rateLimits.timeScale`. */
   timeScale?: number | undefined;
   /** Re-format stored HTML the way Pylon's sanitizer does. Default `true`. */
   htmlNormalizer?: boolean | undefined;
@@ -47,7 +47,10 @@ export interface RateLimitsConfig {
   preset?: RateLimitPreset | undefined;
   /** Requests per minute for single endpoints, on top of the preset. */
   overrides?: { [K in EndpointName]?: number | undefined } | undefined;
-  /** Time runs this many times faster (a "minute" lasts 60 s / timeScale). For tests against the emulator. */
+  /**
+   * Multiplies every rate-limit window and backoff: the per-minute limits apply to 60 s × timeScale.
+   * `0.01` makes a "minute" last 0.6 s, for tests against the emulator. Default 1.
+   */
   timeScale?: number | undefined;
 }
 
