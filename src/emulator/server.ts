@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildState, handleAdmin } from './admin.js';
+import { handleApi } from './api.js';
+import { Emulator } from './emulator.js';
+import { helpCenter } from './help-center.js';
+import type { EmulatorOptions, RunningEmulator } from './types.js';
+
+/** HTTP front: help-center hosts, `/_emulator/` admin, `/_assets/` files, `/_site/<kb>/` pages, then the API. */
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > max) reject(new TooLarge());
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Uint8Array,
+): void {
+  res.writeHead(status, { 'content-length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  send(res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body));
+}
+
+function dropConnection(req: IncomingMessage): void {
+  const socket = req.socket as IncomingMessage['socket'] & { resetAndDestroy?: () => void };
+  if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+  else socket.destroy();
+}
+
+async function dispatch(em: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://emulator');
+  const path = url.pathname;
+  const log = (route: string, status: number) => {
+    em.log.count(method, route);
+    em.log.record(em.nowMs(), method, route, null, status);
+  };
+  let rawBody: Buffer;
+  try {
+    rawBody = await readBody(req, em.behaviour.maxAttachmentBytes + 2 * 1024 * 1024);
+  } catch (error) {
+    if (!(error instanceof TooLarge)) throw error;
+    sendJson(
+      res,
+      413,
+      { errors: ['request body is too large'], code: 'invalid_request' },
+      { connection: 'close' },
+    );
+    return;
+  }
+  const hostKb = em.store.kbByHost((req.headers.host ?? '').replace(/:\d+$/, ''));
+  const site = /^\/_site\/([^/]+)(\/.*)?$/.exec(path);
+  if (hostKb || site) {
+    const kb = hostKb ?? em.store.kbBySlug(decodeURIComponent(site?.[1] ?? ''));
+    const prefix = hostKb ? '' : `/_site/${site?.[1]}`;
+    const sub = hostKb ? path : (site?.[2] ?? '/');
+    if (!kb || (method !== 'GET' && method !== 'HEAD')) {
+      send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n');
+      log('/_site/{kb_slug}/{path}', 404);
+      return;
+    }
+    const page = helpCenter(em.store, kb, sub, url.searchParams, em.behaviour.urlSuffix, prefix);
+    send(res, page.status, page.headers, page.body);
+    log('/_site/{kb_slug}/{path}', page.status);
+    return;
+  }
+  if (path === '/_emulator' || path.startsWith('/_emulator/')) {
+    let body: unknown;
+    try {
+      body = rawBody.byteLength ? JSON.parse(rawBody.toString('utf8')) : undefined;
+    } catch {
+      sendJson(res, 400, { errors: ['request body is not valid JSON'], code: 'invalid_request' });
+      log(path, 400);
+      return;
+    }
+    const answer = handleAdmin(em, method, path, body);
+    sendJson(res, answer.status, answer.body);
+    if (method !== 'GET') log(path.replace(/\/+$/, ''), answer.status);
+    return;
+  }
+  if (path.startsWith('/_assets/') && (method === 'GET' || method === 'HEAD')) {
+    let key = '';
+    try {
+      key = decodeURIComponent(path.slice('/_assets/'.length));
+    } catch {
+      // unknown key
+    }
+    const asset = em.store.attachments.get(key);
+    if (asset)
+      send(
+        res,
+        200,
+        { 'content-type': asset.content_type, 'cache-control': 'public, max-age=31536000' },
+        asset.bytes,
+      );
+    else send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n');
+    log('/_assets/{key}', asset ? 200 : 404);
+    return;
+  }
+  const outcome = await handleApi(em, {
+    method,
+    pathname: path,
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody,
+  });
+  em.log.record(em.nowMs(), method, outcome.route, outcome.endpoint, outcome.status, outcome.kind === 'drop');
+  if (outcome.kind === 'drop') dropConnection(req);
+  else sendJson(res, outcome.status, outcome.body, outcome.headers);
+}
+
+/** Start an emulator; `port: 0` (the default) picks a free port. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const em = new Emulator(options);
+  const server = createServer((req, res) => {
+    dispatch(em, req, res).catch((error: unknown) => {
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [`Internal server error: ${(error as Error).message}`] });
+      else res.destroy();
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  em.baseUrl = `http://${shownHost}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url: em.baseUrl,
+    token: em.token,
+    port,
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+    snapshot: () => buildState(em),
+    setFaults: (rules) => em.setFaults(rules),
+    setOptions: (behaviour) => em.setOptions(behaviour),
+    reset: () => em.reset(),
+    kb: (slug) => em.kbInfo(slug),
+  };
+}

@@ -1,0 +1,247 @@
+import type { EndpointName, RateLimitPreset, VisibilityConfig } from '../pylon/types.js';
+
+/** A fault to inject into API requests (never into /_emulator/, help-center or asset requests). */
+export interface FaultRule {
+  /** Templated route (`POST /knowledge-bases/{id}/articles`) or an endpoint name (`createArticle`). Absent: every API route. */
+  route?: string;
+  /** Fire on the N-th matching request (1-based, counted from when the rule was set), then the next `times - 1`. */
+  nth?: number;
+  /** Fire on every k-th matching request. */
+  everyNth?: number;
+  /** Fire on this share (0..1) of matching requests, using a PRNG seeded with `seed`. */
+  share?: number;
+  seed?: number;
+  /** Respond with this status instead of running the handler. Default 500 when the rule has no other effect. */
+  status?: 500 | 502 | 503 | 429;
+  /** Added delay in real milliseconds before the request is handled. */
+  latencyMs?: number;
+  /** Run the handler (commit the write, save state), then reset the connection without a response. */
+  dropAfterCommit?: boolean;
+  /** How many times the rule fires. Default 1 for `nth`, unlimited otherwise. */
+  times?: number;
+  /** `Retry-After` for a fault 429, in (scaled) seconds. Default: one scaled second. */
+  retryAfterSeconds?: number;
+}
+
+export type DuplicatePolicy = 'allow' | 'reject';
+
+export type RateLimitOption =
+  | RateLimitPreset
+  | { preset: RateLimitPreset; overrides?: Partial<Record<EndpointName, number>> };
+
+/** Options that may also change while the emulator runs (`setOptions`, `POST /_emulator/options`). */
+export interface EmulatorBehaviour {
+  rateLimits: RateLimitOption;
+  /** 1 = real minutes; 0.01 => a rate-limit minute lasts 600 ms. */
+  timeScale: number;
+  duplicateSlugs: DuplicatePolicy;
+  duplicateRedirects: DuplicatePolicy;
+  htmlNormalizer: boolean;
+  /** PATCH article with `slug`/`collection_id`/`author_user_id` (or PATCH collection with `parent_collection_id`). */
+  immutableFields: 'ignore' | 'reject';
+  /** PATCH article with a `language` that has no translation yet: create it, or 404. */
+  translationUpsert: boolean;
+  /** Suffix of the public article URL: slugified title, or the article slug. */
+  urlSuffix: 'title' | 'slug';
+  /** Serve `PATCH …/collections/{collection_id}` (a later Pylon addition). */
+  collectionPatch: boolean;
+  /** Largest accepted attachment, in bytes. */
+  maxAttachmentBytes: number;
+}
+
+export interface EmulatorOptions extends Partial<EmulatorBehaviour> {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The accepted bearer token. Default `pylon-emulator-token`. */
+  token?: string;
+  seed?: EmulatorSeed;
+  /** Load the store from this file at start (if it exists) and save it after every write. */
+  statePath?: string;
+  faults?: FaultRule[];
+  /** Clock for timestamps (`created_at`, `last_published_at`, request log). */
+  now?: () => Date;
+}
+
+export interface EmulatorKbInfo {
+  id: string;
+  title: string;
+  slug: string;
+  host: string;
+  default_language: string;
+  supported_languages: string[];
+  /** Help-center base served by the emulator itself: `http://127.0.0.1:PORT/_site/<slug>`. */
+  siteUrl: string;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+  /** The same JSON as `GET /_emulator/state`. */
+  snapshot(): EmulatorState;
+  setFaults(rules: FaultRule[]): void;
+  setOptions(options: Partial<EmulatorBehaviour>): void;
+  /** Back to the start: seed (or the state file as loaded), start-up faults, empty request log and rate windows. */
+  reset(): void;
+  /** A knowledge base by slug (default: the first one). Throws when there is none. */
+  kb(slug?: string): EmulatorKbInfo;
+}
+
+// ---------------------------------------------------------------- seed
+
+export interface SeedTranslation {
+  language: string;
+  title: string;
+  body_html: string;
+}
+
+export interface SeedArticle {
+  id?: string;
+  identifier?: string;
+  title: string;
+  slug?: string;
+  body_html: string;
+  /** Slug or id of a collection of the same KB. */
+  collection?: string;
+  /** Email or id of the author; default: the first user. */
+  author?: string;
+  is_published?: boolean;
+  is_unlisted?: boolean;
+  visibility_config?: VisibilityConfig;
+  translations?: SeedTranslation[];
+}
+
+export interface SeedCollection {
+  id?: string;
+  title: string;
+  slug?: string;
+  description?: string;
+  /** Slug or id of the parent collection. */
+  parent?: string;
+  visibility_config?: VisibilityConfig;
+}
+
+export interface SeedKnowledgeBase {
+  id?: string;
+  title: string;
+  slug: string;
+  /** Public help-center host; default `<slug>.help.usepylon.com`. */
+  host?: string;
+  default_language?: string;
+  supported_languages?: string[];
+  collections?: SeedCollection[];
+  articles?: SeedArticle[];
+}
+
+export interface SeedUser {
+  id?: string;
+  name: string;
+  email: string;
+  emails?: string[];
+  /** Role name or id; default: the last role. */
+  role?: string;
+  status?: string;
+  avatar_url?: string;
+}
+
+export interface SeedTeam {
+  id?: string;
+  name: string;
+  /** Member emails or ids. */
+  members: string[];
+}
+
+export interface SeedRole {
+  id?: string;
+  name: string;
+  slug?: string;
+}
+
+export interface EmulatorSeed {
+  organization: { id?: string; name: string };
+  knowledgeBases: SeedKnowledgeBase[];
+  users: SeedUser[];
+  teams?: SeedTeam[];
+  roles?: SeedRole[];
+}
+
+// ---------------------------------------------------------------- admin view
+
+export interface RequestLogEntry {
+  at: number;
+  method: string;
+  route: string;
+  endpoint: EndpointName | null;
+  status: number;
+  dropped?: true;
+}
+
+export interface EmulatorState {
+  organization: { id: string; name: string };
+  knowledge_bases: Array<Omit<EmulatorKbInfo, 'siteUrl'>>;
+  collections: Array<{
+    id: string;
+    kb_id: string;
+    title: string;
+    slug: string;
+    description: string;
+    parent_collection_id: string | null;
+    visibility_config: VisibilityConfig;
+    created_at: string;
+  }>;
+  articles: Array<{
+    id: string;
+    kb_id: string;
+    identifier: string;
+    title: string;
+    published_title: string | null;
+    slug: string;
+    collection_id: string | null;
+    author_user_id: string;
+    is_published: boolean;
+    is_unlisted: boolean;
+    url: string;
+    draft_html: string;
+    published_html: string | null;
+    last_published_at: string | null;
+    visibility_config: VisibilityConfig;
+    translations: Record<string, { title: string; draft_html: string; published_html: string | null }>;
+    created_at: string;
+    updated_at: string;
+  }>;
+  route_redirects: Array<{
+    id: string;
+    kb_id: string;
+    from_path: string;
+    object_id: string;
+    object_type: string;
+    language: string;
+    created_at: string;
+  }>;
+  attachments: Array<{
+    id: string;
+    name: string;
+    description: string;
+    url: string;
+    size: number;
+    sha256: string;
+    content_type: string;
+  }>;
+  users: Array<{
+    id: string;
+    name: string;
+    email: string;
+    emails: string[];
+    role_id: string;
+    status: string;
+  }>;
+  teams: Array<{ id: string; name: string; users: Array<{ id: string; email?: string }> }>;
+  user_roles: Array<{ id: string; name: string; slug: string }>;
+  faults: FaultRule[];
+  options: EmulatorBehaviour;
+  requests: { counts: Record<string, number>; log: RequestLogEntry[] };
+}
