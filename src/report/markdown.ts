@@ -1,0 +1,216 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticLocation, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { Operation, Plan, UpdateArticleOp } from '../plan/types.js';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  formatBytes,
+  markdownCode,
+  markdownFence,
+  markdownLink,
+  oneLine,
+  truncate,
+  utf8Length,
+} from './escape.js';
+import { diffBodies, hunkHeader } from './line-diff.js';
+import {
+  countKinds,
+  DRIFT_RESOLUTION,
+  draftFlags,
+  fieldChanges,
+  groupByKind,
+  KIND_LABEL,
+  MOVE_REASON,
+  OPERATION_KINDS,
+  placement,
+  plural,
+  summaryLine,
+} from './summary.js';
+
+export interface MarkdownOptions {
+  /** Upper bound of the output in UTF-8 bytes (default 1 000 000, under GitHub's 1 MiB job-summary limit). */
+  maxBytes?: number;
+  /** Unchanged lines around each body change (default 3). */
+  context?: number;
+  /** Diff lines shown per article before the rest is cut (default 300). */
+  maxDiffLines?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 1_000_000;
+const MAX_LINE = 1000;
+
+/** A piece of the report and how many operations / diagnostics it shows. */
+interface Block {
+  text: string;
+  ops?: number;
+  diags?: number;
+}
+
+/**
+ * The plan as GitHub-flavoured Markdown for a job summary or PR comment: heading, summary table, diagnostics,
+ * then one entry per operation (body changes as collapsible diffs). Never longer than `maxBytes`: when cut, the
+ * last line says how many operations (and diagnostics) were left out.
+ */
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const totalOps = plan.operations.length;
+  const totalDiags = plan.diagnostics.length;
+  const reserve = utf8Length(cutNotice(totalOps, totalDiags, maxBytes));
+  let out = '';
+  let used = 0;
+  let shownOps = 0;
+  let shownDiags = 0;
+  for (const block of blocks(plan, options)) {
+    const size = utf8Length(block.text);
+    if (used + size + reserve > maxBytes) {
+      return out + cutNotice(totalOps - shownOps, totalDiags - shownDiags, maxBytes);
+    }
+    out += block.text;
+    used += size;
+    shownOps += block.ops ?? 0;
+    shownDiags += block.diags ?? 0;
+  }
+  return out;
+}
+
+/** The job-summary form of the plan (`$GITHUB_STEP_SUMMARY`): the Markdown report. */
+export function githubSummary(plan: Plan, options: MarkdownOptions = {}): string {
+  return renderPlanMarkdown(plan, options);
+}
+
+function cutNotice(ops: number, diags: number, maxBytes: number): string {
+  const what = [ops > 0 ? plural(ops, 'more operation') : '', diags > 0 ? plural(diags, 'diagnostic') : '']
+    .filter(Boolean)
+    .join(' and ');
+  return `\n… ${what || 'the rest'} not shown (report capped at ${formatBytes(maxBytes)}); see the JSON plan artifact.\n`;
+}
+
+function* blocks(plan: Plan, options: MarkdownOptions): Generator<Block> {
+  const kb = plan.knowledgeBase;
+  yield { text: `## pylon-kb plan: ${escapeMarkdown(kb.title)}\n\n` };
+  yield {
+    text: `Knowledge base ${markdownCode(kb.slug)} (${markdownCode(kb.id)})\n\n**${summaryLine(plan)}**\n`,
+  };
+  if (plan.operations.length > 0) yield { text: summaryTable(plan) };
+  yield* diagnosticBlocks(plan.diagnostics);
+  const groups = groupByKind(plan.operations);
+  for (const kind of OPERATION_KINDS) {
+    const ops = groups[kind];
+    if (ops.length === 0) continue;
+    yield { text: `\n### ${KIND_LABEL[kind]} (${ops.length})\n\n${tableHead(kind)}` };
+    for (const op of ops) yield { text: entry(op, options), ops: 1 };
+  }
+}
+
+function summaryTable(plan: Plan): string {
+  const counts = countKinds(plan.operations);
+  const rows = OPERATION_KINDS.map((k) => `| ${KIND_LABEL[k]} | ${counts[k]} |`);
+  return `\n| Operation | Count |\n| --- | ---: |\n${rows.join('\n')}\n| Unchanged | ${plan.summary.unchanged} |\n`;
+}
+
+function* diagnosticBlocks(diagnostics: readonly Diagnostic[]): Generator<Block> {
+  if (diagnostics.length === 0) return;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const title = `${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}`;
+  yield { text: `\n### Diagnostics: ${title}\n\n` };
+  for (const d of sortDiagnostics(diagnostics)) {
+    const location = diagnosticLocation(d);
+    const parts = [
+      d.severity === 'error' ? '❌ **error**' : '⚠️ **warning**',
+      location ? markdownCode(location) : '',
+      markdownCode(d.code),
+      escapeMarkdown(d.message),
+      d.field ? `(field ${markdownCode(d.field)})` : '',
+      d.hint ? `— ${escapeMarkdown(d.hint)}` : '',
+    ];
+    yield { text: `- ${parts.filter(Boolean).join(' ')}\n`, diags: 1 };
+  }
+}
+
+const TABLE_HEADS: Partial<Record<Operation['kind'], string[]>> = {
+  'create-collection': ['Collection', 'Title', 'Slug', 'Parent'],
+  'create-article': ['Document', 'Title', 'Lands in', 'Flags'],
+  'create-redirects': ['Document', 'Article', 'Redirect from'],
+  'retire-article': ['Document', 'Title', 'Action', 'Article'],
+  orphan: ['Document', 'Title', 'Article'],
+  drift: ['Document', 'Title', 'Article', 'Resolution'],
+};
+
+function tableHead(kind: Operation['kind']): string {
+  const head = TABLE_HEADS[kind];
+  return head ? `| ${head.join(' | ')} |\n|${' --- |'.repeat(head.length)}\n` : '';
+}
+
+const cell = (text: string): string => (text === '' ? '—' : escapeMarkdown(text));
+const code = (text: string | null): string => (text ? markdownCode(text, true) : '—');
+const row = (cells: string[]): string => `| ${cells.join(' | ')} |\n`;
+
+function entry(op: Operation, options: MarkdownOptions): string {
+  switch (op.kind) {
+    case 'create-collection':
+      return row([code(op.key), cell(op.title), code(op.slug), code(op.parentKey)]);
+    case 'create-article':
+      return row([
+        code(op.key),
+        cell(op.title),
+        code(placement(op.collectionKey, op.slug)),
+        cell(draftFlags(op).join(', ')),
+      ]);
+    case 'create-redirects':
+      return row([code(op.key), code(op.articleId), op.redirectPaths.map((p) => code(p)).join('<br>')]);
+    case 'retire-article':
+      return row([code(op.key), cell(op.title), op.action, markdownLink('open', op.url, true)]);
+    case 'orphan':
+      return row([code(op.key), cell(op.title), markdownLink('open', op.url, true)]);
+    case 'drift':
+      return row([
+        code(op.key),
+        cell(op.title),
+        markdownLink('open', op.url, true),
+        DRIFT_RESOLUTION[op.resolution],
+      ]);
+    case 'update-article':
+      return updateEntry(op, options);
+    case 'move-article': {
+      const redirects = op.redirectPaths.map((p) => row([code(p), code(op.key)])).join('');
+      return [
+        `\n#### ${escapeMarkdown(op.title)}\n\n`,
+        `${markdownCode(op.key)} moves from ${markdownLink(op.from.url || op.from.key, op.from.url)} to `,
+        `${markdownCode(placement(op.collectionKey, op.slug))} (${MOVE_REASON[op.reason]}); `,
+        `the old article is ${op.retire === 'delete' ? 'deleted' : 'unlisted'}.\n\n`,
+        op.redirectPaths.length > 0
+          ? `| Redirect from | To |\n| --- | --- |\n${redirects}`
+          : 'No redirects.\n',
+      ].join('');
+    }
+  }
+}
+
+function updateEntry(op: UpdateArticleOp, options: MarkdownOptions): string {
+  let text = `\n#### ${escapeMarkdown(op.title)}\n\n`;
+  text += `${markdownCode(op.key)} · ${markdownLink('current article', op.url)} · changed: ${op.changes.join(', ')}\n`;
+  const fields = fieldChanges(op);
+  if (fields.length > 0) text += '\n';
+  for (const f of fields)
+    text += `- ${f.field}: ~~${escapeMarkdown(f.before)}~~ → ${escapeMarkdown(f.after)}\n`;
+  if (op.changes.includes('body')) text += bodyDetails(op, options);
+  return text;
+}
+
+function bodyDetails(op: UpdateArticleOp, options: MarkdownOptions): string {
+  const diff = diffBodies(op.before.bodyHtml, op.bodyHtml, options.context ?? 3);
+  const label = `Body diff: ${escapeHtml(oneLine(op.key))} (+${diff.added} −${diff.removed} lines)`;
+  if (diff.hunks.length === 0) return '\nBody markup changed; the readable text is the same.\n';
+  const max = options.maxDiffLines ?? 300;
+  const lines: string[] = [];
+  let left = 0;
+  for (const hunk of diff.hunks) {
+    for (const line of [{ type: '@', text: hunkHeader(hunk) }, ...hunk.lines]) {
+      if (lines.length >= max) left++;
+      else
+        lines.push(line.type === '@' ? line.text : `${line.type} ${truncate(oneLine(line.text), MAX_LINE)}`);
+    }
+  }
+  if (left > 0) lines.push(`… ${plural(left, 'more diff line')} (see the HTML or text report)`);
+  return `\n<details><summary>${label}</summary>\n\n${markdownFence(lines.join('\n'), 'diff')}\n\n</details>\n`;
+}

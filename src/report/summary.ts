@@ -1,0 +1,153 @@
+import type {
+  ArticleDraft,
+  DriftNotice,
+  MoveArticleOp,
+  Operation,
+  OperationKind,
+  Plan,
+  UpdateArticleOp,
+} from '../plan/types.js';
+
+/** Every operation kind, in the order reports list them. */
+export const OPERATION_KINDS: readonly OperationKind[] = [
+  'create-collection',
+  'create-article',
+  'update-article',
+  'move-article',
+  'create-redirects',
+  'retire-article',
+  'orphan',
+  'drift',
+];
+
+/** Terminal symbol per kind: `+` create, `~` update, `→` move, `-` retire, `!` drift, `?` orphan. */
+export const KIND_SYMBOL: Record<OperationKind, string> = {
+  'create-collection': '+',
+  'create-article': '+',
+  'update-article': '~',
+  'move-article': '→',
+  'create-redirects': '+',
+  'retire-article': '-',
+  orphan: '?',
+  drift: '!',
+};
+
+/** Heading / table label per kind. */
+export const KIND_LABEL: Record<OperationKind, string> = {
+  'create-collection': 'Collections to create',
+  'create-article': 'Articles to create',
+  'update-article': 'Articles to update',
+  'move-article': 'Articles to move',
+  'create-redirects': 'Redirects to add',
+  'retire-article': 'Articles to retire',
+  orphan: 'Orphaned articles, reported only',
+  drift: 'Drift: articles edited in Pylon',
+};
+
+export type KindCounts = Record<OperationKind, number>;
+
+/** Operations per kind, counted from the operations themselves (every kind present, zero when absent). */
+export function countKinds(operations: readonly Operation[]): KindCounts {
+  const counts = Object.fromEntries(OPERATION_KINDS.map((k) => [k, 0])) as KindCounts;
+  for (const op of operations) counts[op.kind]++;
+  return counts;
+}
+
+/** Operations grouped by kind, each group in plan order. */
+export function groupByKind(operations: readonly Operation[]): {
+  [K in OperationKind]: Extract<Operation, { kind: K }>[];
+} {
+  const groups = Object.fromEntries(OPERATION_KINDS.map((k) => [k, [] as Operation[]]));
+  for (const op of operations) groups[op.kind]?.push(op);
+  return groups as { [K in OperationKind]: Extract<Operation, { kind: K }>[] };
+}
+
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+
+export const NO_CHANGES = 'No changes. The knowledge base matches the docs tree.';
+
+/**
+ * `Plan: 2 collections to create, 5 articles to create, 1 to update, 0 to move. 12 unchanged.` — the first
+ * four always; redirects, retirements and notices only when present.
+ */
+export function summaryLine(plan: Plan): string {
+  if (plan.operations.length === 0) return NO_CHANGES;
+  const c = countKinds(plan.operations);
+  const parts = [
+    `${plural(c['create-collection'], 'collection')} to create`,
+    `${plural(c['create-article'], 'article')} to create`,
+    `${c['update-article']} to update`,
+    `${c['move-article']} to move`,
+  ];
+  if (c['create-redirects'] > 0)
+    parts.push(`${plural(c['create-redirects'], 'article')} to get new redirects`);
+  if (c['retire-article'] > 0) parts.push(`${c['retire-article']} to retire`);
+  const notices: string[] = [];
+  if (c.orphan > 0) notices.push(plural(c.orphan, 'orphaned article'));
+  if (c.drift > 0) notices.push(`${plural(c.drift, 'article')} edited in Pylon`);
+  const tail = notices.length > 0 ? ` Reported: ${notices.join(', ')}.` : '';
+  return `Plan: ${parts.join(', ')}. ${plan.summary.unchanged} unchanged.${tail}`;
+}
+
+/** Count of redirect paths the plan creates (moves plus `redirect_from`). */
+export function redirectCount(operations: readonly Operation[]): number {
+  let n = 0;
+  for (const op of operations) {
+    if (op.kind === 'move-article' || op.kind === 'create-redirects') n += op.redirectPaths.length;
+  }
+  return n;
+}
+
+/** Where an article lands, for humans: `guides/install-agent` (collection key / slug), `<root>` without one. */
+export function placement(collectionKey: string | null, slug: string): string {
+  return `${collectionKey ?? '<root>'}/${slug}`;
+}
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** The non-body fields an update changes, as before/after strings (titles raw: escape per output). */
+export function fieldChanges(op: UpdateArticleOp): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of op.changes) {
+    if (field === 'title') out.push({ field, before: op.before.title, after: op.title });
+    if (field === 'unlisted')
+      out.push({ field, before: listed(op.before.isUnlisted), after: listed(op.isUnlisted) });
+    if (field === 'published') {
+      out.push({ field, before: published(op.before.isPublished), after: published(op.isPublished) });
+    }
+    if (field === 'visibility') {
+      out.push({ field, before: op.before.visibility ?? 'default', after: op.visibility ?? 'default' });
+    }
+  }
+  return out;
+}
+
+const listed = (unlisted: boolean): string => (unlisted ? 'unlisted' : 'listed');
+const published = (isPublished: boolean): string => (isPublished ? 'published' : 'draft');
+
+/** Short human flags of a new article: `draft`, `unlisted`, `visibility internal_only`. */
+export function draftFlags(draft: ArticleDraft): string[] {
+  const flags: string[] = [];
+  if (!draft.isPublished) flags.push('draft');
+  if (draft.isUnlisted) flags.push('unlisted');
+  if (draft.visibility) flags.push(`visibility ${draft.visibility}`);
+  return flags;
+}
+
+export const MOVE_REASON: Record<MoveArticleOp['reason'], string> = {
+  'collection-changed': 'collection changed',
+  'slug-changed': 'slug changed',
+  renamed: 'renamed',
+};
+
+export const DRIFT_RESOLUTION: Record<DriftNotice['resolution'], string> = {
+  fail: 'apply will stop: resolve the edit in Pylon or choose skip/overwrite',
+  skip: 'left as edited in Pylon; the docs change is skipped',
+  overwrite: 'the Pylon edit will be overwritten by the docs',
+};

@@ -1,0 +1,167 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { Operation, Plan } from '../plan/types.js';
+import { type Style, style } from './ansi.js';
+import { terminalLine, terminalSafe, truncate } from './escape.js';
+import { diffBodies, hunkHeader } from './line-diff.js';
+import {
+  DRIFT_RESOLUTION,
+  draftFlags,
+  fieldChanges,
+  KIND_SYMBOL,
+  MOVE_REASON,
+  placement,
+  plural,
+  summaryLine,
+} from './summary.js';
+
+export interface TextOptions {
+  /** ANSI colours; the CLI decides (NO_COLOR, FORCE_COLOR, TTY). */
+  color: boolean;
+  /** Terminal columns: longer lines are cut with `…`. Unlimited when absent. */
+  width?: number;
+  /** Unchanged lines shown around each body change (default 3). */
+  context?: number;
+}
+
+type Painter = (text: string) => string;
+
+interface Out {
+  lines: string[];
+  s: Style;
+  width: number | undefined;
+}
+
+/** A line whose plain text is cut to the width first (when `cut`), then painted (so escapes are never cut). */
+function push(out: Out, text: string, paint: Painter = (t) => t, cut = false): void {
+  out.lines.push(paint(out.width === undefined || !cut ? text : truncate(text, out.width)));
+}
+
+const q = (text: string): string => `"${terminalSafe(text)}"`;
+const t = terminalSafe;
+
+/** The plan for a terminal: one line per operation, readable body diffs, diagnostics, a summary line. */
+export function renderPlanText(plan: Plan, options: TextOptions): string {
+  const out: Out = { lines: [], s: style(options.color), width: options.width };
+  const kb = plan.knowledgeBase;
+  push(out, `pylon-kb plan for knowledge base ${q(kb.title)} (${t(kb.slug)}, ${t(kb.id)})`, out.s.bold);
+  push(out, '');
+  for (const op of plan.operations) renderOperation(out, op, options.context ?? 3);
+  if (plan.operations.length > 0) push(out, '');
+  renderDiagnostics(out, plan.diagnostics);
+  push(out, summaryLine(plan), out.s.bold);
+  return `${out.lines.join('\n')}\n`;
+}
+
+function head(out: Out, op: Operation, noun: string, rest: string): void {
+  const paint = symbolPaint(out.s, op);
+  const text = `${KIND_SYMBOL[op.kind]} ${noun.padEnd(10)} ${t(op.key)}${rest}`;
+  const cut = out.width === undefined ? text : truncate(text, out.width - 2);
+  out.lines.push(`  ${paint(cut.slice(0, 1))}${cut.slice(1)}`);
+}
+
+function symbolPaint(s: Style, op: Operation): Painter {
+  if (op.kind === 'update-article' || op.kind === 'orphan') return s.yellow;
+  if (op.kind === 'move-article') return s.cyan;
+  if (op.kind === 'retire-article') return s.red;
+  if (op.kind === 'drift') return s.magenta;
+  return s.green;
+}
+
+function detail(out: Out, text: string, paint?: Painter): void {
+  push(out, `      ${text}`, paint, true);
+}
+
+function renderOperation(out: Out, op: Operation, context: number): void {
+  switch (op.kind) {
+    case 'create-collection':
+      head(
+        out,
+        op,
+        'collection',
+        `  ${q(op.title)}  (slug ${t(op.slug)}, in ${t(op.parentKey ?? '<root>')})`,
+      );
+      return;
+    case 'create-article': {
+      const flags = draftFlags(op);
+      const extra = flags.length > 0 ? `, ${flags.join(', ')}` : '';
+      head(out, op, 'article', `  ${q(op.title)}  → ${t(placement(op.collectionKey, op.slug))}${extra}`);
+      return;
+    }
+    case 'update-article': {
+      head(out, op, 'article', `  ${q(op.title)}  changed: ${op.changes.join(', ')}`);
+      for (const change of fieldChanges(op)) {
+        const fmt = change.field === 'title' ? q : t;
+        detail(out, `${change.field}: ${fmt(change.before)} → ${fmt(change.after)}`);
+      }
+      if (op.changes.includes('body')) renderBodyDiff(out, op.before.bodyHtml, op.bodyHtml, context);
+      return;
+    }
+    case 'move-article':
+      head(out, op, 'article', `  ${q(op.title)}  (${MOVE_REASON[op.reason]})`);
+      detail(out, `${t(op.from.url || op.from.key)} → ${t(placement(op.collectionKey, op.slug))}`);
+      for (const path of op.redirectPaths) detail(out, `redirect ${t(path)} → new article`, out.s.cyan);
+      detail(
+        out,
+        `old article ${t(op.from.articleId)} will be ${op.retire === 'delete' ? 'deleted' : 'unlisted'}`,
+      );
+      return;
+    case 'create-redirects':
+      head(out, op, 'redirects', `  ${plural(op.redirectPaths.length, 'path')} → article ${t(op.articleId)}`);
+      for (const path of op.redirectPaths) detail(out, `redirect ${t(path)} → ${t(op.key)}`, out.s.cyan);
+      return;
+    case 'retire-article':
+      head(
+        out,
+        op,
+        'article',
+        `  ${q(op.title)}  ${op.action === 'delete' ? 'delete' : 'unlist'}  ${t(op.url)}`,
+      );
+      return;
+    case 'orphan':
+      head(out, op, 'orphan', `  ${q(op.title)}  ${t(op.url)}  (source gone; reported only)`);
+      return;
+    case 'drift':
+      head(out, op, 'drift', `  ${q(op.title)}  ${t(op.url)}`);
+      detail(out, `edited in Pylon since last publish: ${DRIFT_RESOLUTION[op.resolution]}`, out.s.magenta);
+      return;
+  }
+}
+
+function renderBodyDiff(out: Out, before: string, after: string, context: number): void {
+  const diff = diffBodies(before, after, context);
+  if (diff.hunks.length === 0) {
+    detail(out, 'body: markup changed, readable text unchanged', out.s.dim);
+    return;
+  }
+  detail(out, `body: +${diff.added} -${diff.removed} lines`);
+  for (const hunk of diff.hunks) {
+    detail(out, hunkHeader(hunk), out.s.cyan);
+    for (const line of hunk.lines) {
+      const paint = line.type === '+' ? out.s.green : line.type === '-' ? out.s.red : undefined;
+      detail(out, `${line.type} ${terminalLine(line.text)}`, paint);
+    }
+  }
+}
+
+function renderDiagnostics(out: Out, diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  push(out, `Diagnostics (${plural(errors, 'error')}, ${plural(warnings, 'warning')}):`, out.s.bold);
+  for (const d of sortDiagnostics(diagnostics)) {
+    const [first = '', ...rest] = formatDiagnostic(safeDiagnostic(d, t)).split('\n');
+    push(out, `  ${t(first)}`, d.severity === 'error' ? out.s.red : out.s.yellow);
+    for (const line of rest) push(out, `  ${t(line)}`, out.s.dim);
+  }
+  push(out, '');
+}
+
+/** A copy of `d` with every text field passed through `clean` (keeps `formatDiagnostic`'s own line break). */
+export function safeDiagnostic(d: Diagnostic, clean: (text: string) => string): Diagnostic {
+  const copy: Diagnostic = { ...d, code: clean(d.code), message: clean(d.message) };
+  if (d.file !== undefined) copy.file = clean(d.file);
+  if (d.field !== undefined) copy.field = clean(d.field);
+  if (d.hint !== undefined) copy.hint = clean(d.hint);
+  return copy;
+}
