@@ -29,7 +29,7 @@ export interface Located<T> {
 
 /** One Markdown document, parsed (frontmatter validated) but not yet rendered. */
 export interface LocalDoc {
-  /** Frontmatter `id` when present, else the path without its `.md` extension. */
+  /** Frontmatter `id` when present, else the path without its `.md` / `.markdown` extension. */
   key: string;
   /** Source path relative to the content directory. */
   path: string;
@@ -42,6 +42,8 @@ export interface LocalDoc {
   visibility?: Visibility;
   order?: number;
   redirectFrom: string[];
+  /** Frontmatter `description`, when given (Pylon articles have no such field; reports may show it). */
+  description?: string;
   /** The Markdown body after the frontmatter. */
   markdown: string;
   /** 1-based line of the first body line in the file (frontmatter lines come before). */

@@ -1,0 +1,156 @@
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { FieldReader } from './field-reader.js';
+import { readFrontmatter } from './frontmatter.js';
+import type { SourceFile } from './types.js';
+import { type Fields, readYamlFields } from './yaml-fields.js';
+
+/** What a folder's metadata file says about its collection. */
+export interface FolderMetadata {
+  title?: string;
+  description?: string;
+  slug?: string;
+  order?: number;
+  source: { path: string; line?: number };
+}
+
+/** Metadata files, most specific first: when a folder has several, the first one wins. */
+export const METADATA_FILE_NAMES = [
+  '_index.md',
+  '_index.markdown',
+  'index.md',
+  'index.markdown',
+  '_category_.json',
+  '_category_.yml',
+  '_category_.yaml',
+] as const;
+
+export function isMetadataFileName(name: string): boolean {
+  return (METADATA_FILE_NAMES as readonly string[]).includes(name.toLowerCase());
+}
+
+const INDEX_KEYS = ['title', 'description', 'slug', 'order', 'sidebar_position'];
+const CATEGORY_KEYS = ['label', 'position', 'description', 'slug', 'link'];
+/** Docusaurus keys that describe the sidebar, not the collection: accepted and ignored. */
+const CATEGORY_SIDEBAR_KEYS = ['collapsed', 'collapsible', 'className', 'customProps', 'key'];
+
+export function readFolderMetadata(file: SourceFile): {
+  metadata: FolderMetadata | null;
+  diagnostics: Diagnostic[];
+} {
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
+  return name.startsWith('_category_.')
+    ? readCategoryFile(file, name.endsWith('.json'))
+    : readIndexFile(file);
+}
+
+/** Hugo `_index.md` / `index.md`: frontmatter only; a non-empty body is ignored with a warning. */
+function readIndexFile(file: SourceFile) {
+  const { frontmatter, diagnostics } = readFrontmatter(file);
+  if (!frontmatter) return { metadata: null, diagnostics };
+  const fm = new FieldReader(frontmatter.fields, file.path, 'frontmatter/type');
+  fm.warnUnknownKeys(INDEX_KEYS, 'frontmatter/unknown-key');
+  const metadata = collect(file, fm, {
+    title: fm.string('title'),
+    description: fm.string('description'),
+    slug: fm.slug('slug'),
+    order: fm.number('order') ?? fm.number('sidebar_position'),
+  });
+  diagnostics.push(...fm.diagnostics);
+  if (frontmatter.body.trim() !== '') {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'collection/index-body',
+      message: 'The body of a folder index file is not published: only its frontmatter is used.',
+      file: file.path,
+      line: frontmatter.bodyStartLine,
+      hint: 'Move the text into its own Markdown file in this folder to publish it as an article.',
+    });
+  }
+  return { metadata: hasErrors(diagnostics) ? null : metadata, diagnostics };
+}
+
+/** Docusaurus `_category_.json` / `.yml`: `label` → title, `position` → order, `link.description`. */
+function readCategoryFile(file: SourceFile, isJson: boolean) {
+  const diagnostics: Diagnostic[] = isJson ? checkJson(file) : [];
+  if (hasErrors(diagnostics)) return { metadata: null, diagnostics };
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+  // JSON is read through the YAML parser too (valid JSON is valid YAML 1.2): that gives each key's line.
+  const read = readYamlFields({
+    text: file.text.replace(/^\uFEFF/, ''),
+    file: file.path,
+    firstLine: 1,
+    code: 'collection/metadata',
+    what: name,
+  });
+  diagnostics.push(...read.diagnostics);
+  if (!read.fields) return { metadata: null, diagnostics };
+
+  const meta = new FieldReader(read.fields, file.path, 'collection/metadata');
+  meta.warnUnknownKeys(CATEGORY_KEYS, 'collection/unknown-key', CATEGORY_SIDEBAR_KEYS);
+  const metadata = collect(file, meta, {
+    title: meta.string('label'),
+    description: meta.string('description') ?? linkDescription(read.fields, meta),
+    slug: meta.slug('slug'),
+    order: meta.number('position'),
+  });
+  diagnostics.push(...meta.diagnostics);
+  return { metadata: hasErrors(diagnostics) ? null : metadata, diagnostics };
+}
+
+function linkDescription(fields: Fields, meta: FieldReader): string | undefined {
+  const link = fields.get('link');
+  if (!link || link.value === null || typeof link.value !== 'object' || Array.isArray(link.value))
+    return undefined;
+  const description = (link.value as Record<string, unknown>).description;
+  if (description === undefined) return undefined;
+  if (typeof description === 'string' && description.trim() !== '') return description.trim();
+  meta.error(
+    'link',
+    'link.description must be a non-empty string.',
+    'Write link: { description: "About this section" }',
+  );
+  return undefined;
+}
+
+function collect(
+  file: SourceFile,
+  reader: FieldReader,
+  values: {
+    title?: string | undefined;
+    description?: string | undefined;
+    slug?: string | undefined;
+    order?: number | undefined;
+  },
+): FolderMetadata {
+  const line = reader.line('title') ?? reader.line('label') ?? 1;
+  return {
+    source: { path: file.path, line },
+    ...(values.title !== undefined && { title: values.title }),
+    ...(values.description !== undefined && { description: values.description }),
+    ...(values.slug !== undefined && { slug: values.slug }),
+    ...(values.order !== undefined && { order: values.order }),
+  };
+}
+
+/** JSON.parse for strictness (YAML would accept trailing commas and comments); errors get a line. */
+function checkJson(file: SourceFile): Diagnostic[] {
+  const text = file.text.replace(/^\uFEFF/, '');
+  try {
+    JSON.parse(text);
+    return [];
+  } catch (error) {
+    const message = String((error as Error).message);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : 1;
+    return [
+      {
+        severity: 'error',
+        code: 'collection/metadata',
+        message: `Invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)$/, '')}.`,
+        file: file.path,
+        line,
+        hint: 'Fix the JSON syntax (double-quoted keys and strings, no trailing commas), or use _category_.yml.',
+      },
+    ];
+  }
+}

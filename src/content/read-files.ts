@@ -1,0 +1,67 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { globMatcher } from './glob.js';
+import type { SourceFile } from './types.js';
+
+/** The I/O edge of the content module: the only file here that touches the file system. */
+
+export const DEFAULT_INCLUDE: readonly string[] = ['**/*.md', '**/*.markdown'];
+/** Always left out, on top of the caller's `exclude`: dependencies and hidden folders are never content. */
+export const ALWAYS_EXCLUDE: readonly string[] = ['**/node_modules/**', '**/.*/**'];
+/** Folder metadata files, read wherever they are (unless excluded), whatever `include` says. */
+const METADATA_FILE = /(^|\/)_category_\.(json|ya?ml)$/i;
+
+export interface ReadContentOptions {
+  /** Globs, relative to the content directory, of the Markdown files to read. Default: all .md/.markdown. */
+  include?: readonly string[] | undefined;
+  /** Globs to leave out (files or whole folders, e.g. `drafts/**`). */
+  exclude?: readonly string[] | undefined;
+}
+
+export class ContentDirError extends Error {
+  readonly code = 'content/missing-dir';
+}
+
+/**
+ * Reads the docs tree: every included Markdown file and every `_category_` metadata file, with posix
+ * paths relative to `contentDir`, sorted by path. Symbolic links are not followed.
+ * Throws ContentDirError when `contentDir` is missing or not a directory.
+ */
+export async function readContentFiles(
+  contentDir: string,
+  options: ReadContentOptions = {},
+): Promise<SourceFile[]> {
+  const root = resolve(contentDir);
+  await assertDirectory(root);
+  const include = globMatcher(
+    options.include && options.include.length > 0 ? options.include : DEFAULT_INCLUDE,
+  );
+  const exclude = globMatcher([...ALWAYS_EXCLUDE, ...(options.exclude ?? [])]);
+
+  const paths: string[] = [];
+  const walk = async (relativeDir: string): Promise<void> => {
+    const entries = await readdir(join(root, relativeDir), { withFileTypes: true });
+    for (const entry of entries) {
+      const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!exclude(`${path}/`)) await walk(path);
+      } else if (entry.isFile() && !exclude(path) && (include(path) || METADATA_FILE.test(path))) {
+        paths.push(path);
+      }
+    }
+  };
+  await walk('');
+
+  paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
+}
+
+async function assertDirectory(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info?.isDirectory()) return;
+  const problem = info ? 'is not a directory' : 'does not exist';
+  throw new ContentDirError(
+    `Content directory ${dir} ${problem}. Create it, or point pylon-kb at your docs folder with ` +
+      '`contentDir` in pylon-kb.config.ts or the --content-dir flag.',
+  );
+}
