@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlanHtml } from '../../src/report/index.js';
 import { fullPlan } from './fixtures.js';
@@ -14,6 +14,13 @@ if (!hasChromium) {
       '(apt-get install -y chromium) to check the HTML report in a real browser.',
   );
 }
+
+/** The text as laid out on screen (what a reviewer reads), not the raw DOM text. */
+// biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point of a browser test.
+const seen = (locator: Locator): Promise<string> => locator.innerText();
+
+/** The page's `getComputedStyle`, typed without the DOM lib (tsconfig has none). */
+type Win = { getComputedStyle(el: unknown): { backgroundColor: string } };
 
 const OUT = join(import.meta.dirname, '..', '..', 'test-output');
 const REPORT = join(OUT, 'report.html');
@@ -75,14 +82,16 @@ describe.skipIf(!hasChromium)('HTML plan report in headless Chromium', () => {
     const sso = page.locator('[data-testid="article-change"][data-key="admin/sso.md"]');
     const before = sso.getByTestId('article-before');
     const after = sso.getByTestId('article-after');
-    await expect.poll(() => before.innerText()).toContain('Choose SAML and paste the metadata URL.');
-    await expect.poll(() => after.innerText()).toContain('Choose SAML or OIDC and paste the metadata URL');
-    expect(await before.innerText()).not.toContain('Google Workspace');
-    expect(await after.innerText()).toContain('Google Workspace');
+    await expect.poll(() => seen(before)).toContain('Choose SAML and paste the metadata URL.');
+    await expect.poll(() => seen(after)).toContain('Choose SAML or OIDC and paste the metadata URL');
+    expect(await seen(before)).not.toContain('Google Workspace');
+    expect(await seen(after)).toContain('Google Workspace');
 
     const insertion = sso.getByTestId('word-diff').locator('ins', { hasText: 'OIDC' });
     expect(await insertion.isVisible()).toBe(true);
-    const insBackground = await insertion.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const insBackground = await insertion.evaluate(
+      (el) => (globalThis as unknown as Win).getComputedStyle(el).backgroundColor,
+    );
     expect(insBackground).not.toBe('rgba(0, 0, 0, 0)');
     const deletion = page.locator('[data-key="admin/hostile-update.md"] [data-testid="word-diff"] del', {
       hasText: 'Old',
@@ -91,11 +100,11 @@ describe.skipIf(!hasChromium)('HTML plan report in headless Chromium', () => {
 
     const redirect = page.getByTestId('redirect-row').filter({ hasText: '/articles/1000000007-billing' });
     expect(await redirect.isVisible()).toBe(true);
-    expect(await redirect.innerText()).toContain('Billing and invoices');
+    expect(await seen(redirect)).toContain('Billing and invoices');
 
     // The hostile title is shown as text, not interpreted.
     const hostile = page.locator('[data-key="admin/hostile-update.md"] h3');
-    expect(await hostile.innerText()).toContain('<script>alert(1)</script>');
+    expect(await seen(hostile)).toContain('<script>alert(1)</script>');
     // Defensive sanitising of the bodies: no handlers, no javascript: links.
     expect(await page.locator('[onclick]').count()).toBe(0);
     expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
