@@ -97,7 +97,8 @@ function* blocks(plan: Plan, options: MarkdownOptions): Generator<Block> {
   for (const kind of OPERATION_KINDS) {
     const ops = groups[kind];
     if (ops.length === 0) continue;
-    yield { text: `\n### ${KIND_LABEL[kind]} (${ops.length})\n\n${tableHead(kind)}` };
+    const head = tableHead(kind);
+    yield { text: `\n### ${KIND_LABEL[kind]} (${ops.length})\n${head ? `\n${head}` : ''}` };
     for (const op of ops) yield { text: entry(op, options), ops: 1 };
   }
 }
