@@ -48,12 +48,14 @@ async function fetchLocal(
   if (!response.ok) throw badRequest(`file_url could not be fetched: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.byteLength > max) throw badRequest(`file is larger than ${max} bytes`);
-  const last = url.pathname.split('/').filter(Boolean).at(-1);
-  return {
-    name: last ? decodeURIComponent(last) : 'file',
-    bytes,
-    type: response.headers.get('content-type'),
-  };
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // keep it encoded
+  }
+  const last = path.split('/').filter(Boolean).at(-1);
+  return { name: last ?? 'file', bytes, type: response.headers.get('content-type') };
 }
 
 async function parseForm(

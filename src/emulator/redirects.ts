@@ -60,7 +60,9 @@ export const redirectRoutes: RouteDef[] = [
       const target =
         objectType === 'article' ? ctx.store.articles.get(objectId) : ctx.store.collections.get(objectId);
       if (!target || target.kb_id !== kb.id) {
-        throw badRequest(`object_id "${objectId}" is not a ${objectType} of this knowledge base`);
+        throw badRequest(
+          `object_id "${objectId}" is not ${objectType === 'article' ? 'an article' : 'a collection'} of this knowledge base`,
+        );
       }
       const languageField = optionalString(body, 'language');
       const language = languageField ? supportedLanguage(kb, languageField, 'language') : kb.default_language;
