@@ -78,7 +78,7 @@ export interface UserConfig {
   publish?: boolean | undefined;
   /** Visibility for articles whose frontmatter does not set it. */
   visibility?: VisibilityDefaults | undefined;
-  /** Drop a `# Heading` that opens the body (Pylon shows the title above the article). Default `true`. */
+  /** Drop a `# Heading` that opens the body and repeats the title (Pylon shows the title). Default `true`. */
   dropLeadingH1?: boolean | undefined;
   rateLimits?: RateLimitsConfig | undefined;
   /** Parallel requests across all endpoints, 1..32. Default 4. */
