@@ -59,6 +59,7 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
   const redirectFrom = fm.stringList('redirect_from') ?? [];
 
   diagnostics.push(...fm.diagnostics);
+  diagnostics.sort(byLine);
   const fieldLines = Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.line]));
   if (diagnostics.some((d) => d.severity === 'error')) return { doc: null, diagnostics, fieldLines };
 
@@ -79,6 +80,10 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
     ...(description !== undefined && { description }),
   };
   return { doc, diagnostics, fieldLines };
+}
+
+function byLine(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0);
 }
 
 function slugFromFileName(fm: FieldReader, path: string, name: string): string | undefined {

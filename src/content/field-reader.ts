@@ -9,7 +9,12 @@ import type { Field, Fields } from './yaml-fields.js';
  * undefined for it. A `null` value (`key:` with nothing after it) counts as absent.
  */
 export class FieldReader {
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly found: Diagnostic[] = [];
+
+  /** The problems found so far, in line order. */
+  get diagnostics(): Diagnostic[] {
+    return [...this.found].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  }
 
   constructor(
     private readonly fields: Fields,
@@ -87,7 +92,7 @@ export class FieldReader {
     const value = this.string(name);
     if (value === undefined || isValidSlug(value)) return value;
     const suggestion = slugify(value);
-    this.diagnostics.push({
+    this.found.push({
       severity: 'error',
       code: this.typeCode,
       message: `Invalid ${name} "${value}": use lower-case letters a-z, digits and single hyphens.`,
@@ -102,7 +107,7 @@ export class FieldReader {
     for (const [key, field] of this.fields) {
       if (known.includes(key) || ignored.includes(key)) continue;
       const guess = didYouMean(key, known);
-      this.diagnostics.push({
+      this.found.push({
         severity: 'warning',
         code,
         message: `Unknown key "${key}" is ignored.`,
@@ -115,7 +120,7 @@ export class FieldReader {
   }
 
   error(name: string, message: string, hint: string): void {
-    this.diagnostics.push({ severity: 'error', code: this.typeCode, message, ...this.where(name), hint });
+    this.found.push({ severity: 'error', code: this.typeCode, message, ...this.where(name), hint });
   }
 
   private present(name: string): Field | undefined {
@@ -129,7 +134,7 @@ export class FieldReader {
   }
 
   private wrongType(name: string, field: Field, expected: string, hint: string): undefined {
-    this.diagnostics.push({
+    this.found.push({
       severity: 'error',
       code: this.typeCode,
       message: `${name} must be ${expected}, not ${describe(field.value)}.`,

@@ -18,7 +18,9 @@ export interface ReadContentOptions {
   exclude?: readonly string[] | undefined;
 }
 
+/** The content directory cannot be read: the CLI maps this to exit code 2. */
 export class ContentDirError extends Error {
+  override readonly name = 'ContentDirError';
   readonly code = 'content/missing-dir';
 }
 

@@ -36,12 +36,14 @@ export function readYamlFields(source: YamlSource): { fields: Fields | null; dia
 
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
+    // Unclosed quotes and brackets are reported where the text ends: point at the last written line instead.
+    const offset = Math.min(error.pos[0], source.text.trimEnd().length);
     diagnostics.push({
       severity: 'error',
       code: source.code,
       message: `Invalid YAML in ${source.what}: ${firstLine(error.message)}.`,
-      ...at(error.pos[0]),
-      column: lineCounter.linePos(error.pos[0]).col,
+      ...at(offset),
+      column: lineCounter.linePos(offset).col,
       hint: 'Fix the YAML syntax (quote values that contain ": " or start with a special character).',
     });
   }
