@@ -106,21 +106,42 @@ function describeValue(value: unknown, path: Path): string {
   return json.length > 60 ? `${json.slice(0, 57)}…"` : json;
 }
 
-function unknownKey(root: z.ZodType, input: unknown, at: Path, key: string, source: IssueSource): Diagnostic {
-  const parent = schemaAt(root, at, input);
-  const siblings = parent instanceof z.ZodObject ? Object.keys(parent.shape) : [];
-  const full = [...at.map(String), key].join('.');
+/** Names people reach for that are not pylon-kb's, by full key path. */
+const ALIASES: Record<string, string> = {
+  kb: 'knowledgeBase',
+  author: 'defaultAuthor',
+  docs: 'contentDir',
+  docsDir: 'contentDir',
+  ignore: 'exclude',
+  files: 'include',
+  apiKey: 'target.token',
+  apiToken: 'target.token',
+  baseUrl: 'target.apiUrl',
+};
+
+/** The full key path an unknown key was most likely meant to be. */
+function suggestKey(root: z.ZodType, at: string[], key: string, siblings: string[]): string | undefined {
+  const full = [...at, key].join('.');
+  if (Object.hasOwn(ALIASES, full)) return ALIASES[full];
   const elsewhere = keyPaths(root).find(
     (p) => p.length !== at.length + 1 && p.at(-1)?.toLowerCase() === key.toLowerCase(),
   );
-  const near = elsewhere?.join('.') ?? closestWord(key, siblings);
-  const suggestion =
-    near === undefined ? '' : `; did you mean "${elsewhere ? near : [...at.map(String), near].join('.')}"?`;
-  const where = at.length === 0 ? 'at the top level' : `in ${at.join('.')}`;
+  if (elsewhere) return elsewhere.join('.');
+  const near = closestWord(key, siblings);
+  return near === undefined ? undefined : [...at, near].join('.');
+}
+
+function unknownKey(root: z.ZodType, input: unknown, at: Path, key: string, source: IssueSource): Diagnostic {
+  const parent = schemaAt(root, at, input);
+  const siblings = parent instanceof z.ZodObject ? Object.keys(parent.shape) : [];
+  const path = at.map(String);
+  const full = [...path, key].join('.');
+  const near = suggestKey(root, path, key, siblings);
+  const where = at.length === 0 ? 'at the top level' : `in ${path.join('.')}`;
   return {
     severity: 'error',
     code: 'config/invalid',
-    message: `Unknown key "${full}"${suggestion}`,
+    message: `Unknown key "${full}"${near === undefined ? '' : `; did you mean "${near}"?`}`,
     ...(source.file !== undefined ? { file: source.file } : {}),
     field: full,
     hint: `Keys allowed ${where}: ${siblings.join(', ')}.`,

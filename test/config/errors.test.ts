@@ -193,6 +193,10 @@ describe('unknown keys', () => {
     // a key written at the wrong level points at where it belongs
     [{ preset: 'raised' }, 'preset', 'Unknown key "preset"; did you mean "rateLimits.preset"?'],
     [{ apiUrl: 'https://x.test' }, 'apiUrl', 'Unknown key "apiUrl"; did you mean "target.apiUrl"?'],
+    // names other tools use
+    [{ kb: 'help-center' }, 'kb', 'Unknown key "kb"; did you mean "knowledgeBase"?'],
+    [{ author: 'ada@acme.test' }, 'author', 'Unknown key "author"; did you mean "defaultAuthor"?'],
+    [{ constructor: 1 }, 'constructor', 'Unknown key "constructor"'],
     // no suggestion when nothing is close
     [{ colour: 'blue' }, 'colour', 'Unknown key "colour"'],
   ])('%o', (config, field, message) => {
