@@ -21,16 +21,54 @@ export interface LineDiff {
   removed: number;
 }
 
+/** A run of lines that are equal on both sides, only before (removed) or only after (added). */
+export interface LineChange {
+  type: ' ' | '+' | '-';
+  lines: string[];
+}
+
+/**
+ * Edits beyond which the minimal diff is not searched for (Myers is O(N·D)): the differing middle is then
+ * shown as removed, then added. A rewrite of a 2000-paragraph article stays fast.
+ */
+export const MAX_LINE_EDITS = 1000;
+
+/** Line-level changes: common prefix and suffix kept, the middle diffed (bounded, see `MAX_LINE_EDITS`). */
+export function lineChanges(before: readonly string[], after: readonly string[]): LineChange[] {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (
+    tail < before.length - head &&
+    tail < after.length - head &&
+    before[before.length - 1 - tail] === after[after.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const oldMid = before.slice(head, before.length - tail);
+  const newMid = after.slice(head, after.length - tail);
+  const middle: LineChange[] = (
+    diffArrays(oldMid, newMid, { maxEditLength: MAX_LINE_EDITS }) ?? [
+      { value: oldMid, removed: true, added: false, count: oldMid.length },
+      { value: newMid, added: true, removed: false, count: newMid.length },
+    ]
+  ).map((c) => ({ type: c.added ? '+' : c.removed ? '-' : ' ', lines: c.value }));
+  return [
+    { type: ' ' as const, lines: before.slice(0, head) },
+    ...middle,
+    { type: ' ' as const, lines: before.slice(before.length - tail) },
+  ].filter((c) => c.lines.length > 0);
+}
+
 /** Line diff of two line arrays, grouped into hunks with `context` unchanged lines around each change. */
 export function diffLines(before: readonly string[], after: readonly string[], context = 3): LineDiff {
   const all: DiffLine[] = [];
   let added = 0;
   let removed = 0;
-  for (const change of diffArrays([...before], [...after])) {
-    const type = change.added ? '+' : change.removed ? '-' : ' ';
-    if (type === '+') added += change.value.length;
-    if (type === '-') removed += change.value.length;
-    for (const text of change.value) all.push({ type, text });
+  for (const change of lineChanges(before, after)) {
+    if (change.type === '+') added += change.lines.length;
+    if (change.type === '-') removed += change.lines.length;
+    for (const text of change.lines) all.push({ type: change.type, text });
   }
   return { hunks: groupHunks(all, context), added, removed };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToLines } from '../../src/report/html-to-lines.js';
-import { diffBodies, diffLines, hunkHeader } from '../../src/report/line-diff.js';
+import {
+  diffBodies,
+  diffLines,
+  hunkHeader,
+  lineChanges,
+  MAX_LINE_EDITS,
+} from '../../src/report/line-diff.js';
 
 describe('htmlToLines', () => {
   it('puts blocks on their own lines and collapses inline whitespace', () => {
@@ -89,6 +95,18 @@ describe('diffLines', () => {
       { type: ' ', text: 'Keep' },
       { type: '-', text: 'Old words' },
       { type: '+', text: 'New words' },
+    ]);
+  });
+
+  it('shows a rewrite beyond MAX_LINE_EDITS as removed then added, keeping common ends', () => {
+    const n = MAX_LINE_EDITS;
+    const before = ['same start', ...Array.from({ length: n }, (_, i) => `old ${i}`), 'same end'];
+    const after = ['same start', ...Array.from({ length: n }, (_, i) => `new ${i}`), 'same end'];
+    expect(lineChanges(before, after).map((c) => [c.type, c.lines.length])).toEqual([
+      [' ', 1],
+      ['-', n],
+      ['+', n],
+      [' ', 1],
     ]);
   });
 });

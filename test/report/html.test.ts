@@ -106,3 +106,13 @@ describe('wordDiffHtml', () => {
     expect(diff.html).toContain('line 12\nline 13\nline 14\nline <del>15</del><ins>changed</ins>\nline 16');
   });
 });
+
+describe('wordDiffHtml pairing', () => {
+  it('compares edited lines pair by pair and whole blocks otherwise', () => {
+    expect(wordDiffHtml('a one\nb two', 'a uno\nb dos').html).toBe(
+      'a <del>one</del><ins>uno</ins>\nb <del>two</del><ins>dos</ins>',
+    );
+    expect(wordDiffHtml('keep\ngone', 'keep').html).toBe('keep\n<del>gone</del>');
+    expect(wordDiffHtml('', 'new').html).toBe('<ins>new</ins>');
+  });
+});
