@@ -5,7 +5,7 @@ import type { ContentTree, DesiredArticle, DesiredState, LocalDoc } from './type
 
 export interface BuildDesiredStateOptions {
   /** Drop a leading `# Title` equal to the article title (default true). */
-  dropLeadingH1?: boolean;
+  dropLeadingH1?: boolean | undefined;
 }
 
 /** Renders every document of the tree: what pylon-kb wants the knowledge base to hold. */

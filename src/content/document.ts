@@ -25,9 +25,9 @@ export const VISIBILITIES: readonly Visibility[] = ['public', 'customer', 'inter
 
 export interface ParseDocumentOptions {
   /** Strip `01-` style ordering prefixes from file names (default true). */
-  stripNumberPrefix?: boolean;
+  stripNumberPrefix?: boolean | undefined;
   /** Extra frontmatter keys to accept silently (e.g. keys another tool reads). */
-  extraKeys?: readonly string[];
+  extraKeys?: readonly string[] | undefined;
 }
 
 export interface ParsedDocument {

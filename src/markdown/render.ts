@@ -8,13 +8,13 @@ import { scanUnsafeContent } from './unsafe-content.js';
 
 export interface RenderOptions {
   /** The article title; a leading `# Title` equal to it is dropped (see `dropLeadingH1`). */
-  title?: string;
+  title?: string | undefined;
   /** Drop a leading H1 equal to `title` (default true). Without a title nothing is dropped. */
-  dropLeadingH1?: boolean;
+  dropLeadingH1?: boolean | undefined;
   /** Source path named in diagnostics. */
-  file?: string;
+  file?: string | undefined;
   /** Added to Markdown line numbers, e.g. the number of frontmatter lines, so diagnostics name file lines. */
-  lineOffset?: number;
+  lineOffset?: number | undefined;
 }
 
 export interface RenderResult {
