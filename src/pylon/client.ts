@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ClientEvent, PylonApi } from './api.js';
 import { Calls } from './calls.js';
@@ -83,6 +84,8 @@ export function createPylonClient(options: PylonClientOptions): PylonClient {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? defaultSleep;
   const closing = new AbortController();
+  // Every queued request listens for close; that is expected, not a leak.
+  setMaxListeners(0, closing.signal);
   let transport: Transport;
   try {
     transport =

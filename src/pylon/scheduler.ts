@@ -24,12 +24,15 @@ interface Lane {
   /** Concurrency 1: one request at a time takes its slot, in priority then arrival order. */
   queue: PQueue;
   window: SlidingWindow;
+  /** Called when a request of this lane finishes (its slot's expiry becomes known). */
+  onFinish: Array<() => void>;
 }
 
 /**
  * Paces requests so each endpoint stays under its limit while different endpoints proceed in parallel.
- * A request first waits for a slot in its endpoint's window, then for a global concurrency slot; its start
- * is recorded when it really starts, so the window log holds true start times.
+ * A request first waits for a slot in its endpoint's window, then for a global concurrency slot (without
+ * holding one while it waits for its window). Each lane takes slots one request at a time, so the window
+ * log is always up to date when the next request asks.
  */
 export class RateLimitScheduler {
   private readonly lanes = new Map<EndpointName, Lane>();
@@ -46,8 +49,11 @@ export class RateLimitScheduler {
     const { signal } = this.options;
     const started = await lane.queue.add(
       async () => {
-        await this.waitForSlot(endpoint, lane.window);
-        return this.startWhenFree(lane.window, task);
+        for (;;) {
+          await this.waitForSlot(endpoint, lane);
+          const box = await this.startWhenFree(lane, task);
+          if (box) return box;
+        }
       },
       { priority, signal },
     );
@@ -107,6 +113,7 @@ export class RateLimitScheduler {
       lane = {
         queue: new PQueue({ concurrency: 1 }),
         window: new SlidingWindow(limit, this.options.windowMs, this.options.marginMs),
+        onFinish: [],
       };
       this.lanes.set(endpoint, lane);
     }
@@ -120,29 +127,56 @@ export class RateLimitScheduler {
       this.options.emit({ type: 'rate-limit-lowered', endpoint, from, to: next, source });
   }
 
-  private async waitForSlot(endpoint: EndpointName, window: SlidingWindow): Promise<void> {
+  private async waitForSlot(endpoint: EndpointName, lane: Lane): Promise<void> {
     const { now, sleep, emit, signal } = this.options;
     for (;;) {
       signal.throwIfAborted();
-      const delay = window.delay(now());
+      const delay = lane.window.delay(now());
       if (delay.ms <= 0) return;
-      emit({ type: 'rate-limit-wait', endpoint, ms: delay.ms, reason: delay.reason });
       const before = now();
-      await sleep(delay.ms, signal);
+      if (delay.ms === Number.POSITIVE_INFINITY) {
+        await this.nextFinish(lane);
+      } else {
+        emit({ type: 'rate-limit-wait', endpoint, ms: delay.ms, reason: delay.reason });
+        await sleep(delay.ms, signal);
+      }
       this.waited += Math.max(0, now() - before);
     }
   }
 
-  /** Resolves (boxed, so the task's own promise is not awaited here) as soon as the task has started. */
-  private startWhenFree<T>(window: SlidingWindow, task: () => Promise<T>): Promise<{ result: Promise<T> }> {
+  /** Every slot is held by a request still in flight: wait for one to finish. */
+  private nextFinish(lane: Lane): Promise<void> {
+    const { signal } = this.options;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      lane.onFinish.push(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Resolves (boxed, so the task's own promise is not awaited here) as soon as the task has started, or
+   * with null if, by the time a concurrency slot was free, the endpoint must wait again (a 429 meanwhile).
+   */
+  private startWhenFree<T>(lane: Lane, task: () => Promise<T>): Promise<{ result: Promise<T> } | null> {
+    const { window } = lane;
     return new Promise((resolve, reject) => {
       this.global
         .add(
           async () => {
-            window.record(this.options.now());
+            if (window.delay(this.options.now()).ms > 0) {
+              resolve(null);
+              return;
+            }
+            const entry = window.start(this.options.now());
             const result = (async () => task())();
             resolve({ result });
             await result.catch(() => undefined);
+            window.finish(entry, this.options.now());
+            for (const wake of lane.onFinish.splice(0)) wake();
           },
           { signal: this.options.signal },
         )

@@ -1,16 +1,26 @@
 export interface WindowDelay {
+  /** Infinity: wait until a request in flight finishes, then ask again. */
   ms: number;
   /** `429`: the server asked us to wait (Retry-After or a reset header); `scheduler`: our own window. */
   reason: 'scheduler' | '429';
 }
 
+/** One request counted in the window: started, and finished once its response (or failure) is in. */
+export interface WindowEntry {
+  start: number;
+  end: number | null;
+}
+
 /**
- * Sliding-window log for one endpoint: never more than `limit` starts in any `windowMs + marginMs` span,
- * which is what a server that keeps a sliding log of arrivals enforces, plus a margin for latency jitter.
- * Times are from a monotonic clock supplied by the caller, so the class is pure and testable.
+ * Sliding-window log for one endpoint, as a server that logs arrivals in a sliding window enforces it.
+ * The server sees a request somewhere between our start and our response, so a slot is freed only
+ * `windowMs + marginMs` after the response: whatever the latency, the server never counts more than
+ * `limit` arrivals in any window. (Counting from the start failed in practice: a cold first connection
+ * arrived 40 ms late, a warm one 1 ms late, and the server saw six in a window of five.)
+ * Times come from the caller's monotonic clock, so the class is pure.
  */
 export class SlidingWindow {
-  private readonly starts: number[] = [];
+  private entries: WindowEntry[] = [];
   private blockedUntil = Number.NEGATIVE_INFINITY;
   private current: number | null;
 
@@ -32,17 +42,23 @@ export class SlidingWindow {
     this.prune(now);
     const blocked = this.blockedUntil - now;
     let windowWait = 0;
-    if (this.current !== null && this.starts.length >= this.current) {
-      const oldestThatCounts = this.starts[this.starts.length - this.current] ?? now;
-      windowWait = oldestThatCounts + this.windowMs + this.marginMs - now;
+    if (this.current !== null && this.entries.length >= this.current) {
+      const ends = this.entries.map((e) => e.end ?? Number.POSITIVE_INFINITY).sort((a, b) => a - b);
+      const freesAt = (ends[ends.length - this.current] ?? now) + this.windowMs + this.marginMs;
+      windowWait = freesAt - now;
     }
     if (blocked > 0 && blocked >= windowWait) return { ms: Math.ceil(blocked), reason: '429' };
     return { ms: Math.max(0, Math.ceil(windowWait)), reason: 'scheduler' };
   }
 
-  /** Records a start. Starts arrive in time order because acquisition per endpoint is sequential. */
-  record(now: number): void {
-    this.starts.push(now);
+  start(now: number): WindowEntry {
+    const entry: WindowEntry = { start: now, end: null };
+    this.entries.push(entry);
+    return entry;
+  }
+
+  finish(entry: WindowEntry, now: number): void {
+    entry.end = Math.max(entry.start, now);
   }
 
   /** Lowers the limit (never raises it, never below 1). Returns the new limit if it changed. */
@@ -58,16 +74,8 @@ export class SlidingWindow {
     this.blockedUntil = Math.max(this.blockedUntil, until);
   }
 
-  /** Starts within the last window, as seen at `now`. */
-  recentStarts(now: number): number {
-    this.prune(now);
-    return this.starts.filter((t) => t > now - this.windowMs).length;
-  }
-
   private prune(now: number): void {
     const horizon = now - this.windowMs - this.marginMs;
-    let drop = 0;
-    while (drop < this.starts.length && (this.starts[drop] ?? 0) <= horizon) drop++;
-    if (drop > 0) this.starts.splice(0, drop);
+    this.entries = this.entries.filter((e) => e.end === null || e.end > horizon);
   }
 }

@@ -85,10 +85,10 @@ describe('5xx and network errors on requests safe to repeat', () => {
     const s = await serve([
       { destroy: true },
       ok(rawArticle(1)),
-      { delayMs: 300, ...ok(rawArticle(1)) },
+      { delayMs: 1000, ...ok(rawArticle(1)) },
       ok(rawArticle(1)),
     ]);
-    const client = testClient(s.url, { timeoutMs: 100 });
+    const client = testClient(s.url, { timeoutMs: 400 });
     await client.updateArticle('kb1', 'art-1', { title: 'x' });
     await client.getArticle('kb1', 'art-1');
     expect(s.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH', 'GET', 'GET']);
@@ -145,8 +145,8 @@ describe('creates are never sent twice when they may have been committed', () =>
   });
 
   it('timeout after sending a create: OutcomeUnknownError', async () => {
-    const s = await serve([{ delayMs: 300, ...ok(rawArticle(1)) }]);
-    const error = await testClient(s.url, { timeoutMs: 100 })
+    const s = await serve([{ delayMs: 1000, ...ok(rawArticle(1)) }]);
+    const error = await testClient(s.url, { timeoutMs: 400 })
       .createArticle('kb1', createBody)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'outcome_unknown', reason: 'timeout' });

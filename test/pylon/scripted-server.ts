@@ -114,3 +114,40 @@ export async function freePort(): Promise<number> {
   await s.close();
   return s.port;
 }
+
+/**
+ * Wraps a script with a sliding-window rate limit measured at arrival, like the emulator: more than `limit`
+ * arrivals within `windowMs` get a 429 with Retry-After (rejected requests do not count).
+ */
+export function withRateLimit(
+  limit: number,
+  windowMs: number,
+  inner: (req: RecordedRequest) => Step,
+): Script {
+  const accepted: number[] = [];
+  return (req) => {
+    const recent = accepted.filter((t) => t > req.arrivedAt - windowMs);
+    if (recent.length >= limit) {
+      const retryAfter = ((recent[0] ?? 0) + windowMs - req.arrivedAt) / 1000;
+      return fail(
+        429,
+        { errors: ['Rate limit exceeded'], code: 'rate_limited' },
+        { 'Retry-After': retryAfter.toFixed(3) },
+      );
+    }
+    accepted.push(req.arrivedAt);
+    return inner(req);
+  };
+}
+
+/** Largest number of arrivals within any `windowMs` span (inclusive of both ends). */
+export function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while ((sorted[hi] ?? 0) - (sorted[lo] ?? 0) >= windowMs) lo++;
+    max = Math.max(max, hi - lo + 1);
+  }
+  return max;
+}
