@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorOptions, FaultRule, RunningEmulator } from '../../src/emulator/index.js';
-import { type Api, startTestEmulator } from './helpers.js';
+import { type Api, readJson, startTestEmulator } from './helpers.js';
 
 describe('fault injection', () => {
   let emu: RunningEmulator | undefined;
@@ -126,7 +126,7 @@ describe('fault injection', () => {
       });
     const set = await post({ rules: [{ route: 'GET /teams', status: 500 }] });
     expect(set.status).toBe(200);
-    expect(await set.json()).toEqual({ rules: [{ route: 'GET /teams', status: 500 }] });
+    expect(await readJson(set)).toEqual({ rules: [{ route: 'GET /teams', status: 500 }] });
     expect(await statuses(api, '/teams', 2)).toEqual([500, 500]);
     expect(e.snapshot().faults).toEqual([{ route: 'GET /teams', status: 500 }]);
     expect((await post({ rules: [] })).status).toBe(200);
@@ -139,7 +139,7 @@ describe('fault injection', () => {
     ]) {
       const res = await post(bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
-      expect((await res.json()).code).toBe('invalid_request');
+      expect((await readJson(res)).code).toBe('invalid_request');
     }
     expect(() => e.setFaults([{ status: 404 as 500 }])).toThrow(/status must be one of/);
   });

@@ -9,6 +9,9 @@ export const contract = loadContract();
 // biome-ignore lint/suspicious/noExplicitAny: loosely typed JSON in tests
 export type Json = any;
 
+/** A fetch Response body as loosely typed JSON. */
+export const readJson = (res: Response): Promise<Json> => res.json();
+
 export interface ApiResponse<T = Json> {
   status: number;
   headers: Headers;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EmulatorState, type RunningEmulator, startEmulator } from '../../src/emulator/index.js';
-import { createArticle, startTestEmulator } from './helpers.js';
+import { createArticle, readJson, startTestEmulator } from './helpers.js';
 
 const withoutRequests = ({ requests: _r, ...rest }: EmulatorState) => rest;
 
@@ -61,7 +61,7 @@ describe('state file', () => {
       headers: { authorization: `Bearer ${second.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'After reload', body_html: '', author_user_id: author }),
     });
-    const created = (await res.json()).data;
+    const created = (await readJson(res)).data;
     expect(created.identifier).not.toBe(a.identifier);
     expect(second.snapshot().articles.map((s) => s.title)).toEqual(['Persisted', 'After reload']);
   });
