@@ -7,7 +7,11 @@ export default defineConfig({
   knowledgeBase: 'help-center',
   defaultAuthor: 'ada@acme.test',
   teams: { Support: 'grace@acme.test', Docs: 'ada@acme.test' },
-  target: process.env.PYLON_API_TOKEN ? { kind: 'pylon' } : { kind: 'emulator', seed: 'default' },
+  // The embedded emulator enforces Pylon's documented limits with a clock 20x faster (a "minute" lasts 3 s),
+  // so the demo shows the rate-limit pacing without taking minutes.
+  target: process.env.PYLON_API_TOKEN
+    ? { kind: 'pylon' }
+    : { kind: 'emulator', seed: 'default', rateLimits: 'documented', timeScale: 0.05 },
   publish: true,
   visibility: { visibility: 'public', unlisted: false },
   rateLimits: { preset: 'documented' },

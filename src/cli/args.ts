@@ -27,9 +27,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): ParsedArgs {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -1,6 +1,6 @@
 import type { ApplyEvent } from '../apply/context.js';
-import type { ClientEvent } from '../pylon/api.js';
 import type { Operation } from '../plan/types.js';
+import type { ClientEvent } from '../pylon/api.js';
 import type { OutputStream } from './io.js';
 
 function label(op: Operation): string {

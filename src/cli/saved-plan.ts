@@ -9,7 +9,9 @@ export async function readSavedPlan(file: string, cwd: string): Promise<Plan> {
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch {
-    throw new InputError(`Cannot read the plan file ${file}. Write one with: pylon-kb plan --json --out ${file}`);
+    throw new InputError(
+      `Cannot read the plan file ${file}. Write one with: pylon-kb plan --json --out ${file}`,
+    );
   }
   let data: unknown;
   try {

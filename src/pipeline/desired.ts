@@ -10,7 +10,10 @@ export interface LoadedContent {
 
 /** Reads the docs tree (the only file I/O) and builds the desired state in the pure core. */
 export async function loadDesiredState(config: ResolvedConfig): Promise<LoadedContent> {
-  const files = await readContentFiles(config.contentDir, { include: config.include, exclude: config.exclude });
+  const files = await readContentFiles(config.contentDir, {
+    include: config.include,
+    exclude: config.exclude,
+  });
   const tree = buildContentTree(files);
   const desired = buildDesiredState(tree, { dropLeadingH1: config.dropLeadingH1 });
   return { files, desired };

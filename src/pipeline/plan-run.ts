@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config/types.js';
-import type { PylonApi } from '../pylon/api.js';
 import type { PlanOptions } from '../plan/options.js';
 import { createPlan } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
+import type { PylonApi } from '../pylon/api.js';
 import { loadCurrentState } from '../remote/snapshot.js';
 import type { CurrentState } from '../remote/types.js';
 import { type LoadedContent, loadDesiredState } from './desired.js';

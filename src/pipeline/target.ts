@@ -40,7 +40,7 @@ export async function openTarget(
       ...common,
       baseUrl: emulator.url,
       token: emulator.token,
-      rateLimits: { ...rateLimits, timeScale: target.timeScale },
+      rateLimits: { ...rateLimits, preset: target.rateLimits, timeScale: target.timeScale },
     });
     return {
       client,

@@ -1,5 +1,5 @@
 export { resolveAuthor } from './authors.js';
 export type { PlanOptions } from './options.js';
 export { createPlan } from './plan.js';
-export * from './types.js';
 export { staleReasons } from './staleness.js';
+export * from './types.js';

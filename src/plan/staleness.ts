@@ -8,9 +8,12 @@ import { PLAN_VERSION, type Plan } from './types.js';
  */
 export function staleReasons(plan: Plan, current: CurrentState): string[] {
   const reasons: string[] = [];
-  if (plan.version !== PLAN_VERSION) reasons.push(`the plan file has version ${plan.version}; this pylon-kb reads ${PLAN_VERSION}`);
+  if (plan.version !== PLAN_VERSION)
+    reasons.push(`the plan file has version ${plan.version}; this pylon-kb reads ${PLAN_VERSION}`);
   if (plan.knowledgeBase.id !== current.knowledgeBase.id) {
-    reasons.push(`the plan is for knowledge base ${plan.knowledgeBase.slug}, not ${current.knowledgeBase.slug}`);
+    reasons.push(
+      `the plan is for knowledge base ${plan.knowledgeBase.slug}, not ${current.knowledgeBase.slug}`,
+    );
   }
   const articlesById = new Map(current.articles.map((a) => [a.article.id, a]));
   const managedKeys = new Set(current.articles.flatMap((a) => (a.marker ? [a.marker.key] : [])));

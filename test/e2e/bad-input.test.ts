@@ -6,7 +6,8 @@ import { emulator, envFor, runCli, workspace, writeCount, writeText } from './he
 
 const FLAGS = ['--content-dir', 'docs', '--kb', 'help-center', '--author', 'ada@acme.test'];
 
-const good = (title: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\nSome text about ${title}.\n`;
+const good = (title: string, extra = '') =>
+  `---\ntitle: ${title}\n${extra}---\n\nSome text about ${title}.\n`;
 
 describe('bad input: a clear error, exit 2, and no write', () => {
   let emu: RunningEmulator;
@@ -60,7 +61,10 @@ describe('bad input: a clear error, exit 2, and no write', () => {
   });
 
   it('two files with the same slug name both files', async () => {
-    const out = await attempt({ 'docs/x/a.md': good('A', 'slug: same\n'), 'docs/y/b.md': good('B', 'slug: same\n') });
+    const out = await attempt({
+      'docs/x/a.md': good('A', 'slug: same\n'),
+      'docs/y/b.md': good('B', 'slug: same\n'),
+    });
     expect(out).toContain('x/a.md');
     expect(out).toContain('y/b.md');
     expect(out).toContain('duplicate-slug');

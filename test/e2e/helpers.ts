@@ -15,7 +15,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, the way the bin does, with its own env and cwd. */
-export async function runCli(args: string[], options: { env?: Record<string, string>; cwd: string }): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd: string },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -28,7 +31,9 @@ export async function runCli(args: string[], options: { env?: Record<string, str
 }
 
 /** A temporary folder, optionally holding a copy of content-example as `docs/`. */
-export async function workspace(withExample = true): Promise<{ dir: string; docs: string; cleanup(): Promise<void> }> {
+export async function workspace(
+  withExample = true,
+): Promise<{ dir: string; docs: string; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'pylon-kb-'));
   const docs = join(dir, 'docs');
   if (withExample) await cp(EXAMPLE, docs, { recursive: true });

@@ -10,7 +10,16 @@ import { markedBody } from '../../src/plan/articles.js';
 import { resolveAuthor } from '../../src/plan/authors.js';
 import { emulator, envFor, runCli, workspace, writeCount, writeText } from './helpers.js';
 
-const FLAGS = ['--content-dir', 'docs', '--kb', 'help-center', '--author', 'ada@acme.test'];
+const FLAGS = [
+  '--content-dir',
+  'docs',
+  '--kb',
+  'help-center',
+  '--author',
+  'ada@acme.test',
+  '--rate-limits',
+  'off',
+];
 
 async function desiredFor(docs: string): Promise<DesiredState> {
   return buildDesiredState(buildContentTree(await readContentFiles(docs, {})), { dropLeadingH1: true });
@@ -70,7 +79,9 @@ describe('publishing content-example end to end over HTTP', () => {
     const localPath = (key: string): string =>
       key
         .split('/')
-        .map((_, i, parts) => desired.collections.find((c) => c.key === parts.slice(0, i + 1).join('/'))?.slug)
+        .map(
+          (_, i, parts) => desired.collections.find((c) => c.key === parts.slice(0, i + 1).join('/'))?.slug,
+        )
         .join('/');
     expect(state.collections.map((c) => `${pathOf(c)}: ${c.title}`).sort()).toEqual(
       desired.collections.map((c) => `${localPath(c.key)}: ${c.title}`).sort(),
@@ -86,7 +97,9 @@ describe('publishing content-example end to end over HTTP', () => {
       expect(article.title).toBe(doc.title);
       expect(article.slug).toBe(doc.slug);
       const collection = article.collection_id ? byId.get(article.collection_id) : undefined;
-      expect(collection ? pathOf(collection) : null).toBe(doc.collectionKey ? localPath(doc.collectionKey) : null);
+      expect(collection ? pathOf(collection) : null).toBe(
+        doc.collectionKey ? localPath(doc.collectionKey) : null,
+      );
       expect(article.is_published).toBe(doc.published);
       const author = resolveAuthor(doc.author?.value ?? 'ada@acme.test', directory);
       expect(article.author_user_id).toBe('userId' in author ? author.userId : 'unresolved');
@@ -149,10 +162,13 @@ describe('under the documented rate limits with a time scale', () => {
     const emu = await emulator({ rateLimits: 'documented', timeScale: 0.01 });
     const ws = await workspace();
     try {
-      const run = await runCli(['apply', ...FLAGS, '--rate-limits', 'documented', '--time-scale', '0.01'], {
-        cwd: ws.dir,
-        env: envFor(emu),
-      });
+      const run = await runCli(
+        ['apply', ...FLAGS.slice(0, -2), '--rate-limits', 'documented', '--time-scale', '0.01'],
+        {
+          cwd: ws.dir,
+          env: envFor(emu),
+        },
+      );
       expect(run.stdout).not.toMatch(/\bfailed\b.*[1-9]/);
       expect(run.code).toBe(0);
       const state = emu.snapshot() as unknown as { requests: { log: { status: number }[] } };
