@@ -60,12 +60,16 @@ export class RateLimitScheduler {
     return started.result;
   }
 
-  /** The server said 429: wait `waitMs` before the next request, and ask for less from now on. */
+  /**
+   * The server said 429: wait `waitMs` before the next request, and ask for less from now on. 429s that
+   * arrive while the endpoint is already paused were sent in the same burst, so they lower the limit once.
+   */
   rateLimited(endpoint: EndpointName, waitMs: number): void {
     const { window } = this.lane(endpoint);
+    const sameBurst = window.blockedAt(this.options.now());
     this.pause(window, waitMs);
     const from = window.limit;
-    if (from !== null) this.lower(endpoint, window, Math.floor(from * 0.8), '429');
+    if (from !== null && !sameBurst) this.lower(endpoint, window, Math.floor(from * 0.8), '429');
   }
 
   /** Learns from `X-Rate-Limit-*` headers: a lower limit, or an exhausted quota until the reset. */

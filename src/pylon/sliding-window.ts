@@ -74,6 +74,11 @@ export class SlidingWindow {
     this.blockedUntil = Math.max(this.blockedUntil, until);
   }
 
+  /** Whether a block is in force at `now`. */
+  blockedAt(now: number): boolean {
+    return this.blockedUntil > now;
+  }
+
   private prune(now: number): void {
     const horizon = now - this.windowMs - this.marginMs;
     this.entries = this.entries.filter((e) => e.end === null || e.end > horizon);
