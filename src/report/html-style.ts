@@ -37,7 +37,7 @@ a:not([href]) { color: inherit; }
 .from { color: var(--muted); font-size: 13px; }
 .change { border: 1px solid var(--line); border-radius: 8px; padding: 16px; margin: 18px 0; }
 .word-diff { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg-soft); padding: 12px;
-  border-radius: 6px; font: 13px/1.55 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; margin: 0; }
+  border-radius: 6px; font: 13px/1.55 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; margin: 0 0 16px; }
 .fold { color: var(--muted); font-style: italic; }
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 .pane { border: 1px solid var(--line); border-radius: 6px; padding: 0 14px 8px; min-width: 0; }
