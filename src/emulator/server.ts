@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildState, handleAdmin } from './admin.js';
@@ -62,12 +63,8 @@ async function dispatch(em: Emulator, req: IncomingMessage, res: ServerResponse)
     rawBody = await readBody(req, em.behaviour.maxAttachmentBytes + 2 * 1024 * 1024);
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    sendJson(
-      res,
-      413,
-      { errors: ['request body is too large'], code: 'invalid_request' },
-      { connection: 'close' },
-    );
+    const body = { errors: ['request body is too large'], request_id: randomUUID(), code: 'invalid_request' };
+    sendJson(res, 413, body, { connection: 'close' });
     return;
   }
   const hostKb = em.store.kbByHost((req.headers.host ?? '').replace(/:\d+$/, ''));
