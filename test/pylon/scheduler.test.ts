@@ -8,6 +8,7 @@ import {
 } from '../../src/pylon/index.js';
 import { rawArticle, rawCollection, TOKEN, testClient } from './fixtures.js';
 import {
+  fail,
   maxInWindow,
   ok,
   type ScriptedServer,
@@ -213,24 +214,25 @@ describe('rate-limit scheduler in virtual time', () => {
 
 describe('429 bursts', () => {
   it('lowers the limit once for 429s that come back from the same burst', async () => {
-    server = await startScriptedServer((req) =>
-      req.index < 4
-        ? {
-            status: 429,
-            headers: { 'Retry-After': '0.1' },
-            json: { errors: ['Rate limit exceeded'], request_id: 'x' },
-          }
-        : ok(rawArticle(1)),
-    );
+    // The server answers the first four together, all 429, as a server would after a burst.
+    const held: Array<() => void> = [];
+    const allArrived = new Promise<void>((resolve) => {
+      held.push(resolve);
+    });
+    server = await startScriptedServer(async (req) => {
+      if (req.index >= 4) return ok(rawArticle(1));
+      if (req.index === 3) held[0]?.();
+      await allArrived;
+      return fail(429, { errors: ['Rate limit exceeded'] }, { 'Retry-After': '0.3' });
+    });
     const events: ClientEvent[] = [];
     const client = testClient(server.url, {
       rateLimits: { preset: 'off', overrides: { getArticle: 10 }, timeScale: 300 / 60_000 },
       onEvent: (e) => events.push(e),
       concurrency: 4,
     });
-    // Hold the four in flight together so their 429s arrive while the first pause is on.
     await Promise.all(Array.from({ length: 4 }, () => client.getArticle('kb1', 'a')));
-    expect(client.stats()).toMatchObject({ rateLimited: 4 });
+    expect(client.stats()).toMatchObject({ rateLimited: 4, requests: 8 });
     expect(client.stats().limits.getArticle).toBe(8);
     expect(events.filter((e) => e.type === 'rate-limit-lowered')).toHaveLength(1);
   });

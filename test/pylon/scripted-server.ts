@@ -74,10 +74,15 @@ export async function startScriptedServer(script: Script, port = 0): Promise<Scr
         recorded.json = JSON.parse(rawBody.toString('utf8'));
       }
       requests.push(recorded);
-      const step: Step =
-        typeof script === 'function'
-          ? await script(recorded)
-          : (script[next++] ?? { status: 500, json: { errors: ['script exhausted'], request_id: 'x' } });
+      let step: Step;
+      try {
+        step =
+          typeof script === 'function'
+            ? await script(recorded)
+            : (script[next++] ?? { status: 500, json: { errors: ['script exhausted'], request_id: 'x' } });
+      } catch (error) {
+        step = { status: 500, json: { errors: [`script failed: ${String(error)}`], request_id: 'x' } };
+      }
       if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
       if (step.destroy) {
         req.socket.destroy();
