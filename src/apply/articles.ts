@@ -92,7 +92,7 @@ async function withSkip(
 export function createArticle(ctx: ApplyContext, op: CreateArticleOp): Promise<ApplyResult> {
   return withSkip(op, async () => {
     const article = await createArticleOnce(ctx, op.key, op);
-    return { status: 'created', op, id: article.id, url: article.url };
+    return { status: 'created', op, id: article.id, url: article.url, article };
   });
 }
 
@@ -101,20 +101,46 @@ export function moveArticle(ctx: ApplyContext, op: MoveArticleOp): Promise<Apply
   return withSkip(op, async () => {
     const article = await createArticleOnce(ctx, op.key, op);
     const redirects = await createRedirects(ctx, article.id, op.redirectPaths);
-    if (redirects.length > 0) {
-      await ctx.api.updateArticle(ctx.kbId, article.id, {
-        body_html: recordRedirects(op.bodyHtml, redirects),
-        publish_updated_body_html: op.isPublished,
-      });
-    }
+    const recorded =
+      redirects.length > 0
+        ? await ctx.api.updateArticle(ctx.kbId, article.id, {
+            body_html: recordRedirects(op.bodyHtml, redirects),
+            publish_updated_body_html: op.isPublished,
+          })
+        : article;
     await retire(ctx, op.from.articleId, op.retire);
-    return { status: 'moved', op, id: article.id, url: article.url, redirects };
+    return { status: 'moved', op, id: recorded.id, url: recorded.url, redirects, article: recorded };
   });
 }
 
+/**
+ * Deletes the article, or unlists it and marks it retired so later plans leave it alone (it keeps its URL
+ * for direct links).
+ */
 async function retire(ctx: ApplyContext, articleId: string, action: 'delete' | 'unlist'): Promise<void> {
-  if (action === 'delete') await ctx.api.deleteArticle(ctx.kbId, articleId);
-  else await ctx.api.updateArticle(ctx.kbId, articleId, { is_unlisted: true });
+  if (action === 'delete') {
+    try {
+      await ctx.api.deleteArticle(ctx.kbId, articleId);
+    } catch (error) {
+      // Already gone (an earlier, interrupted run deleted it): the goal is reached.
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+    return;
+  }
+  const article = await ctx.api.getArticle(ctx.kbId, articleId);
+  const marker = readMarker(article.current_draft_content_html);
+  await ctx.api.updateArticle(ctx.kbId, articleId, {
+    is_unlisted: true,
+    ...(marker
+      ? {
+          body_html: withMarker(stripMarker(article.current_draft_content_html), {
+            ...marker,
+            retired: true,
+          }),
+          publish_updated_body_html: article.is_published,
+        }
+      : {}),
+  });
 }
 
 export async function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Promise<ApplyResult> {
@@ -129,7 +155,7 @@ export async function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Pro
   if (op.publish && body.body_html !== undefined) body.publish_updated_body_html = true;
   try {
     const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, body);
-    return { status: 'updated', op, id: article.id, url: article.url };
+    return { status: 'updated', op, id: article.id, url: article.url, article };
   } catch (error) {
     return { status: 'failed', op, error: toOperationError(error) };
   }
@@ -142,7 +168,7 @@ export async function addRedirects(ctx: ApplyContext, op: CreateRedirectsOp): Pr
       body_html: recordRedirects(op.bodyHtml, redirects),
       ...(op.publish ? { publish_updated_body_html: true } : {}),
     });
-    return { status: 'updated', op, id: article.id, url: article.url };
+    return { status: 'updated', op, id: article.id, url: article.url, article };
   } catch (error) {
     return { status: 'failed', op, error: toOperationError(error) };
   }

@@ -1,9 +1,10 @@
 /**
  * The pylon-kb marker: a small empty element appended to every article pylon-kb creates, carrying
- * the document key, the digest of what was rendered, a digest of the visible text (for drift detection)
- * and the route redirects created for the article (Pylon cannot list redirects).
+ * the document key, the digest of what was rendered, a digest of the visible text (for drift detection),
+ * the route redirects created for the article (Pylon cannot list redirects), and whether the article was
+ * retired by unlisting.
  *
- * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>"></div>`, every value
+ * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;x=1"></div>`, every value
  * percent-encoded, so the attribute survives an editor re-serialising HTML (attribute order, entities, quotes).
  * This is the only module that knows the encoding.
  */
@@ -12,6 +13,8 @@ export interface Marker {
   digest: string;
   textDigest: string;
   redirects: string[];
+  /** Retired by unlisting (a move or an orphan): kept in Pylon, no longer managed. */
+  retired?: boolean;
 }
 
 const ATTRIBUTE = 'data-pylon-kb';
@@ -26,6 +29,7 @@ function encode(marker: Marker): string {
     `t=${encodeURIComponent(marker.textDigest)}`,
   ];
   if (marker.redirects.length > 0) parts.push(`r=${marker.redirects.map(encodeURIComponent).join(',')}`);
+  if (marker.retired) parts.push('x=1');
   return parts.join(';');
 }
 
@@ -65,7 +69,7 @@ function decode(raw: string): Marker | null {
     .filter((p) => p.length > 0)
     .map(safeDecode)
     .filter((p): p is string => p !== null);
-  return { key, digest, textDigest, redirects };
+  return { key, digest, textDigest, redirects, ...(values.get('x') === '1' ? { retired: true } : {}) };
 }
 
 /** Appends the marker to rendered HTML. */

@@ -11,7 +11,7 @@ import { type Operation, PLAN_VERSION, type Plan, type PlanSummary } from './typ
 function groupManaged(articles: readonly RemoteArticle[]): Map<string, RemoteArticle[]> {
   const byKey = new Map<string, RemoteArticle[]>();
   for (const remote of articles) {
-    if (!remote.marker) continue;
+    if (!remote.marker || remote.marker.retired) continue;
     const list = byKey.get(remote.marker.key) ?? [];
     list.push(remote);
     byKey.set(remote.marker.key, list);
