@@ -69,6 +69,9 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   delay(ms, undefined, signal ? { signal } : {});
 
 export function createPylonClient(options: PylonClientOptions): PylonClient {
+  if (!options.transport && options.token.trim() === '') {
+    throw new TypeError('The Pylon API token is empty: set PYLON_API_TOKEN.');
+  }
   const rl = options.rateLimits ?? { preset: 'documented' };
   const timeScale = rl.timeScale ?? 1;
   if (!(timeScale > 0)) throw new RangeError(`rateLimits.timeScale must be > 0, got ${timeScale}`);

@@ -53,7 +53,8 @@ export class PylonApiError extends PylonError {
   override readonly name = 'PylonApiError';
   readonly status: number;
   readonly code: string;
-  readonly requestId: string | null;
+  /** Pylon's request id, to quote to Pylon support; absent when the response had none. */
+  declare readonly requestId?: string;
   readonly errors: string[];
   declare readonly existsId?: string;
   declare readonly retryAfterMs?: number;
@@ -65,7 +66,7 @@ export class PylonApiError extends PylonError {
     super(apiErrorMessage(init, code, errors), init);
     this.status = init.status;
     this.code = code;
-    this.requestId = init.requestId ?? null;
+    if (init.requestId) this.requestId = init.requestId;
     this.errors = errors;
     if (init.existsId !== undefined) this.existsId = init.existsId;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
@@ -112,8 +113,9 @@ export class PylonNetworkError extends PylonError {
 export class OutcomeUnknownError extends PylonError {
   override readonly name = 'OutcomeUnknownError';
   readonly code = 'outcome_unknown';
-  readonly status: number | null;
-  readonly requestId: string | null;
+  /** The HTTP status when Pylon answered (5xx); absent when the connection was lost. */
+  declare readonly status?: number;
+  declare readonly requestId?: string;
   /** Code of the underlying failure (`server_error`, `UND_ERR_SOCKET`, `timeout`, ...). */
   readonly reason: string;
 
@@ -124,8 +126,10 @@ export class OutcomeUnknownError extends PylonError {
         `or may not have been created. It was not re-sent; re-read the remote state to find out. (${from.message})`,
       from,
     );
-    this.status = from instanceof PylonApiError ? from.status : null;
-    this.requestId = from instanceof PylonApiError ? from.requestId : null;
+    if (from instanceof PylonApiError) {
+      this.status = from.status;
+      if (from.requestId !== undefined) this.requestId = from.requestId;
+    }
     this.reason = from.code;
   }
 }

@@ -146,3 +146,10 @@ describe('the token never leaks', () => {
     expectNoSecret(error, TOKEN);
   });
 });
+
+describe('options', () => {
+  it('refuses an empty token and an invalid base URL up front', () => {
+    expect(() => createPylonClient({ baseUrl: 'http://127.0.0.1:1', token: ' ' })).toThrow(/PYLON_API_TOKEN/);
+    expect(() => createPylonClient({ baseUrl: 'not a url', token: TOKEN })).toThrow(/Invalid Pylon base URL/);
+  });
+});

@@ -140,7 +140,8 @@ describe('creates are never sent twice when they may have been committed', () =>
       .createCollection('kb1', { title: 'C' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
-    expect(error).toMatchObject({ status: null, endpoint: 'createCollection' });
+    expect(error).toMatchObject({ endpoint: 'createCollection', reason: 'UND_ERR_SOCKET' });
+    expect((error as OutcomeUnknownError).status).toBeUndefined();
     expect(s.requests).toHaveLength(1);
   });
 
