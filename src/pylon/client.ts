@@ -12,37 +12,37 @@ import { type EndpointName, type RateLimitPreset, rateLimitsFor } from './types.
 
 export interface RateLimitOptions {
   preset: RateLimitPreset;
-  overrides?: Partial<Record<EndpointName, number>>;
+  overrides?: Partial<Record<EndpointName, number>> | undefined;
   /** 1 = real minutes; 0.01 makes a minute 600 ms, to match the emulator's --time-scale. */
-  timeScale?: number;
+  timeScale?: number | undefined;
   /** Extra spacing per window against latency jitter. Default max(25 ms, 2% of the window). */
-  marginMs?: number;
+  marginMs?: number | undefined;
 }
 
 export interface PylonClientOptions {
   baseUrl: string;
   token: string;
   /** Default: the `documented` preset, real time. */
-  rateLimits?: RateLimitOptions;
+  rateLimits?: RateLimitOptions | undefined;
   /** Max requests in flight over all endpoints. Default 4. */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** Retries after the first attempt. Default 4. */
-  retries?: number;
+  retries?: number | undefined;
   /** Per attempt. Default 30000. */
-  timeoutMs?: number;
-  onEvent?: (event: ClientEvent) => void;
-  fetch?: typeof fetch;
+  timeoutMs?: number | undefined;
+  onEvent?: ((event: ClientEvent) => void) | undefined;
+  fetch?: typeof fetch | undefined;
   /** Replaces the direct transport (e.g. Truto). `baseUrl`, `fetch` and `timeoutMs` are then unused. */
-  transport?: Transport;
+  transport?: Transport | undefined;
   /** Jitter source. Default Math.random. */
-  random?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: (() => number) | undefined;
+  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Monotonic clock in ms. Default performance.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Backoff for 5xx and network retries. Default base 500 ms × timeScale, max 20 s × timeScale. */
-  backoff?: { baseMs?: number; maxMs?: number };
+  backoff?: { baseMs?: number | undefined; maxMs?: number | undefined } | undefined;
   /** Safety cap on pages per list. Default 1000. */
-  maxPages?: number;
+  maxPages?: number | undefined;
 }
 
 export interface ClientStats {

@@ -7,9 +7,9 @@ export interface DirectTransportOptions {
   /** `https://api.usepylon.com`, `https://api.eu.usepylon.com`, or the emulator's URL. */
   baseUrl: string;
   token: string;
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per attempt, including reading the body. Default 30000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 const CONNECT_CODES = new Set([
