@@ -44,29 +44,44 @@ async function createArticleOnce(ctx: ApplyContext, key: string, draft: ArticleD
   }
 }
 
-/** Creates each route redirect; one that already exists counts as done. Returns the paths now redirecting. */
+interface RedirectOutcome {
+  /** Paths that now redirect (created, or found to exist already). */
+  paths: string[];
+  /** Paths the server said exist already: they may still point where they pointed before. */
+  existing: string[];
+}
+
+/** Creates each route redirect; one that already exists counts as done. */
 async function createRedirects(
   ctx: ApplyContext,
   articleId: string,
   paths: readonly string[],
-): Promise<string[]> {
-  const done: string[] = [];
+): Promise<RedirectOutcome> {
+  const outcome: RedirectOutcome = { paths: [], existing: [] };
   for (const fromPath of paths) {
     const body = { from_path: fromPath, object_id: articleId, object_type: 'article' as const };
+    let failure: unknown;
     try {
       await ctx.api.createRouteRedirect(ctx.kbId, body);
     } catch (error) {
+      failure = error;
       if (isOutcomeUnknown(error)) {
+        // The redirect may exist: sending it again either creates it or is answered "already exists".
         try {
           await ctx.api.createRouteRedirect(ctx.kbId, body);
+          failure = undefined;
         } catch (retryError) {
-          if (!existingIdOf(retryError)) throw retryError;
+          failure = retryError;
         }
-      } else if (!existingIdOf(error)) throw error;
+      }
     }
-    done.push(fromPath);
+    if (failure !== undefined) {
+      if (!existingIdOf(failure)) throw failure;
+      outcome.existing.push(fromPath);
+    }
+    outcome.paths.push(fromPath);
   }
-  return done;
+  return outcome;
 }
 
 /** Rewrites the marker of a body to list the redirects that now exist. */
@@ -99,8 +114,20 @@ export function createArticle(ctx: ApplyContext, op: CreateArticleOp): Promise<A
 /** A move: create the new article, redirect the old paths to it, record them, then retire the old article. */
 export function moveArticle(ctx: ApplyContext, op: MoveArticleOp): Promise<ApplyResult> {
   return withSkip(op, async () => {
-    const article = await createArticleOnce(ctx, op.key, op);
-    const redirects = await createRedirects(ctx, article.id, op.redirectPaths);
+    let article: Article;
+    let retired = false;
+    try {
+      article = await createArticleOnce(ctx, op.key, op);
+    } catch (error) {
+      // A server that keeps slugs unique refuses the new article while the old one holds the slug: the old
+      // article goes first (deleted, since an unlisted one would still hold the slug).
+      if (existingIdOf(error) !== op.from.articleId) throw error;
+      await retire(ctx, op.from.articleId, 'delete');
+      retired = true;
+      article = await createArticleOnce(ctx, op.key, op);
+    }
+    const outcome = await createRedirects(ctx, article.id, op.redirectPaths);
+    const redirects = outcome.paths;
     const recorded =
       redirects.length > 0
         ? await ctx.api.updateArticle(ctx.kbId, article.id, {
@@ -108,7 +135,11 @@ export function moveArticle(ctx: ApplyContext, op: MoveArticleOp): Promise<Apply
             publish_updated_body_html: op.isPublished,
           })
         : article;
-    await retire(ctx, op.from.articleId, op.retire);
+    // A server that refuses to re-point an existing redirect leaves paths pointing at the old article: it
+    // stays, unlisted, as a page that links to the new one, rather than leaving those paths dead.
+    const stranded = outcome.existing.some((p) => op.from.redirects.includes(p));
+    if (stranded && !retired) await forwardingStub(ctx, op.from.articleId, recorded);
+    else if (!retired) await retire(ctx, op.from.articleId, op.retire);
     return { status: 'moved', op, id: recorded.id, url: recorded.url, redirects, article: recorded };
   });
 }
@@ -143,6 +174,24 @@ async function retire(ctx: ApplyContext, articleId: string, action: 'delete' | '
   });
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+async function forwardingStub(ctx: ApplyContext, oldId: string, target: Article): Promise<void> {
+  const old = await ctx.api.getArticle(ctx.kbId, oldId);
+  const marker = readMarker(old.current_draft_content_html);
+  const link = target.url
+    ? `<a href="${escapeHtml(target.url)}">${escapeHtml(target.title)}</a>`
+    : `“${escapeHtml(target.title)}”`;
+  const body = `<p>This article has moved: ${link}.</p>`;
+  await ctx.api.updateArticle(ctx.kbId, oldId, {
+    is_unlisted: true,
+    body_html: marker ? withMarker(body, { ...marker, retired: true }) : body,
+    publish_updated_body_html: old.is_published,
+  });
+}
+
 export async function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Promise<ApplyResult> {
   const body: UpdateArticleBody = {};
   if (op.changes.includes('title')) body.title = op.title;
@@ -163,7 +212,7 @@ export async function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Pro
 
 export async function addRedirects(ctx: ApplyContext, op: CreateRedirectsOp): Promise<ApplyResult> {
   try {
-    const redirects = await createRedirects(ctx, op.articleId, op.redirectPaths);
+    const { paths: redirects } = await createRedirects(ctx, op.articleId, op.redirectPaths);
     const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, {
       body_html: recordRedirects(op.bodyHtml, redirects),
       ...(op.publish ? { publish_updated_body_html: true } : {}),

@@ -14,6 +14,7 @@ export const CONFIG_OPTIONS = {
   publish: { type: 'boolean' },
   'no-publish': { type: 'boolean' },
   'on-drift': { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 

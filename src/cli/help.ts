@@ -9,6 +9,7 @@ const COMMON = `Config flags (each overrides pylon-kb.config.ts; see docs/config
       --concurrency <n>      parallel requests (1..32)
       --publish, --no-publish  publish creates and updates, or leave them as drafts
       --on-drift <policy>    fail | skip | overwrite
+      --force                retire more than maxRetireRatio of the managed articles in one run
   -h, --help                 this help
 
 Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY`;

@@ -7,14 +7,26 @@ import { loadCurrentState } from '../remote/snapshot.js';
 import type { CurrentState } from '../remote/types.js';
 import { type LoadedContent, loadDesiredState } from './desired.js';
 
-export function planOptionsFrom(config: ResolvedConfig): PlanOptions {
+export interface RunOptions {
+  /** Retire more than `maxRetireRatio` of the managed articles (`--force`). */
+  force?: boolean;
+  /** Overrides config `publish` (watch mode writes drafts). */
+  publish?: boolean;
+}
+
+export function planOptionsFrom(config: ResolvedConfig, run: RunOptions = {}): PlanOptions {
   return {
-    publish: config.publish,
+    publish: run.publish ?? config.publish,
     ...(config.defaultAuthor !== null ? { defaultAuthor: config.defaultAuthor } : {}),
     teamLeads: config.teams,
     visibility: config.visibility.visibility,
     unlisted: config.visibility.unlisted,
     onDrift: config.onDrift,
+    orphans: config.orphans,
+    maxRetireRatio: config.maxRetireRatio,
+    force: run.force ?? false,
+    adopt: config.adopt,
+    ownedCollections: config.ownedCollections,
   };
 }
 
@@ -25,11 +37,11 @@ export interface PlanRun {
 }
 
 /** Reads the docs tree and the knowledge base, and diffs them. */
-export async function runPlan(config: ResolvedConfig, api: PylonApi): Promise<PlanRun> {
+export async function runPlan(config: ResolvedConfig, api: PylonApi, run: RunOptions = {}): Promise<PlanRun> {
   const [content, current] = await Promise.all([
     loadDesiredState(config),
     loadCurrentState(api, config.knowledgeBase ?? undefined),
   ]);
-  const plan = createPlan(content.desired, current, planOptionsFrom(config));
+  const plan = createPlan(content.desired, current, planOptionsFrom(config, run));
   return { plan, content, current };
 }

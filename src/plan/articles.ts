@@ -66,11 +66,14 @@ export function planUpdate(
   intent: ArticleIntent,
   remote: RemoteArticle,
   publish: boolean,
+  /** Rewrite the body even when the marker says it is current (overwriting drift). */
+  forceBody = false,
 ): UpdateArticleOp | null {
   const { desired } = intent;
   const { article, marker, publishedMarker } = remote;
   const changes: ArticleField[] = [];
-  const draftStale = marker?.digest !== desired.digest;
+  // A missing marker (adoption) or another key (a renamed file) must be rewritten too.
+  const draftStale = forceBody || marker?.digest !== desired.digest || marker?.key !== desired.key;
   const publishedStale = article.is_published && publishedMarker?.digest !== desired.digest;
   if (article.title !== desired.title) changes.push('title');
   if (draftStale || (publish && intent.published && publishedStale)) changes.push('body');

@@ -119,3 +119,33 @@ export function authorDiagnostic(
     hint: resolution.hint,
   };
 }
+
+/** The author user id of a document (frontmatter `author`, else the default), or a diagnostic. */
+export function documentAuthor(
+  doc: { path: string; author?: { value: string; line: number } },
+  resolve: (spec: string) => AuthorResolution,
+  defaultAuthor: string | undefined,
+): { userId: string } | { diagnostic: Diagnostic } {
+  const spec = doc.author?.value ?? defaultAuthor;
+  if (!spec) {
+    return {
+      diagnostic: {
+        severity: 'error',
+        code: 'author/missing',
+        message: 'No author: the document has no `author` and the config has no `defaultAuthor`.',
+        file: doc.path,
+        field: 'author',
+        hint: 'Add `author: someone@example.com` to the frontmatter, or set `defaultAuthor` in pylon-kb.config.ts (or --author).',
+      },
+    };
+  }
+  const resolution = resolve(spec);
+  if ('userId' in resolution) return resolution;
+  return {
+    diagnostic: authorDiagnostic(resolution, {
+      file: doc.path,
+      ...(doc.author ? { line: doc.author.line } : {}),
+      fromDefault: !doc.author,
+    }),
+  };
+}

@@ -14,4 +14,14 @@ export interface PlanOptions {
   retireMovedArticles?: 'delete' | 'unlist';
   /** A managed article edited in Pylon since pylon-kb published it. */
   onDrift?: 'fail' | 'skip' | 'overwrite';
+  /** Managed articles whose source is gone: report them, or retire them. */
+  orphans?: 'report' | 'unlist' | 'delete';
+  /** Refuse to retire more than this share of the managed articles in one run (default 0.2)... */
+  maxRetireRatio?: number;
+  /** ...unless forced. */
+  force?: boolean;
+  /** Take over hand-written articles with a document's slug in an owned collection. */
+  adopt?: boolean;
+  /** Collections (slug or id) pylon-kb owns besides the ones its folders map to. */
+  ownedCollections?: readonly string[];
 }

@@ -1,31 +1,14 @@
 import type { DesiredArticle, DesiredState } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
-import { type ArticleIntent, articleDraft, hasDrifted, planUpdate, publicPath } from './articles.js';
-import { authorDiagnostic, createAuthorResolver } from './authors.js';
+import { type ArticleIntent, articleDraft, hasDrifted, planUpdate } from './articles.js';
+import { createAuthorResolver, documentAuthor } from './authors.js';
 import { planCollections } from './collections.js';
 import { ABSENT, articleFingerprint, articleVersionKey, documentVersionKey } from './fingerprint.js';
+import { type ArticleMatch, isInPlace, matchArticles, pathsOf } from './match.js';
 import type { PlanOptions } from './options.js';
-import { type Operation, PLAN_VERSION, type Plan, type PlanSummary } from './types.js';
-
-function groupManaged(articles: readonly RemoteArticle[]): Map<string, RemoteArticle[]> {
-  const byKey = new Map<string, RemoteArticle[]>();
-  for (const remote of articles) {
-    if (!remote.marker || remote.marker.retired) continue;
-    const list = byKey.get(remote.marker.key) ?? [];
-    list.push(remote);
-    byKey.set(remote.marker.key, list);
-  }
-  return byKey;
-}
-
-function isInPlace(remote: RemoteArticle, desired: DesiredArticle, collectionId: string | null): boolean {
-  const inCollection =
-    desired.collectionKey === null
-      ? !remote.article.collection_id
-      : collectionId !== null && remote.article.collection_id === collectionId;
-  return inCollection && remote.article.slug === desired.slug;
-}
+import { retirementGuard } from './retirement.js';
+import { type Operation, PLAN_VERSION, type Plan, type PlanSummary, type RetireArticleOp } from './types.js';
 
 function summarise(operations: readonly Operation[], unchanged: number): PlanSummary {
   const summary: PlanSummary = { unchanged };
@@ -33,8 +16,29 @@ function summarise(operations: readonly Operation[], unchanged: number): PlanSum
   return summary;
 }
 
-function unique(values: Iterable<string>): string[] {
-  return [...new Set(values)];
+const unique = (values: Iterable<string>): string[] => [...new Set(values)];
+
+function retirement(remote: RemoteArticle, key: string, action: 'delete' | 'unlist'): RetireArticleOp {
+  const { article } = remote;
+  return {
+    kind: 'retire-article',
+    key,
+    articleId: article.id,
+    title: article.title,
+    url: article.url,
+    action,
+  };
+}
+
+/** Collections a hand-written article may be adopted from: the ones folders map to, and `ownedCollections`. */
+function ownedCollectionIds(
+  current: CurrentState,
+  mapped: Iterable<string>,
+  owned: readonly string[],
+): Set<string> {
+  const ids = new Set(mapped);
+  for (const c of current.collections) if (owned.includes(c.id) || owned.includes(c.slug)) ids.add(c.id);
+  return ids;
 }
 
 /**
@@ -45,73 +49,48 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   const diagnostics: Diagnostic[] = [...desired.diagnostics];
   const collections = planCollections(desired.collections, current.collections);
   const remoteCollectionKey = new Map([...collections.existing].map(([key, id]) => [id, key]));
+  const collectionIdOf = (doc: DesiredArticle) =>
+    doc.collectionKey === null ? null : (collections.existing.get(doc.collectionKey) ?? null);
+  const owned = ownedCollectionIds(current, collections.existing.values(), options.ownedCollections ?? []);
+  const adoptable = options.adopt
+    ? current.articles.filter(
+        (a) => !a.marker && a.article.collection_id && owned.has(a.article.collection_id),
+      )
+    : [];
+  const docs = [...desired.articles].sort((a, b) => a.key.localeCompare(b.key));
+  const matched = matchArticles(docs, current.articles, { collectionIdOf, adoptable });
+  diagnostics.push(...matched.diagnostics);
+
   const resolveAuthor = createAuthorResolver({
     users: current.users,
     teams: current.teams,
     teamLeads: options.teamLeads ?? {},
   });
-  const managed = groupManaged(current.articles);
+  const retireAction = options.retireMovedArticles ?? 'delete';
   const versions: Record<string, string> = { ...collections.versions };
   const articleOps: Operation[] = [];
-  const notices: Operation[] = [];
   const retirements: Operation[] = [];
+  const notices: Operation[] = [];
   let unchanged = 0;
 
-  for (const doc of [...desired.articles].sort((a, b) => a.key.localeCompare(b.key))) {
-    const authorSpec = doc.author?.value ?? options.defaultAuthor;
-    let authorUserId = '';
-    if (!authorSpec) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'author/missing',
-        message: 'No author: the document has no `author` and the config has no `defaultAuthor`.',
-        file: doc.path,
-        field: 'author',
-        hint: 'Add `author: someone@example.com` to the frontmatter, or set `defaultAuthor` in pylon-kb.config.ts (or --author).',
-      });
-    } else {
-      const resolution = resolveAuthor(authorSpec);
-      if ('userId' in resolution) authorUserId = resolution.userId;
-      else
-        diagnostics.push(
-          authorDiagnostic(resolution, {
-            file: doc.path,
-            ...(doc.author ? { line: doc.author.line } : {}),
-            fromDefault: !doc.author,
-          }),
-        );
-    }
-    const collectionId =
-      doc.collectionKey === null ? null : (collections.existing.get(doc.collectionKey) ?? null);
+  const planMatch = ({ doc, remote, reason, extras }: ArticleMatch): void => {
+    const author = documentAuthor(doc, resolveAuthor, options.defaultAuthor);
+    if ('diagnostic' in author) diagnostics.push(author.diagnostic);
+    const collectionId = collectionIdOf(doc);
+    const visibility = doc.visibility ?? options.visibility;
     const intent: ArticleIntent = {
       desired: doc,
-      authorUserId,
+      authorUserId: 'userId' in author ? author.userId : '',
       collectionId,
       published: doc.published,
       unlisted: doc.unlisted || (options.unlisted ?? false),
-      ...((doc.visibility ?? options.visibility) !== undefined
-        ? { visibility: doc.visibility ?? options.visibility }
-        : {}),
+      ...(visibility !== undefined ? { visibility } : {}),
     };
-    const candidates = managed.get(doc.key) ?? [];
-    const remote = candidates.find((c) => isInPlace(c, doc, collectionId)) ?? candidates[0];
-    // More than one article with this key: left by a move or create that was interrupted. The extras are
-    // retired and their public paths redirect to the one that stays.
-    const extras = candidates.filter((c) => c !== remote);
-    const extraPaths = extras.flatMap((e) => [
-      ...(publicPath(e.article.url) ? [publicPath(e.article.url) as string] : []),
-      ...(e.marker?.redirects ?? []),
-    ]);
+    // Articles left by an interrupted run with this key: their paths redirect to the one that stays.
+    const extraPaths = extras.flatMap(pathsOf);
     for (const extra of extras) {
       versions[articleVersionKey(extra.article.id)] = articleFingerprint(extra.article);
-      retirements.push({
-        kind: 'retire-article',
-        key: doc.key,
-        articleId: extra.article.id,
-        title: extra.article.title,
-        url: extra.article.url,
-        action: options.retireMovedArticles ?? 'delete',
-      });
+      retirements.push(retirement(extra, doc.key, retireAction));
     }
 
     if (!remote) {
@@ -122,19 +101,12 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
         path: doc.path,
         ...articleDraft(intent, options.publish),
       });
-      continue;
+      return;
     }
     versions[articleVersionKey(remote.article.id)] = articleFingerprint(remote.article);
+    const renamed = reason?.via === 'similarity' || reason?.via === 'redirect_from';
 
     if (!isInPlace(remote, doc, collectionId)) {
-      const oldPath = publicPath(remote.article.url);
-      const redirectPaths = unique([
-        ...(oldPath ? [oldPath] : []),
-        ...(remote.marker?.redirects ?? []),
-        ...extraPaths,
-        ...doc.redirectFrom,
-      ]);
-      const collectionChanged = remote.article.slug === doc.slug;
       articleOps.push({
         kind: 'move-article',
         key: doc.key,
@@ -145,73 +117,88 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
           key: remote.marker?.key ?? doc.key,
           url: remote.article.url,
           slug: remote.article.slug,
+          redirects: remote.marker?.redirects ?? [],
           collectionKey: remote.article.collection_id
             ? (remoteCollectionKey.get(remote.article.collection_id) ?? null)
             : null,
         },
-        redirectPaths,
-        retire: options.retireMovedArticles ?? 'delete',
-        reason: collectionChanged ? 'collection-changed' : 'slug-changed',
+        redirectPaths: unique([...pathsOf(remote), ...extraPaths, ...doc.redirectFrom]),
+        retire: retireAction,
+        reason: renamed
+          ? 'renamed'
+          : remote.article.slug === doc.slug
+            ? 'collection-changed'
+            : 'slug-changed',
+        ...(reason?.via === 'similarity' ? { similarity: Math.round(reason.score * 100) / 100 } : {}),
       });
-      continue;
+      return;
     }
 
-    if (hasDrifted(remote)) {
+    const drifted = hasDrifted(remote);
+    if (drifted) {
       const resolution = options.onDrift ?? 'fail';
+      const { article } = remote;
       notices.push({
         kind: 'drift',
         key: doc.key,
         path: doc.path,
-        articleId: remote.article.id,
-        title: remote.article.title,
-        url: remote.article.url,
+        articleId: article.id,
+        title: article.title,
+        url: article.url,
         resolution,
       });
       if (resolution === 'fail') {
         diagnostics.push({
           severity: 'error',
           code: 'drift/detected',
-          message: `The article "${remote.article.title}" (${remote.article.id}) was edited in Pylon since pylon-kb published it.`,
+          message: `The article "${article.title}" (${article.id}) was edited in Pylon since pylon-kb published it.`,
           file: doc.path,
           hint: 'Copy the edits into this file, then run with onDrift: "overwrite" (or --on-drift overwrite) to replace the Pylon version; onDrift: "skip" leaves it alone.',
         });
-        continue;
       }
-      if (resolution === 'skip') continue;
+      if (resolution !== 'overwrite') return;
     }
 
-    const update = planUpdate(intent, remote, options.publish);
+    const update = planUpdate(intent, remote, options.publish, drifted);
+    if (update && reason && reason.via !== 'key') {
+      update.matchedBy =
+        reason.via === 'adopted' ? 'adopted' : reason.via === 'similarity' ? 'renamed' : 'redirect_from';
+      if (remote.marker && remote.marker.key !== doc.key) update.previousKey = remote.marker.key;
+    }
     const recorded = remote.marker?.redirects ?? [];
     const newRedirects = unique([...doc.redirectFrom, ...extraPaths]).filter((p) => !recorded.includes(p));
     if (update) articleOps.push(update);
     if (newRedirects.length > 0) {
-      const body = update?.bodyHtml ?? articleDraft(intent, options.publish, recorded).bodyHtml;
       articleOps.push({
         kind: 'create-redirects',
         key: doc.key,
         path: doc.path,
         articleId: remote.article.id,
         redirectPaths: newRedirects,
-        bodyHtml: body,
+        bodyHtml: update?.bodyHtml ?? articleDraft(intent, options.publish, recorded).bodyHtml,
         publish: options.publish && remote.article.is_published,
       });
     }
     if (!update && newRedirects.length === 0) unchanged++;
-  }
+  };
+  matched.matches.forEach(planMatch);
 
-  const desiredKeys = new Set(desired.articles.map((a) => a.key));
-  for (const [key, remotes] of [...managed].sort(([a], [b]) => a.localeCompare(b))) {
-    if (desiredKeys.has(key)) continue;
-    for (const remote of remotes) {
-      notices.push({
-        kind: 'orphan',
-        key,
-        articleId: remote.article.id,
-        title: remote.article.title,
-        url: remote.article.url,
-      });
+  const policy = options.orphans ?? 'report';
+  for (const orphan of matched.orphans.sort((a, b) =>
+    (a.marker?.key ?? '').localeCompare(b.marker?.key ?? ''),
+  )) {
+    const key = orphan.marker?.key ?? orphan.article.id;
+    if (policy === 'report') {
+      const { article } = orphan;
+      notices.push({ kind: 'orphan', key, articleId: article.id, title: article.title, url: article.url });
+    } else {
+      versions[articleVersionKey(orphan.article.id)] = articleFingerprint(orphan.article);
+      retirements.push(retirement(orphan, key, policy));
     }
   }
+  const managedCount = current.articles.filter((a) => a.marker && !a.marker.retired).length;
+  const guard = retirementGuard(policy === 'report' ? 0 : matched.orphans.length, managedCount, options);
+  if (guard) diagnostics.push(guard);
 
   const operations = [...collections.creates, ...articleOps, ...retirements, ...notices];
   return {

@@ -57,6 +57,10 @@ export interface UpdateArticleOp {
   visibility?: Visibility;
   /** Send `publish_updated_body_html: true` (config `publish`). */
   publish: boolean;
+  /** How this document found its article when not by its key: a hand-written article adopted by slug, or a rename. */
+  matchedBy?: 'adopted' | 'renamed' | 'redirect_from';
+  /** For a rename: the document key the article had. */
+  previousKey?: string;
   /** The remote article as it was when planned, for diffs in reports. */
   before: {
     title: string;
@@ -82,6 +86,8 @@ export interface MoveArticleOp extends ArticleDraft {
     url: string;
     slug: string;
     collectionKey: string | null;
+    /** Paths that already redirect to the old article (recorded in its marker). */
+    redirects: string[];
   };
   /**
    * Public paths (e.g. `/articles/1234567890-old-slug`) that will redirect to the new article: the old

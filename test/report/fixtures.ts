@@ -95,6 +95,7 @@ export function moveArticle(overrides: Partial<MoveArticleOp> = {}): MoveArticle
       url: 'https://help.acme.test/articles/1000000007-billing',
       slug: 'billing',
       collectionKey: 'guides',
+      redirects: ['/articles/legacy-billing'],
     },
     redirectPaths: ['/articles/1000000007-billing', '/articles/legacy-billing'],
     retire: 'unlist',

@@ -43,7 +43,7 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
       }
       plan = saved;
     } else {
-      plan = (await runPlan(config, target.client)).plan;
+      plan = (await runPlan(config, target.client, { force: values.force === true })).plan;
     }
     if (hasErrors(plan.diagnostics)) {
       throw new InputError('Nothing was written: fix these problems first.', plan.diagnostics);

@@ -1,0 +1,147 @@
+import type { DesiredArticle } from '../content/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { stripMarker } from '../identity/marker.js';
+import { visibleText } from '../identity/text-digest.js';
+import type { RemoteArticle } from '../remote/types.js';
+import { publicPath } from './articles.js';
+import { pairBySimilarity, textSimilarity } from './similarity.js';
+
+/** How a document found its remote article. */
+export type MatchReason =
+  | { via: 'key' }
+  | { via: 'similarity'; score: number }
+  | { via: 'redirect_from'; path: string }
+  | { via: 'adopted' };
+
+export interface ArticleMatch {
+  doc: DesiredArticle;
+  remote?: RemoteArticle;
+  reason?: MatchReason;
+  /** Further articles with the document's key (left by an interrupted run): retired, their paths redirected. */
+  extras: RemoteArticle[];
+}
+
+export interface MatchResult {
+  matches: ArticleMatch[];
+  /** Managed articles no document claims. */
+  orphans: RemoteArticle[];
+  diagnostics: Diagnostic[];
+}
+
+export interface MatchContext {
+  /** Remote collection id of a document's folder, or null (root, or a folder created in this run). */
+  collectionIdOf(doc: DesiredArticle): string | null;
+  /** Hand-written articles in owned collections that may be adopted by slug (config `adopt`). */
+  adoptable: readonly RemoteArticle[];
+}
+
+export function isInPlace(remote: RemoteArticle, doc: DesiredArticle, collectionId: string | null): boolean {
+  const inCollection =
+    doc.collectionKey === null
+      ? !remote.article.collection_id
+      : collectionId !== null && remote.article.collection_id === collectionId;
+  return inCollection && remote.article.slug === doc.slug;
+}
+
+/** Every public path that reaches an article: its own and the ones already redirected to it. */
+export function pathsOf(remote: RemoteArticle): string[] {
+  const own = publicPath(remote.article.url);
+  return [...(own ? [own] : []), ...(remote.marker?.redirects ?? [])];
+}
+
+function groupByKey(articles: readonly RemoteArticle[]): Map<string, RemoteArticle[]> {
+  const byKey = new Map<string, RemoteArticle[]>();
+  for (const remote of articles) {
+    if (!remote.marker || remote.marker.retired) continue;
+    byKey.set(remote.marker.key, [...(byKey.get(remote.marker.key) ?? []), remote]);
+  }
+  return byKey;
+}
+
+function textOf(cache: Map<object, string>, item: object, html: () => string): string {
+  let text = cache.get(item);
+  if (text === undefined) {
+    text = visibleText(html());
+    cache.set(item, text);
+  }
+  return text;
+}
+
+/**
+ * Pairs documents with remote articles: by marker key first; then a document with no article takes over an
+ * orphan whose public path it lists in `redirect_from`, or whose text it mostly kept (a renamed file, see
+ * similarity.ts); then, with `adopt`, a hand-written article with its slug in its collection.
+ */
+export function matchArticles(
+  docs: readonly DesiredArticle[],
+  remotes: readonly RemoteArticle[],
+  context: MatchContext,
+): MatchResult {
+  const byKey = groupByKey(remotes);
+  const diagnostics: Diagnostic[] = [];
+  const matches = new Map<DesiredArticle, ArticleMatch>();
+  const unmatched: DesiredArticle[] = [];
+  for (const doc of docs) {
+    const candidates = byKey.get(doc.key) ?? [];
+    const remote = candidates.find((c) => isInPlace(c, doc, context.collectionIdOf(doc))) ?? candidates[0];
+    if (remote) {
+      matches.set(doc, {
+        doc,
+        remote,
+        reason: { via: 'key' },
+        extras: candidates.filter((c) => c !== remote),
+      });
+    } else unmatched.push(doc);
+  }
+  const desiredKeys = new Set(docs.map((d) => d.key));
+  let orphans = [...byKey].filter(([key]) => !desiredKeys.has(key)).flatMap(([, list]) => list);
+
+  for (const doc of [...unmatched]) {
+    const orphan = orphans.find((o) => pathsOf(o).some((p) => doc.redirectFrom.includes(p)));
+    if (!orphan) continue;
+    const path = pathsOf(orphan).find((p) => doc.redirectFrom.includes(p)) ?? '';
+    matches.set(doc, { doc, remote: orphan, reason: { via: 'redirect_from', path }, extras: [] });
+    unmatched.splice(unmatched.indexOf(doc), 1);
+    orphans = orphans.filter((o) => o !== orphan);
+  }
+
+  const texts = new Map<object, string>();
+  const pairing = pairBySimilarity(unmatched, orphans, (doc, orphan) =>
+    textSimilarity(
+      textOf(texts, doc, () => doc.html),
+      textOf(texts, orphan, () => stripMarker(orphan.article.current_draft_content_html)),
+    ),
+  );
+  for (const { left: doc, right: orphan, score } of pairing.pairs) {
+    matches.set(doc, { doc, remote: orphan, reason: { via: 'similarity', score }, extras: [] });
+    orphans = orphans.filter((o) => o !== orphan);
+  }
+  for (const { left: doc, candidates } of pairing.ambiguous) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'rename/ambiguous',
+      message: `This new file is as similar to ${candidates.length} removed articles (${candidates
+        .map((c) => `"${c.right.article.title}" ${Math.round(c.score * 100)}%`)
+        .join(', ')}); it is published as a new article and the others stay orphans.`,
+      file: doc.path,
+      field: 'redirect_from',
+      hint: 'If it replaces one of them, add that article\'s old path to `redirect_from` (e.g. "/articles/1234567890-old-title").',
+    });
+  }
+
+  const adoptable = [...context.adoptable];
+  for (const doc of docs) {
+    if (matches.has(doc) || pairing.pairs.some((p) => p.left === doc)) continue;
+    const collectionId = context.collectionIdOf(doc);
+    const found = adoptable.find((a) => collectionId !== null && isInPlace(a, doc, collectionId));
+    if (!found) continue;
+    matches.set(doc, { doc, remote: found, reason: { via: 'adopted' }, extras: [] });
+    adoptable.splice(adoptable.indexOf(found), 1);
+  }
+
+  return {
+    matches: docs.map((doc) => matches.get(doc) ?? { doc, extras: [] }),
+    orphans,
+    diagnostics,
+  };
+}
