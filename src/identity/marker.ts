@@ -4,7 +4,7 @@
  * the route redirects created for the article (Pylon cannot list redirects), and whether the article was
  * retired by unlisting.
  *
- * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;x=1"></div>`, every value
+ * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;x=1;p=<article id>"></div>`, every value
  * percent-encoded, so the attribute survives an editor re-serialising HTML (attribute order, entities, quotes).
  * This is the only module that knows the encoding.
  */
@@ -15,6 +15,8 @@ export interface Marker {
   redirects: string[];
   /** Retired by unlisting (a move or an orphan): kept in Pylon, no longer managed. */
   retired?: boolean;
+  /** Ids of the articles this one replaces (a move in progress): a run that finds them finishes the move. */
+  replaces?: string[];
 }
 
 const ATTRIBUTE = 'data-pylon-kb';
@@ -30,6 +32,8 @@ function encode(marker: Marker): string {
   ];
   if (marker.redirects.length > 0) parts.push(`r=${marker.redirects.map(encodeURIComponent).join(',')}`);
   if (marker.retired) parts.push('x=1');
+  if (marker.replaces && marker.replaces.length > 0)
+    parts.push(`p=${marker.replaces.map(encodeURIComponent).join(',')}`);
   return parts.join(';');
 }
 
@@ -64,12 +68,21 @@ function decode(raw: string): Marker | null {
   const digest = safeDecode(values.get('d') ?? '');
   const textDigest = safeDecode(values.get('t') ?? '') ?? '';
   if (!key || !digest) return null;
-  const redirects = (values.get('r') ?? '')
-    .split(',')
-    .filter((p) => p.length > 0)
-    .map(safeDecode)
-    .filter((p): p is string => p !== null);
-  return { key, digest, textDigest, redirects, ...(values.get('x') === '1' ? { retired: true } : {}) };
+  const list = (field: string) =>
+    (values.get(field) ?? '')
+      .split(',')
+      .filter((p) => p.length > 0)
+      .map(safeDecode)
+      .filter((p): p is string => p !== null);
+  const replaces = list('p');
+  return {
+    key,
+    digest,
+    textDigest,
+    redirects: list('r'),
+    ...(values.get('x') === '1' ? { retired: true } : {}),
+    ...(replaces.length > 0 ? { replaces } : {}),
+  };
 }
 
 /** Appends the marker to rendered HTML. */

@@ -15,12 +15,17 @@ export interface ArticleIntent {
 }
 
 /** The HTML pylon-kb sends: the rendering plus the marker. */
-export function markedBody(desired: DesiredArticle, redirects: readonly string[] = []): string {
+export function markedBody(
+  desired: DesiredArticle,
+  redirects: readonly string[] = [],
+  replaces: readonly string[] = [],
+): string {
   const marker: Marker = {
     key: desired.key,
     digest: desired.digest,
     textDigest: textDigest(desired.html),
     redirects: [...redirects],
+    ...(replaces.length > 0 ? { replaces: [...replaces] } : {}),
   };
   return withMarker(desired.html, marker);
 }
@@ -29,6 +34,7 @@ export function articleDraft(
   intent: ArticleIntent,
   publish: boolean,
   redirects: readonly string[] = [],
+  replaces: readonly string[] = [],
 ): ArticleDraft {
   const { desired } = intent;
   return {
@@ -40,7 +46,7 @@ export function articleDraft(
     isPublished: intent.published && publish,
     isUnlisted: intent.unlisted,
     ...(intent.visibility !== undefined ? { visibility: intent.visibility } : {}),
-    bodyHtml: markedBody(desired, redirects),
+    bodyHtml: markedBody(desired, redirects, replaces),
     digest: desired.digest,
   };
 }

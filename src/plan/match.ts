@@ -96,6 +96,16 @@ export function matchArticles(
   const desiredKeys = new Set(docs.map((d) => d.key));
   let orphans = [...byKey].filter(([key]) => !desiredKeys.has(key)).flatMap(([, list]) => list);
 
+  // An article created by a move that was interrupted names the article it replaces: finish that move.
+  for (const match of matches.values()) {
+    for (const id of match.remote?.marker?.replaces ?? []) {
+      const old = orphans.find((o) => o.article.id === id);
+      if (!old) continue;
+      match.extras.push(old);
+      orphans = orphans.filter((o) => o !== old);
+    }
+  }
+
   for (const doc of [...unmatched]) {
     const orphan = orphans.find((o) => pathsOf(o).some((p) => doc.redirectFrom.includes(p)));
     if (!orphan) continue;

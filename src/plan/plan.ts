@@ -111,7 +111,7 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
         kind: 'move-article',
         key: doc.key,
         path: doc.path,
-        ...articleDraft(intent, options.publish),
+        ...articleDraft(intent, options.publish, [], [remote.article.id]),
         from: {
           articleId: remote.article.id,
           key: remote.marker?.key ?? doc.key,
