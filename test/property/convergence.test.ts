@@ -36,7 +36,9 @@ type GeneratedDoc = typeof docArb extends fc.Arbitrary<infer D> ? D : never;
 function files(tree: GeneratedDoc[]): SourceFile[] {
   const seenIds = new Set<string>();
   return tree.map((d) => {
-    const id = d.id && !seenIds.has(d.id) ? (seenIds.add(d.id), d.id) : undefined;
+    // Two documents must not share an `id`; later ones fall back to their path.
+    const id = d.id && !seenIds.has(d.id) ? d.id : undefined;
+    if (id) seenIds.add(id);
     const front = [
       `title: ${d.title}`,
       d.draft ? 'draft: true' : '',
