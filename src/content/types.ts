@@ -56,6 +56,46 @@ export interface ContentTree {
   diagnostics: Diagnostic[];
 }
 
+/** A link from a document to another document of the tree (its href is an article placeholder). */
+export interface LinkRef {
+  /** Key of the target document. */
+  targetKey: string;
+  /** Heading id on the target page, when the link has a fragment. */
+  anchor?: string;
+  line: number;
+  column?: number;
+}
+
+/** A local file a document embeds or links to (its src/href is an asset placeholder). */
+export interface AssetRef {
+  /** Path relative to the content directory. */
+  path: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+  line: number;
+}
+
+/** A file of the docs tree that documents refer to, read by the I/O edge (no bytes: apply reads them). */
+export interface AssetInfo {
+  path: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+}
+
+/** `name.<lang>.md` beside `name.md`: a translation of that document. */
+export interface DesiredTranslation {
+  language: string;
+  path: string;
+  title: string;
+  /** Rendered HTML with placeholders, without the marker. */
+  html: string;
+  digest: string;
+  links: LinkRef[];
+  assets: AssetRef[];
+}
+
 /** A document ready to publish: rendered HTML and a digest of everything pylon-kb sends for it. */
 export interface DesiredArticle {
   key: string;
@@ -63,7 +103,10 @@ export interface DesiredArticle {
   collectionKey: string | null;
   title: string;
   slug: string;
-  /** Rendered, sanitised HTML, without the pylon-kb marker. */
+  /**
+   * Rendered, sanitised HTML, without the pylon-kb marker. Links to other documents and local files are
+   * placeholders (see identity/placeholders.ts) until plan and apply know their URLs.
+   */
   html: string;
   /** sha256 (hex) of the rendered HTML and title: what changed locally. */
   digest: string;
@@ -73,6 +116,11 @@ export interface DesiredArticle {
   visibility?: Visibility;
   order?: number;
   redirectFrom: string[];
+  /** Links to other documents (for ordering creates and for updates when a target moves). */
+  links?: LinkRef[];
+  /** Local files to upload. */
+  assets?: AssetRef[];
+  translations?: DesiredTranslation[];
 }
 
 export interface DesiredState {
