@@ -1,23 +1,49 @@
-import type { CreateCollectionOp, Operation, Plan } from '../plan/types.js';
+import type { CreateArticleOp, CreateCollectionOp, MoveArticleOp, Operation, Plan } from '../plan/types.js';
 import { isWrite } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
-import { addRedirects, createArticle, moveArticle, retireArticle, updateArticle } from './articles.js';
+import {
+  addRedirects,
+  type CreateOptions,
+  createArticle,
+  moveArticle,
+  relink,
+  retireArticle,
+  updateArticle,
+} from './articles.js';
 import { createCollection } from './collections.js';
 import type { ApplyContext, ApplyEvent } from './context.js';
+import { toOperationError } from './errors.js';
+import { orderCreates } from './link-order.js';
 import type { ApplyResult } from './types.js';
+import { type AssetReader, uploadAsset } from './uploads.js';
 
 export interface ApplyOptions {
   onEvent?: (event: ApplyEvent) => void;
+  /** Reads the files the plan uploads (the docs tree's images and downloads). */
+  readAsset?: AssetReader;
+  /** Remote ids of collections that exist already, by local key (the plan carries them; for callers that don't). */
+  collectionIds?: ReadonlyMap<string, string>;
 }
 
-function execute(ctx: ApplyContext, op: Operation): Promise<ApplyResult> {
+type Creating = CreateArticleOp | MoveArticleOp;
+const isCreating = (op: Operation): op is Creating =>
+  op.kind === 'create-article' || op.kind === 'move-article';
+
+async function execute(
+  ctx: ApplyContext,
+  op: Operation,
+  options: ApplyOptions,
+  create: CreateOptions,
+): Promise<ApplyResult> {
   switch (op.kind) {
+    case 'upload-asset':
+      return uploadAsset(ctx, op, options.readAsset);
     case 'create-collection':
       return createCollection(ctx, op);
     case 'create-article':
-      return createArticle(ctx, op);
+      return createArticle(ctx, op, create);
     case 'move-article':
-      return moveArticle(ctx, op);
+      return moveArticle(ctx, op, create);
     case 'update-article':
       return updateArticle(ctx, op);
     case 'create-redirects':
@@ -26,50 +52,71 @@ function execute(ctx: ApplyContext, op: Operation): Promise<ApplyResult> {
       return retireArticle(ctx, op);
     case 'orphan':
     case 'drift':
-      return Promise.resolve({ status: 'unchanged', op });
+      return { status: 'unchanged', op };
   }
 }
 
 /**
- * Writes in dependency order: collections level by level (parents first), then article creates and moves
- * (their collections exist), updates, redirects for articles that stay, and retirements last. Within a wave
- * everything is handed to the client at once; its per-endpoint queues pace the requests.
+ * Writes in dependency order: files first, collections level by level (parents first), then article creates
+ * and moves (link targets before the articles that link to them), updates, redirects for articles that stay,
+ * and retirements last. Within a wave everything goes to the client at once; its per-endpoint queues pace it.
  */
-function waves(operations: readonly Operation[]): Operation[][] {
+function waves(operations: readonly Operation[]): { run: Operation[]; cyclic?: boolean }[] {
   const writes = operations.filter(isWrite);
+  const byKind = (...kinds: Operation['kind'][]) => writes.filter((op) => kinds.includes(op.kind));
   const collections = writes.filter((op): op is CreateCollectionOp => op.kind === 'create-collection');
   const depths = [...new Set(collections.map((c) => c.key.split('/').length))].sort((a, b) => a - b);
-  const byKind = (...kinds: Operation['kind'][]) => writes.filter((op) => kinds.includes(op.kind));
+  const creates = orderCreates(writes.filter(isCreating));
   return [
-    ...depths.map((d) => collections.filter((c) => c.key.split('/').length === d)),
-    byKind('create-article', 'move-article'),
-    byKind('update-article'),
-    byKind('create-redirects'),
-    byKind('retire-article'),
-  ].filter((wave) => wave.length > 0);
+    { run: byKind('upload-asset') },
+    ...depths.map((d) => ({ run: collections.filter((c) => c.key.split('/').length === d) })),
+    ...creates.layers.map((layer) => ({ run: layer })),
+    { run: creates.cyclic, cyclic: true },
+    { run: byKind('update-article') },
+    { run: byKind('create-redirects') },
+    { run: byKind('retire-article') },
+  ].filter((wave) => wave.run.length > 0);
 }
 
 /** Applies a plan; keeps going past a failed operation and returns a result for every write. */
 export async function applyPlan(
   plan: Plan,
   api: PylonApi,
-  options: ApplyOptions & { collectionIds?: ReadonlyMap<string, string> } = {},
+  options: ApplyOptions = {},
 ): Promise<ApplyResult[]> {
   const ctx: ApplyContext = {
     api,
     kbId: plan.knowledgeBase.id,
     collectionIds: new Map(options.collectionIds ?? []),
+    articleUrls: new Map(),
+    assetUrls: new Map(),
   };
   const results: ApplyResult[] = [];
   for (const wave of waves(plan.operations)) {
+    const relinks: { op: Creating; articleId: string }[] = [];
     const done = await Promise.all(
-      wave.map(async (op) => {
+      wave.run.map(async (op) => {
         options.onEvent?.({ type: 'start', op });
-        const result = await execute(ctx, op);
+        const create: CreateOptions = wave.cyclic
+          ? {
+              allowPendingLinks: true,
+              onPendingLinks: (articleId) => relinks.push({ op: op as Creating, articleId }),
+            }
+          : {};
+        const result = await execute(ctx, op, options, create);
         options.onEvent?.({ type: 'done', result });
         return result;
       }),
     );
+    // Articles created in a cycle of links get their links once every article of the cycle exists.
+    for (const { op, articleId } of relinks) {
+      try {
+        await relink(ctx, op, articleId);
+      } catch (error) {
+        const index = done.findIndex((r) => r.op === op);
+        if (index >= 0) done[index] = { status: 'failed', op, error: toOperationError(error) };
+      }
+    }
     results.push(...done);
   }
   return results;

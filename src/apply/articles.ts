@@ -8,12 +8,11 @@ import type {
   UpdateArticleOp,
 } from '../plan/types.js';
 import type { Article, CreateArticleBody, UpdateArticleBody } from '../pylon/types.js';
-import type { ApplyContext } from './context.js';
+import { resolveBody, resolveTranslations, SkipOperation } from './bodies.js';
+import { type ApplyContext, rememberArticle } from './context.js';
 import { existingIdOf, isOutcomeUnknown, toOperationError } from './errors.js';
 import { findCreatedArticle } from './recover.js';
 import type { ApplyResult } from './types.js';
-
-class SkipOperation extends Error {}
 
 function collectionIdFor(ctx: ApplyContext, draft: ArticleDraft): string | null {
   if (draft.collectionKey === null) return null;
@@ -23,25 +22,62 @@ function collectionIdFor(ctx: ApplyContext, draft: ArticleDraft): string | null 
 }
 
 /** Creates the article; a create whose outcome is unknown is resolved by re-reading, never re-sent blindly. */
-async function createArticleOnce(ctx: ApplyContext, key: string, draft: ArticleDraft): Promise<Article> {
+async function createArticleOnce(
+  ctx: ApplyContext,
+  key: string,
+  draft: ArticleDraft,
+  allowPendingLinks: boolean,
+): Promise<{ article: Article; pendingLinks: boolean }> {
   const collectionId = collectionIdFor(ctx, draft);
+  const main = resolveBody(ctx, draft.bodyHtml, draft.title, { allowPendingLinks });
+  const translations = resolveTranslations(ctx, draft.translations, allowPendingLinks);
+  const pendingLinks = main.pendingLinks || translations.pendingLinks;
   const body: CreateArticleBody = {
     title: draft.title,
-    body_html: draft.bodyHtml,
+    body_html: main.html,
     author_user_id: draft.authorUserId,
     slug: draft.slug,
     is_published: draft.isPublished,
     is_unlisted: draft.isUnlisted,
     ...(collectionId !== null ? { collection_id: collectionId } : {}),
     ...(draft.visibility !== undefined ? { visibility_config: { visibility: draft.visibility } } : {}),
+    ...(translations.inputs.length > 0 ? { translations: translations.inputs } : {}),
   };
+  let article: Article;
   try {
-    return await ctx.api.createArticle(ctx.kbId, body);
+    article = await ctx.api.createArticle(ctx.kbId, body);
   } catch (error) {
     if (!isOutcomeUnknown(error)) throw error;
     const found = await findCreatedArticle(ctx.api, ctx.kbId, { key, slug: draft.slug, collectionId });
-    return found ?? (await ctx.api.createArticle(ctx.kbId, body));
+    article = found ?? (await ctx.api.createArticle(ctx.kbId, body));
   }
+  rememberArticle(ctx, key, article);
+  return { article, pendingLinks };
+}
+
+/**
+ * Sends a body again once every article it links to exists: for articles created in a cycle of links, and
+ * for the translations of such articles.
+ */
+export async function relink(
+  ctx: ApplyContext,
+  op: CreateArticleOp | MoveArticleOp,
+  articleId: string,
+): Promise<Article> {
+  let article = await ctx.api.updateArticle(ctx.kbId, articleId, {
+    body_html: resolveBody(ctx, op.bodyHtml, op.title).html,
+    ...(op.isPublished ? { publish_updated_body_html: true } : {}),
+  });
+  for (const t of resolveTranslations(ctx, op.translations).inputs) {
+    await ctx.api.updateArticle(ctx.kbId, articleId, {
+      language: t.language,
+      title: t.title,
+      body_html: t.body_html,
+      ...(op.isPublished ? { publish_updated_body_html: true } : {}),
+    });
+  }
+  article = { ...article };
+  return article;
 }
 
 interface RedirectOutcome {
@@ -104,34 +140,61 @@ async function withSkip(
   }
 }
 
-export function createArticle(ctx: ApplyContext, op: CreateArticleOp): Promise<ApplyResult> {
+export interface CreateOptions {
+  /** The article is in a cycle of links: create it with those links pending, relink after the wave. */
+  allowPendingLinks?: boolean;
+  /** Called when the article was created with pending links. */
+  onPendingLinks?: (articleId: string) => void;
+}
+
+export function createArticle(
+  ctx: ApplyContext,
+  op: CreateArticleOp,
+  options: CreateOptions = {},
+): Promise<ApplyResult> {
   return withSkip(op, async () => {
-    const article = await createArticleOnce(ctx, op.key, op);
+    const { article, pendingLinks } = await createArticleOnce(
+      ctx,
+      op.key,
+      op,
+      options.allowPendingLinks === true,
+    );
+    if (pendingLinks) options.onPendingLinks?.(article.id);
     return { status: 'created', op, id: article.id, url: article.url, article };
   });
 }
 
 /** A move: create the new article, redirect the old paths to it, record them, then retire the old article. */
-export function moveArticle(ctx: ApplyContext, op: MoveArticleOp): Promise<ApplyResult> {
+export function moveArticle(
+  ctx: ApplyContext,
+  op: MoveArticleOp,
+  options: CreateOptions = {},
+): Promise<ApplyResult> {
   return withSkip(op, async () => {
-    let article: Article;
+    const allowPendingLinks = options.allowPendingLinks === true;
+    let created: { article: Article; pendingLinks: boolean };
     let retired = false;
     try {
-      article = await createArticleOnce(ctx, op.key, op);
+      created = await createArticleOnce(ctx, op.key, op, allowPendingLinks);
     } catch (error) {
       // A server that keeps slugs unique refuses the new article while the old one holds the slug: the old
       // article goes first (deleted, since an unlisted one would still hold the slug).
       if (existingIdOf(error) !== op.from.articleId) throw error;
       await retire(ctx, op.from.articleId, 'delete');
       retired = true;
-      article = await createArticleOnce(ctx, op.key, op);
+      created = await createArticleOnce(ctx, op.key, op, allowPendingLinks);
     }
+    const { article } = created;
+    if (created.pendingLinks) options.onPendingLinks?.(article.id);
     const outcome = await createRedirects(ctx, article.id, op.redirectPaths);
     const redirects = outcome.paths;
     const recorded =
       redirects.length > 0
         ? await ctx.api.updateArticle(ctx.kbId, article.id, {
-            body_html: recordRedirects(op.bodyHtml, redirects),
+            body_html: recordRedirects(
+              resolveBody(ctx, op.bodyHtml, op.title, { allowPendingLinks }).html,
+              redirects,
+            ),
             publish_updated_body_html: op.isPublished,
           })
         : article;
@@ -192,20 +255,45 @@ async function forwardingStub(ctx: ApplyContext, oldId: string, target: Article)
   });
 }
 
-export async function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Promise<ApplyResult> {
+function updateBody(ctx: ApplyContext, op: UpdateArticleOp): UpdateArticleBody | null {
   const body: UpdateArticleBody = {};
   if (op.changes.includes('title')) body.title = op.title;
-  if (op.changes.includes('body') || op.changes.includes('title')) body.body_html = op.bodyHtml;
+  if (op.changes.includes('body') || op.changes.includes('title')) {
+    body.body_html = resolveBody(ctx, op.bodyHtml, op.title).html;
+  }
   if (op.changes.includes('unlisted')) body.is_unlisted = op.isUnlisted;
   if (op.changes.includes('visibility') && op.visibility !== undefined) {
     body.visibility_config = { visibility: op.visibility };
   }
   if (op.changes.includes('published')) body.is_published = op.isPublished;
   if (op.publish && body.body_html !== undefined) body.publish_updated_body_html = true;
+  return Object.keys(body).length > 0 ? body : null;
+}
+
+/** Updates the fields that changed, then each changed translation (PATCH with `language`). */
+export async function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Promise<ApplyResult> {
   try {
-    const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, body);
-    return { status: 'updated', op, id: article.id, url: article.url, article };
+    const body = updateBody(ctx, op);
+    const translations = resolveTranslations(ctx, op.translations).inputs;
+    let article = body ? await ctx.api.updateArticle(ctx.kbId, op.articleId, body) : undefined;
+    for (const t of translations) {
+      const updated = await ctx.api.updateArticle(ctx.kbId, op.articleId, {
+        language: t.language,
+        title: t.title,
+        body_html: t.body_html,
+        ...(op.publish ? { publish_updated_body_html: true } : {}),
+      });
+      article ??= updated;
+    }
+    return {
+      status: 'updated',
+      op,
+      id: op.articleId,
+      url: article?.url ?? op.url,
+      ...(article ? { article } : {}),
+    };
   } catch (error) {
+    if (error instanceof SkipOperation) return { status: 'skipped', op, reason: error.message };
     return { status: 'failed', op, error: toOperationError(error) };
   }
 }
@@ -214,7 +302,7 @@ export async function addRedirects(ctx: ApplyContext, op: CreateRedirectsOp): Pr
   try {
     const { paths: redirects } = await createRedirects(ctx, op.articleId, op.redirectPaths);
     const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, {
-      body_html: recordRedirects(op.bodyHtml, redirects),
+      body_html: recordRedirects(resolveBody(ctx, op.bodyHtml, op.title).html, redirects),
       ...(op.publish ? { publish_updated_body_html: true } : {}),
     });
     return { status: 'updated', op, id: article.id, url: article.url, article };

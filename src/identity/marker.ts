@@ -4,7 +4,7 @@
  * the route redirects created for the article (Pylon cannot list redirects), and whether the article was
  * retired by unlisting.
  *
- * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;x=1;p=<article id>"></div>`, every value
+ * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;x=1;p=<article id>;l=<language>;s=<source digest>"></div>`, every value
  * percent-encoded, so the attribute survives an editor re-serialising HTML (attribute order, entities, quotes).
  * This is the only module that knows the encoding.
  */
@@ -17,6 +17,9 @@ export interface Marker {
   retired?: boolean;
   /** Ids of the articles this one replaces (a move in progress): a run that finds them finishes the move. */
   replaces?: string[];
+  /** On a translation's body: its language, and the digest of the source document when it was written. */
+  language?: string;
+  sourceDigest?: string;
 }
 
 const ATTRIBUTE = 'data-pylon-kb';
@@ -82,6 +85,8 @@ function decode(raw: string): Marker | null {
     redirects: list('r'),
     ...(values.get('x') === '1' ? { retired: true } : {}),
     ...(replaces.length > 0 ? { replaces } : {}),
+    ...(values.get('l') ? { language: safeDecode(values.get('l') ?? '') ?? '' } : {}),
+    ...(values.get('s') ? { sourceDigest: safeDecode(values.get('s') ?? '') ?? '' } : {}),
   };
 }
 

@@ -92,7 +92,11 @@ const TAGGED_ELEMENT = /<(?:img|a)\b[^>]*>/gi;
 const ATTRIBUTE_VALUE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i');
 
 function unescape(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Uploaded file URLs found in remote HTML, by content digest (from `data-pylon-kb-asset` attributes). */

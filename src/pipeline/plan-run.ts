@@ -38,10 +38,12 @@ export interface PlanRun {
 
 /** Reads the docs tree and the knowledge base, and diffs them. */
 export async function runPlan(config: ResolvedConfig, api: PylonApi, run: RunOptions = {}): Promise<PlanRun> {
-  const [content, current] = await Promise.all([
-    loadDesiredState(config),
-    loadCurrentState(api, config.knowledgeBase ?? undefined),
-  ]);
+  // The docs tree first: it names the languages whose translations must be read from the remote.
+  const content = await loadDesiredState(config);
+  const languages = [
+    ...new Set(content.desired.articles.flatMap((a) => (a.translations ?? []).map((t) => t.language))),
+  ];
+  const current = await loadCurrentState(api, config.knowledgeBase ?? undefined, { languages });
   const plan = createPlan(content.desired, current, planOptionsFrom(config, run));
   return { plan, content, current };
 }

@@ -1,8 +1,10 @@
 import type { DesiredArticle } from '../content/types.js';
 import { type Marker, stripMarker, withMarker } from '../identity/marker.js';
+import type { PlaceholderLookup } from '../identity/placeholders.js';
 import { textDigest } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
-import type { ArticleDraft, ArticleField, UpdateArticleOp } from './types.js';
+import { EMPTY_LOOKUP, type FinalBody, finalizeBody } from './body.js';
+import type { ArticleDraft, ArticleField, TranslationDraft, UpdateArticleOp } from './types.js';
 
 export interface ArticleIntent {
   desired: DesiredArticle;
@@ -14,7 +16,7 @@ export interface ArticleIntent {
   visibility?: DesiredArticle['visibility'];
 }
 
-/** The HTML pylon-kb sends: the rendering plus the marker. */
+/** The rendering plus the marker, placeholders not yet substituted (see body.ts). */
 export function markedBody(
   desired: DesiredArticle,
   redirects: readonly string[] = [],
@@ -30,13 +32,29 @@ export function markedBody(
   return withMarker(desired.html, marker);
 }
 
+/** Where the body of an article goes: which URLs are known, which redirects and predecessors it records. */
+export interface BodyContext {
+  lookup?: PlaceholderLookup;
+  redirects?: readonly string[];
+  replaces?: readonly string[];
+  translations?: TranslationDraft[];
+}
+
+export function finalBody(desired: DesiredArticle, context: BodyContext): FinalBody {
+  return finalizeBody(
+    markedBody(desired, context.redirects, context.replaces),
+    desired.title,
+    context.lookup ?? EMPTY_LOOKUP,
+  );
+}
+
 export function articleDraft(
   intent: ArticleIntent,
   publish: boolean,
-  redirects: readonly string[] = [],
-  replaces: readonly string[] = [],
+  context: BodyContext = {},
 ): ArticleDraft {
   const { desired } = intent;
+  const body = finalBody(desired, context);
   return {
     title: desired.title,
     slug: desired.slug,
@@ -46,8 +64,9 @@ export function articleDraft(
     isPublished: intent.published && publish,
     isUnlisted: intent.unlisted,
     ...(intent.visibility !== undefined ? { visibility: intent.visibility } : {}),
-    bodyHtml: markedBody(desired, redirects, replaces),
-    digest: desired.digest,
+    bodyHtml: body.html,
+    digest: body.digest,
+    translations: context.translations ?? [],
   };
 }
 
@@ -72,15 +91,24 @@ export function planUpdate(
   intent: ArticleIntent,
   remote: RemoteArticle,
   publish: boolean,
-  /** Rewrite the body even when the marker says it is current (overwriting drift). */
-  forceBody = false,
+  context: BodyContext & {
+    /** Rewrite the body even when the marker says it is current (overwriting drift). */
+    forceBody?: boolean;
+  } = {},
 ): UpdateArticleOp | null {
   const { desired } = intent;
   const { article, marker, publishedMarker } = remote;
   const changes: ArticleField[] = [];
-  // A missing marker (adoption) or another key (a renamed file) must be rewritten too.
-  const draftStale = forceBody || marker?.digest !== desired.digest || marker?.key !== desired.key;
-  const publishedStale = article.is_published && publishedMarker?.digest !== desired.digest;
+  const body = finalBody(desired, { ...context, redirects: marker?.redirects ?? [] });
+  // A missing marker (adoption), another key (a renamed file) or a link whose target is created or moved
+  // in this run means the body must be written too.
+  const draftStale =
+    context.forceBody === true ||
+    body.pendingArticles.length > 0 ||
+    body.pendingAssets.length > 0 ||
+    marker?.digest !== body.digest ||
+    marker?.key !== desired.key;
+  const publishedStale = article.is_published && publishedMarker?.digest !== body.digest;
   if (article.title !== desired.title) changes.push('title');
   if (draftStale || (publish && intent.published && publishedStale)) changes.push('body');
   if (article.is_unlisted !== intent.unlisted) changes.push('unlisted');
@@ -91,6 +119,8 @@ export function planUpdate(
   if ((wantsPublished && !article.is_published) || (!intent.published && article.is_published)) {
     changes.push('published');
   }
+  const translations = context.translations ?? [];
+  if (translations.length > 0) changes.push('translations');
   if (changes.length === 0) return null;
   const beforeHtml = article.is_published
     ? (article.current_published_content_html ?? article.current_draft_content_html)
@@ -103,8 +133,9 @@ export function planUpdate(
     url: article.url,
     changes,
     title: desired.title,
-    bodyHtml: markedBody(desired, marker?.redirects ?? []),
-    digest: desired.digest,
+    bodyHtml: body.html,
+    digest: body.digest,
+    translations,
     isUnlisted: intent.unlisted,
     isPublished: intent.published ? article.is_published || wantsPublished : false,
     ...(intent.visibility !== undefined ? { visibility: intent.visibility } : {}),

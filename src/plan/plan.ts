@@ -2,12 +2,16 @@ import type { DesiredArticle, DesiredState } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
 import { type ArticleIntent, articleDraft, hasDrifted, planUpdate } from './articles.js';
+import { planUploads } from './assets.js';
 import { createAuthorResolver, documentAuthor } from './authors.js';
+import { combineLookups } from './body.js';
 import { planCollections } from './collections.js';
 import { ABSENT, articleFingerprint, articleVersionKey, documentVersionKey } from './fingerprint.js';
+import { ownAssets, planLookup } from './links.js';
 import { type ArticleMatch, isInPlace, matchArticles, pathsOf } from './match.js';
 import type { PlanOptions } from './options.js';
 import { retirementGuard } from './retirement.js';
+import { planTranslations } from './translations.js';
 import { type Operation, PLAN_VERSION, type Plan, type PlanSummary, type RetireArticleOp } from './types.js';
 
 function summarise(operations: readonly Operation[], unchanged: number): PlanSummary {
@@ -60,6 +64,13 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   const docs = [...desired.articles].sort((a, b) => a.key.localeCompare(b.key));
   const matched = matchArticles(docs, current.articles, { collectionIdOf, adoptable });
   diagnostics.push(...matched.diagnostics);
+  // Documents whose article is created or re-created in this run: links to them are resolved by apply.
+  const relocated = new Set(
+    matched.matches
+      .filter((m) => !m.remote || !isInPlace(m.remote, m.doc, collectionIdOf(m.doc)))
+      .map((m) => m.doc.key),
+  );
+  const lookup = planLookup(matched.matches, relocated, current.articles);
 
   const resolveAuthor = createAuthorResolver({
     users: current.users,
@@ -74,6 +85,11 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   let unchanged = 0;
 
   const planMatch = ({ doc, remote, reason, extras }: ArticleMatch): void => {
+    const docLookup = combineLookups(ownAssets(remote), lookup);
+    const stays = remote !== undefined && !relocated.has(doc.key);
+    const translated = planTranslations(doc, stays ? remote : undefined, current.knowledgeBase, docLookup);
+    diagnostics.push(...translated.diagnostics);
+    const context = { lookup: docLookup, translations: translated.drafts };
     const author = documentAuthor(doc, resolveAuthor, options.defaultAuthor);
     if ('diagnostic' in author) diagnostics.push(author.diagnostic);
     const collectionId = collectionIdOf(doc);
@@ -99,7 +115,7 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
         kind: 'create-article',
         key: doc.key,
         path: doc.path,
-        ...articleDraft(intent, options.publish),
+        ...articleDraft(intent, options.publish, context),
       });
       return;
     }
@@ -111,7 +127,7 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
         kind: 'move-article',
         key: doc.key,
         path: doc.path,
-        ...articleDraft(intent, options.publish, [], [remote.article.id]),
+        ...articleDraft(intent, options.publish, { ...context, replaces: [remote.article.id] }),
         from: {
           articleId: remote.article.id,
           key: remote.marker?.key ?? doc.key,
@@ -159,7 +175,7 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
       if (resolution !== 'overwrite') return;
     }
 
-    const update = planUpdate(intent, remote, options.publish, drifted);
+    const update = planUpdate(intent, remote, options.publish, { ...context, forceBody: drifted });
     if (update && reason && reason.via !== 'key') {
       update.matchedBy =
         reason.via === 'adopted' ? 'adopted' : reason.via === 'similarity' ? 'renamed' : 'redirect_from';
@@ -174,8 +190,11 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
         key: doc.key,
         path: doc.path,
         articleId: remote.article.id,
+        title: doc.title,
         redirectPaths: newRedirects,
-        bodyHtml: update?.bodyHtml ?? articleDraft(intent, options.publish, recorded).bodyHtml,
+        bodyHtml:
+          update?.bodyHtml ??
+          articleDraft(intent, options.publish, { ...context, redirects: recorded }).bodyHtml,
         publish: options.publish && remote.article.is_published,
       });
     }
@@ -200,7 +219,8 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   const guard = retirementGuard(policy === 'report' ? 0 : matched.orphans.length, managedCount, options);
   if (guard) diagnostics.push(guard);
 
-  const operations = [...collections.creates, ...articleOps, ...retirements, ...notices];
+  const uploads = planUploads(desired.articles, articleOps);
+  const operations = [...uploads, ...collections.creates, ...articleOps, ...retirements, ...notices];
   return {
     version: PLAN_VERSION,
     knowledgeBase: {

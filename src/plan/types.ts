@@ -16,6 +16,26 @@ export interface CreateCollectionOp {
   parentId: string | null;
 }
 
+/** A translation as pylon-kb sends it (with `translations[]` on create, or a PATCH with `language`). */
+export interface TranslationDraft {
+  language: string;
+  /** The translation's source file. */
+  path: string;
+  title: string;
+  /** Rendered HTML with its marker; placeholders apply resolves stay. */
+  bodyHtml: string;
+}
+
+/** Upload a local file (image, PDF…) once per content digest, before the articles that use it. */
+export interface UploadAssetOp {
+  kind: 'upload-asset';
+  /** The file's path relative to the content directory. */
+  key: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+}
+
 /** What pylon-kb sends when it creates an article. */
 export interface ArticleDraft {
   title: string;
@@ -27,9 +47,13 @@ export interface ArticleDraft {
   isPublished: boolean;
   isUnlisted: boolean;
   visibility?: Visibility;
-  /** Rendered HTML with the pylon-kb marker. */
+  /**
+   * Rendered HTML with the pylon-kb marker and every URL known when planning; placeholders for articles
+   * and files created in the same run are substituted by apply.
+   */
   bodyHtml: string;
   digest: string;
+  translations: TranslationDraft[];
 }
 
 export interface CreateArticleOp extends ArticleDraft {
@@ -38,7 +62,7 @@ export interface CreateArticleOp extends ArticleDraft {
   path: string;
 }
 
-export type ArticleField = 'title' | 'body' | 'unlisted' | 'visibility' | 'published';
+export type ArticleField = 'title' | 'body' | 'unlisted' | 'visibility' | 'published' | 'translations';
 
 export interface UpdateArticleOp {
   kind: 'update-article';
@@ -57,6 +81,8 @@ export interface UpdateArticleOp {
   visibility?: Visibility;
   /** Send `publish_updated_body_html: true` (config `publish`). */
   publish: boolean;
+  /** Translations to create or update (only the ones that changed). */
+  translations: TranslationDraft[];
   /** How this document found its article when not by its key: a hand-written article adopted by slug, or a rename. */
   matchedBy?: 'adopted' | 'renamed' | 'redirect_from';
   /** For a rename: the document key the article had. */
@@ -106,6 +132,7 @@ export interface CreateRedirectsOp {
   key: string;
   path: string;
   articleId: string;
+  title: string;
   redirectPaths: string[];
   /** The article body (with its marker) to record the redirects in once they exist. */
   bodyHtml: string;
@@ -144,6 +171,7 @@ export interface DriftNotice {
 }
 
 export type Operation =
+  | UploadAssetOp
   | CreateCollectionOp
   | CreateArticleOp
   | UpdateArticleOp

@@ -37,17 +37,52 @@ export function toRemoteArticle(article: Article): RemoteArticle {
   };
 }
 
-/** Reads the KB, its collections and articles (every page), users and teams, in parallel. */
+/** Attaches each language's translations (as listed with `?language=`) to their articles. */
+function withTranslations(articles: RemoteArticle[], byLanguage: Map<string, Article[]>): RemoteArticle[] {
+  const byId = new Map(articles.map((a) => [a.article.id, a]));
+  for (const [language, translated] of byLanguage) {
+    for (const t of translated) {
+      const remote = byId.get(t.id);
+      if (!remote) continue;
+      remote.translations = {
+        ...remote.translations,
+        [language]: {
+          title: t.title,
+          html: t.current_draft_content_html,
+          marker: readMarker(t.current_draft_content_html),
+        },
+      };
+    }
+  }
+  return articles;
+}
+
+/**
+ * Reads the KB, its collections and articles (every page), users and teams, in parallel; and, for each
+ * language in `languages` the KB supports (other than its default), the translated articles.
+ */
 export async function loadCurrentState(
   api: PylonApi,
   kbReference: string | undefined,
+  options: { languages?: readonly string[] } = {},
 ): Promise<CurrentState> {
   const knowledgeBase = await resolveKnowledgeBase(api, kbReference);
-  const [collections, articles, users, teams] = await Promise.all([
+  const languages = (options.languages ?? []).filter(
+    (l) => l !== knowledgeBase.default_language && (knowledgeBase.supported_languages ?? []).includes(l),
+  );
+  const [collections, articles, users, teams, ...translated] = await Promise.all([
     api.listCollections(knowledgeBase.id),
     api.listArticles(knowledgeBase.id),
     api.listUsers(),
     api.listTeams(),
+    ...languages.map((language) => api.listArticles(knowledgeBase.id, { language })),
   ]);
-  return { knowledgeBase, collections, articles: articles.map(toRemoteArticle), users, teams };
+  const byLanguage = new Map(languages.map((l, i) => [l, translated[i] ?? []]));
+  return {
+    knowledgeBase,
+    collections,
+    articles: withTranslations(articles.map(toRemoteArticle), byLanguage),
+    users,
+    teams,
+  };
 }

@@ -8,6 +8,15 @@ export interface RemoteArticle {
   marker: Marker | null;
   /** Marker of the published body (null when unpublished or hand-written). */
   publishedMarker: Marker | null;
+  /** Translations read with `?language=`, by language (only the languages the docs tree uses). */
+  translations?: Record<string, RemoteTranslation>;
+}
+
+export interface RemoteTranslation {
+  title: string;
+  /** Draft HTML of the translation. */
+  html: string;
+  marker: Marker | null;
 }
 
 /** A read-only snapshot of everything the planner compares against. */

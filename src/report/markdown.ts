@@ -129,6 +129,7 @@ function* diagnosticBlocks(diagnostics: readonly Diagnostic[]): Generator<Block>
 }
 
 const TABLE_HEADS: Partial<Record<Operation['kind'], string[]>> = {
+  'upload-asset': ['File', 'Size', 'Type'],
   'create-collection': ['Collection', 'Title', 'Slug', 'Parent'],
   'create-article': ['Document', 'Title', 'Lands in', 'Flags'],
   'create-redirects': ['Document', 'Article', 'Redirect from'],
@@ -148,6 +149,8 @@ const row = (cells: string[]): string => `| ${cells.join(' | ')} |\n`;
 
 function entry(op: Operation, options: MarkdownOptions): string {
   switch (op.kind) {
+    case 'upload-asset':
+      return row([code(op.key), `${Math.ceil(op.size / 1024)} KB`, code(op.contentType)]);
     case 'create-collection':
       return row([code(op.key), cell(op.title), code(op.slug), code(op.parentKey)]);
     case 'create-article':

@@ -10,6 +10,7 @@ import type {
 
 /** Every operation kind, in the order reports list them. */
 export const OPERATION_KINDS: readonly OperationKind[] = [
+  'upload-asset',
   'create-collection',
   'create-article',
   'update-article',
@@ -22,6 +23,7 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
 
 /** Terminal symbol per kind: `+` create, `~` update, `→` move, `-` retire, `!` drift, `?` orphan. */
 export const KIND_SYMBOL: Record<OperationKind, string> = {
+  'upload-asset': '↑',
   'create-collection': '+',
   'create-article': '+',
   'update-article': '~',
@@ -34,6 +36,7 @@ export const KIND_SYMBOL: Record<OperationKind, string> = {
 
 /** Heading / table label per kind. */
 export const KIND_LABEL: Record<OperationKind, string> = {
+  'upload-asset': 'Files to upload',
   'create-collection': 'Collections to create',
   'create-article': 'Articles to create',
   'update-article': 'Articles to update',

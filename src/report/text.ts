@@ -74,6 +74,9 @@ function detail(out: Out, text: string, paint?: Painter): void {
 
 function renderOperation(out: Out, op: Operation, context: number): void {
   switch (op.kind) {
+    case 'upload-asset':
+      head(out, op, 'file', `  ${t(op.contentType)}, ${Math.ceil(op.size / 1024)} KB`);
+      return;
     case 'create-collection':
       head(
         out,
@@ -86,6 +89,8 @@ function renderOperation(out: Out, op: Operation, context: number): void {
       const flags = draftFlags(op);
       const extra = flags.length > 0 ? `, ${flags.join(', ')}` : '';
       head(out, op, 'article', `  ${q(op.title)}  → ${t(placement(op.collectionKey, op.slug))}${extra}`);
+      for (const tr of op.translations)
+        detail(out, `+ translation ${t(tr.language)} ${q(tr.title)} (${t(tr.path)})`);
       return;
     }
     case 'update-article': {
@@ -95,6 +100,8 @@ function renderOperation(out: Out, op: Operation, context: number): void {
         detail(out, `${change.field}: ${fmt(change.before)} → ${fmt(change.after)}`);
       }
       if (op.changes.includes('body')) renderBodyDiff(out, op.before.bodyHtml, op.bodyHtml, context);
+      for (const tr of op.translations)
+        detail(out, `translation ${t(tr.language)} ${q(tr.title)} (${t(tr.path)})`);
       return;
     }
     case 'move-article':

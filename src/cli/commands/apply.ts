@@ -1,5 +1,6 @@
 import { applyPlan, failedResults } from '../../apply/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { assetReader } from '../../pipeline/assets.js';
 import { runPlan } from '../../pipeline/plan-run.js';
 import { openTarget } from '../../pipeline/target.js';
 import { staleReasons } from '../../plan/staleness.js';
@@ -52,7 +53,10 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
     const writes = plan.operations.filter(isWrite).length;
     if (format === 'text') io.stdout.write(`${renderPlanText(plan, { color })}\n`);
     progress = new ApplyProgress(io.stderr, writes);
-    const results = await applyPlan(plan, target.client, { onEvent: progress.onApplyEvent });
+    const results = await applyPlan(plan, target.client, {
+      onEvent: progress.onApplyEvent,
+      readAsset: assetReader(config.contentDir),
+    });
     progress.finish();
     await emit(renderResults(results, format, color), stringValue(values, 'out'), io);
     return failedResults(results).length > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import { applyPlan, failedResults } from '../../apply/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { assetReader } from '../../pipeline/assets.js';
 import { runPlan } from '../../pipeline/plan-run.js';
 import { openTarget } from '../../pipeline/target.js';
 import { isWrite } from '../../plan/types.js';
@@ -29,7 +30,10 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${renderPlanText(plan, { color })}\n\n`);
     if (hasErrors(plan.diagnostics)) throw new InputError('Nothing was written: fix these problems first.');
     progress = new ApplyProgress(io.stdout, plan.operations.filter(isWrite).length);
-    const results = await applyPlan(plan, target.client, { onEvent: progress.onApplyEvent });
+    const results = await applyPlan(plan, target.client, {
+      onEvent: progress.onApplyEvent,
+      readAsset: assetReader(config.contentDir),
+    });
     progress.finish();
     io.stdout.write(`${renderResultsText(results, { color })}\n`);
     const again = await runPlan(config, target.client);

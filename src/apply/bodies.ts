@@ -1,0 +1,45 @@
+import { finalizeBody, inLanguage } from '../plan/body.js';
+import type { TranslationDraft } from '../plan/types.js';
+import type { ArticleTranslationInput } from '../pylon/types.js';
+import { type ApplyContext, runLookup } from './context.js';
+
+export class SkipOperation extends Error {}
+
+const UNRESOLVED_LINK = /(\shref=")pylon-kb:\/\/article\/[^"]*(")/g;
+
+/**
+ * The body to send: the URLs of articles created and files uploaded in this run substituted. A link whose
+ * target does not exist yet is only allowed for an article in a cycle of links (`allowPendingLinks`): it
+ * points nowhere (`#`) until the follow-up update; anything else still missing skips the operation.
+ */
+export function resolveBody(
+  ctx: ApplyContext,
+  html: string,
+  title: string,
+  options: { language?: string; allowPendingLinks?: boolean } = {},
+): { html: string; pendingLinks: boolean } {
+  const lookup = options.language ? inLanguage(runLookup(ctx), options.language) : runLookup(ctx);
+  const final = finalizeBody(html, title, lookup);
+  if (final.pendingAssets.length > 0) {
+    throw new SkipOperation(`a file it uses was not uploaded (${final.pendingAssets.join(', ')})`);
+  }
+  if (final.pendingArticles.length === 0) return { html: final.html, pendingLinks: false };
+  if (!options.allowPendingLinks) {
+    throw new SkipOperation(`an article it links to was not created (${final.pendingArticles.join(', ')})`);
+  }
+  return { html: final.html.replace(UNRESOLVED_LINK, '$1#$2'), pendingLinks: true };
+}
+
+export function resolveTranslations(
+  ctx: ApplyContext,
+  translations: readonly TranslationDraft[],
+  allowPendingLinks = false,
+): { inputs: ArticleTranslationInput[]; pendingLinks: boolean } {
+  let pendingLinks = false;
+  const inputs = translations.map((t) => {
+    const body = resolveBody(ctx, t.bodyHtml, t.title, { language: t.language, allowPendingLinks });
+    pendingLinks ||= body.pendingLinks;
+    return { language: t.language, title: t.title, body_html: body.html };
+  });
+  return { inputs, pendingLinks };
+}

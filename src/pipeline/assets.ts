@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import type { AssetReader } from '../apply/uploads.js';
+
+/**
+ * Reads the files a plan uploads from the docs tree, by their path relative to the content directory.
+ * A path that leaves the directory (through `..` or a symlink) is refused, and a file whose bytes no longer
+ * match the digest the plan was made with is an error: the plan is out of date.
+ */
+export function assetReader(contentDir: string): AssetReader {
+  return async (op) => {
+    const root = await realpath(contentDir);
+    const path = await realpath(resolve(root, op.key));
+    if (path !== root && !path.startsWith(root + sep)) {
+      throw new Error(`${op.key} is outside the content directory; it is not uploaded.`);
+    }
+    const bytes = await readFile(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== op.sha256) {
+      throw new Error(`${op.key} changed since the plan was made; plan again.`);
+    }
+    return bytes;
+  };
+}

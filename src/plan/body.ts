@@ -1,0 +1,73 @@
+import { digestOf } from '../identity/digest.js';
+import { type Marker, readMarker, stripMarker, withMarker } from '../identity/marker.js';
+import { type PlaceholderLookup, substitutePlaceholders } from '../identity/placeholders.js';
+import { textDigest } from '../identity/text-digest.js';
+
+export interface FinalBody {
+  /** The body to send, with every known URL substituted and a marker whose digests cover it. */
+  html: string;
+  /** The marker digest: title and body as sent. */
+  digest: string;
+  pendingArticles: string[];
+  pendingAssets: string[];
+}
+
+/** A lookup that knows nothing: every placeholder stays. */
+export const EMPTY_LOOKUP: PlaceholderLookup = { articleUrl: () => null, assetUrl: () => null };
+
+/**
+ * Substitutes what `lookup` knows into a marked body and recomputes the marker's digests over the result.
+ * Plan and apply both call this, so the digest pylon-kb records is the one a later plan computes for the
+ * same docs and the same remote URLs; a moved link target changes it.
+ */
+export function finalizeBody(markedHtml: string, title: string, lookup: PlaceholderLookup): FinalBody {
+  const marker = readMarker(markedHtml);
+  const substituted = substitutePlaceholders(stripMarker(markedHtml), lookup);
+  const digest = digestOf(title, substituted.html);
+  const html = marker
+    ? withMarker(substituted.html, {
+        ...marker,
+        digest,
+        textDigest: textDigest(substituted.html),
+      } satisfies Marker)
+    : substituted.html;
+  return {
+    html,
+    digest,
+    pendingArticles: substituted.pendingArticles,
+    pendingAssets: substituted.pendingAssets,
+  };
+}
+
+/** Chains lookups: the first that knows a URL wins. */
+export function combineLookups(...lookups: PlaceholderLookup[]): PlaceholderLookup {
+  return {
+    articleUrl: (key) => {
+      for (const l of lookups) {
+        const url = l.articleUrl(key);
+        if (url !== null) return url;
+      }
+      return null;
+    },
+    assetUrl: (sha) => {
+      for (const l of lookups) {
+        const url = l.assetUrl(sha);
+        if (url !== null) return url;
+      }
+      return null;
+    },
+  };
+}
+
+/** Links inside a translation open the target in the same language. */
+export function inLanguage(lookup: PlaceholderLookup, language: string): PlaceholderLookup {
+  return {
+    articleUrl: (key) => {
+      const url = lookup.articleUrl(key);
+      return url === null
+        ? null
+        : `${url}${url.includes('?') ? '&' : '?'}lang=${encodeURIComponent(language)}`;
+    },
+    assetUrl: (sha) => lookup.assetUrl(sha),
+  };
+}

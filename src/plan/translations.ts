@@ -1,0 +1,77 @@
+import type { DesiredArticle, DesiredTranslation } from '../content/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { withMarker } from '../identity/marker.js';
+import type { PlaceholderLookup } from '../identity/placeholders.js';
+import { textDigest } from '../identity/text-digest.js';
+import type { KnowledgeBase } from '../pylon/types.js';
+import type { RemoteArticle } from '../remote/types.js';
+import { finalizeBody, inLanguage } from './body.js';
+import type { TranslationDraft } from './types.js';
+
+function draftOf(doc: DesiredArticle, t: DesiredTranslation, lookup: PlaceholderLookup) {
+  const marked = withMarker(t.html, {
+    key: doc.key,
+    digest: t.digest,
+    textDigest: textDigest(t.html),
+    redirects: [],
+    language: t.language,
+    // The source as it was when this translation was written: a later change to the source makes the
+    // translation possibly outdated until its own file changes.
+    sourceDigest: doc.digest,
+  });
+  return finalizeBody(marked, t.title, inLanguage(lookup, t.language));
+}
+
+export interface TranslationPlan {
+  drafts: TranslationDraft[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The translations to send for a document: all of them for a new article, the changed or missing ones for
+ * an existing article. Languages the knowledge base does not support are diagnostics.
+ */
+export function planTranslations(
+  doc: DesiredArticle,
+  remote: RemoteArticle | undefined,
+  kb: KnowledgeBase,
+  lookup: PlaceholderLookup,
+): TranslationPlan {
+  const drafts: TranslationDraft[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const supported = kb.supported_languages ?? [];
+  for (const t of doc.translations ?? []) {
+    if (t.language === kb.default_language || !supported.includes(t.language)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'translation/unsupported-language',
+        message: `The knowledge base "${kb.slug}" does not support the language "${t.language}"${
+          t.language === kb.default_language ? ' as a translation (it is the default language)' : ''
+        }.`,
+        file: t.path,
+        hint: `Supported translation languages: ${supported.filter((l) => l !== kb.default_language).join(', ') || 'none'}. Add the language in Pylon's knowledge base settings, or rename the file.`,
+      });
+      continue;
+    }
+    const final = draftOf(doc, t, lookup);
+    const existing = remote?.translations?.[t.language];
+    const changed =
+      !existing ||
+      final.pendingArticles.length > 0 ||
+      final.pendingAssets.length > 0 ||
+      existing.marker?.digest !== final.digest ||
+      existing.title !== t.title;
+    if (changed) {
+      drafts.push({ language: t.language, path: t.path, title: t.title, bodyHtml: final.html });
+    } else if (existing.marker?.sourceDigest && existing.marker.sourceDigest !== doc.digest) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'translation/outdated',
+        message: `This ${t.language} translation may be outdated: ${doc.path} changed after it was last published.`,
+        file: t.path,
+        hint: `Review it against ${doc.path} and save it again to mark it current.`,
+      });
+    }
+  }
+  return { drafts, diagnostics };
+}
