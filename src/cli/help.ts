@@ -24,6 +24,7 @@ Commands:
   apply      make the knowledge base match the docs tree (or apply a saved plan file)
   check      validate the docs tree offline: every problem at once, no network
   start      publish into an embedded emulator and show the result (the demo: npm start)
+  watch      apply each save to the knowledge base as a draft, until Ctrl-C
   emulator   run the Pylon API emulator as a server
 
 Run 'pylon-kb <command> --help' for a command's options.
@@ -61,6 +62,21 @@ ${COMMON}`,
 Starts an embedded Pylon emulator, prints the plan for the docs tree, applies it with progress, prints the
 published URLs, then shows that a second plan is empty. Uses pylon-kb.config.ts when present (default
 content: content-example/), always against the embedded emulator.
+
+${COMMON}`,
+  watch: `Usage: pylon-kb watch [options]
+
+Watches the docs tree and the config file. At start it applies what differs; then each save (batched:
+a short quiet time, and the write must have finished) is re-read, re-planned and applied. By default
+writes are drafts: updates are not published and new articles stay unpublished. One line per change,
+with the time from the save to Pylon's answer. A file with problems is reported and skipped until it is
+fixed; other files keep publishing. Ctrl-C lets writes in flight finish, then exits. See docs/watch.md.
+
+Watch:
+      --publish              publish what is applied (config watch.publish); --no-publish forces drafts
+      --refresh-interval <s> re-read the knowledge base for changes made by others (default 300; 0: off);
+                             on a terminal, r + Enter re-reads now
+      --debounce <ms>        quiet time before a batch runs (config watch.debounceMs, default 150)
 
 ${COMMON}`,
 };

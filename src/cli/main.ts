@@ -4,6 +4,7 @@ import { applyCommand } from './commands/apply.js';
 import { checkCommand } from './commands/check.js';
 import { planCommand } from './commands/plan.js';
 import { startCommand } from './commands/start.js';
+import { watchCommand } from './commands/watch.js';
 import { runEmulatorCommand } from './emulator-command.js';
 import { describeDiagnostics, InputError } from './failures.js';
 import { HELP } from './help.js';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   start: startCommand,
   emulator: runEmulatorCommand,
+  watch: watchCommand,
 };
 
 /** Input problems exit 2 (nothing written); anything else that stops a run exits 1. */

@@ -1,0 +1,164 @@
+import { applyPlan } from '../apply/apply.js';
+import type { ApplyResult } from '../apply/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { planOptionsFrom } from '../pipeline/plan-run.js';
+import { createPlan } from '../plan/plan.js';
+import { isWrite, type Operation } from '../plan/types.js';
+import type { PylonApi } from '../pylon/api.js';
+import { loadCurrentState } from '../remote/snapshot.js';
+import type { CurrentState } from '../remote/types.js';
+import { blockedFiles, diagnosticsToShow, noticesToShow } from './announce.js';
+import type { DesiredCache } from './desired-cache.js';
+import { foldResults } from './fold.js';
+import { holdBrokenFiles } from './plan-filter.js';
+import { type ReadBatch, readChanges } from './read-changes.js';
+import type { CycleReason, FileChange, WatchEvent } from './types.js';
+
+/** What a session remembers between cycles. */
+export interface CycleMemory {
+  /** The knowledge base as pylon-kb believes it is: loaded once, then folded from write results. */
+  state: CurrentState;
+  /** Re-read the knowledge base before the next plan (a write's outcome is unknown). */
+  stale: boolean;
+  /** Keys of articles written for a save in this session (the first such write says where to see it). */
+  written: Set<string>;
+  /** Files that had errors after the last cycle. */
+  broken: Set<string>;
+  /** Orphan and drift notices already printed. */
+  announced: Set<string>;
+  /** Writes refused because the session was closing. */
+  unsent: number;
+}
+
+export interface CycleContext {
+  config: ResolvedConfig;
+  api: PylonApi;
+  cache: DesiredCache;
+  publish: boolean;
+  memory: CycleMemory;
+  now: () => number;
+  emit: (event: WatchEvent) => void;
+  isClosed: () => boolean;
+}
+
+export interface Batch {
+  reason: CycleReason;
+  changes: FileChange[];
+}
+
+const ARTICLE_WRITES = new Set<Operation['kind']>([
+  'create-article',
+  'update-article',
+  'move-article',
+  'create-redirects',
+]);
+
+function opPath(op: Operation): string | undefined {
+  return 'path' in op ? op.path : undefined;
+}
+
+/**
+ * One pass: re-read the saved files, rebuild the desired state, plan, hold broken files, apply, fold.
+ * Returns how many writes it attempted.
+ */
+export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number> {
+  const { memory, config } = ctx;
+  const full = batch.reason !== 'change';
+  ctx.emit({
+    type: 'cycle',
+    at: ctx.now(),
+    reason: batch.reason,
+    paths: [...new Set(batch.changes.map((c) => c.path))],
+  });
+  const read = await readChanges(config.contentDir, ctx.cache, batch.changes);
+  if (!full && read.touched.length === 0) {
+    if (read.same.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: read.same });
+    return 0;
+  }
+  if (memory.stale || batch.reason === 'refresh') {
+    memory.state = await loadCurrentState(ctx.api, config.knowledgeBase ?? undefined);
+    memory.stale = false;
+    if (batch.reason === 'refresh') {
+      const { articles, collections } = memory.state;
+      ctx.emit({
+        type: 'refreshed',
+        at: ctx.now(),
+        articles: articles.length,
+        collections: collections.length,
+      });
+    }
+  }
+
+  const build = ctx.cache.build({ dropLeadingH1: config.dropLeadingH1 });
+  const plan = createPlan(build.desired, memory.state, planOptionsFrom(config, { publish: ctx.publish }));
+  const touched = new Set(read.touched);
+  const blocked = blockedFiles(plan.diagnostics);
+  const keys = new Set(build.brokenKeys);
+  for (const path of blocked.paths) {
+    const key = build.keyOf.get(path);
+    if (key !== undefined) keys.add(key);
+  }
+  const shown = diagnosticsToShow(plan.diagnostics, full, touched);
+  if (shown.length > 0) {
+    const inView = [...blocked.paths].filter((p) => full || touched.has(p));
+    ctx.emit({ type: 'diagnostics', at: ctx.now(), diagnostics: shown, blocked: inView });
+  }
+  const fixed = [...memory.broken].filter((p) => !blocked.paths.has(p) && ctx.cache.has(p));
+  if (fixed.length > 0) ctx.emit({ type: 'fixed', at: ctx.now(), paths: fixed });
+  memory.broken = blocked.paths;
+
+  const runnable = holdBrokenFiles(plan, { paths: blocked.paths, keys, all: blocked.all });
+  const notices = noticesToShow(runnable.operations, memory.announced, {
+    full,
+    touched,
+    deletedKeys: read.deletedKeys,
+  });
+  for (const { notice, path } of notices) {
+    ctx.emit({ type: 'notice', at: ctx.now(), notice, ...(path !== undefined ? { path } : {}) });
+  }
+  if (ctx.isClosed()) return 0;
+
+  const results = await applyPlan(runnable, ctx.api, {
+    onEvent: (event) => {
+      if (event.type === 'done') report(ctx, read, full, event.result);
+    },
+  });
+  const folded = foldResults(memory.state, results);
+  memory.state = folded.state;
+  if (folded.uncertain) memory.stale = true;
+
+  const answered = new Set(runnable.operations.filter(isWrite).flatMap((op) => opPath(op) ?? []));
+  const noticed = new Set(notices.flatMap((n) => (n.path !== undefined ? [n.path] : [])));
+  // Saved files that led to nothing (a deleted file that was never published says nothing either).
+  const quiet = read.touched.filter(
+    (p) => ctx.cache.has(p) && !answered.has(p) && !noticed.has(p) && !blocked.paths.has(p),
+  );
+  if (!full && quiet.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: quiet });
+  return results.length;
+}
+
+/** One line's worth per finished operation, with the time from the save to the server's answer. */
+function report(ctx: CycleContext, read: ReadBatch, full: boolean, result: ApplyResult): void {
+  const at = ctx.now();
+  if (result.status === 'failed' && ctx.isClosed()) {
+    ctx.memory.unsent++;
+    return;
+  }
+  const path = opPath(result.op);
+  const saves = [...read.savedAt.values()];
+  const savedAt =
+    (path !== undefined ? read.savedAt.get(path) : undefined) ??
+    (saves.length > 0 ? Math.min(...saves) : undefined);
+  const latencyMs = full || savedAt === undefined ? null : Math.max(0, at - savedAt);
+  // Where to see an article is said at the author's first save of it, not for every start-up write.
+  let firstWrite = false;
+  if (
+    !full &&
+    ARTICLE_WRITES.has(result.op.kind) &&
+    ['created', 'updated', 'moved'].includes(result.status)
+  ) {
+    firstWrite = !ctx.memory.written.has(result.op.key);
+    ctx.memory.written.add(result.op.key);
+  }
+  ctx.emit({ type: 'result', at, result, ...(path !== undefined ? { path } : {}), latencyMs, firstWrite });
+}

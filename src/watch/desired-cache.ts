@@ -1,0 +1,122 @@
+import { buildDesiredState } from '../content/desired.js';
+import { buildContentTree } from '../content/tree.js';
+import type { DesiredState, SourceFile } from '../content/types.js';
+import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { digestOf } from '../identity/digest.js';
+import { RenderMemo } from './render-memo.js';
+
+/** A desired state built from the files as they are now, with broken files held at their last good text. */
+export interface DesiredBuild {
+  /** What to plan against. A file whose text has errors contributes its last good version (or nothing). */
+  desired: DesiredState;
+  /** The problems of the files as they are on disk now (not of the stand-ins). */
+  diagnostics: Diagnostic[];
+  /** Files whose current text has errors: nothing is written for them. */
+  broken: Set<string>;
+  /** Keys that belong to broken files (their last good key, or the key their path implies). */
+  brokenKeys: Set<string>;
+  /** Document key of each path in `desired`. */
+  keyOf: Map<string, string>;
+}
+
+interface FileEntry {
+  text: string;
+  digest: string;
+}
+
+function errorFiles(diagnostics: readonly Diagnostic[]): Set<string> {
+  return new Set(
+    diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file as string),
+  );
+}
+
+/** The key a document gets when its frontmatter sets no `id` (see content/document.ts). */
+export function keyFromPath(path: string): string {
+  return path.replace(/\.(md|markdown)$/i, '');
+}
+
+/**
+ * The docs tree held in memory between saves. Files are replaced one by one as they change; building
+ * re-parses frontmatter (cheap, and collections and duplicate checks span the whole tree) but renders only
+ * documents whose body, title or path changed: renderings are cached by `renderCacheKey`.
+ */
+export class DesiredCache {
+  private readonly files = new Map<string, FileEntry>();
+  /** Last text of each file that parsed without errors. */
+  private readonly lastGood = new Map<string, string>();
+  private readonly memo = new RenderMemo();
+  private lastKeys = new Map<string, string>();
+
+  get renders(): number {
+    return this.memo.renders;
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Replaces every file (start-up, or a config change that changes which files are content). */
+  replaceAll(files: readonly SourceFile[]): void {
+    this.files.clear();
+    this.lastGood.clear();
+    for (const file of files) this.put(file.path, file.text);
+  }
+
+  /** Sets a file's text; returns false when the text is what the cache already held. */
+  put(path: string, text: string): boolean {
+    const digest = digestOf(text);
+    if (this.files.get(path)?.digest === digest) return false;
+    this.files.set(path, { text, digest });
+    return true;
+  }
+
+  /** Forgets a deleted file; returns false when the cache did not hold it. */
+  remove(path: string): boolean {
+    this.lastGood.delete(path);
+    return this.files.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** The key the file's document had in the last build (for files deleted since). */
+  lastKeyOf(path: string): string | undefined {
+    return this.lastKeys.get(path);
+  }
+
+  build(options: { dropLeadingH1: boolean }): DesiredBuild {
+    const current: SourceFile[] = [...this.files].map(([path, entry]) => ({ path, text: entry.text }));
+    const tree = buildContentTree(current);
+    const brokenNow = errorFiles(tree.diagnostics);
+    const standIns = new Map<string, string>();
+    for (const path of brokenNow) {
+      const good = this.lastGood.get(path);
+      if (good !== undefined && good !== this.files.get(path)?.text) standIns.set(path, good);
+    }
+    for (const file of current) if (!brokenNow.has(file.path)) this.lastGood.set(file.path, file.text);
+
+    const planned =
+      standIns.size === 0
+        ? tree
+        : buildContentTree(current.map((f) => ({ path: f.path, text: standIns.get(f.path) ?? f.text })));
+    // Render without the tree's diagnostics: those of the stand-ins describe old text nobody is editing.
+    const rendered = buildDesiredState(
+      { ...planned, diagnostics: [] },
+      { dropLeadingH1: options.dropLeadingH1, renderCache: this.memo },
+    );
+    this.memo.sweep();
+    const renderDiagnostics = rendered.diagnostics.filter(
+      (d) => d.file === undefined || !standIns.has(d.file),
+    );
+    const diagnostics = sortDiagnostics([...tree.diagnostics, ...renderDiagnostics]);
+
+    const keyOf = new Map(rendered.articles.map((a) => [a.path, a.key]));
+    const broken = errorFiles(diagnostics);
+    const brokenKeys = new Set<string>();
+    for (const path of broken)
+      brokenKeys.add(keyOf.get(path) ?? this.lastKeys.get(path) ?? keyFromPath(path));
+    this.lastKeys = keyOf;
+    return { desired: { ...rendered, diagnostics }, diagnostics, broken, brokenKeys, keyOf };
+  }
+}

@@ -1,0 +1,81 @@
+import type { ApplyResult } from '../apply/types.js';
+import type { Operation } from '../plan/types.js';
+import type { Collection } from '../pylon/types.js';
+import { toRemoteArticle } from '../remote/snapshot.js';
+import type { CurrentState, RemoteArticle } from '../remote/types.js';
+
+/** Operations whose result carries the article as the server holds it after the write. */
+const ARTICLE_OPS = new Set<Operation['kind']>([
+  'create-article',
+  'update-article',
+  'move-article',
+  'create-redirects',
+]);
+
+export interface FoldedState {
+  state: CurrentState;
+  /**
+   * True when a result leaves the remote in a state the results do not describe (a failed write may or
+   * may not have happened; a write without the returned article): re-read the knowledge base before the
+   * next plan.
+   */
+  uncertain: boolean;
+}
+
+/**
+ * The knowledge base after pylon-kb's own writes, from their results alone (no re-read): created
+ * collections from the operation and the new id, created, updated and moved articles from the article the
+ * server returned, retired articles (deleted, or unlisted and marked retired) removed. Pure.
+ */
+export function foldResults(state: CurrentState, results: readonly ApplyResult[]): FoldedState {
+  const collections: Collection[] = [...state.collections];
+  const articles = new Map<string, RemoteArticle>(state.articles.map((a) => [a.article.id, a]));
+  const createdCollectionIds = new Map<string, string>();
+  let uncertain = false;
+
+  for (const result of results) {
+    if (result.status === 'created' && result.op.kind === 'create-collection') {
+      createdCollectionIds.set(result.op.key, result.id);
+    }
+  }
+
+  for (const result of results) {
+    const { op } = result;
+    switch (result.status) {
+      case 'created':
+      case 'updated':
+      case 'moved': {
+        if (op.kind === 'create-collection') {
+          const parentId =
+            op.parentId ?? (op.parentKey === null ? null : (createdCollectionIds.get(op.parentKey) ?? null));
+          collections.push({
+            id: result.id,
+            title: op.title,
+            slug: op.slug,
+            ...(op.description !== undefined ? { description: op.description } : {}),
+            parent_collection_id: parentId,
+          });
+          break;
+        }
+        if (!ARTICLE_OPS.has(op.kind)) break;
+        if (!result.article) {
+          uncertain = true;
+          break;
+        }
+        articles.set(result.article.id, toRemoteArticle(result.article));
+        if (result.status === 'moved' && op.kind === 'move-article') articles.delete(op.from.articleId);
+        break;
+      }
+      case 'retired':
+        articles.delete(result.id);
+        break;
+      case 'failed':
+        uncertain = true;
+        break;
+      case 'unchanged':
+      case 'skipped':
+        break;
+    }
+  }
+  return { state: { ...state, collections, articles: [...articles.values()] }, uncertain };
+}

@@ -1,0 +1,37 @@
+import type { PylonApi } from '../pylon/api.js';
+
+const WRITES = new Set<string | symbol>([
+  'createCollection',
+  'updateCollection',
+  'deleteCollection',
+  'createArticle',
+  'updateArticle',
+  'deleteArticle',
+  'createRouteRedirect',
+  'uploadAttachment',
+]);
+
+/** Raised for a write asked for after the session began to close: it is not sent. */
+export class WatchStoppedError extends Error {
+  override readonly name = 'WatchStoppedError';
+  readonly code = 'watch/stopped';
+  constructor() {
+    super('not sent: watch is stopping');
+  }
+}
+
+/**
+ * The client, except that writes asked for once `isClosed()` is true are refused without being sent,
+ * so stopping lets the writes in flight finish and starts no new ones.
+ */
+export function gateWrites(api: PylonApi, isClosed: () => boolean): PylonApi {
+  return new Proxy(api, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      const method = value.bind(target) as (...args: unknown[]) => Promise<unknown>;
+      if (!WRITES.has(property)) return method;
+      return (...args: unknown[]) => (isClosed() ? Promise.reject(new WatchStoppedError()) : method(...args));
+    },
+  });
+}

@@ -1,0 +1,104 @@
+import { main } from '../../src/cli/main.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import type { ResolvedConfig, UserConfig } from '../../src/config/types.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { readMarker } from '../../src/identity/marker.js';
+import { envFor } from '../e2e/helpers.js';
+
+type StateArticle = ReturnType<RunningEmulator['snapshot']>['articles'][number];
+
+/** Polls until `probe` returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The emulator's article whose pylon-kb marker holds `key` (and is not retired). */
+export function articleByKey(emu: RunningEmulator, key: string): StateArticle | undefined {
+  return emu.snapshot().articles.find((a) => {
+    const marker = readMarker(a.draft_html);
+    return marker?.key === key && !marker.retired;
+  });
+}
+
+export function articlesByKey(emu: RunningEmulator, key: string): StateArticle[] {
+  return emu.snapshot().articles.filter((a) => readMarker(a.draft_html)?.key === key);
+}
+
+/** API requests the emulator logged since `since` (epoch ms). */
+export function requestsSince(emu: RunningEmulator, since: number) {
+  return emu.snapshot().requests.log.filter((entry) => entry.at >= since && entry.endpoint !== null);
+}
+
+export interface CliWatch {
+  stdout(): string;
+  stderr(): string;
+  /** Ctrl-C: aborts the signal and resolves with the exit code. */
+  stop(): Promise<number>;
+  done: Promise<number>;
+}
+
+/** Runs `pylon-kb watch` in-process, as the bin does, with an abort signal standing in for Ctrl-C. */
+export function startCliWatch(
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+): CliWatch {
+  let stdout = '';
+  let stderr = '';
+  const interrupt = new AbortController();
+  const done = main(['watch', ...args], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd,
+    signal: interrupt.signal,
+  });
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    done,
+    stop: () => {
+      interrupt.abort();
+      return done;
+    },
+  };
+}
+
+/** Handles that would keep the process alive, by kind (timers, file watchers, sockets, servers). */
+export function liveHandles(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
+}
+
+/** The resolved config of a watch session against `emu` (rate limits off), as the CLI would build it. */
+export function configFor(
+  emu: RunningEmulator,
+  contentDir: string,
+  cwd: string,
+  extra: UserConfig = {},
+): ResolvedConfig {
+  const resolved = resolveConfig({
+    file: {
+      contentDir,
+      knowledgeBase: 'help-center',
+      defaultAuthor: 'ada@acme.test',
+      rateLimits: { preset: 'off' },
+      ...extra,
+    },
+    flags: {},
+    env: envFor(emu),
+    cwd,
+  });
+  if ('errors' in resolved) throw new Error(JSON.stringify(resolved.errors));
+  return resolved.config;
+}

@@ -1,0 +1,188 @@
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { ClientEvent } from '../../src/pylon/api.js';
+import { createPylonClient, type PylonClient } from '../../src/pylon/index.js';
+import { startWatch, type WatchEvent, type WatchSession } from '../../src/watch/index.js';
+import { emulator, workspace } from '../e2e/helpers.js';
+import { articleByKey, articlesByKey, configFor, requestsSince, waitFor } from './helpers.js';
+
+describe('a watch session (library API) against the emulator', () => {
+  let emu: RunningEmulator;
+  let ws: Awaited<ReturnType<typeof workspace>>;
+  let client: PylonClient;
+  let session: WatchSession;
+  const events: WatchEvent[] = [];
+  let onClientEvent: (event: ClientEvent) => void = () => {};
+  const doc = (path: string) => join(ws.docs, path);
+  const eventsFrom = (mark: number) => events.slice(mark);
+  const settledAfter = (mark: number) =>
+    eventsFrom(mark).find((e) => e.type === 'settled' && e.reason === 'change');
+
+  beforeAll(async () => {
+    emu = await emulator();
+    ws = await workspace();
+    client = createPylonClient({
+      baseUrl: emu.url,
+      token: emu.token,
+      rateLimits: { preset: 'off' },
+      retries: 0,
+      onEvent: (event) => onClientEvent(event),
+    });
+    session = await startWatch({
+      config: configFor(emu, 'docs', ws.dir),
+      client,
+      debounceMs: 40,
+      refreshIntervalMs: 0,
+      onEvent: (event) => events.push(event),
+    });
+    await session.initialSync;
+  });
+
+  afterEach(() => {
+    emu.setFaults([]);
+    onClientEvent = () => {};
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await client?.close();
+    await emu?.close();
+    await ws?.cleanup();
+  });
+
+  it('starts with one full cycle that creates the tree and reports ready', () => {
+    expect(events.filter((e) => e.type === 'cycle').map((e) => e.type === 'cycle' && e.reason)).toEqual([
+      'initial',
+    ]);
+    expect(events.find((e) => e.type === 'ready')).toMatchObject({ documents: 28, publish: false });
+    expect(emu.snapshot().articles).toHaveLength(22);
+  });
+
+  it("an editor's write-then-rename save is one change and one write", async () => {
+    const mark = events.length;
+    const since = Date.now();
+    const path = doc('guides/projects/automations.md');
+    const text = await readFile(path, 'utf8');
+    // The way many editors save: write a temporary file, then rename it over the original.
+    await writeFile(`${path}.tmp-save`, `${text}\nRules run in order.\n`);
+    await rename(`${path}.tmp-save`, path);
+    await waitFor(() => settledAfter(mark), 'the batch to settle', 3000);
+    expect(articleByKey(emu, 'guides/projects/automations')?.draft_html).toContain('Rules run in order.');
+    const results = eventsFrom(mark).filter((e) => e.type === 'result');
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ path: 'guides/projects/automations.md', firstWrite: true });
+    expect(requestsSince(emu, since).map((r) => r.endpoint)).toEqual(['updateArticle']);
+  });
+
+  it('a save that changes nothing is reported as such and writes nothing', async () => {
+    const mark = events.length;
+    const path = doc('guides/projects/automations.md');
+    await writeFile(path, await readFile(path, 'utf8'));
+    const unchanged = await waitFor(
+      () => eventsFrom(mark).find((e) => e.type === 'unchanged'),
+      'the unchanged report',
+      3000,
+    );
+    expect(unchanged).toMatchObject({ paths: ['guides/projects/automations.md'] });
+    expect(eventsFrom(mark).filter((e) => e.type === 'result')).toEqual([]);
+  });
+
+  it('a renamed file without an id is paired with its article and moved, not created anew', async () => {
+    const mark = events.length;
+    const before = articlesByKey(emu, 'guides/projects/boards-and-views');
+    expect(before).toHaveLength(1);
+    await rename(doc('guides/projects/boards-and-views.md'), doc('guides/projects/boards.md'));
+    const moved = await waitFor(
+      () => eventsFrom(mark).find((e) => e.type === 'result' && e.result.status === 'moved'),
+      'the move',
+      3000,
+    );
+    expect(moved).toMatchObject({ path: 'guides/projects/boards.md' });
+    await waitFor(() => settledAfter(mark), 'the batch to settle', 3000);
+    expect(eventsFrom(mark).filter((e) => e.type === 'cycle')).toHaveLength(1);
+    expect(eventsFrom(mark).filter((e) => e.type === 'diagnostics' || e.type === 'notice')).toEqual([]);
+    const titled = emu.snapshot().articles.filter((a) => a.title === 'Boards and views');
+    expect(titled).toHaveLength(1);
+    expect(titled[0]?.slug).toBe('boards');
+  });
+
+  it('a deleted folder reports each of its documents as an orphan and retires nothing', async () => {
+    const mark = events.length;
+    const writes = requestsSince(emu, 0).length;
+    await rm(doc('troubleshooting'), { recursive: true });
+    await waitFor(
+      () => eventsFrom(mark).filter((e) => e.type === 'notice' && e.notice.kind === 'orphan').length === 4,
+      'four orphan notices',
+      3000,
+    );
+    const paths = eventsFrom(mark)
+      .flatMap((e) => (e.type === 'notice' ? [e.path] : []))
+      .sort();
+    expect(paths).toEqual([
+      'troubleshooting/cannot-sign-in.md',
+      'troubleshooting/changes-not-syncing.md',
+      'troubleshooting/contact-support.md',
+      'troubleshooting/notifications-not-arriving.md',
+    ]);
+    expect(requestsSince(emu, 0)).toHaveLength(writes);
+    expect(articlesByKey(emu, 'troubleshooting/cannot-sign-in')).toHaveLength(1);
+  });
+
+  it('refresh() re-reads the knowledge base and repairs a change made by someone else', async () => {
+    const victim = articleByKey(emu, 'guides/integrations/webhooks');
+    expect(victim).toBeDefined();
+    const kbId = emu.kb().id;
+    await client.deleteArticle(kbId, victim?.id ?? '');
+    const since = Date.now();
+    const mark = events.length;
+    await session.refresh();
+    const recreated = articleByKey(emu, 'guides/integrations/webhooks');
+    expect(recreated?.id).not.toBe(victim?.id);
+    expect(eventsFrom(mark).find((e) => e.type === 'refreshed')).toMatchObject({ articles: 21 });
+    const endpoints = requestsSince(emu, since).map((r) => r.endpoint);
+    expect(endpoints).toContain('listArticles');
+    expect(endpoints.filter((e) => e === 'createArticle')).toHaveLength(1);
+  });
+
+  it('a failed write is reported and the next batch re-reads the knowledge base first', async () => {
+    emu.setFaults([{ route: 'updateArticle', status: 503, times: 1, nth: 1 }]);
+    const path = doc('guides/integrations/github.md');
+    const text = await readFile(path, 'utf8');
+    let mark = events.length;
+    await writeFile(path, `${text}\nFirst try.\n`);
+    const failed = await waitFor(
+      () => eventsFrom(mark).find((e) => e.type === 'result' && e.result.status === 'failed'),
+      'the failed write',
+      3000,
+    );
+    expect(failed).toMatchObject({ path: 'guides/integrations/github.md' });
+
+    const since = Date.now();
+    mark = events.length;
+    await writeFile(path, `${text}\nSecond try.\n`);
+    await waitFor(() => settledAfter(mark), 'the retry batch', 3000);
+    expect(articleByKey(emu, 'guides/integrations/github')?.draft_html).toContain('Second try.');
+    const endpoints = requestsSince(emu, since).map((r) => r.endpoint);
+    expect(endpoints).toContain('listArticles');
+    expect(endpoints.filter((e) => e === 'updateArticle')).toHaveLength(1);
+  });
+
+  it('close() lets a write in flight finish, then stops', async () => {
+    emu.setFaults([{ route: 'updateArticle', latencyMs: 250 }]);
+    const path = doc('guides/integrations/rest-api.md');
+    const mark = events.length;
+    let closing: Promise<void> | undefined;
+    onClientEvent = (event) => {
+      if (event.type === 'request' && event.endpoint === 'updateArticle') closing ??= session.close();
+    };
+    await writeFile(path, `${await readFile(path, 'utf8')}\nPaginate with cursors.\n`);
+    await waitFor(() => closing !== undefined, 'the write to be sent', 3000);
+    await closing;
+    expect(articleByKey(emu, 'guides/integrations/rest-api')?.draft_html).toContain('Paginate with cursors.');
+    const tail = eventsFrom(mark).map((e) => (e.type === 'result' ? `result:${e.result.status}` : e.type));
+    expect(tail.slice(-2)).toEqual(['settled', 'stopped']);
+    expect(tail).toContain('result:updated');
+  });
+});
