@@ -8,6 +8,7 @@ export const CONFIG_OPTIONS = {
   kb: { type: 'string' },
   author: { type: 'string' },
   target: { type: 'string' },
+  'truto-account': { type: 'string' },
   'rate-limits': { type: 'string' },
   'time-scale': { type: 'string' },
   concurrency: { type: 'string' },
@@ -58,6 +59,7 @@ export function configFlags(values: Values): ConfigFlags {
   set('kb', str(values, 'kb'));
   set('author', str(values, 'author'));
   set('target', str(values, 'target'));
+  set('trutoAccount', str(values, 'truto-account'));
   set('rateLimits', str(values, 'rate-limits'));
   set('timeScale', str(values, 'time-scale'));
   set('concurrency', str(values, 'concurrency'));

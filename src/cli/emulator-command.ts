@@ -162,6 +162,9 @@ export async function runEmulatorCommand(args: string[], io: CliIO): Promise<num
   }
   io.stdout.write(`Pylon emulator listening on ${emulator.url}\n`);
   io.stdout.write(`Token: ${emulator.token}\n`);
+  io.stdout.write(
+    `Truto façade: ${emulator.url}/custom/… and /proxy/… (token ${emulator.truto.token}, integrated account ${emulator.truto.accounts.join(', ')})\n`,
+  );
   const snapshot = emulator.snapshot();
   for (const kb of snapshot.knowledge_bases) {
     const info = emulator.kb(kb.slug);

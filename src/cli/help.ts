@@ -3,7 +3,8 @@ const COMMON = `Config flags (each overrides pylon-kb.config.ts; see docs/config
       --content-dir <dir>    the docs tree
       --kb <id|slug>         knowledge base
       --author <who>         default author: email, user id, user name or team:<name>
-      --target <kind>        pylon | emulator
+      --target <kind>        pylon | emulator | truto
+      --truto-account <id>   Truto integrated account to publish through (implies --target truto)
       --rate-limits <preset> documented | raised | off
       --time-scale <x>       rate-limit clock speed (tests against the emulator)
       --concurrency <n>      parallel requests (1..32)
@@ -12,7 +13,8 @@ const COMMON = `Config flags (each overrides pylon-kb.config.ts; see docs/config
       --force                retire more than maxRetireRatio of the managed articles in one run
   -h, --help                 this help
 
-Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY`;
+Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY
+Through Truto (docs/truto.md): TRUTO_API_TOKEN, TRUTO_API_URL, TRUTO_INTEGRATED_ACCOUNT_ID`;
 
 export const HELP: Record<string, string> = {
   main: `pylon-kb: publish a Markdown docs tree into a Pylon knowledge base and keep the two in sync.

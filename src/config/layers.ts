@@ -13,10 +13,20 @@ export interface Layer {
 export interface EnvLayer extends Layer {
   apiUrl: string | undefined;
   token: string | undefined;
+  /** `TRUTO_API_URL`, `TRUTO_API_TOKEN`, `TRUTO_INTEGRATED_ACCOUNT_ID` (trimmed; unset when empty). */
+  truto: TrutoEnv;
+}
+
+export interface TrutoEnv {
+  apiUrl: string | undefined;
+  token: string | undefined;
+  integratedAccountId: string | undefined;
 }
 
 export interface FlagLayer extends Layer {
   targetKind: TargetKind | undefined;
+  /** `--truto-account`, validated and trimmed. */
+  trutoAccount: string | undefined;
 }
 
 const ENV_NAMES: Record<string, string> = {
@@ -24,6 +34,12 @@ const ENV_NAMES: Record<string, string> = {
   defaultAuthor: 'PYLON_AUTHOR',
   'target.apiUrl': 'PYLON_API_URL',
   'target.token': 'PYLON_API_TOKEN',
+};
+
+const TRUTO_ENV_NAMES: Record<string, string> = {
+  'target.apiUrl': 'TRUTO_API_URL',
+  'target.token': 'TRUTO_API_TOKEN',
+  'target.integratedAccountId': 'TRUTO_INTEGRATED_ACCOUNT_ID',
 };
 
 const FLAG_NAMES: Record<string, string> = {
@@ -35,6 +51,7 @@ const FLAG_NAMES: Record<string, string> = {
   'rateLimits.timeScale': '--time-scale',
   concurrency: '--concurrency',
   'target.kind': '--target',
+  'target.integratedAccountId': '--truto-account',
 };
 
 function namedSource(names: Record<string, string>, what: string): IssueSource {
@@ -87,7 +104,25 @@ export function envLayer(env: Record<string, string | undefined>): EnvLayer {
   });
   const { data, errors } = validate(raw, namedSource(ENV_NAMES, 'the environment variable'));
   const { target: _target, ...values } = data;
-  return { values: values as UserConfig, errors, apiUrl, token };
+  const truto = trutoEnv(env);
+  if (truto.apiUrl !== undefined || truto.integratedAccountId !== undefined) {
+    const checked = validate(
+      compact({
+        target: { kind: 'truto', apiUrl: truto.apiUrl, integratedAccountId: truto.integratedAccountId },
+      }),
+      namedSource(TRUTO_ENV_NAMES, 'the environment variable'),
+    );
+    errors.push(...checked.errors);
+  }
+  return { values: values as UserConfig, errors, apiUrl, token, truto };
+}
+
+function trutoEnv(env: Record<string, string | undefined>): TrutoEnv {
+  return {
+    apiUrl: envString(env, 'TRUTO_API_URL'),
+    token: envString(env, 'TRUTO_API_TOKEN'),
+    integratedAccountId: envString(env, 'TRUTO_INTEGRATED_ACCOUNT_ID'),
+  };
 }
 
 export function flagLayer(flags: ConfigFlags): FlagLayer {
@@ -111,5 +146,11 @@ export function flagLayer(flags: ConfigFlags): FlagLayer {
       errors.push(...issuesToDiagnostics(userConfigSchema, wrapped, issues, source));
     }
   }
-  return { values: data as UserConfig, errors, targetKind };
+  let trutoAccount: string | undefined;
+  if (flags.trutoAccount !== undefined) {
+    const checked = validate({ target: { kind: 'truto', integratedAccountId: flags.trutoAccount } }, source);
+    errors.push(...checked.errors);
+    if (checked.errors.length === 0) trutoAccount = flags.trutoAccount.trim();
+  }
+  return { values: data as UserConfig, errors, targetKind, trutoAccount };
 }

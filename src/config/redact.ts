@@ -6,7 +6,7 @@ export const REDACTED = '[redacted]';
 /** A copy safe to print or log: the API token is replaced by `[redacted]`. */
 export function redactConfig<T extends ResolvedConfig | UserConfig>(config: T): T {
   const target = config.target;
-  if (target?.kind !== 'pylon' || target.token === undefined) return structuredClone(config);
+  if (target?.kind === 'emulator' || target?.token === undefined) return structuredClone(config);
   return { ...structuredClone(config), target: { ...target, token: REDACTED } };
 }
 

@@ -53,7 +53,7 @@ function validateFile(file: unknown, configPath: string | undefined) {
 function tokensIn(input: ResolveConfigInput): string[] {
   const fileTarget: unknown = isPlain(input.file) ? input.file.target : undefined;
   const fileToken = isPlain(fileTarget) ? fileTarget.token : undefined;
-  return [input.env.PYLON_API_TOKEN, fileToken].filter(
+  return [input.env.PYLON_API_TOKEN, input.env.TRUTO_API_TOKEN, fileToken].filter(
     (t): t is string => typeof t === 'string' && t.trim() !== '',
   );
 }
@@ -86,6 +86,8 @@ export function resolveConfig(input: ResolveConfigInput): ResolveConfigResult {
     flagKind: flags.targetKind,
     envApiUrl: env.apiUrl,
     envToken: env.token,
+    envTruto: env.truto,
+    flagTrutoAccount: flags.trutoAccount,
     rateLimits: merged.rateLimits,
     timeScaleFromFlag: flags.values.rateLimits?.timeScale !== undefined,
     rootDir,

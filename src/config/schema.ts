@@ -16,7 +16,7 @@ export const RATE_LIMIT_PRESETS = [
 export const VISIBILITIES = ['public', 'customer', 'internal_only'] as const satisfies readonly Visibility[];
 export const ORPHAN_POLICIES = ['report', 'unlist', 'delete'] as const satisfies readonly OrphanPolicy[];
 export const DRIFT_POLICIES = ['fail', 'skip', 'overwrite'] as const satisfies readonly DriftPolicy[];
-export const TARGET_KINDS = ['pylon', 'emulator'] as const satisfies readonly TargetKind[];
+export const TARGET_KINDS = ['pylon', 'emulator', 'truto'] as const satisfies readonly TargetKind[];
 
 const text = () => z.string().trim().min(1).describe('a non-empty string');
 const flag = () => z.boolean().describe('true or false');
@@ -45,7 +45,25 @@ const emulatorTarget = z.strictObject({
   htmlNormalizer: flag().optional(),
 });
 
-export const targetSchema = z.discriminatedUnion('kind', [pylonTarget, emulatorTarget]);
+/** Truto integrated account ids are UUIDs in practice; allow any id-like string, never a path or spaces. */
+export const integratedAccountId = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._:-]{1,128}$/)
+    .describe('a Truto integrated account id (letters, digits, ".", "_", ":" or "-")');
+
+const trutoTarget = z.strictObject({
+  kind: z.literal('truto'),
+  integratedAccountId: integratedAccountId().optional(),
+  apiUrl: z
+    .url({ protocol: /^https?$/ })
+    .describe('an http(s) URL')
+    .optional(),
+  token: text().describe('a non-empty string (the Truto API token)').optional(),
+});
+
+export const targetSchema = z.discriminatedUnion('kind', [pylonTarget, emulatorTarget, trutoTarget]);
 
 const overrides = z.strictObject(
   Object.fromEntries(

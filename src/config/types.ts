@@ -33,8 +33,19 @@ export interface EmulatorTargetConfig {
   htmlNormalizer?: boolean | undefined;
 }
 
-/** Where pylon-kb publishes. New kinds (e.g. `truto`) join this union. */
-export type TargetConfig = PylonTargetConfig | EmulatorTargetConfig;
+/** Publish to Pylon through Truto, which holds the customer's Pylon credentials (docs/truto.md). */
+export interface TrutoTargetConfig {
+  kind: 'truto';
+  /** The customer's Pylon connection in Truto. `--truto-account` and env `TRUTO_INTEGRATED_ACCOUNT_ID` override. */
+  integratedAccountId?: string | undefined;
+  /** Default `https://api.truto.one`; env `TRUTO_API_URL` overrides. */
+  apiUrl?: string | undefined;
+  /** Prefer env `TRUTO_API_TOKEN` (it overrides this). Never printed. */
+  token?: string | undefined;
+}
+
+/** Where pylon-kb publishes. */
+export type TargetConfig = PylonTargetConfig | EmulatorTargetConfig | TrutoTargetConfig;
 export type TargetKind = TargetConfig['kind'];
 
 export interface VisibilityDefaults {
@@ -114,7 +125,14 @@ export interface ResolvedEmulatorTarget {
   htmlNormalizer: boolean;
 }
 
-export type ResolvedTarget = ResolvedPylonTarget | ResolvedEmulatorTarget;
+export interface ResolvedTrutoTarget {
+  kind: 'truto';
+  apiUrl: string;
+  token: string;
+  integratedAccountId: string;
+}
+
+export type ResolvedTarget = ResolvedPylonTarget | ResolvedEmulatorTarget | ResolvedTrutoTarget;
 
 /** Every key present, defaults filled in, paths absolute. Holds the token: print it with `redactConfig`. */
 export interface ResolvedConfig {
@@ -163,6 +181,8 @@ export interface ConfigFlags {
   timeScale?: string | number | undefined;
   /** `--concurrency <n>` */
   concurrency?: string | number | undefined;
-  /** `--target pylon|emulator` */
+  /** `--target pylon|emulator|truto` */
   target?: string | undefined;
+  /** `--truto-account <id>`: the Truto integrated account (and, without `--target`, the Truto target). */
+  trutoAccount?: string | undefined;
 }

@@ -3,6 +3,11 @@ export { normalizeHtml } from './html-normalizer.js';
 export { DEFAULT_BEHAVIOUR } from './options.js';
 export { DEFAULT_SEED } from './seed.js';
 export { startEmulator } from './server.js';
+export {
+  DEFAULT_TRUTO_ACCOUNT,
+  DEFAULT_TRUTO_TOKEN,
+  type TrutoFacadeOptions,
+} from './truto/index.js';
 export type {
   DuplicatePolicy,
   EmulatorBehaviour,

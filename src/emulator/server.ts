@@ -5,6 +5,7 @@ import { buildState, handleAdmin } from './admin.js';
 import { handleApi } from './api.js';
 import { Emulator } from './emulator.js';
 import { helpCenter } from './help-center.js';
+import { handleTruto, isTrutoPath, TrutoFacade } from './truto/index.js';
 import type { EmulatorOptions, RunningEmulator } from './types.js';
 
 /** HTTP front: help-center hosts, `/_emulator/` admin, `/_assets/` files, `/_site/<kb>/` pages, then the API. */
@@ -50,7 +51,12 @@ function dropConnection(req: IncomingMessage): void {
   else socket.destroy();
 }
 
-async function dispatch(em: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function dispatch(
+  em: Emulator,
+  truto: TrutoFacade,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://emulator');
   const path = url.pathname;
@@ -93,6 +99,9 @@ async function dispatch(em: Emulator, req: IncomingMessage, res: ServerResponse)
       return;
     }
     const answer = handleAdmin(em, method, path, body);
+    if (method === 'POST' && path.replace(/\/+$/, '') === '/_emulator/reset' && answer.status === 200) {
+      truto.reset();
+    }
     sendJson(res, answer.status, answer.body);
     if (method !== 'GET') log(path.replace(/\/+$/, ''), answer.status);
     return;
@@ -116,13 +125,8 @@ async function dispatch(em: Emulator, req: IncomingMessage, res: ServerResponse)
     log('/_assets/{key}', asset ? 200 : 404);
     return;
   }
-  const outcome = await handleApi(em, {
-    method,
-    pathname: path,
-    query: url.searchParams,
-    headers: req.headers,
-    rawBody,
-  });
+  const input = { method, pathname: path, query: url.searchParams, headers: req.headers, rawBody };
+  const outcome = isTrutoPath(path) ? await handleTruto(em, truto, input) : await handleApi(em, input);
   em.log.record(em.nowMs(), method, outcome.route, outcome.endpoint, outcome.status, outcome.kind === 'drop');
   if (outcome.kind === 'drop') dropConnection(req);
   else sendJson(res, outcome.status, outcome.body, outcome.headers);
@@ -131,8 +135,9 @@ async function dispatch(em: Emulator, req: IncomingMessage, res: ServerResponse)
 /** Start an emulator; `port: 0` (the default) picks a free port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const em = new Emulator(options);
+  const truto = new TrutoFacade(options.truto);
   const server = createServer((req, res) => {
-    dispatch(em, req, res).catch((error: unknown) => {
+    dispatch(em, truto, req, res).catch((error: unknown) => {
       if (!res.headersSent)
         sendJson(res, 500, { errors: [`Internal server error: ${(error as Error).message}`] });
       else res.destroy();
@@ -165,7 +170,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     snapshot: () => buildState(em),
     setFaults: (rules) => em.setFaults(rules),
     setOptions: (behaviour) => em.setOptions(behaviour),
-    reset: () => em.reset(),
+    reset: () => {
+      em.reset();
+      truto.reset();
+    },
     kb: (slug) => em.kbInfo(slug),
+    truto: { token: truto.options.token, accounts: [...truto.options.accounts] },
   };
 }

@@ -1,4 +1,5 @@
 import type { EndpointName, RateLimitPreset, VisibilityConfig } from '../pylon/types.js';
+import type { TrutoFacadeOptions } from './truto/options.js';
 
 /** A fault to inject into API requests (never into /_emulator/, help-center or asset requests). */
 export interface FaultRule {
@@ -62,6 +63,8 @@ export interface EmulatorOptions extends Partial<EmulatorBehaviour> {
   faults?: FaultRule[];
   /** Clock for timestamps (`created_at`, `last_published_at`, request log). */
   now?: () => Date;
+  /** The Truto façade (`/custom/…`, `/proxy/…`): its token, integrated accounts and limit (docs/truto.md). */
+  truto?: TrutoFacadeOptions;
 }
 
 export interface EmulatorKbInfo {
@@ -89,6 +92,8 @@ export interface RunningEmulator {
   reset(): void;
   /** A knowledge base by slug (default: the first one). Throws when there is none. */
   kb(slug?: string): EmulatorKbInfo;
+  /** The Truto façade at the same URL: its token and integrated account ids. */
+  truto: { token: string; accounts: string[] };
 }
 
 // ---------------------------------------------------------------- seed

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { type RunningEmulator, startEmulator } from '../emulator/index.js';
 import type { ClientEvent } from '../pylon/api.js';
-import { createPylonClient, type PylonClient } from '../pylon/index.js';
+import { createPylonClient, createTrutoTransport, type PylonClient } from '../pylon/index.js';
 
 export interface OpenTarget {
   client: PylonClient;
@@ -12,7 +12,7 @@ export interface OpenTarget {
   close(): Promise<void>;
 }
 
-/** Connects to the configured target: the Pylon API, or an embedded emulator started for this run. */
+/** Connects to the configured target: the Pylon API, Pylon through Truto, or an embedded emulator started for this run. */
 export async function openTarget(
   config: ResolvedConfig,
   options: { onEvent?: (event: ClientEvent) => void } = {},
@@ -47,6 +47,19 @@ export async function openTarget(
       emulator,
       description: `the embedded Pylon emulator at ${emulator.url}`,
       close: () => emulator.close(),
+    };
+  }
+  if (target.kind === 'truto') {
+    const transport = createTrutoTransport({
+      apiUrl: target.apiUrl,
+      token: target.token,
+      integratedAccountId: target.integratedAccountId,
+    });
+    const client = createPylonClient({ ...common, baseUrl: target.apiUrl, token: target.token, transport });
+    return {
+      client,
+      description: `Pylon through Truto at ${target.apiUrl} (integrated account ${target.integratedAccountId})`,
+      close: async () => {},
     };
   }
   const client = createPylonClient({ ...common, baseUrl: target.apiUrl, token: target.token });

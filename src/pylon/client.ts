@@ -3,11 +3,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ClientEvent, PylonApi } from './api.js';
 import { Calls } from './calls.js';
 import { createDirectTransport } from './direct-transport.js';
+import { PylonApiError } from './errors.js';
 import { RequestExecutor } from './executor.js';
 import { buildMethods, type ExtraMethods } from './methods.js';
 import { createRedactor, scrubError } from './redact.js';
 import { RateLimitScheduler } from './scheduler.js';
-import type { Transport } from './transport.js';
+import type { GlobalLimit, Transport } from './transport.js';
 import { type EndpointName, type RateLimitPreset, rateLimitsFor } from './types.js';
 
 export interface RateLimitOptions {
@@ -102,6 +103,9 @@ export function createPylonClient(options: PylonClientOptions): PylonClient {
   } catch (error) {
     throw scrubError(error, redact);
   }
+  // The transport's own limit (Truto's) is paced whatever the preset: `off` is about Pylon's limits.
+  const globalLimit = transport.globalLimit;
+  const sharedMs = globalLimit ? globalLimit.windowMs * timeScale : 0;
   const scheduler = new RateLimitScheduler({
     limits: rateLimitsFor(rl.preset, rl.overrides),
     windowMs,
@@ -112,9 +116,16 @@ export function createPylonClient(options: PylonClientOptions): PylonClient {
     sleep,
     emit,
     signal: closing.signal,
+    shared: globalLimit
+      ? {
+          limit: globalLimit.limit,
+          windowMs: sharedMs,
+          marginMs: rl.marginMs ?? Math.max(25, sharedMs * 0.02),
+        }
+      : undefined,
   });
   const executor = new RequestExecutor({
-    transport,
+    transport: globalLimit ? pauseAllOnOwn429(transport, globalLimit, sharedMs, scheduler) : transport,
     scheduler,
     policy: {
       retries: options.retries ?? 4,
@@ -149,6 +160,33 @@ export function createPylonClient(options: PylonClientOptions): PylonClient {
       closing.abort();
       await scheduler.idle();
       await transport.close?.();
+    },
+  };
+}
+
+/**
+ * Sends through `transport`; a 429 from the transport's own limit pauses every endpoint in the scheduler
+ * before the executor handles the error (and retries after `Retry-After`).
+ */
+function pauseAllOnOwn429(
+  transport: Transport,
+  limit: GlobalLimit,
+  windowMs: number,
+  scheduler: RateLimitScheduler,
+): Transport {
+  return {
+    name: transport.name,
+    supportsIdempotencyKeys: transport.supportsIdempotencyKeys,
+    async send(request) {
+      try {
+        return await transport.send(request);
+      } catch (error) {
+        if (limit.isLimitError?.(error)) {
+          const waitMs = error instanceof PylonApiError ? error.retryAfterMs : undefined;
+          scheduler.sharedRateLimited(request.endpoint, waitMs ?? windowMs);
+        }
+        throw error;
+      }
     },
   };
 }

@@ -24,5 +24,19 @@ export { createRedactor, REDACTED, type Redactor, scrubError } from './redact.js
 export { backoffMs, decideRetry, type RequestKind, type RetryDecision, type RetryPolicy } from './retry.js';
 export { RateLimitScheduler, type SchedulerOptions } from './scheduler.js';
 export { SlidingWindow, type WindowDelay } from './sliding-window.js';
-export type { PageRequest, Transport, TransportRequest, TransportResponse } from './transport.js';
+export type {
+  GlobalLimit,
+  PageRequest,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from './transport.js';
+export { TRUTO_RATE_LIMITED, trutoApiError } from './truto-errors.js';
+export { TRUTO_PROXY_RESOURCES, trutoPathFor } from './truto-paths.js';
+export { readTrutoSuccess } from './truto-response.js';
+export {
+  createTrutoTransport,
+  DEFAULT_TRUTO_API_URL,
+  type TrutoTransportOptions,
+} from './truto-transport.js';
 export * from './types.js';

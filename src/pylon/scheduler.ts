@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   emit: (event: ClientEvent) => void;
   /** Aborted when the client closes: waiting and queued requests are dropped. */
   signal: AbortSignal;
+  /** A window over every endpoint (the transport's own limit, e.g. Truto's), besides the per-endpoint ones. */
+  shared?: { limit: number; windowMs: number; marginMs: number } | undefined;
 }
 
 interface Lane {
@@ -29,7 +31,8 @@ interface Lane {
 }
 
 /**
- * Paces requests so each endpoint stays under its limit while different endpoints proceed in parallel.
+ * Paces requests so each endpoint stays under its limit while different endpoints proceed in parallel
+ * (and, with `shared`, all endpoints together under the transport's own limit).
  * A request first waits for a slot in its endpoint's window, then for a global concurrency slot (without
  * holding one while it waits for its window). Each lane takes slots one request at a time, so the window
  * log is always up to date when the next request asks.
@@ -37,10 +40,15 @@ interface Lane {
 export class RateLimitScheduler {
   private readonly lanes = new Map<EndpointName, Lane>();
   private readonly global: PQueue;
+  /** The shared window (null without one) and the requests waiting for any of its slots to free up. */
+  private readonly shared: SlidingWindow | null;
+  private readonly sharedFinish: Array<() => void> = [];
   private waited = 0;
 
   constructor(private readonly options: SchedulerOptions) {
     this.global = new PQueue({ concurrency: Math.max(1, options.concurrency) });
+    const shared = options.shared;
+    this.shared = shared ? new SlidingWindow(shared.limit, shared.windowMs, shared.marginMs) : null;
   }
 
   /** Runs `task` when the endpoint's limit and the concurrency bound allow. Higher priority goes first. */
@@ -70,6 +78,17 @@ export class RateLimitScheduler {
     this.pause(window, waitMs);
     const from = window.limit;
     if (from !== null && !sameBurst) this.lower(endpoint, window, Math.floor(from * 0.8), '429');
+  }
+
+  /**
+   * The transport's own limit answered 429 (Truto's per-account window): every endpoint waits `waitMs`.
+   * The endpoint that got it is paused too, so the `rateLimited` call that follows counts it as the same
+   * burst and leaves that endpoint's own limit alone: it was not the one exceeded.
+   */
+  sharedRateLimited(endpoint: EndpointName, waitMs: number): void {
+    if (!this.shared) return;
+    this.pause(this.shared, waitMs);
+    this.pause(this.lane(endpoint).window, waitMs);
   }
 
   /** Learns from `X-Rate-Limit-*` headers: a lower limit, or an exhausted quota until the reset. */
@@ -135,11 +154,13 @@ export class RateLimitScheduler {
     const { now, sleep, emit, signal } = this.options;
     for (;;) {
       signal.throwIfAborted();
-      const delay = lane.window.delay(now());
+      const own = lane.window.delay(now());
+      const shared = this.shared?.delay(now());
+      const delay = shared && shared.ms > own.ms ? shared : own;
       if (delay.ms <= 0) return;
       const before = now();
       if (delay.ms === Number.POSITIVE_INFINITY) {
-        await this.nextFinish(lane);
+        await this.nextFinish(delay === own ? lane.onFinish : this.sharedFinish);
       } else {
         emit({ type: 'rate-limit-wait', endpoint, ms: delay.ms, reason: delay.reason });
         await sleep(delay.ms, signal);
@@ -149,12 +170,12 @@ export class RateLimitScheduler {
   }
 
   /** Every slot is held by a request still in flight: wait for one to finish. */
-  private nextFinish(lane: Lane): Promise<void> {
+  private nextFinish(waiters: Array<() => void>): Promise<void> {
     const { signal } = this.options;
     return new Promise((resolve, reject) => {
       const onAbort = () => reject(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
-      lane.onFinish.push(() => {
+      waiters.push(() => {
         signal.removeEventListener('abort', onAbort);
         resolve();
       });
@@ -171,16 +192,21 @@ export class RateLimitScheduler {
       this.global
         .add(
           async () => {
-            if (window.delay(this.options.now()).ms > 0) {
+            const { shared } = this;
+            const now = this.options.now();
+            if (window.delay(now).ms > 0 || (shared !== null && shared.delay(now).ms > 0)) {
               resolve(null);
               return;
             }
-            const entry = window.start(this.options.now());
+            const entry = window.start(now);
+            const sharedEntry = shared?.start(now);
             const result = (async () => task())();
             resolve({ result });
             await result.catch(() => undefined);
             window.finish(entry, this.options.now());
+            if (sharedEntry) shared?.finish(sharedEntry, this.options.now());
             for (const wake of lane.onFinish.splice(0)) wake();
+            for (const wake of this.sharedFinish.splice(0)) wake();
           },
           { signal: this.options.signal },
         )

@@ -33,6 +33,15 @@ export interface TransportResponse {
   requestId: string | null;
 }
 
+/** A limit over every request of a transport, besides Pylon's per-endpoint ones (Truto: 50 per 10 s per account). */
+export interface GlobalLimit {
+  limit: number;
+  /** At real time; the client multiplies it by its rate-limit time scale. */
+  windowMs: number;
+  /** Whether a 429 came from this limit (it then pauses every endpoint, not only the one that got it). */
+  isLimitError?(error: unknown): boolean;
+}
+
 /**
  * How requests reach Pylon. `send` resolves only for 2xx; an error status throws `PylonApiError`, a lost
  * connection `PylonNetworkError` (with `phase` telling whether anything may have reached the server).
@@ -42,6 +51,8 @@ export interface Transport {
   readonly name: string;
   /** True when a repeated create with the same `idempotencyKey` is applied once (Truto); Pylon has none. */
   readonly supportsIdempotencyKeys: boolean;
+  /** Paced by the client's scheduler together with the per-endpoint limits. */
+  readonly globalLimit?: GlobalLimit;
   send(request: TransportRequest): Promise<TransportResponse>;
   close?(): Promise<void>;
 }

@@ -50,12 +50,17 @@ describe('invalid values name the key and what it allows', () => {
     ['strictLinks', { strictLinks: 0 }, 'must be true or false', '0'],
     ['watch.debounceMs', { watch: { debounceMs: -5 } }, 'must be an integer from 0 to 60000', '-5'],
     ['watch.publish', { watch: { publish: 'true' } }, 'must be true or false', '"true"'],
-    ['target.kind', { target: { kind: 'truto' } }, 'must be one of "pylon", "emulator"', '"truto"'],
-    ['target.kind', { target: {} }, 'must be one of "pylon", "emulator"', 'nothing'],
+    [
+      'target.kind',
+      { target: { kind: 'zapier' } },
+      'must be one of "pylon", "emulator", "truto"',
+      '"zapier"',
+    ],
+    ['target.kind', { target: {} }, 'must be one of "pylon", "emulator", "truto"', 'nothing'],
     [
       'target',
       { target: 'emulator' },
-      'must be an object whose kind is one of "pylon", "emulator"',
+      'must be an object whose kind is one of "pylon", "emulator", "truto"',
       '"emulator"',
     ],
     [
@@ -141,7 +146,10 @@ describe('invalid flags and environment variables name themselves', () => {
       '--time-scale (rateLimits.timeScale) must be a number greater than 0 (got "abc").',
     ],
     [{ concurrency: '64' }, '--concurrency (concurrency) must be an integer from 1 to 32 (got 64).'],
-    [{ target: 'staging' }, '--target (target.kind) must be one of "pylon", "emulator" (got "staging").'],
+    [
+      { target: 'staging' },
+      '--target (target.kind) must be one of "pylon", "emulator", "truto" (got "staging").',
+    ],
     [{ kb: '' }, '--kb (knowledgeBase) must be a knowledge base id or slug (got "").'],
   ])('%o', (flags, message) => {
     const errors = failed({ target: EMULATOR }, { flags });

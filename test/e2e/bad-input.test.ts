@@ -2,17 +2,20 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { emulator, envFor, runCli, workspace, writeCount, writeText } from './helpers.js';
+import { emulator, runCli, TRANSPORTS, workspace, writeCount, writeText } from './helpers.js';
 
 const FLAGS = ['--content-dir', 'docs', '--kb', 'help-center', '--author', 'ada@acme.test'];
 
 const good = (title: string, extra = '') =>
   `---\ntitle: ${title}\n${extra}---\n\nSome text about ${title}.\n`;
 
-describe('bad input: a clear error, exit 2, and no write', () => {
+describe.each(TRANSPORTS)('bad input: a clear error, exit 2, and no write ($name)', ({ env: envFor }) => {
   let emu: RunningEmulator;
   beforeAll(async () => {
-    emu = await emulator({ token: 'secret-token-do-not-print' });
+    emu = await emulator({
+      token: 'secret-token-do-not-print',
+      truto: { token: 'secret-truto-token-do-not-print' },
+    });
   });
   afterAll(() => emu.close());
 
@@ -29,6 +32,7 @@ describe('bad input: a clear error, exit 2, and no write', () => {
         const run = await runCli([command, ...args], { cwd: ws.dir, env: envFor(emu) });
         expect(run.code, `${command}: ${run.stderr}`).toBe(2);
         expect(`${run.stdout}${run.stderr}`).not.toContain('secret-token-do-not-print');
+        expect(`${run.stdout}${run.stderr}`).not.toContain('secret-truto-token-do-not-print');
         results.push(run);
       }
       expect(writeCount(emu)).toBe(writesBefore);

@@ -53,15 +53,37 @@ export function envFor(emu: RunningEmulator): Record<string, string> {
   return { PYLON_API_URL: emu.url, PYLON_API_TOKEN: emu.token };
 }
 
+/**
+ * The env that points the CLI at the emulator's Truto façade, as a product that reaches its customers'
+ * Pylon through Truto would: Truto's URL, token and integrated account, and no Pylon token.
+ */
+export function trutoEnvFor(emu: RunningEmulator): Record<string, string> {
+  return {
+    TRUTO_API_URL: emu.url,
+    TRUTO_API_TOKEN: emu.truto.token,
+    TRUTO_INTEGRATED_ACCOUNT_ID: emu.truto.accounts[0] ?? '',
+  };
+}
+
+/** How a test reaches the emulator: directly, or through its Truto façade. */
+export const TRANSPORTS = [
+  { name: 'direct', env: envFor },
+  { name: 'truto', env: trutoEnvFor },
+] as const;
+
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
-/** Write requests the emulator received on Pylon's API (admin routes excluded). */
+/**
+ * Write requests the emulator received on Pylon's API or on its Truto façade (`/custom/…`, `/proxy/…`);
+ * admin routes excluded.
+ */
 export function writeCount(emu: RunningEmulator): number {
   const counts = emu.snapshot().requests.counts as Record<string, number>;
   return Object.entries(counts)
     .filter(([route]) => {
-      const [method, path] = route.split(' ');
-      return WRITE_METHODS.has(method ?? '') && !(path ?? '').startsWith('/_emulator');
+      const [method, path = ''] = route.split(' ');
+      const facade = path.startsWith('/custom/') || path.startsWith('/proxy/');
+      return WRITE_METHODS.has(method ?? '') && (facade || !path.startsWith('/_emulator'));
     })
     .reduce((sum, [, n]) => sum + n, 0);
 }

@@ -8,7 +8,7 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
 import { markedBody } from '../../src/plan/articles.js';
 import { resolveAuthor } from '../../src/plan/authors.js';
-import { emulator, envFor, runCli, workspace, writeCount, writeText } from './helpers.js';
+import { emulator, envFor, runCli, TRANSPORTS, workspace, writeCount, writeText } from './helpers.js';
 
 const FLAGS = [
   '--content-dir',
@@ -48,7 +48,7 @@ function kbState(emu: RunningEmulator) {
   return state;
 }
 
-describe('publishing content-example end to end over HTTP', () => {
+describe.each(TRANSPORTS)('publishing content-example end to end over HTTP ($name)', ({ env: envFor }) => {
   let emu: RunningEmulator;
   let ws: Awaited<ReturnType<typeof workspace>>;
   let desired: DesiredState;
@@ -180,7 +180,7 @@ describe('under the documented rate limits with a time scale', () => {
   });
 });
 
-describe('a missing content directory', () => {
+describe.each(TRANSPORTS)('a missing content directory ($name)', ({ env: envFor }) => {
   it('exits 2 naming the directory, with no write', async () => {
     const emu = await emulator();
     const ws = await workspace();

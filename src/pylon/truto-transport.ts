@@ -1,0 +1,106 @@
+import type { RequestTarget } from './errors.js';
+import { createRedactor, scrubError } from './redact.js';
+import type { GlobalLimit, Transport, TransportRequest, TransportResponse } from './transport.js';
+import { TRUTO_RATE_LIMITED, trutoApiError, trutoNetworkError } from './truto-errors.js';
+import { trutoUrl } from './truto-paths.js';
+import { readTrutoSuccess } from './truto-response.js';
+
+export const DEFAULT_TRUTO_API_URL = 'https://api.truto.one';
+
+export interface TrutoTransportOptions {
+  /** Default `https://api.truto.one`; the emulator's URL for its Truto façade. */
+  apiUrl?: string | undefined;
+  /** Truto API token (of the environment that holds the integrated account). Never printed. */
+  token: string;
+  /** The customer's Pylon connection in Truto. */
+  integratedAccountId: string;
+  fetch?: typeof fetch | undefined;
+  /** Per attempt, including reading the body. Default 30000. */
+  timeoutMs?: number | undefined;
+  /** Truto's limit per integrated account. Default 50 requests per 10 s. */
+  accountLimit?: { limit: number; windowMs: number } | undefined;
+}
+
+/**
+ * Reaches Pylon through Truto: Truto's bearer token, `integrated_account_id` on every call, knowledge-base
+ * paths through the custom API and users/teams through the proxy API (see truto-paths.ts), Truto's list
+ * envelope and error shape translated back to what the client expects, `Idempotency-Key` on creates, and
+ * Truto's per-account limit announced to the scheduler as a global limit.
+ */
+export function createTrutoTransport(options: TrutoTransportOptions): Transport {
+  const base = (options.apiUrl ?? DEFAULT_TRUTO_API_URL).replace(/\/+$/, '');
+  if (!URL.canParse(base)) throw new TypeError(`Invalid Truto API URL: ${JSON.stringify(base)}`);
+  if (options.token.trim() === '') throw new TypeError('The Truto API token is empty: set TRUTO_API_TOKEN.');
+  const account = options.integratedAccountId.trim();
+  if (account === '') {
+    throw new TypeError(
+      'The Truto integrated account id is empty: set --truto-account or TRUTO_INTEGRATED_ACCOUNT_ID.',
+    );
+  }
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const redact = createRedactor([options.token]);
+  const limit = options.accountLimit ?? { limit: 50, windowMs: 10_000 };
+
+  async function send(req: TransportRequest): Promise<TransportResponse> {
+    const target: RequestTarget = { endpoint: req.endpoint, method: req.method, path: redact(req.path) };
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const network = { baseUrl: base, timeoutMs, afterHeaders: false };
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchFn(trutoUrl(base, req, account), { ...buildInit(req, options.token), signal });
+    } catch (error) {
+      throw scrubError(trutoNetworkError(error, target, network), redact);
+    }
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw scrubError(trutoNetworkError(error, target, { ...network, afterHeaders: true }), redact);
+    }
+    const body = parseJson(text);
+    const notJson = body === undefined && text.trim() !== '';
+    if (!response.ok) {
+      const ctx = { ...target, status: response.status, baseUrl: base, integratedAccountId: account };
+      throw scrubError(trutoApiError(ctx, body, text, response.headers), redact);
+    }
+    try {
+      const read = notJson ? text : body;
+      return readTrutoSuccess({ ...target, baseUrl: base }, response.status, response.headers, read);
+    } catch (error) {
+      throw scrubError(error, redact);
+    }
+  }
+
+  const globalLimit: GlobalLimit = {
+    limit: limit.limit,
+    windowMs: limit.windowMs,
+    isLimitError: (error) => (error as { code?: unknown } | null)?.code === TRUTO_RATE_LIMITED,
+  };
+  return { name: 'truto', supportsIdempotencyKeys: true, globalLimit, send };
+}
+
+function buildInit(req: TransportRequest, token: string): RequestInit {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  if (req.idempotencyKey !== undefined) headers['Idempotency-Key'] = req.idempotencyKey;
+  let body: string | FormData | undefined;
+  if (req.form) {
+    body = req.form; // fetch sets the multipart boundary itself
+  } else if (req.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(req.json);
+  }
+  const init: RequestInit = { method: req.method, headers };
+  if (body !== undefined) init.body = body;
+  return init;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
