@@ -37,6 +37,8 @@ function encode(marker: Marker): string {
   if (marker.retired) parts.push('x=1');
   if (marker.replaces && marker.replaces.length > 0)
     parts.push(`p=${marker.replaces.map(encodeURIComponent).join(',')}`);
+  if (marker.language) parts.push(`l=${encodeURIComponent(marker.language)}`);
+  if (marker.sourceDigest) parts.push(`s=${encodeURIComponent(marker.sourceDigest)}`);
   return parts.join(';');
 }
 

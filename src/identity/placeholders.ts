@@ -91,7 +91,7 @@ export function placeholdersIn(html: string): { articles: string[]; assets: stri
 const TAGGED_ELEMENT = /<(?:img|a)\b[^>]*>/gi;
 const ATTRIBUTE_VALUE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i');
 
-function unescape(value: string): string {
+function unescapeAttribute(value: string): string {
   return value
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, '<')
@@ -107,7 +107,7 @@ export function uploadedAssetUrls(html: string): Map<string, string> {
     const url = ATTRIBUTE_VALUE('src').exec(element) ?? ATTRIBUTE_VALUE('href').exec(element);
     const digest = sha?.[1] ?? sha?.[2];
     const value = url?.[1] ?? url?.[2];
-    if (digest && value && !value.startsWith('pylon-kb://')) found.set(digest, unescape(value));
+    if (digest && value && !value.startsWith('pylon-kb://')) found.set(digest, unescapeAttribute(value));
   }
   return found;
 }
