@@ -7,13 +7,13 @@ import { staleReasons } from '../../plan/staleness.js';
 import type { Plan } from '../../plan/types.js';
 import { isWrite } from '../../plan/types.js';
 import { loadCurrentState } from '../../remote/snapshot.js';
-import { renderPlanText } from '../../report/index.js';
+import { renderPlanText, renderResultsMarkdown } from '../../report/index.js';
 import { CONFIG_OPTIONS, OUTPUT_OPTIONS, outputFormat, parse, stringValue } from '../args.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics, InputError } from '../failures.js';
 import { HELP } from '../help.js';
 import type { CliIO } from '../io.js';
-import { emit, useColor } from '../output.js';
+import { appendStepSummary, emit, useColor } from '../output.js';
 import { ApplyProgress } from '../progress.js';
 import { renderResults } from '../render.js';
 import { readSavedPlan } from '../saved-plan.js';
@@ -59,6 +59,7 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
     });
     progress.finish();
     await emit(renderResults(results, format, color), stringValue(values, 'out'), io);
+    await appendStepSummary(renderResultsMarkdown(results), io);
     return failedResults(results).length > 0 ? 1 : 0;
   } finally {
     await target.close();

@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { runPlan } from '../../pipeline/plan-run.js';
 import { openTarget } from '../../pipeline/target.js';
@@ -28,9 +29,18 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
     if (io.env.GITHUB_ACTIONS === 'true') {
       await appendStepSummary(renderPlanMarkdown(plan), io);
       const annotations = renderGithubAnnotations(plan.diagnostics, {
-        pathPrefix: config.contentDir.startsWith(io.cwd) ? config.contentDir.slice(io.cwd.length + 1) : '',
+        // Annotations name files relative to the repository root (the workspace GitHub checked out).
+        pathPrefix: relative(io.env.GITHUB_WORKSPACE ?? io.cwd, config.contentDir)
+          .split(sep)
+          .join('/'),
       });
-      if (annotations.text) io.stdout.write(`${annotations.text}\n`);
+      if (annotations.text)
+        io.stdout.write(annotations.text.endsWith('\n') ? annotations.text : `${annotations.text}\n`);
+      if (annotations.rest > 0) {
+        io.stdout.write(
+          `${annotations.rest} more diagnostics are not shown as annotations (GitHub shows 10 per step); the job summary lists them all.\n`,
+        );
+      }
     }
     const invalid = hasErrors(plan.diagnostics);
     if (values['detailed-exitcode']) {
