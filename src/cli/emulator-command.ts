@@ -26,6 +26,9 @@ Options:
       --html-normalizer          store article HTML re-serialised like a rich-text editor
       --immutable-fields <m>     ignore (default) | reject slug/collection_id/author_user_id on PATCH
       --url-suffix <s>           title (default) | slug: the suffix of public article URLs
+      --truto-token <t>          the Truto façade's token (default truto-emulator-token; docs/truto.md)
+      --truto-account <id>       an integrated account of the Truto façade (repeatable; default acct-emulator-1)
+      --truto-rate-limit         enforce Truto's 50 requests per 10 s (× time scale) per integrated account
   -h, --help                     this help
 `;
 
@@ -44,6 +47,9 @@ const OPTIONS = {
   'html-normalizer': { type: 'boolean' },
   'immutable-fields': { type: 'string' },
   'url-suffix': { type: 'string' },
+  'truto-token': { type: 'string' },
+  'truto-account': { type: 'string', multiple: true },
+  'truto-rate-limit': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -113,6 +119,11 @@ async function toOptions(values: ReturnType<typeof parse>['values'], cwd: string
   if (immutable) options.immutableFields = immutable;
   const suffix = choice(values['url-suffix'], ['title', 'slug'], 'url-suffix');
   if (suffix) options.urlSuffix = suffix;
+  const truto: NonNullable<EmulatorOptions['truto']> = {};
+  if (values['truto-token']) truto.token = values['truto-token'];
+  if (values['truto-account']?.length) truto.accounts = values['truto-account'];
+  if (values['truto-rate-limit']) truto.rateLimit = true;
+  if (Object.keys(truto).length > 0) options.truto = truto;
   return options;
 }
 

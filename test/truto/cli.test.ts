@@ -80,4 +80,40 @@ describe('the CLI through Truto', () => {
     controller.abort();
     expect(await done).toBe(0);
   });
+  it('pylon-kb emulator takes the façade’s token, accounts and limit from flags', async () => {
+    const controller = new AbortController();
+    let stdout = '';
+    const args = [
+      '--port',
+      '0',
+      '--truto-token',
+      'tt-1',
+      '--truto-account',
+      'acct-x',
+      '--truto-account',
+      'acct-y',
+    ];
+    const done = runEmulatorCommand([...args, '--truto-rate-limit'], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
+      env: {},
+      cwd: process.cwd(),
+      signal: controller.signal,
+    });
+    const deadline = Date.now() + 2000;
+    while (!stdout.includes('Truto façade') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(stdout).toContain('(token tt-1, integrated account acct-x, acct-y)');
+    const url = /listening on (http:\/\/[\d.:]+)/.exec(stdout)?.[1];
+    const me = (account: string) =>
+      fetch(`${url}/proxy/me?integrated_account_id=${account}`, {
+        headers: { authorization: 'Bearer tt-1' },
+      });
+    const statuses = [];
+    for (let i = 0; i < 51; i++) statuses.push((await me('acct-y')).status);
+    expect(statuses.slice(0, 50).every((s) => s === 200)).toBe(true);
+    expect(statuses[50]).toBe(429);
+    controller.abort();
+    expect(await done).toBe(0);
+  });
 });

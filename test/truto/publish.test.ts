@@ -59,6 +59,14 @@ describe('a create whose response is lost after the commit', () => {
     expect(client.stats().retries).toBe(1);
   });
 
+  it('re-sends an attachment upload with the same key, whatever its multipart boundary', async () => {
+    emu = await emulator({ faults: [{ route: 'POST /proxy/attachments', nth: 1, dropAfterCommit: true }] });
+    const client = trutoClient(emu);
+    const uploaded = await client.uploadAttachment({ name: 'logo.png', bytes: new Uint8Array([1, 2, 3]) });
+    expect(emu.snapshot().attachments.map((a) => [a.id, a.name])).toEqual([[uploaded.id, 'logo.png']]);
+    expect(client.stats().retries).toBe(1);
+  });
+
   it('is not re-sent directly to Pylon, which has no idempotency keys (the outcome is unknown instead)', async () => {
     emu = await emulator({
       faults: [{ route: 'POST /knowledge-bases/{id}/articles', nth: 1, dropAfterCommit: true }],
