@@ -1,6 +1,8 @@
 import { applyPlan } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { DesiredState } from '../content/types.js';
+import { assetReader } from '../pipeline/assets.js';
 import { planOptionsFrom } from '../pipeline/plan-run.js';
 import { createPlan } from '../plan/plan.js';
 import { isWrite, type Operation } from '../plan/types.js';
@@ -53,6 +55,18 @@ const ARTICLE_WRITES = new Set<Operation['kind']>([
   'create-redirects',
 ]);
 
+/** The knowledge base, with the translations of the languages the docs tree uses. */
+export function loadState(
+  api: PylonApi,
+  config: ResolvedConfig,
+  desired: DesiredState,
+): Promise<CurrentState> {
+  const languages = [
+    ...new Set(desired.articles.flatMap((a) => (a.translations ?? []).map((t) => t.language))),
+  ];
+  return loadCurrentState(api, config.knowledgeBase ?? undefined, { languages });
+}
+
 function opPath(op: Operation): string | undefined {
   return 'path' in op ? op.path : undefined;
 }
@@ -75,8 +89,9 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     if (read.same.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: read.same });
     return 0;
   }
+  const build = ctx.cache.build({ dropLeadingH1: config.dropLeadingH1 });
   if (memory.stale || batch.reason === 'refresh') {
-    memory.state = await loadCurrentState(ctx.api, config.knowledgeBase ?? undefined);
+    memory.state = await loadState(ctx.api, config, build.desired);
     memory.stale = false;
     if (batch.reason === 'refresh') {
       const { articles, collections } = memory.state;
@@ -88,8 +103,6 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
       });
     }
   }
-
-  const build = ctx.cache.build({ dropLeadingH1: config.dropLeadingH1 });
   const plan = createPlan(build.desired, memory.state, planOptionsFrom(config, { publish: ctx.publish }));
   const touched = new Set(read.touched);
   const blocked = blockedFiles(plan.diagnostics);
@@ -119,6 +132,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
   if (ctx.isClosed()) return 0;
 
   const results = await applyPlan(runnable, ctx.api, {
+    readAsset: assetReader(config.contentDir),
     onEvent: (event) => {
       if (event.type === 'done') report(ctx, read, full, event.result);
     },

@@ -25,7 +25,8 @@ export interface FoldedState {
 /**
  * The knowledge base after pylon-kb's own writes, from their results alone (no re-read): created
  * collections from the operation and the new id, created, updated and moved articles from the article the
- * server returned, retired articles (deleted, or unlisted and marked retired) removed. Pure.
+ * server returned (keeping the translations read before, which an update of the article leaves alone),
+ * retired articles (deleted, or unlisted and marked retired) removed. Pure.
  */
 export function foldResults(state: CurrentState, results: readonly ApplyResult[]): FoldedState {
   const collections: Collection[] = [...state.collections];
@@ -58,11 +59,13 @@ export function foldResults(state: CurrentState, results: readonly ApplyResult[]
           break;
         }
         if (!ARTICLE_OPS.has(op.kind)) break;
-        if (!result.article) {
-          uncertain = true;
-          break;
-        }
-        articles.set(result.article.id, toRemoteArticle(result.article));
+        // A write of translations answers with one language's view: re-read rather than guess the rest.
+        if (!result.article || ('translations' in op && op.translations.length > 0)) uncertain = true;
+        if (!result.article) break;
+        const previous = articles.get(result.article.id);
+        const folded = toRemoteArticle(result.article);
+        if (previous?.translations) folded.translations = previous.translations;
+        articles.set(result.article.id, folded);
         if (result.status === 'moved' && op.kind === 'move-article') articles.delete(op.from.articleId);
         break;
       }

@@ -1,9 +1,8 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { readContentFiles } from '../content/read-files.js';
-import { loadCurrentState } from '../remote/snapshot.js';
 import { BatchQueue } from './batch-queue.js';
 import { compareConfigs, diagnosticsOf, keepSessionKeys } from './config-change.js';
-import { type CycleContext, runCycle } from './cycle.js';
+import { type CycleContext, loadState, runCycle } from './cycle.js';
 import { DesiredCache } from './desired-cache.js';
 import { gateWrites } from './gate.js';
 import type { WatchOptions, WatchSession, WatchStats } from './types.js';
@@ -70,7 +69,8 @@ class WatchEngine implements WatchSession {
     try {
       await this.startWatcher();
       this.cache.replaceAll(await readContentFiles(this.config.contentDir, this.config));
-      this.ctx.memory.state = await loadCurrentState(this.ctx.api, this.config.knowledgeBase ?? undefined);
+      const { desired } = this.cache.build({ dropLeadingH1: this.config.dropLeadingH1 });
+      this.ctx.memory.state = await loadState(this.ctx.api, this.config, desired);
     } catch (error) {
       await this.close();
       throw error;

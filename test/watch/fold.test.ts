@@ -79,6 +79,30 @@ describe('foldResults (pure)', () => {
     expect(start.articles).toHaveLength(4);
   });
 
+  it('keeps the translations read before an update of the article, and re-reads after writing translations', () => {
+    const article = remoteArticle({ title: 'Base' });
+    const start = current([article]);
+    const fr = { title: 'Base (fr)', html: '<p>fr</p>', marker: null };
+    (start.articles[0] as { translations?: unknown }).translations = { fr };
+    const op = { kind: 'update-article', translations: [] } as unknown as UpdateArticleOp;
+    const result: ApplyResult = {
+      status: 'updated',
+      op,
+      id: article.id,
+      url: '',
+      article: { ...article, title: 'Base 2' },
+    };
+    const kept = foldResults(start, [result]);
+    expect(kept.uncertain).toBe(false);
+    expect(kept.state.articles[0]).toMatchObject({ article: { title: 'Base 2' }, translations: { fr } });
+
+    const translated = {
+      ...op,
+      translations: [{ language: 'fr', path: 'a.fr.md', title: 'x', bodyHtml: '' }],
+    };
+    expect(foldResults(start, [{ ...result, op: translated }]).uncertain).toBe(true);
+  });
+
   it('is uncertain after a failed write, or a write that did not return the article', () => {
     const op = { kind: 'update-article' } as UpdateArticleOp;
     const failed: ApplyResult = { status: 'failed', op, error: { message: 'HTTP 503' } };

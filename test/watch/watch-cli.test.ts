@@ -2,7 +2,7 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { emulator, envFor, workspace, writeCount } from '../e2e/helpers.js';
+import { emulator, envFor, REPO, runCli, workspace, writeCount } from '../e2e/helpers.js';
 import {
   articleByKey,
   articlesByKey,
@@ -186,5 +186,22 @@ describe('pylon-kb watch, end to end against the emulator over HTTP', () => {
       2000,
     );
     expect(leaked).toBe('none');
+  });
+});
+
+describe('pylon-kb watch: help and flags', () => {
+  it('is listed in the main help and has its own', async () => {
+    const main = await runCli(['--help'], { cwd: REPO });
+    expect(main.stdout).toContain('watch      apply each save to the knowledge base as a draft');
+    const help = await runCli(['watch', '--help'], { cwd: REPO });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: pylon-kb watch [options]');
+    expect(help.stdout).toContain('--refresh-interval <s>');
+  });
+
+  it('refuses a refresh interval that is not a number (exit 2, nothing started)', async () => {
+    const run = await runCli(['watch', '--refresh-interval', 'soon'], { cwd: REPO });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--refresh-interval must be a number from 0 to 86400 (got "soon")');
   });
 });
