@@ -1,13 +1,27 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
-import { renderMarkdown } from '../markdown/render.js';
-import type { ContentTree, DesiredArticle, DesiredState, LocalDoc } from './types.js';
+import type { LocalReference } from '../markdown/references.js';
+import { renderDocument } from '../markdown/render.js';
+import type { AssetLookup } from './assets.js';
+import { buildTargetIndex, type TargetIndex } from './link-targets.js';
+import { type RenderedPage, resolvePage } from './resolve-references.js';
+import type { LocalTranslation } from './translations.js';
+import type { ContentTree, DesiredArticle, DesiredState, DesiredTranslation, LocalDoc } from './types.js';
+import { stemOf } from './url-path.js';
 
-/** What rendering one document produced: all `buildDesiredState` keeps of a `renderMarkdown` result. */
+/**
+ * What rendering one document produced: all `buildDesiredState` keeps of a `renderDocument` result.
+ * It depends on the document alone (links are resolved afterwards), so it is safe to cache.
+ */
 export interface CachedRendering {
+  /** HTML with a sentinel for each local link or image (see markdown/sentinels.ts). */
   html: string;
   diagnostics: Diagnostic[];
+  /** The local links and images, in sentinel order. */
+  references: LocalReference[];
+  /** Element ids of the page: what `#fragment` links to it may use. */
+  anchors: string[];
 }
 
 /**
@@ -25,10 +39,20 @@ export interface BuildDesiredStateOptions {
   dropLeadingH1?: boolean | undefined;
   /** Reuse renderings of documents whose body, title, path and options are unchanged. Default: none. */
   renderCache?: RenderCache | undefined;
+  /**
+   * The referenced local files as the I/O edge found them (`readAssets`), by path relative to the
+   * content directory. Without it every local image or file is an `asset/missing` error.
+   */
+  assets?: AssetLookup | undefined;
+  /** A site-style link that matches no document is an error, not a warning (config `strictLinks`). */
+  strictLinks?: boolean | undefined;
 }
 
+/** The part of a document or translation its rendering depends on. */
+export type Renderable = Pick<LocalDoc, 'path' | 'markdown' | 'title' | 'bodyStartLine'>;
+
 /** The cache key of a document's rendering: its path, body digest, title, body line and the options. */
-export function renderCacheKey(doc: LocalDoc, dropLeadingH1: boolean): string {
+export function renderCacheKey(doc: Renderable, dropLeadingH1: boolean): string {
   return [
     doc.path,
     digestOf(doc.markdown),
@@ -38,38 +62,122 @@ export function renderCacheKey(doc: LocalDoc, dropLeadingH1: boolean): string {
   ].join('\0');
 }
 
-function render(doc: LocalDoc, dropLeadingH1: boolean): CachedRendering {
-  const rendered = renderMarkdown(doc.markdown, {
+function render(doc: Renderable, dropLeadingH1: boolean): CachedRendering {
+  const rendered = renderDocument(doc.markdown, {
     title: doc.title,
     dropLeadingH1,
     file: doc.path,
     lineOffset: doc.bodyStartLine - 1,
   });
-  return { html: rendered.html, diagnostics: rendered.diagnostics };
+  const { html, diagnostics, references, anchors } = rendered;
+  return { html, diagnostics, references, anchors };
+}
+
+function cachedRender(doc: Renderable, dropLeadingH1: boolean, cache: RenderCache | undefined) {
+  if (!cache) return render(doc, dropLeadingH1);
+  const key = renderCacheKey(doc, dropLeadingH1);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rendered = render(doc, dropLeadingH1);
+  cache.set(key, rendered);
+  return rendered;
+}
+
+/** A content tree with, optionally, the translations `buildContentTree` found. */
+export type ContentTreeInput = ContentTree & {
+  translations?: readonly LocalTranslation[];
+  translationFolder?: string;
+};
+
+/** The documents and translations of a tree, rendered but with their links not yet resolved. */
+export interface RenderedTree {
+  tree: ContentTree;
+  docs: { doc: LocalDoc; page: RenderedPage }[];
+  translations: { translation: LocalTranslation; page: RenderedPage }[];
+  index: TargetIndex;
+  /** The tree's diagnostics and the rendering ones. */
+  diagnostics: Diagnostic[];
+}
+
+/** Phase 1 (pure, cacheable per document): renders every document and translation. */
+export function renderContentTree(
+  tree: ContentTreeInput,
+  options: BuildDesiredStateOptions = {},
+): RenderedTree {
+  const diagnostics = [...tree.diagnostics];
+  const dropLeadingH1 = options.dropLeadingH1 !== false;
+  const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
+    const rendered = cachedRender(doc, dropLeadingH1, options.renderCache);
+    diagnostics.push(...rendered.diagnostics);
+    return {
+      origin: { key, path: doc.path, pageStem, ...(language !== undefined && { language }) },
+      html: rendered.html,
+      references: rendered.references,
+      anchors: rendered.anchors,
+      firstLine: doc.bodyStartLine,
+    };
+  };
+  const docs = tree.docs.map((doc) => ({ doc, page: pageOf(doc, doc.key, stemOf(doc.path)) }));
+  const translations = (tree.translations ?? []).map((translation) => ({
+    translation,
+    page: pageOf(translation, translation.sourceKey, stemOf(translation.sourcePath), translation.language),
+  }));
+  const index = buildTargetIndex(
+    docs.map(({ doc, page }) => ({ doc, anchors: page.anchors })),
+    translations.map(({ translation: t, page }) => ({
+      doc: { key: t.sourceKey, path: t.path, slug: '' },
+      anchors: page.anchors,
+      language: t.language,
+    })),
+    tree.collections,
+    tree.translationFolder,
+  );
+  return { tree, docs, translations, index, diagnostics };
+}
+
+/** Phase 2 (pure): resolves links and files against the whole tree and builds the desired state. */
+export function resolveDesiredState(
+  rendered: RenderedTree,
+  options: BuildDesiredStateOptions = {},
+): DesiredState {
+  const diagnostics = [...rendered.diagnostics];
+  const context = {
+    index: rendered.index,
+    assets: options.assets,
+    strictLinks: options.strictLinks === true,
+  };
+  const byKey = new Map<string, DesiredTranslation[]>();
+  for (const { translation, page } of rendered.translations) {
+    const resolved = resolvePage(page, context);
+    diagnostics.push(...resolved.diagnostics);
+    const { language, path, title } = translation;
+    const { html, links, assets } = resolved;
+    const list = byKey.get(translation.sourceKey) ?? [];
+    list.push({ language, path, title, html, digest: digestOf(title, html), links, assets });
+    byKey.set(translation.sourceKey, list);
+  }
+  const articles = rendered.docs.map(({ doc, page }) => {
+    const resolved = resolvePage(page, context);
+    diagnostics.push(...resolved.diagnostics);
+    const translations = (byKey.get(doc.key) ?? []).sort((a, b) => (a.language < b.language ? -1 : 1));
+    return toArticle(doc, resolved.html, { links: resolved.links, assets: resolved.assets, translations });
+  });
+  return { collections: rendered.tree.collections, articles, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Renders every document of the tree: what pylon-kb wants the knowledge base to hold. */
-export function buildDesiredState(tree: ContentTree, options: BuildDesiredStateOptions = {}): DesiredState {
-  const diagnostics = [...tree.diagnostics];
-  const dropLeadingH1 = options.dropLeadingH1 !== false;
-  const cache = options.renderCache;
-  const articles = tree.docs.map((doc) => {
-    let rendered: CachedRendering;
-    if (cache) {
-      const key = renderCacheKey(doc, dropLeadingH1);
-      const hit = cache.get(key);
-      rendered = hit ?? render(doc, dropLeadingH1);
-      if (!hit) cache.set(key, rendered);
-    } else {
-      rendered = render(doc, dropLeadingH1);
-    }
-    diagnostics.push(...rendered.diagnostics);
-    return toArticle(doc, rendered.html);
-  });
-  return { collections: tree.collections, articles, diagnostics: sortDiagnostics(diagnostics) };
+export function buildDesiredState(
+  tree: ContentTreeInput,
+  options: BuildDesiredStateOptions = {},
+): DesiredState {
+  return resolveDesiredState(renderContentTree(tree, options), options);
 }
 
-function toArticle(doc: LocalDoc, html: string): DesiredArticle {
+function toArticle(
+  doc: LocalDoc,
+  html: string,
+  extra: Pick<Required<DesiredArticle>, 'links' | 'assets' | 'translations'>,
+): DesiredArticle {
   return {
     key: doc.key,
     path: doc.path,
@@ -84,5 +192,6 @@ function toArticle(doc: LocalDoc, html: string): DesiredArticle {
     ...(doc.author && { author: doc.author }),
     ...(doc.visibility !== undefined && { visibility: doc.visibility }),
     ...(doc.order !== undefined && { order: doc.order }),
+    ...extra,
   };
 }

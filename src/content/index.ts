@@ -1,5 +1,22 @@
-/** The pure content core. The file-system edge is `./read-files.js`, imported separately on purpose. */
-export { type BuildDesiredStateOptions, buildDesiredState } from './desired.js';
+/**
+ * The pure content core. The file-system edges are `./read-files.js` and `./read-assets.js`, imported
+ * separately on purpose.
+ */
+export {
+  type AssetLookup,
+  type AssetProblem,
+  type AssetReadResult,
+  contentTypeOf,
+  DEFAULT_MAX_ASSET_BYTES,
+} from './assets.js';
+export {
+  type BuildDesiredStateOptions,
+  buildDesiredState,
+  type ContentTreeInput,
+  type RenderedTree,
+  renderContentTree,
+  resolveDesiredState,
+} from './desired.js';
 export {
   DOCUMENT_KEYS,
   type ParseDocumentOptions,
@@ -9,6 +26,8 @@ export {
 } from './document.js';
 export { type FolderMetadata, METADATA_FILE_NAMES, readFolderMetadata } from './folder-metadata.js';
 export { globMatcher, globToRegExp } from './glob.js';
+export { assetPathsToRead, type LocalFileReference, localReferences } from './local-references.js';
 export { isValidSlug, SLUG_PATTERN, slugify, splitNumberPrefix, titleFromName } from './slug.js';
+export type { LocalTranslation, TranslatedContentTree, TranslationOptions } from './translations.js';
 export { type BuildContentTreeOptions, buildContentTree } from './tree.js';
 export type * from './types.js';

@@ -8,9 +8,21 @@ import {
   readFolderMetadata,
 } from './folder-metadata.js';
 import { parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
-import type { ContentTree, LocalCollection, LocalDoc, SourceFile } from './types.js';
+import {
+  readTranslations,
+  type TranslatedContentTree,
+  type TranslationFile,
+  type TranslationOptions,
+  translationFileOf,
+  translationFolderOf,
+} from './translations.js';
+import type { LocalCollection, LocalDoc, SourceFile } from './types.js';
+import { stemOf } from './url-path.js';
 
-export type BuildContentTreeOptions = ParseDocumentOptions;
+export interface BuildContentTreeOptions extends ParseDocumentOptions {
+  /** Where translations live (default: `name.<lang>.md` beside `name.md`). */
+  translations?: TranslationOptions | undefined;
+}
 
 interface ParsedDoc {
   doc: LocalDoc;
@@ -19,15 +31,19 @@ interface ParsedDoc {
 
 /**
  * Builds collections (from folders) and documents (from Markdown files). Folder index files and
- * `_category_` files give folder metadata; a root README.md is skipped. Every problem is a diagnostic.
+ * `_category_` files give folder metadata; a root README.md is skipped; translation files become
+ * translations of their source document. Every problem is a diagnostic.
  */
 export function buildContentTree(
   files: readonly SourceFile[],
   options: BuildContentTreeOptions = {},
-): ContentTree {
+): TranslatedContentTree {
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
   const metadataFiles = new Map<string, SourceFile[]>();
+  const markdownPaths = new Set(files.filter((f) => MARKDOWN.test(f.path)).map((f) => f.path));
+  const markdownStems = new Set([...markdownPaths].map(stemOf));
+  const translationFiles: TranslationFile[] = [];
 
   for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
@@ -35,7 +51,12 @@ export function buildContentTree(
     if (isMetadataFileName(name)) {
       if (folder === null) diagnostics.push(rootMetadataIgnored(file.path));
       else metadataFiles.set(folder, [...(metadataFiles.get(folder) ?? []), file]);
-    } else if (/\.(md|markdown)$/i.test(name) && !(folder === null && /^readme\.md$/i.test(name))) {
+    } else if (MARKDOWN.test(name) && !(folder === null && /^readme\.md$/i.test(name))) {
+      const translation = translationFileOf(file, markdownStems, options.translations);
+      if (translation) {
+        translationFiles.push(translation);
+        continue;
+      }
       const parsed = parseDocument(file, options);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.doc) docs.push({ doc: parsed.doc, fieldLines: parsed.fieldLines });
@@ -50,12 +71,20 @@ export function buildContentTree(
   }
 
   diagnostics.push(...duplicateDiagnostics(docs, collections));
+  const sorted = docs.map(({ doc }) => doc).sort((a, b) => compare(a.path, b.path));
+  const translated = readTranslations(translationFiles, sorted, markdownPaths);
+  const translationFolder = translationFolderOf(options.translations);
+  diagnostics.push(...translated.diagnostics);
   return {
     collections,
-    docs: docs.map(({ doc }) => doc).sort((a, b) => compare(a.path, b.path)),
+    docs: sorted,
+    translations: translated.translations,
+    ...(translationFolder !== undefined && { translationFolder }),
     diagnostics: sortDiagnostics(diagnostics),
   };
 }
+
+const MARKDOWN = /\.(md|markdown)$/i;
 
 /** Every folder that holds a document, directly or through subfolders, sorted by path. */
 function foldersOf(paths: readonly string[]): string[] {

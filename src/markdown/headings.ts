@@ -21,3 +21,13 @@ export function collectHeadings(tree: Root): Heading[] {
   });
   return headings;
 }
+
+/** Every element id of a rendered document (headings, footnotes): what a `#fragment` may point to. */
+export function collectIds(tree: Root): string[] {
+  const ids: string[] = [];
+  visit(tree, 'element', (node) => {
+    const id = node.properties.id;
+    if (typeof id === 'string' && id !== '') ids.push(id);
+  });
+  return ids;
+}

@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { stripCustomId } from './custom-ids.js';
 
 /** Compares titles the way a reader would: case, surrounding and repeated whitespace ignored. */
 export function sameTitle(a: string, b: string): boolean {
@@ -19,22 +20,23 @@ function isInvisible(node: RootContent): boolean {
 
 /**
  * Removes a leading `# Title` that repeats the article title (Pylon shows the title above the body).
- * Returns whether one was removed.
+ * Returns the removed heading's text, or undefined when nothing was removed.
  */
-export function dropLeadingH1(tree: Root, title: string): boolean {
+export function dropLeadingH1(tree: Root, title: string): string | undefined {
   const index = firstVisibleIndex(tree);
   const node = tree.children[index];
-  if (node?.type !== 'heading' || node.depth !== 1) return false;
-  if (!sameTitle(mdastToString(node), title)) return false;
+  if (node?.type !== 'heading' || node.depth !== 1) return undefined;
+  const text = mdastToString(node);
+  if (!sameTitle(text, title)) return undefined;
   tree.children.splice(index, 1);
-  return true;
+  return text;
 }
 
-/** Text of the first level-1 heading anywhere at the top level, or undefined. */
+/** Text of the first level-1 heading anywhere at the top level (without a `{#id}`), or undefined. */
 export function firstH1Text(tree: Root): string | undefined {
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 1) {
-      const text = mdastToString(node).replace(/\s+/g, ' ').trim();
+      const text = stripCustomId(mdastToString(node)).replace(/\s+/g, ' ').trim();
       if (text) return text;
     }
   }

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkCallouts } from './callouts.js';
+import { rehypeCustomIds } from './custom-ids.js';
 import { rehypeParseRawHtml, rehypePylonAdjustments } from './raw-html.js';
 import { PYLON_SCHEMA } from './schema.js';
 import { rehypeTidy } from './tidy.js';
@@ -30,6 +31,8 @@ export const markdownProcessor = unified()
   .use(rehypeParseRawHtml)
   .use(rehypePylonAdjustments)
   .use(rehypeSanitize, PYLON_SCHEMA)
+  // `{#id}` heading ids are set after sanitising (which drops ids) and before rehype-slug (which keeps them).
+  .use(rehypeCustomIds)
   .use(rehypeTidy)
   .use(rehypeSlug)
   .use(rehypeStringify)

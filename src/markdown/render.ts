@@ -1,9 +1,13 @@
+import { slug } from 'github-slugger';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { collectHeadings, type Heading } from './headings.js';
+import { type CustomId, extractCustomIds } from './custom-ids.js';
+import { collectHeadings, collectIds, type Heading } from './headings.js';
 import { dropLeadingH1, firstH1Text } from './leading-h1.js';
 import { markdownProcessor } from './pipeline.js';
+import { type LocalReference, markReferences, takeReferences } from './references.js';
+import { replaceSentinels } from './sentinels.js';
 import { scanUnsafeContent } from './unsafe-content.js';
 
 export interface RenderOptions {
@@ -20,31 +24,82 @@ export interface RenderOptions {
 export interface RenderResult {
   html: string;
   headings: Heading[];
+  /**
+   * Every element id (headings, including `{#custom}` ones, and footnotes), plus the id of a dropped
+   * leading title heading (such a link lands at the top of the page): valid `#fragment` targets.
+   */
+  anchors: string[];
+  /** Local links and images (relative, root-relative, `#fragment`), in document order. */
+  references: LocalReference[];
   diagnostics: Diagnostic[];
 }
 
-export type { Heading };
+export type { Heading, LocalReference };
+
+/**
+ * Markdown → sanitised HTML, with each local link or image URL replaced by a sentinel
+ * (`href="pylon-kb-ref:<index into references>"`) for `replaceSentinels`. The content core renders with
+ * this, then resolves the references against the whole tree. Pure and deterministic.
+ */
+export function renderDocument(markdown: string, options: RenderOptions = {}): RenderResult {
+  const lineOffset = options.lineOffset ?? 0;
+  const mdast = markdownProcessor.parse(markdown);
+  const diagnostics = scanUnsafeContent(mdast, {
+    lineOffset,
+    ...(options.file !== undefined && { file: options.file }),
+  });
+  const customIds = extractCustomIds(mdast);
+  const dropped =
+    options.title !== undefined && options.dropLeadingH1 !== false
+      ? dropLeadingH1(mdast, options.title)
+      : undefined;
+  const sources = markReferences(mdast, lineOffset);
+
+  const hast: HastRoot = markdownProcessor.runSync(mdast);
+  const references = takeReferences(hast, sources);
+  const headings = collectHeadings(hast);
+  const anchors = collectIds(hast);
+  // A link to the dropped title heading (`setup.md#setup`) still lands at the top of the page.
+  if (dropped !== undefined && !anchors.includes(slug(dropped))) anchors.push(slug(dropped));
+  diagnostics.push(...duplicateIds(customIds, anchors, options.file, lineOffset));
+  const html = markdownProcessor.stringify(hast);
+  return { html, headings, anchors, references, diagnostics };
+}
 
 /**
  * Markdown → sanitised HTML for Pylon. Pure and deterministic: the same input gives the same bytes.
+ * Local links and images are left as written (the content core turns them into placeholders).
  * Problems (removed scripts, unsafe URLs) are diagnostics; rendering itself never fails.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderResult {
-  const mdast = markdownProcessor.parse(markdown);
-  const diagnostics = scanUnsafeContent(mdast, {
-    lineOffset: options.lineOffset ?? 0,
-    ...(options.file !== undefined && { file: options.file }),
-  });
-  if (options.title !== undefined && options.dropLeadingH1 !== false) dropLeadingH1(mdast, options.title);
-
-  const hast: HastRoot = markdownProcessor.runSync(mdast);
-  const headings = collectHeadings(hast);
-  const html = markdownProcessor.stringify(hast);
-  return { html, headings, diagnostics };
+  const rendered = renderDocument(markdown, options);
+  const html = replaceSentinels(rendered.html, (index) => ({ url: rendered.references[index]?.url ?? '' }));
+  return { ...rendered, html };
 }
 
 /** Text of the first `# Heading` of a Markdown document (title fallback), or undefined. */
 export function firstHeading(markdown: string): string | undefined {
   const mdast: MdastRoot = markdownProcessor.parse(markdown);
   return firstH1Text(mdast);
+}
+
+/** A `{#id}` that another element also has: links to it would land on the first one only. */
+function duplicateIds(
+  customIds: readonly CustomId[],
+  anchors: readonly string[],
+  file: string | undefined,
+  lineOffset: number,
+): Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const id of anchors) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return customIds
+    .filter(({ id }) => (counts.get(id) ?? 0) > 1)
+    .map(({ id, line }) => ({
+      severity: 'warning' as const,
+      code: 'markdown/duplicate-id',
+      message: `The heading id "${id}" is used more than once on this page.`,
+      ...(file !== undefined && { file }),
+      ...(line !== undefined && { line: line + lineOffset }),
+      hint: 'Choose another {#id}: links to this id reach only the first element that has it.',
+    }));
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..', '..');
 const CORE = ['src/content', 'src/markdown', 'src/plan', 'src/report', 'src/identity', 'src/diagnostics'];
 /** The I/O edges that live beside the core they feed. */
-const EDGES = new Set(['src/content/read-files.ts']);
+const EDGES = new Set(['src/content/read-files.ts', 'src/content/read-assets.ts']);
 
 const FORBIDDEN_IMPORTS = [
   /from ['"](node:)?fs(\/promises)?['"]/,

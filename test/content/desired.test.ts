@@ -29,6 +29,9 @@ describe('buildDesiredState', () => {
         unlisted: false,
         visibility: 'customer',
         redirectFrom: [],
+        links: [],
+        assets: [],
+        translations: [],
       },
     ]);
   });
@@ -47,5 +50,37 @@ describe('buildDesiredState', () => {
 
   it('is deterministic', () => {
     expect(buildDesiredState(tree)).toEqual(state);
+  });
+});
+
+describe('buildDesiredState with a render cache', () => {
+  const files = [
+    { path: 'a.md', text: '# A\n\nSee [b](b.md#install).\n' },
+    { path: 'b.md', text: '# B\n\n## Install\n' },
+    { path: 'b.fr.md', text: '# B en français\n\n## Installer {#install}\n' },
+  ];
+
+  it('renders each document and translation once, and still resolves links against the current tree', () => {
+    const cache = new Map();
+    let renders = 0;
+    const counting = {
+      get: (key: string) => cache.get(key),
+      set: (key: string, value: unknown) => {
+        renders++;
+        cache.set(key, value);
+      },
+    };
+    const first = buildDesiredState(buildContentTree(files), { renderCache: counting });
+    expect(renders).toBe(3);
+    expect(first).toEqual(buildDesiredState(buildContentTree(files)));
+    expect(first.diagnostics).toEqual([]);
+
+    // b.md loses the heading a.md links to: only b.md is rendered again, and a.md's link is now broken.
+    const changed = files.map((f) => (f.path === 'b.md' ? { ...f, text: '# B\n\n## Setup\n' } : f));
+    const second = buildDesiredState(buildContentTree(changed), { renderCache: counting });
+    expect(renders).toBe(4);
+    expect(second.diagnostics).toEqual([
+      expect.objectContaining({ code: 'link/missing-anchor', file: 'a.md', line: 3 }),
+    ]);
   });
 });

@@ -1,0 +1,140 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LocalReference } from '../markdown/references.js';
+import { type AssetProblem, formatBytes } from './assets.js';
+import { editDistance } from './did-you-mean.js';
+import type { LinkTarget } from './link-targets.js';
+import { stemOf } from './url-path.js';
+
+type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
+
+export function where(file: string, reference: Pick<LocalReference, 'line' | 'column'>): Where {
+  return {
+    file,
+    ...(reference.line !== undefined && { line: reference.line }),
+    ...(reference.column !== undefined && { column: reference.column }),
+  };
+}
+
+/** Up to `limit` candidates nearest to `word`; those sharing its last path segment come first. */
+export function closest(word: string, candidates: readonly string[], limit = 3): string[] {
+  const last = (s: string) => s.slice(s.lastIndexOf('/') + 1);
+  const threshold = Math.max(2, Math.floor(word.length * 0.4));
+  return candidates
+    .map((candidate) => ({
+      candidate,
+      distance:
+        last(candidate) === last(word)
+          ? 0
+          : candidate.startsWith(word) || word.startsWith(candidate)
+            ? 1
+            : editDistance(word, candidate),
+    }))
+    .filter(({ distance }) => distance <= threshold)
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}
+
+function list(items: readonly string[]): string {
+  return items.map((item) => `"${item}"`).join(', ');
+}
+
+export function missingTarget(
+  url: string,
+  wanted: string,
+  outside: boolean,
+  docPaths: readonly string[],
+  at: Where,
+): Diagnostic {
+  const near = outside ? [] : closest(stemOf(wanted), docPaths.map(stemOf)).map((p) => `${p}.md`);
+  return {
+    severity: 'error',
+    code: 'link/missing-target',
+    message: outside
+      ? `The link "${url}" points outside the content directory.`
+      : `The link "${url}" points to ${wanted}, which is not a document of the docs tree.`,
+    ...at,
+    hint: near.length
+      ? `Did you mean ${list(near)}? Links to .md files are relative to the linking file's folder.`
+      : 'Fix the path (relative to the linking file, or starting with / at the content root), or link a full https:// URL.',
+  };
+}
+
+export function missingAnchor(
+  url: string,
+  anchor: string,
+  target: LinkTarget,
+  samePage: boolean,
+  at: Where,
+): Diagnostic {
+  const ids = [...target.anchors];
+  const near = closest(anchor, ids);
+  const page = samePage ? 'this page' : target.path;
+  const known = ids.length ? `Ids on ${page}: ${list(ids.slice(0, 8))}${ids.length > 8 ? ', …' : ''}.` : '';
+  return {
+    severity: 'error',
+    code: 'link/missing-anchor',
+    message: `The link "${url}" points to #${anchor}, but ${page} has no heading with that id.`,
+    ...at,
+    hint: near.length
+      ? `Did you mean ${list(near.map((id) => `#${id}`))}?`
+      : `${known} Heading ids are made from the heading text (## Set up → #set-up), or set with {#my-id}.`.trim(),
+  };
+}
+
+export function unresolved(
+  url: string,
+  wanted: string,
+  collection: boolean,
+  docPaths: readonly string[],
+  strict: boolean,
+  at: Where,
+): Diagnostic {
+  const near = closest(wanted, docPaths.map(stemOf));
+  const why = collection
+    ? `points to the folder ${wanted}, a collection; pylon-kb links articles only, so it is published as written`
+    : `matches no document, so it is published as written`;
+  return {
+    severity: strict ? 'error' : 'warning',
+    code: 'link/unresolved',
+    message: `The link "${url}" ${why}.`,
+    ...at,
+    hint: near.length
+      ? `Did you mean ${list(near.map((p) => `${p}.md`))}? Link the .md file to be sure.`
+      : 'If it points to a page outside the docs tree, use its full https:// URL.',
+  };
+}
+
+export function assetProblem(url: string, kind: string, problem: AssetProblem, at: Where): Diagnostic {
+  const what = `The ${kind === 'image' ? 'image' : 'linked file'} "${url}"`;
+  if (problem.error === 'too-large') {
+    const size = problem.size !== undefined ? ` is ${formatBytes(problem.size)},` : ' is';
+    const limit = problem.limit !== undefined ? formatBytes(problem.limit) : 'the';
+    return {
+      severity: 'error',
+      code: 'asset/too-large',
+      message: `${what} (${problem.path})${size} over the ${limit} limit for uploads.`,
+      ...at,
+      hint: 'Make the file smaller, host it elsewhere and link its https:// URL, or raise maxAssetBytes.',
+    };
+  }
+  if (problem.error === 'outside') return outsideContent(url, kind, at);
+  const detail = problem.detail ?? 'does not exist';
+  return {
+    severity: 'error',
+    code: 'asset/missing',
+    message: `${what} points to ${problem.path}, which ${detail}.`,
+    ...at,
+    hint: 'Paths are relative to the linking file (or start with / at the content root). Check the name and its case.',
+  };
+}
+
+export function outsideContent(url: string, kind: string, at: Where): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'asset/outside-content',
+    message: `The ${kind === 'image' ? 'image' : 'linked file'} "${url}" is outside the content directory; pylon-kb does not read it.`,
+    ...at,
+    hint: 'Move the file into the docs tree (for example beside the page) and link it with a relative path.',
+  };
+}

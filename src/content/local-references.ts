@@ -1,0 +1,46 @@
+import type { RenderedTree } from './desired.js';
+import { classifyReference } from './link-targets.js';
+
+/** A local file a document embeds or links to, named but not read. */
+export interface LocalFileReference {
+  /** Path relative to the content directory (for `outside`, the path as it climbs out: `../x`). */
+  path: string;
+  /** The document (or translation) that refers to it, and where. */
+  file: string;
+  line?: number;
+  /** The path leaves the content directory: it must be refused, never read. */
+  outside: boolean;
+}
+
+/**
+ * Every local file the rendered documents refer to (images, and links to files that are not
+ * documents), in path order: what the I/O edge must look at before the desired state can be built.
+ */
+export function localReferences(rendered: RenderedTree): LocalFileReference[] {
+  const found: LocalFileReference[] = [];
+  const pages = [...rendered.docs, ...rendered.translations];
+  for (const { page } of pages) {
+    for (const reference of page.references) {
+      const classified = classifyReference(reference, page.origin, rendered.index);
+      if (classified.type !== 'asset' && classified.type !== 'asset-outside') continue;
+      found.push({
+        path: classified.path,
+        file: page.origin.path,
+        ...(reference.line !== undefined && { line: reference.line }),
+        outside: classified.type === 'asset-outside',
+      });
+    }
+  }
+  return found.sort(
+    (a, b) => compare(a.path, b.path) || compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
+  );
+}
+
+/** The distinct paths inside the content directory that `readAssets` should look at. */
+export function assetPathsToRead(references: readonly LocalFileReference[]): string[] {
+  return [...new Set(references.filter((r) => !r.outside).map((r) => r.path))];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

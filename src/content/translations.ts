@@ -1,0 +1,224 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { firstHeading } from '../markdown/render.js';
+import { DOCUMENT_KEYS } from './document.js';
+import { FieldReader } from './field-reader.js';
+import { readFrontmatter } from './frontmatter.js';
+import type { ContentTree, LocalDoc, SourceFile } from './types.js';
+import { stemOf } from './url-path.js';
+
+export interface TranslationOptions {
+  /**
+   * `suffix` (default): `name.<lang>.md` beside `name.md`. `folders`: `<folder>/<lang>/<same path>`, e.g.
+   * `i18n/fr/guides/setup.md` for `guides/setup.md`.
+   */
+  layout?: 'suffix' | 'folders' | undefined;
+  /** The folder of the `folders` layout, relative to the content directory. Default `i18n`. */
+  folder?: string | undefined;
+}
+
+/** A translation file, parsed: it becomes a translation of its source article, not an article. */
+export interface LocalTranslation {
+  language: string;
+  path: string;
+  /** Key and path of the document it translates. */
+  sourceKey: string;
+  sourcePath: string;
+  title: string;
+  markdown: string;
+  bodyStartLine: number;
+}
+
+/** A content tree with the translations of its documents (buildContentTree returns this). */
+export interface TranslatedContentTree extends ContentTree {
+  translations: LocalTranslation[];
+  /** The translations folder, when the `folders` layout is used (links inside it fall back to the source tree). */
+  translationFolder?: string;
+}
+
+/** The translations folder of the `folders` layout, without slashes; undefined for the suffix layout. */
+export function translationFolderOf(options: TranslationOptions = {}): string | undefined {
+  return options.layout === 'folders' ? (options.folder ?? 'i18n').replace(/^\/+|\/+$/g, '') : undefined;
+}
+
+/** BCP-47-ish: a 2–3 letter language, then optional subtags (`fr`, `pt-BR`, `zh-Hant`, `es-419`). */
+const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/;
+/** Fields of a translation's frontmatter; the article-level ones come from the source and are ignored. */
+const TRANSLATION_KEYS = ['title', 'description'] as const;
+/** Folder index files and the root README are never articles. */
+const NOT_AN_ARTICLE = /^readme\.md$|(^|\/)_?index\.(md|markdown)$/i;
+const ARTICLE_KEYS = [
+  ...DOCUMENT_KEYS.filter((key) => key !== 'title' && key !== 'description'),
+  'collection',
+];
+
+/** A Markdown file that is a translation: its language and the stem (path without extension) of its source. */
+export interface TranslationFile {
+  file: SourceFile;
+  language: string;
+  sourceStem: string;
+}
+
+/**
+ * Which Markdown files are translations. Suffix layout: `name.<lang>.md` only when `name.md` (or
+ * `.markdown`) exists, so `v1.2.md` stays a document. Folders layout: every file under `<folder>/<lang>/`.
+ */
+export function translationFileOf(
+  file: SourceFile,
+  markdownStems: ReadonlySet<string>,
+  options: TranslationOptions = {},
+): TranslationFile | null {
+  const stem = stemOf(file.path);
+  const translationFolder = translationFolderOf(options);
+  if (translationFolder !== undefined) {
+    const folder = `${translationFolder}/`;
+    if (!file.path.startsWith(folder)) return null;
+    const rest = stem.slice(folder.length);
+    const slash = rest.indexOf('/');
+    return { file, language: slash < 0 ? '' : rest.slice(0, slash), sourceStem: rest.slice(slash + 1) };
+  }
+  const dot = stem.lastIndexOf('.');
+  if (dot < 0 || stem.lastIndexOf('/') > dot) return null;
+  const language = stem.slice(dot + 1);
+  const sourceStem = stem.slice(0, dot);
+  if (!LANGUAGE.test(language) || !markdownStems.has(sourceStem)) return null;
+  return { file, language, sourceStem };
+}
+
+/**
+ * Parses translation files and attaches each to its source document. A translation whose source does not
+ * exist is an error (`translation/orphan`); article-level fields in it are ignored with a warning.
+ * `sourcePaths` lists every Markdown path of the tree, to tell "no source" from "source with errors".
+ */
+export function readTranslations(
+  files: readonly TranslationFile[],
+  docs: readonly LocalDoc[],
+  sourcePaths: ReadonlySet<string>,
+): { translations: LocalTranslation[]; diagnostics: Diagnostic[] } {
+  const docsByStem = new Map(docs.map((doc) => [stemOf(doc.path), doc]));
+  const diagnostics: Diagnostic[] = [];
+  const translations: LocalTranslation[] = [];
+  const taken = new Map<string, string>();
+  for (const found of files) {
+    const { file, language, sourceStem } = found;
+    if (!LANGUAGE.test(language)) {
+      diagnostics.push(badLanguage(file.path, language));
+      continue;
+    }
+    const source = docsByStem.get(sourceStem);
+    if (!source) {
+      const exists = [`${sourceStem}.md`, `${sourceStem}.markdown`].find((p) => sourcePaths.has(p));
+      if (!exists) diagnostics.push(orphan(file.path, sourceStem));
+      else if (NOT_AN_ARTICLE.test(exists)) diagnostics.push(notAnArticle(file.path, exists));
+      // Otherwise the source has errors, reported on their own.
+      continue;
+    }
+    const claim = `${source.key}\0${language}`;
+    const earlier = taken.get(claim);
+    if (earlier !== undefined) {
+      diagnostics.push(duplicate(file.path, earlier, source.path, language));
+      continue;
+    }
+    const parsed = parseTranslation(file, language, source);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.translation) continue;
+    taken.set(claim, file.path);
+    translations.push(parsed.translation);
+  }
+  translations.sort((a, b) => compare(a.sourceKey, b.sourceKey) || compare(a.language, b.language));
+  return { translations, diagnostics };
+}
+
+function parseTranslation(
+  file: SourceFile,
+  language: string,
+  source: LocalDoc,
+): { translation: LocalTranslation | null; diagnostics: Diagnostic[] } {
+  const { frontmatter, diagnostics } = readFrontmatter(file);
+  if (!frontmatter) return { translation: null, diagnostics };
+  const fm = new FieldReader(frontmatter.fields, file.path, 'frontmatter/type');
+  const ignored: Diagnostic[] = [];
+  for (const key of ARTICLE_KEYS) {
+    const line = fm.line(key);
+    if (line !== undefined) ignored.push(ignoredField(file.path, line, key, source.path));
+  }
+  fm.warnUnknownKeys(TRANSLATION_KEYS, 'frontmatter/unknown-key', ARTICLE_KEYS);
+  const title = fm.string('title') ?? firstHeading(frontmatter.body) ?? source.title;
+  const all = [...diagnostics, ...fm.diagnostics, ...ignored];
+  if (all.some((d) => d.severity === 'error')) return { translation: null, diagnostics: all };
+  return {
+    translation: {
+      language,
+      path: file.path,
+      sourceKey: source.key,
+      sourcePath: source.path,
+      title,
+      markdown: frontmatter.body,
+      bodyStartLine: frontmatter.bodyStartLine,
+    },
+    diagnostics: all,
+  };
+}
+
+function notAnArticle(path: string, source: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'translation/ignored',
+    message: `${path} is ignored: ${source} is folder metadata or a README, not an article, so it has no translations.`,
+    file: path,
+    line: 1,
+    hint: 'Delete the file, or translate an article instead.',
+  };
+}
+
+function orphan(path: string, sourceStem: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'translation/orphan',
+    message: `${path} is a translation of ${sourceStem}.md, which does not exist.`,
+    file: path,
+    line: 1,
+    hint: `Add ${sourceStem}.md (the article in the default language), or move the translation beside its source.`,
+  };
+}
+
+function badLanguage(path: string, language: string): Diagnostic {
+  return {
+    // A file directly in the translations folder (a README about them) is only ignored.
+    severity: language === '' ? 'warning' : 'error',
+    code: 'translation/language',
+    message:
+      language === ''
+        ? `${path} is ignored: translations go into a folder named after their language.`
+        : `${path} is in the translations folder, but "${language}" is not a language code.`,
+    file: path,
+    line: 1,
+    hint: 'Put translations in <folder>/<language>/<path of the source>, e.g. i18n/fr/guides/setup.md.',
+  };
+}
+
+function duplicate(path: string, earlier: string, source: string, language: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'translation/duplicate',
+    message: `${path} and ${earlier} are both the "${language}" translation of ${source}.`,
+    file: path,
+    line: 1,
+    hint: 'Keep one of them.',
+  };
+}
+
+function ignoredField(path: string, line: number, key: string, source: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'translation/ignored-field',
+    message: `"${key}" in a translation is ignored: the article's ${key} comes from ${source}.`,
+    file: path,
+    line,
+    field: key,
+    hint: `Remove "${key}" here (a translation may set only title).`,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,144 @@
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Definition, Root as MdastRoot } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { sentinel } from './sentinels.js';
+
+/**
+ * A link or image whose URL is local: relative (`../setup.md`, `img/a.png`, `setup/`), root-relative
+ * (`/guides/setup`) or a fragment (`#install`). What it points to is decided later, by the content core,
+ * which knows the other documents and files.
+ */
+export interface LocalReference {
+  kind: 'link' | 'image';
+  /** The URL as the rendered element holds it (percent-encoded). */
+  url: string;
+  /** 1-based line in the Markdown, plus the render's line offset. Unknown for some raw-HTML elements. */
+  line?: number;
+  column?: number;
+}
+
+/** Where the Markdown wrote each local reference: marked nodes by index, raw-HTML ones in order. */
+export interface ReferenceSources {
+  marked: LocalReference[];
+  raw: LocalReference[];
+}
+
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/** Relative, root-relative and fragment URLs; not `https:`, `mailto:`, `//host`, a bare `?query` or ''. */
+export function isLocalUrl(url: string): boolean {
+  return url !== '' && !SCHEME.test(url) && !url.startsWith('//') && !url.startsWith('?');
+}
+
+/**
+ * Marks every Markdown link and image with a local URL (`data-pylon-kb-ref="<n>"`, which survives
+ * sanitising) and records where it was written; reference-style links use their definition's URL.
+ * Local URLs in raw HTML are recorded in document order, to give their elements a line later.
+ */
+export function markReferences(tree: MdastRoot, lineOffset: number): ReferenceSources {
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  const sources: ReferenceSources = { marked: [], raw: [] };
+  const at = (position: { start: { line: number; column: number } } | undefined) =>
+    position ? { line: position.start.line + lineOffset, column: position.start.column } : {};
+
+  visit(tree, (node) => {
+    if (node.type === 'html') {
+      for (const found of rawReferences(node.value)) {
+        const line = node.position ? node.position.start.line + found.line - 1 + lineOffset : undefined;
+        sources.raw.push({ kind: found.kind, url: found.url, ...(line !== undefined && { line }) });
+      }
+      return;
+    }
+    if (
+      node.type !== 'link' &&
+      node.type !== 'image' &&
+      node.type !== 'linkReference' &&
+      node.type !== 'imageReference'
+    )
+      return;
+    const url = 'url' in node ? node.url : definitions.get(node.identifier)?.url;
+    if (url === undefined || !isLocalUrl(url)) return;
+    const kind = node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link';
+    sources.marked.push({ kind, url, ...at(node.position) });
+    const mark = String(sources.marked.length - 1);
+    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbRef: mark } };
+  });
+  return sources;
+}
+
+function rawReferences(html: string): { kind: LocalReference['kind']; url: string; line: number }[] {
+  if (!/<(a|img)\b/i.test(html)) return [];
+  const found: { kind: LocalReference['kind']; url: string; line: number }[] = [];
+  visit(fromHtml(html, { fragment: true }), 'element', (element: Element) => {
+    const target = targetOf(element);
+    if (target) found.push({ ...target, line: element.position?.start.line ?? 1 });
+  });
+  return found;
+}
+
+/** The local URL an `a` or `img` element points to, or null. Footnote links are pylon-kb's own. */
+function targetOf(element: Element): { kind: LocalReference['kind']; url: string } | null {
+  const { properties } = element;
+  if (element.tagName === 'a') {
+    if ('dataFootnoteRef' in properties || 'dataFootnoteBackref' in properties) return null;
+    const href = properties.href;
+    return typeof href === 'string' && isLocalUrl(href) ? { kind: 'link', url: href } : null;
+  }
+  if (element.tagName === 'img') {
+    const src = properties.src;
+    return typeof src === 'string' && isLocalUrl(src) && !src.startsWith('#')
+      ? { kind: 'image', url: src }
+      : null;
+  }
+  return null;
+}
+
+/**
+ * After the pipeline: replaces the URL of every local link and image with a sentinel
+ * (`pylon-kb-ref:<n>`, moved first among the attributes so the serialised HTML reads `<a href="pylon-kb-ref:n"`
+ * and `replaceSentinels` can find it) and returns the references in sentinel order. A marked element
+ * takes its line from its Markdown node; a raw-HTML one from the first unused raw reference with its URL.
+ */
+export function takeReferences(tree: HastRoot, sources: ReferenceSources): LocalReference[] {
+  const references: LocalReference[] = [];
+  const usedMarks = new Set<number>();
+  const raw = [...sources.raw];
+  visit(tree, 'element', (element: Element) => {
+    const mark = Number(element.properties.dataPylonKbRef);
+    delete element.properties.dataPylonKbRef;
+    const target = targetOf(element);
+    if (!target) return;
+    const source = markedSource(sources, mark, usedMarks, target.kind) ?? takeRaw(raw, target);
+    references.push({
+      kind: target.kind,
+      url: target.url,
+      ...(source?.line !== undefined && { line: source.line }),
+      ...(source?.column !== undefined && { column: source.column }),
+    });
+    const attribute = target.kind === 'link' ? 'href' : 'src';
+    const { [attribute]: _, ...rest } = element.properties;
+    element.properties = { [attribute]: sentinel(references.length - 1), ...rest };
+  });
+  return references;
+}
+
+function markedSource(
+  sources: ReferenceSources,
+  mark: number,
+  used: Set<number>,
+  kind: LocalReference['kind'],
+): LocalReference | undefined {
+  const source = Number.isInteger(mark) && !used.has(mark) ? sources.marked[mark] : undefined;
+  if (source?.kind !== kind) return undefined;
+  used.add(mark);
+  return source;
+}
+
+function takeRaw(raw: LocalReference[], target: { kind: string; url: string }): LocalReference | undefined {
+  const index = raw.findIndex((r) => r.kind === target.kind && r.url === target.url);
+  return index < 0 ? undefined : raw.splice(index, 1)[0];
+}
