@@ -22,6 +22,8 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 
   ownedCollections: [],
   adopt: false,
   strictLinks: false,
+  maxAssetBytes: 20 * 1024 * 1024,
+  translations: { layout: 'suffix', folder: 'i18n' },
   watch: { debounceMs: 150, publish: false },
 };
 

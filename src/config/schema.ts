@@ -104,6 +104,13 @@ export const userConfigSchema = z.strictObject({
   ownedCollections: z.array(text().describe('a collection slug or id')).optional(),
   adopt: flag().optional(),
   strictLinks: flag().optional(),
+  maxAssetBytes: z.number().int().min(1).describe('a whole number of bytes, at least 1').optional(),
+  translations: z
+    .strictObject({
+      layout: z.enum(['suffix', 'folders']).optional(),
+      folder: text().describe('a folder name inside contentDir').optional(),
+    })
+    .optional(),
   watch: z
     .strictObject({
       debounceMs: z.number().int().min(0).max(60_000).describe('an integer from 0 to 60000').optional(),

@@ -106,6 +106,10 @@ export interface UserConfig {
   adopt?: boolean | undefined;
   /** Treat broken links as errors instead of warnings. Default `false`. */
   strictLinks?: boolean | undefined;
+  /** Largest local file (image, PDF…) a document may embed or link, in bytes. Default 20 MiB. */
+  maxAssetBytes?: number | undefined;
+  /** Where translations live: `name.<lang>.md` beside `name.md` (`suffix`, default) or `<folder>/<lang>/…`. */
+  translations?: { layout?: 'suffix' | 'folders' | undefined; folder?: string | undefined } | undefined;
   watch?: WatchConfig | undefined;
 }
 
@@ -162,6 +166,8 @@ export interface ResolvedConfig {
   ownedCollections: string[];
   adopt: boolean;
   strictLinks: boolean;
+  maxAssetBytes: number;
+  translations: { layout: 'suffix' | 'folders'; folder: string };
   watch: { debounceMs: number; publish: boolean };
 }
 

@@ -22,6 +22,8 @@ export interface Marker {
   sourceDigest?: string;
 }
 
+import { decodeHtmlEntities } from './entities.js';
+
 const ATTRIBUTE = 'data-pylon-kb';
 const VERSION = 'v1';
 const MARKER_ELEMENT = /<div\b[^>]*\bdata-pylon-kb\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>\s*<\/div>/gi;
@@ -42,17 +44,6 @@ function encode(marker: Marker): string {
   return parts.join(';');
 }
 
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 function safeDecode(value: string): string | null {
   try {
     return decodeURIComponent(value);
@@ -62,7 +53,7 @@ function safeDecode(value: string): string | null {
 }
 
 function decode(raw: string): Marker | null {
-  const [version, ...fields] = decodeEntities(raw).split(';');
+  const [version, ...fields] = decodeHtmlEntities(raw).split(';');
   if (version !== VERSION) return null;
   const values = new Map<string, string>();
   for (const field of fields) {

@@ -8,6 +8,8 @@
  *   `data-pylon-kb-asset="<sha256>"`, which stays after substitution so the uploaded URL can be found again
  *   in the remote HTML on any machine (no local cache needed).
  */
+import { decodeHtmlEntities } from './entities.js';
+
 const ARTICLE_PREFIX = 'pylon-kb://article/';
 const ASSET_PREFIX = 'pylon-kb://asset/';
 
@@ -91,14 +93,6 @@ export function placeholdersIn(html: string): { articles: string[]; assets: stri
 const TAGGED_ELEMENT = /<(?:img|a)\b[^>]*>/gi;
 const ATTRIBUTE_VALUE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i');
 
-function unescapeAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 /** Uploaded file URLs found in remote HTML, by content digest (from `data-pylon-kb-asset` attributes). */
 export function uploadedAssetUrls(html: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -107,7 +101,7 @@ export function uploadedAssetUrls(html: string): Map<string, string> {
     const url = ATTRIBUTE_VALUE('src').exec(element) ?? ATTRIBUTE_VALUE('href').exec(element);
     const digest = sha?.[1] ?? sha?.[2];
     const value = url?.[1] ?? url?.[2];
-    if (digest && value && !value.startsWith('pylon-kb://')) found.set(digest, unescapeAttribute(value));
+    if (digest && value && !value.startsWith('pylon-kb://')) found.set(digest, decodeHtmlEntities(value));
   }
   return found;
 }

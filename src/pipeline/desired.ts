@@ -37,7 +37,7 @@ export async function loadDesiredState(
     include: config.include,
     exclude: config.exclude,
   });
-  const tree = buildContentTree(files, { translations: options.translations });
+  const tree = buildContentTree(files, { translations: options.translations ?? config.translations });
   return { files, ...(await desiredStateWithAssets(config, tree, options)) };
 }
 
@@ -46,7 +46,8 @@ export async function loadDesiredState(
  * the desired state and the files apply must upload. Watch mode can call this with its own tree and cache.
  */
 export async function desiredStateWithAssets(
-  config: Pick<ResolvedConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'>,
+  config: Pick<ResolvedConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
+    Partial<Pick<ResolvedConfig, 'maxAssetBytes'>>,
   tree: ContentTreeInput,
   options: ContentLoadOptions = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
@@ -57,7 +58,7 @@ export async function desiredStateWithAssets(
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {
-    maxAssetBytes: options.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
+    maxAssetBytes: options.maxAssetBytes ?? config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
   });
   const desired = resolveDesiredState(rendered, { ...build, assets });
   return { desired, assetFiles: filesToUpload(desired, assets) };

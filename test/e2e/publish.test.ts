@@ -1,12 +1,13 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildContentTree, buildDesiredState } from '../../src/content/index.js';
+import { buildContentTree } from '../../src/content/index.js';
 import { readContentFiles } from '../../src/content/read-files.js';
 import type { DesiredState } from '../../src/content/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
-import { markedBody } from '../../src/plan/articles.js';
+import { desiredStateWithAssets } from '../../src/pipeline/desired.js';
+import { finalBody } from '../../src/plan/articles.js';
 import { resolveAuthor } from '../../src/plan/authors.js';
 import { emulator, envFor, runCli, TRANSPORTS, workspace, writeCount, writeText } from './helpers.js';
 
@@ -22,7 +23,24 @@ const FLAGS = [
 ];
 
 async function desiredFor(docs: string): Promise<DesiredState> {
-  return buildDesiredState(buildContentTree(await readContentFiles(docs, {})), { dropLeadingH1: true });
+  const tree = buildContentTree(await readContentFiles(docs, {}));
+  const config = { contentDir: docs, dropLeadingH1: true, strictLinks: false };
+  return (await desiredStateWithAssets(config, tree)).desired;
+}
+
+/** What pylon-kb must have sent for a document: its rendering with the URLs the emulator assigned. */
+function expectedBody(emu: RunningEmulator, doc: DesiredState['articles'][number]): string {
+  const state = emu.snapshot() as unknown as {
+    articles: { url: string; identifier: string; draft_html: string }[];
+    attachments: { url: string; sha256: string }[];
+  };
+  const urls = new Map(
+    state.articles.map((a) => [readMarker(a.draft_html)?.key, a.url || `/articles/${a.identifier}`]),
+  );
+  const files = new Map(state.attachments.map((a) => [a.sha256, a.url]));
+  return finalBody(doc, {
+    lookup: { articleUrl: (key) => urls.get(key) ?? null, assetUrl: (sha) => files.get(sha) ?? null },
+  }).html;
 }
 
 type StateArticle = {
@@ -103,8 +121,38 @@ describe.each(TRANSPORTS)('publishing content-example end to end over HTTP ($nam
       expect(article.is_published).toBe(doc.published);
       const author = resolveAuthor(doc.author?.value ?? 'ada@acme.test', directory);
       expect(article.author_user_id).toBe('userId' in author ? author.userId : 'unresolved');
-      expect(article.draft_html).toBe(markedBody(doc));
+      expect(article.draft_html).toBe(expectedBody(emu, doc));
+      expect(article.draft_html).not.toContain('pylon-kb://');
       if (doc.published) expect(article.url).toMatch(/^https:\/\/help\.acme\.test\/articles\/\d{10}-/);
+    }
+  });
+
+  it('resolves links to articles created in the same run, uploads a shared image once, sends translations', async () => {
+    const state = emu.snapshot() as unknown as {
+      articles: (StateArticle & { translations: Record<string, { title: string; draft_html: string }> })[];
+      attachments: { sha256: string }[];
+    };
+    const linking = desired.articles.filter((d) => (d.links ?? []).some((l) => l.anchor));
+    expect(linking.length).toBeGreaterThan(0);
+    for (const doc of linking) {
+      const article = state.articles.find((a) => readMarker(a.draft_html)?.key === doc.key);
+      for (const link of (doc.links ?? []).filter((l) => l.anchor)) {
+        const target = state.articles.find((a) => readMarker(a.draft_html)?.key === link.targetKey);
+        expect(article?.draft_html).toContain(`href="${target?.url}#${link.anchor}"`);
+      }
+    }
+    const shas = new Set(desired.articles.flatMap((d) => (d.assets ?? []).map((a) => a.sha256)));
+    const uses = desired.articles.flatMap((d) => (d.assets ?? []).map((a) => a.sha256));
+    expect(uses.length).toBeGreaterThan(shas.size);
+    expect(state.attachments.map((a) => a.sha256).sort()).toEqual([...shas].sort());
+    const translated = desired.articles.filter((d) => (d.translations ?? []).length > 0);
+    expect(translated.length).toBeGreaterThan(0);
+    for (const doc of translated) {
+      const article = state.articles.find((a) => readMarker(a.draft_html)?.key === doc.key);
+      for (const t of doc.translations ?? []) {
+        expect(article?.translations[t.language]?.title).toBe(t.title);
+        expect(readMarker(article?.translations[t.language]?.draft_html)?.language).toBe(t.language);
+      }
     }
   });
 
@@ -147,7 +195,7 @@ describe('with the emulator re-formatting HTML like a rich-text editor', () => {
       const desired = await desiredFor(ws.docs);
       const doc = desired.articles.find((d) => d.key === readMarker(stored?.draft_html)?.key);
       expect(doc).toBeDefined();
-      expect(stored?.draft_html).not.toBe(markedBody(doc!));
+      expect(stored?.draft_html).not.toBe(expectedBody(emu, doc!));
       const plan = await runCli(['plan', '--json', ...FLAGS], { cwd: ws.dir, env: envFor(emu) });
       expect(JSON.parse(plan.stdout).operations).toEqual([]);
     } finally {

@@ -34,5 +34,7 @@ describe('placeholders', () => {
     const remote = `<p><img ${ASSET_ATTRIBUTE}='${sha}' alt="x" src="https://assets.acme.test/a.png?E=1&amp;S=2"></p>`;
     expect(uploadedAssetUrls(remote)).toEqual(new Map([[sha, 'https://assets.acme.test/a.png?E=1&S=2']]));
     expect(uploadedAssetUrls(html).size).toBe(0);
+    const normalised = `<img src="https://assets.acme.test/a.png?E=1&#x26;S=2" ${ASSET_ATTRIBUTE}="${sha}">`;
+    expect(uploadedAssetUrls(normalised).get(sha)).toBe('https://assets.acme.test/a.png?E=1&S=2');
   });
 });
