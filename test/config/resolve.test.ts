@@ -32,6 +32,8 @@ describe('defaults', () => {
       ownedCollections: [],
       adopt: false,
       strictLinks: false,
+      maxAssetBytes: 20 * 1024 * 1024,
+      translations: { layout: 'suffix', folder: 'i18n' },
       watch: { debounceMs: 150, publish: false },
     });
   });
