@@ -1,14 +1,28 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DriftNotice, Operation, OrphanNotice } from '../plan/types.js';
 
-/** Which problems to print: all of them on a full pass, else those of the saved files (and global ones). */
+function fingerprint(d: Diagnostic): string {
+  return [d.file ?? '', d.line ?? '', d.code, d.message].join('\0');
+}
+
+/**
+ * Which problems to print: all of them on a full pass; else those of the saved files, those that name no
+ * file, and those that are new (a save can break another file: a duplicate slug, a link to a deleted page).
+ * `seen` holds the problems of the previous pass and is updated.
+ */
 export function diagnosticsToShow(
   diagnostics: readonly Diagnostic[],
   full: boolean,
   touched: ReadonlySet<string>,
+  seen: Set<string>,
 ): Diagnostic[] {
+  const before = new Set(seen);
+  seen.clear();
+  for (const d of diagnostics) seen.add(fingerprint(d));
   if (full) return [...diagnostics];
-  return diagnostics.filter((d) => d.file === undefined || touched.has(d.file));
+  return diagnostics.filter(
+    (d) => d.file === undefined || touched.has(d.file) || !before.has(fingerprint(d)),
+  );
 }
 
 /** Files with an error, and whether an error names no file (then nothing may be written). */

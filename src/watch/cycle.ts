@@ -12,8 +12,10 @@ import type { CurrentState } from '../remote/types.js';
 import { blockedFiles, diagnosticsToShow, noticesToShow } from './announce.js';
 import type { DesiredCache } from './desired-cache.js';
 import { foldResults } from './fold.js';
+import { contentPipeline } from './pipeline.js';
 import { holdBrokenFiles } from './plan-filter.js';
 import { type ReadBatch, readChanges } from './read-changes.js';
+import { readTranslations } from './translations.js';
 import type { CycleReason, FileChange, WatchEvent } from './types.js';
 
 /** What a session remembers between cycles. */
@@ -26,6 +28,8 @@ export interface CycleMemory {
   written: Set<string>;
   /** Files that had errors after the last cycle. */
   broken: Set<string>;
+  /** The problems of the last pass (a new one is printed even when its file was not saved). */
+  diagnosed: Set<string>;
   /** Orphan and drift notices already printed. */
   announced: Set<string>;
   /** Writes refused because the session was closing. */
@@ -71,6 +75,13 @@ function opPath(op: Operation): string | undefined {
   return 'path' in op ? op.path : undefined;
 }
 
+/** The files an operation writes from: the document's, and those of the translations it sends. */
+function sourcePaths(op: Operation): string[] {
+  const translations = 'translations' in op ? op.translations.map((t) => t.path) : [];
+  const path = opPath(op);
+  return path === undefined ? translations : [path, ...translations];
+}
+
 /**
  * One pass: re-read the saved files, rebuild the desired state, plan, hold broken files, apply, fold.
  * Returns how many writes it attempted.
@@ -85,11 +96,11 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     paths: [...new Set(batch.changes.map((c) => c.path))],
   });
   const read = await readChanges(config.contentDir, ctx.cache, batch.changes);
-  if (!full && read.touched.length === 0) {
+  if (!full && read.touched.length === 0 && read.assets.length === 0) {
     if (read.same.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: read.same });
     return 0;
   }
-  const build = ctx.cache.build({ dropLeadingH1: config.dropLeadingH1 });
+  const build = await ctx.cache.build(contentPipeline(config));
   if (memory.stale || batch.reason === 'refresh') {
     memory.state = await loadState(ctx.api, config, build.desired);
     memory.stale = false;
@@ -111,9 +122,10 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     const key = build.keyOf.get(path);
     if (key !== undefined) keys.add(key);
   }
-  const shown = diagnosticsToShow(plan.diagnostics, full, touched);
+  const shown = diagnosticsToShow(plan.diagnostics, full, touched, memory.diagnosed);
   if (shown.length > 0) {
-    const inView = [...blocked.paths].filter((p) => full || touched.has(p));
+    const named = new Set(shown.flatMap((d) => (d.file !== undefined ? [d.file] : [])));
+    const inView = [...blocked.paths].filter((p) => named.has(p));
     ctx.emit({ type: 'diagnostics', at: ctx.now(), diagnostics: shown, blocked: inView });
   }
   const fixed = [...memory.broken].filter((p) => !blocked.paths.has(p) && ctx.cache.has(p));
@@ -140,8 +152,13 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
   const folded = foldResults(memory.state, results);
   memory.state = folded.state;
   if (folded.uncertain) memory.stale = true;
+  try {
+    memory.state = await readTranslations(ctx.api, memory.state, folded.translationsToRead);
+  } catch {
+    memory.stale = true; // read the whole knowledge base before the next plan instead
+  }
 
-  const answered = new Set(runnable.operations.filter(isWrite).flatMap((op) => opPath(op) ?? []));
+  const answered = new Set(runnable.operations.filter(isWrite).flatMap(sourcePaths));
   const noticed = new Set(notices.flatMap((n) => (n.path !== undefined ? [n.path] : [])));
   // Saved files that led to nothing (a deleted file that was never published says nothing either).
   const quiet = read.touched.filter(

@@ -1,8 +1,7 @@
-import { buildDesiredState } from '../content/desired.js';
-import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
+import type { ContentPipeline } from './pipeline.js';
 import { RenderMemo } from './render-memo.js';
 
 /** A desired state built from the files as they are now, with broken files held at their last good text. */
@@ -85,9 +84,9 @@ export class DesiredCache {
     return this.lastKeys.get(path);
   }
 
-  build(options: { dropLeadingH1: boolean }): DesiredBuild {
+  async build(pipeline: ContentPipeline): Promise<DesiredBuild> {
     const current: SourceFile[] = [...this.files].map(([path, entry]) => ({ path, text: entry.text }));
-    const tree = buildContentTree(current);
+    const tree = pipeline.tree(current);
     const brokenNow = errorFiles(tree.diagnostics);
     const standIns = new Map<string, string>();
     for (const path of brokenNow) {
@@ -99,12 +98,9 @@ export class DesiredCache {
     const planned =
       standIns.size === 0
         ? tree
-        : buildContentTree(current.map((f) => ({ path: f.path, text: standIns.get(f.path) ?? f.text })));
+        : pipeline.tree(current.map((f) => ({ path: f.path, text: standIns.get(f.path) ?? f.text })));
     // Render without the tree's diagnostics: those of the stand-ins describe old text nobody is editing.
-    const rendered = buildDesiredState(
-      { ...planned, diagnostics: [] },
-      { dropLeadingH1: options.dropLeadingH1, renderCache: this.memo },
-    );
+    const rendered = await pipeline.desired({ ...planned, diagnostics: [] }, this.memo);
     this.memo.sweep();
     const renderDiagnostics = rendered.diagnostics.filter(
       (d) => d.file === undefined || !standIns.has(d.file),

@@ -20,6 +20,8 @@ export interface FoldedState {
    * next plan.
    */
   uncertain: boolean;
+  /** Articles whose translations were written: their languages are read back (`readTranslations`). */
+  translationsToRead: { articleId: string; languages: string[] }[];
 }
 
 /**
@@ -33,6 +35,7 @@ export function foldResults(state: CurrentState, results: readonly ApplyResult[]
   const articles = new Map<string, RemoteArticle>(state.articles.map((a) => [a.article.id, a]));
   const createdCollectionIds = new Map<string, string>();
   let uncertain = false;
+  const translationsToRead: FoldedState['translationsToRead'] = [];
 
   for (const result of results) {
     if (result.status === 'created' && result.op.kind === 'create-collection') {
@@ -59,9 +62,15 @@ export function foldResults(state: CurrentState, results: readonly ApplyResult[]
           break;
         }
         if (!ARTICLE_OPS.has(op.kind)) break;
-        // A write of translations answers with one language's view: re-read rather than guess the rest.
-        if (!result.article || ('translations' in op && op.translations.length > 0)) uncertain = true;
-        if (!result.article) break;
+        // Written translations are read back: the answer to a write shows one language only.
+        const languages = 'translations' in op ? op.translations.map((t) => t.language) : [];
+        if (languages.length > 0) translationsToRead.push({ articleId: result.id, languages });
+        // An update of translations alone answers with a translation's view: the article itself is unchanged.
+        if (op.kind === 'update-article' && op.changes.every((c) => c === 'translations')) break;
+        if (!result.article) {
+          uncertain = true;
+          break;
+        }
         const previous = articles.get(result.article.id);
         const folded = toRemoteArticle(result.article);
         if (previous?.translations) folded.translations = previous.translations;
@@ -80,5 +89,9 @@ export function foldResults(state: CurrentState, results: readonly ApplyResult[]
         break;
     }
   }
-  return { state: { ...state, collections, articles: [...articles.values()] }, uncertain };
+  return {
+    state: { ...state, collections, articles: [...articles.values()] },
+    uncertain,
+    translationsToRead,
+  };
 }

@@ -70,7 +70,10 @@ function resultLines(
   const s = style(options.color === true);
   const took = event.latencyMs === null ? '' : ` in ${formatDuration(event.latencyMs)}`;
   const title = titleOf(op, result);
-  const name = `${op.kind === 'create-collection' ? 'collection ' : ''}${op.key}${title ? ` "${title}"` : ''}`;
+  const languages = 'translations' in op ? op.translations.map((t) => t.language) : [];
+  const name =
+    `${op.kind === 'create-collection' ? 'collection ' : ''}${op.key}${title ? ` "${title}"` : ''}` +
+    (languages.length > 0 ? ` (+${languages.join(', ')})` : '');
   let text: string;
   switch (result.status) {
     case 'created':

@@ -8,6 +8,8 @@ export interface ReadBatch {
   touched: string[];
   /** Paths that were saved but hold the same text as before. */
   same: string[];
+  /** Other files (images, downloads) that changed: documents that use them are planned again. */
+  assets: string[];
   /** Deleted paths → the key their document had (for reporting the orphan it leaves). */
   deletedKeys: Map<string, string>;
   /** When each path was saved (the latest save of the batch). */
@@ -27,9 +29,9 @@ export async function readChanges(
   cache: DesiredCache,
   changes: readonly FileChange[],
 ): Promise<ReadBatch> {
-  const batch: ReadBatch = { touched: [], same: [], deletedKeys: new Map(), savedAt: new Map() };
+  const batch: ReadBatch = { touched: [], same: [], assets: [], deletedKeys: new Map(), savedAt: new Map() };
   const texts = await Promise.all(
-    latestChanges(changes).map(async (change) => {
+    latestChanges(changes.filter((c) => !c.asset)).map(async (change) => {
       if (change.kind === 'delete') return { change, text: null };
       try {
         return { change, text: await readFile(join(contentDir, change.path), 'utf8') };
@@ -40,6 +42,10 @@ export async function readChanges(
       }
     }),
   );
+  for (const change of latestChanges(changes.filter((c) => c.asset))) {
+    batch.savedAt.set(change.path, change.savedAt);
+    batch.assets.push(change.path);
+  }
   for (const { change, text } of texts) {
     batch.savedAt.set(change.path, change.savedAt);
     if (text === null) {

@@ -5,6 +5,7 @@ import { compareConfigs, diagnosticsOf, keepSessionKeys } from './config-change.
 import { type CycleContext, loadState, runCycle } from './cycle.js';
 import { DesiredCache } from './desired-cache.js';
 import { gateWrites } from './gate.js';
+import { contentPipeline } from './pipeline.js';
 import type { WatchOptions, WatchSession, WatchStats } from './types.js';
 import { type ContentWatcher, RENAME_WINDOW_MS, watchContent } from './watcher.js';
 
@@ -56,6 +57,7 @@ class WatchEngine implements WatchSession {
         stale: false,
         written: new Set(),
         broken: new Set(),
+        diagnosed: new Set(),
         announced: new Set(),
         unsent: 0,
       },
@@ -69,7 +71,7 @@ class WatchEngine implements WatchSession {
     try {
       await this.startWatcher();
       this.cache.replaceAll(await readContentFiles(this.config.contentDir, this.config));
-      const { desired } = this.cache.build({ dropLeadingH1: this.config.dropLeadingH1 });
+      const { desired } = await this.cache.build(contentPipeline(this.config));
       this.ctx.memory.state = await loadState(this.ctx.api, this.config, desired);
     } catch (error) {
       await this.close();

@@ -8,6 +8,8 @@ import type { PylonApi } from '../pylon/api.js';
 export interface FileChange {
   path: string;
   kind: 'write' | 'delete';
+  /** Not a document or folder metadata but another file (an image, a PDF…) a document may embed. */
+  asset?: boolean;
   /** When the save happened (epoch ms): the file's mtime when plausible, else the watcher's event time. */
   savedAt: number;
 }

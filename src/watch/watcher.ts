@@ -10,6 +10,9 @@ import type { FileChange } from './types.js';
  */
 export const RENAME_WINDOW_MS = 50;
 
+/** Hidden files, emacs lock and autosave files, vim's write test file: never content, never assets. */
+const EDITOR_SCRATCH = /(^|\/)([.#][^/]*|4913)$/;
+
 /** Folder metadata files are content wherever they are, whatever `include` says (as in read-files.ts). */
 const METADATA_FILE = /(^|\/)_category_\.(json|ya?ml)$/i;
 
@@ -37,6 +40,8 @@ export function contentPathFilter(include: readonly string[], exclude: readonly 
   const excluded = globMatcher([...ALWAYS_EXCLUDE, ...exclude]);
   return {
     isContent: (path: string): boolean => !excluded(path) && (included(path) || METADATA_FILE.test(path)),
+    /** Any other file of the tree (documents may embed or link it), except editors' scratch files. */
+    isAsset: (path: string): boolean => !excluded(path) && !EDITOR_SCRATCH.test(path),
     isExcludedDir: (path: string): boolean => excluded(`${path}/`),
   };
 }
@@ -81,8 +86,11 @@ export async function watchContent(options: WatcherOptions): Promise<ContentWatc
       return;
     }
     const path = toRelative(absolute);
-    if (path === null || !filter.isContent(path)) return;
-    options.onChange({ path, kind, savedAt: kind === 'delete' ? at : saveTime(at, stats?.mtimeMs) });
+    if (path === null) return;
+    const asset = !filter.isContent(path);
+    if (asset && !filter.isAsset(path)) return;
+    const savedAt = kind === 'delete' ? at : saveTime(at, stats?.mtimeMs);
+    options.onChange({ path, kind, savedAt, ...(asset ? { asset } : {}) });
   };
   watcher.on('add', onFile('write'));
   watcher.on('change', onFile('write'));

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/apply/apply.js';
 import type { ApplyResult } from '../../src/apply/types.js';
 import { buildContentTree, buildDesiredState } from '../../src/content/index.js';
-import { readContentFiles } from '../../src/content/read-files.js';
 import type { DesiredState, SourceFile } from '../../src/content/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { createPlan } from '../../src/plan/plan.js';
@@ -17,7 +16,7 @@ import { createPylonClient, type PylonClient } from '../../src/pylon/index.js';
 import { loadCurrentState } from '../../src/remote/snapshot.js';
 import type { CurrentState } from '../../src/remote/types.js';
 import { foldResults } from '../../src/watch/fold.js';
-import { EXAMPLE, emulator } from '../e2e/helpers.js';
+import { emulator } from '../e2e/helpers.js';
 import { current, remoteArticle } from '../plan/fixtures.js';
 
 function collectionOp(key: string, parentKey: string | null, parentId: string | null): CreateCollectionOp {
@@ -58,7 +57,7 @@ describe('foldResults (pure)', () => {
     const results: ApplyResult[] = [
       {
         status: 'updated',
-        op: { kind: 'update-article' } as UpdateArticleOp,
+        op: { kind: 'update-article', changes: ['title'] } as unknown as UpdateArticleOp,
         id: edited.id,
         url: '',
         article: updated,
@@ -79,12 +78,13 @@ describe('foldResults (pure)', () => {
     expect(start.articles).toHaveLength(4);
   });
 
-  it('keeps the translations read before an update of the article, and re-reads after writing translations', () => {
+  it('keeps the translations read before an update, and asks to read back the translations it wrote', () => {
     const article = remoteArticle({ title: 'Base' });
     const start = current([article]);
     const fr = { title: 'Base (fr)', html: '<p>fr</p>', marker: null };
-    (start.articles[0] as { translations?: unknown }).translations = { fr };
-    const op = { kind: 'update-article', translations: [] } as unknown as UpdateArticleOp;
+    const first = start.articles[0];
+    if (first) first.translations = { fr };
+    const op = { kind: 'update-article', changes: ['title'], translations: [] } as unknown as UpdateArticleOp;
     const result: ApplyResult = {
       status: 'updated',
       op,
@@ -93,18 +93,23 @@ describe('foldResults (pure)', () => {
       article: { ...article, title: 'Base 2' },
     };
     const kept = foldResults(start, [result]);
-    expect(kept.uncertain).toBe(false);
+    expect(kept).toMatchObject({ uncertain: false, translationsToRead: [] });
     expect(kept.state.articles[0]).toMatchObject({ article: { title: 'Base 2' }, translations: { fr } });
 
-    const translated = {
-      ...op,
-      translations: [{ language: 'fr', path: 'a.fr.md', title: 'x', bodyHtml: '' }],
-    };
-    expect(foldResults(start, [{ ...result, op: translated }]).uncertain).toBe(true);
+    // Only a translation was written: the answer is the French view, the article itself did not change.
+    const translation = { language: 'fr', path: 'a.fr.md', title: 'Base (fr) 2', bodyHtml: '' };
+    const onlyFr = { ...op, changes: ['translations'], translations: [translation] } as UpdateArticleOp;
+    const frView = { ...article, title: 'Base (fr) 2' };
+    const folded = foldResults(start, [{ ...result, op: onlyFr, article: frView }]);
+    expect(folded).toMatchObject({
+      uncertain: false,
+      translationsToRead: [{ articleId: article.id, languages: ['fr'] }],
+    });
+    expect(folded.state.articles[0]?.article.title).toBe('Base');
   });
 
   it('is uncertain after a failed write, or a write that did not return the article', () => {
-    const op = { kind: 'update-article' } as UpdateArticleOp;
+    const op = { kind: 'update-article', changes: ['body'] } as unknown as UpdateArticleOp;
     const failed: ApplyResult = { status: 'failed', op, error: { message: 'HTTP 503' } };
     const bare: ApplyResult = { status: 'updated', op, id: 'x', url: '' };
     expect(foldResults(current([]), [failed]).uncertain).toBe(true);
@@ -131,7 +136,14 @@ describe('foldResults against the emulator: the folded state plans like a re-rea
   beforeAll(async () => {
     emu = await emulator();
     client = createPylonClient({ baseUrl: emu.url, token: emu.token, rateLimits: { preset: 'off' } });
-    files = await readContentFiles(EXAMPLE);
+    files = [
+      { path: 'guides/_category_.json', text: '{ "label": "Guides" }' },
+      { path: 'guides/setup.md', text: '---\ntitle: Set up\n---\nInstall the agent.\n' },
+      { path: 'guides/advanced/tuning.md', text: '---\ntitle: Tuning\n---\nTune it.\n' },
+      { path: 'guides/advanced/limits.md', text: '---\ntitle: Limits\nid: limits\n---\nThe limits.\n' },
+      { path: 'billing/invoices.md', text: '---\ntitle: Invoices\n---\nPay them.\n' },
+      { path: 'faq.md', text: '---\ntitle: FAQ\n---\nAsk us.\n' },
+    ];
   });
   afterAll(async () => {
     await client.close();
@@ -147,10 +159,10 @@ describe('foldResults against the emulator: the folded state plans like a re-rea
     expect(shape(state)).toEqual(shape(await loadCurrentState(client, 'help-center')));
 
     const edited = files.map((f) =>
-      f.path === 'guides/keyboard-shortcuts.md' ? { ...f, text: `${f.text}\nOne more line.\n` } : f,
+      f.path === 'guides/setup.md' ? { ...f, text: `${f.text}\nOne more line.\n` } : f,
     );
     const moved = edited.map((f) =>
-      f.path === 'guides/projects/custom-fields.md' ? { ...f, path: 'guides/custom-fields.md' } : f,
+      f.path === 'guides/advanced/limits.md' ? { ...f, path: 'billing/limits.md' } : f,
     );
     const changed = desiredOf(moved);
     const planned = writes(state, changed).map((op) => op.kind);

@@ -3,6 +3,7 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedConfig, UserConfig } from '../../src/config/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
+import { loadDesiredState } from '../../src/pipeline/desired.js';
 import { envFor } from '../e2e/helpers.js';
 
 type StateArticle = ReturnType<RunningEmulator['snapshot']>['articles'][number];
@@ -34,9 +35,17 @@ export function articlesByKey(emu: RunningEmulator, key: string): StateArticle[]
   return emu.snapshot().articles.filter((a) => readMarker(a.draft_html)?.key === key);
 }
 
-/** API requests the emulator logged since `since` (epoch ms). */
-export function requestsSince(emu: RunningEmulator, since: number) {
-  return emu.snapshot().requests.log.filter((entry) => entry.at >= since && entry.endpoint !== null);
+/** A mark in the emulator's request log: `requestsSince(emu, mark)` lists the API requests logged after it. */
+export function logMark(emu: RunningEmulator): number {
+  return emu.snapshot().requests.log.length;
+}
+
+/** API requests (admin and help-center routes left out) the emulator logged after `mark`. */
+export function requestsSince(emu: RunningEmulator, mark: number) {
+  return emu
+    .snapshot()
+    .requests.log.slice(mark)
+    .filter((entry) => entry.endpoint !== null);
 }
 
 export interface CliWatch {
@@ -101,4 +110,10 @@ export function configFor(
   });
   if ('errors' in resolved) throw new Error(JSON.stringify(resolved.errors));
   return resolved.config;
+}
+
+/** What the official pipeline (`loadDesiredState`, as `plan` and `apply` use it) makes of a docs tree. */
+export async function expectedTree(emu: RunningEmulator, docs: string, cwd: string) {
+  const { files, desired } = await loadDesiredState(configFor(emu, docs, cwd));
+  return { files: files.length, desired };
 }

@@ -5,7 +5,7 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import { createPylonClient, type PylonClient } from '../../src/pylon/index.js';
 import { startWatch, type WatchEvent, type WatchSession } from '../../src/watch/index.js';
 import { emulator, workspace } from '../e2e/helpers.js';
-import { articleByKey, configFor, requestsSince, waitFor } from './helpers.js';
+import { articleByKey, configFor, logMark, requestsSince, waitFor } from './helpers.js';
 
 const FOLDERS = 10;
 const PER_FOLDER = 50;
@@ -56,7 +56,7 @@ describe('watch over a 500-document tree', () => {
   });
 
   it('an edit re-renders only that file and sends one write and no list request', async () => {
-    const since = Date.now();
+    const since = logMark(emu);
     const mark = events.length;
     await writeFile(join(ws.docs, 'section-3', 'page-3-7.md'), '---\ntitle: Page 3-7\n---\nRewritten.\n');
     await waitFor(
@@ -71,7 +71,7 @@ describe('watch over a 500-document tree', () => {
   });
 
   it('a second edit of another file renders one more document, still with no list request', async () => {
-    const since = Date.now();
+    const since = logMark(emu);
     const mark = events.length;
     await writeFile(
       join(ws.docs, 'section-9', 'page-9-0.md'),
