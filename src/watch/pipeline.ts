@@ -17,10 +17,11 @@ export interface ContentPipeline {
 }
 
 export function contentPipeline(
-  config: Pick<ResolvedConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'>,
+  config: Pick<ResolvedConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
+    Partial<Pick<ResolvedConfig, 'maxAssetBytes' | 'translations'>>,
 ): ContentPipeline {
   return {
-    tree: (files) => buildContentTree(files),
+    tree: (files) => buildContentTree(files, { translations: config.translations }),
     desired: async (tree, renderCache) =>
       (await desiredStateWithAssets(config, tree, { renderCache })).desired,
   };
