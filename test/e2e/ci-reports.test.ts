@@ -2,18 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { emulator, envFor, runCli, workspace, writeText } from './helpers.js';
+import { CLI_FLAGS, emulator, envFor, runCli, workspace, writeText } from './helpers.js';
 
-const FLAGS = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+const FLAGS = CLI_FLAGS;
 
 describe('in GitHub Actions', () => {
   let emu: RunningEmulator;

@@ -4,24 +4,23 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { readMarker } from '../../src/identity/marker.js';
-import { emulator, envFor, REPO, runCli, workspace } from './helpers.js';
+import {
+  CLI_FLAGS,
+  emulator,
+  envFor,
+  managedByKey,
+  REPO,
+  redirectTarget,
+  runCli,
+  workspace,
+} from './helpers.js';
 
 /**
  * Crash trials: an apply that creates, updates and moves is killed at random moments (SIGKILL), or loses
  * responses after the server committed a write; the next run must converge: one article per document key,
  * every moved document's old URL redirecting to its article, then an empty plan.
  */
-const FLAGS = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+const FLAGS = CLI_FLAGS;
 const TRIALS = 25;
 const SEED = 20261126;
 const BIN = join(REPO, 'bin', 'pylon-kb.mjs');
@@ -69,24 +68,6 @@ async function writeTree(docs: string, files: Record<string, string>): Promise<v
   }
 }
 
-type StateArticle = { id: string; url: string; draft_html: string };
-function managed(emu: RunningEmulator): Map<string, StateArticle[]> {
-  const byKey = new Map<string, StateArticle[]>();
-  for (const a of (emu.snapshot() as unknown as { articles: StateArticle[] }).articles) {
-    const marker = readMarker(a.draft_html);
-    if (!marker || marker.retired) continue;
-    byKey.set(marker.key, [...(byKey.get(marker.key) ?? []), a]);
-  }
-  return byKey;
-}
-
-async function redirectOf(emu: RunningEmulator, url: string): Promise<string | null> {
-  const response = await fetch(`${emu.url}/_site/help-center${new URL(url).pathname}`, {
-    redirect: 'manual',
-  });
-  return response.status === 301 ? response.headers.get('location') : null;
-}
-
 /** A small seeded PRNG (mulberry32), so a failing trial can be replayed. */
 function prng(seed: number): () => number {
   let a = seed;
@@ -98,23 +79,41 @@ function prng(seed: number): () => number {
   };
 }
 
+/**
+ * Runs `pylon-kb apply` as a child process. With `killAt`, the child is killed (SIGKILL) once the server
+ * has received that many writes from it, plus `extraMs`: a moment inside the apply, whatever Node's start-up
+ * and the machine's load.
+ */
 function runChild(
+  emu: RunningEmulator,
   cwd: string,
   env: Record<string, string>,
-  killAfterMs: number | null,
-): Promise<{ killed: boolean; started: number }> {
+  killAt: { writes: number; extraMs: number } | null,
+): Promise<{ killed: boolean; writes: number }> {
   return new Promise((resolve, reject) => {
-    const started = Date.now();
+    const before = emu.snapshot().requests.log.length;
+    const writesSoFar = () =>
+      emu
+        .snapshot()
+        .requests.log.slice(before)
+        .filter((r) => r.method !== 'GET').length;
     const child = spawn(process.execPath, [BIN, 'apply', ...FLAGS], {
       cwd,
       env: { ...process.env, ...env, NO_COLOR: '1' },
       stdio: 'ignore',
     });
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    let timer: NodeJS.Timeout | undefined;
+    const poll = killAt
+      ? setInterval(() => {
+          if (timer || writesSoFar() < killAt.writes) return;
+          timer = setTimeout(() => child.kill('SIGKILL'), killAt.extraMs);
+        }, 1)
+      : undefined;
     child.on('error', reject);
     child.on('exit', (_code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', started });
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', writes: writesSoFar() });
     });
   });
 }
@@ -138,20 +137,20 @@ describe.skipIf(!built)('crash safety', () => {
     emu.reset();
     await writeTree(ws.docs, BEFORE);
     expect((await cli('apply')).code).toBe(0);
-    const urls = new Map([...managed(emu)].map(([key, list]) => [key, list[0]?.url ?? '']));
+    const urls = new Map([...managedByKey(emu)].map(([key, list]) => [key, list[0]?.url ?? '']));
     await writeTree(ws.docs, AFTER);
     return urls;
   }
 
   async function expectConverged(oldUrls: Map<string, string>, label: string): Promise<void> {
-    const byKey = managed(emu);
+    const byKey = managedByKey(emu);
     const keys = Object.keys(AFTER)
       .map((p) => p.replace(/\.md$/, ''))
       .sort();
     expect([...byKey.keys()].sort(), label).toEqual(keys);
     for (const [key, list] of byKey) expect(list, `${label}: ${key}`).toHaveLength(1);
     for (const { from, to } of MOVED) {
-      expect(await redirectOf(emu, oldUrls.get(from) ?? ''), `${label}: ${from} → ${to}`).toBe(
+      expect(await redirectTarget(emu, oldUrls.get(from) ?? ''), `${label}: ${from} → ${to}`).toBe(
         byKey.get(to)?.[0]?.url,
       );
     }
@@ -159,43 +158,39 @@ describe.skipIf(!built)('crash safety', () => {
     expect(JSON.parse(plan.stdout).operations, label).toEqual([]);
   }
 
-  it(`converges after SIGKILL at ${TRIALS} random moments (seed ${SEED})`, async () => {
-    // Each request takes a few ms more, so the apply lasts long enough to be interrupted anywhere.
-    // A full, uninterrupted run tells when the child's first and last writes reach the server; the kills
-    // are spread over that span (plus a little either side), not over Node's start-up.
+  it(`converges after SIGKILL at ${TRIALS} random moments during an apply (seed ${SEED})`, async () => {
+    // Each request takes a few ms more, so the apply lasts long enough to be interrupted between writes.
+    // A full, uninterrupted run counts the writes; each trial kills the child after a random number of them
+    // reached the server, plus a random few milliseconds (mid-request, mid-move, between waves).
     await start();
     emu.setFaults([{ latencyMs: 8 }]);
-    const logBefore = emu.snapshot().requests.log.length;
-    const full = await runChild(ws.dir, envFor(emu), null);
-    const fullLog = emu.snapshot().requests.log.slice(logBefore);
-    const fullWrites = fullLog.filter((r) => r.method !== 'GET');
-    const totalWrites = fullWrites.length;
-    const first = (fullWrites[0]?.at ?? full.started) - full.started;
-    const last = (fullWrites.at(-1)?.at ?? full.started) - full.started;
+    const full = await runChild(emu, ws.dir, envFor(emu), null);
+    const totalWrites = full.writes;
     const random = prng(SEED);
     let interrupted = 0;
-    for (let trial = 0; trial < TRIALS; trial++) {
+    let trial = 0;
+    // Trials go on until TRIALS kills landed with writes still to do (a kill after the last write proves
+    // less), with a cap so a broken setup cannot loop.
+    for (; interrupted < TRIALS && trial < TRIALS * 2; trial++) {
       const oldUrls = await start();
       emu.setFaults([{ latencyMs: 8 }]);
-      const before = emu.snapshot().requests.log.length;
-      const delay = Math.round(first - 20 + random() * (last - first + 40));
-      const run = await runChild(ws.dir, envFor(emu), delay);
-      const writes = emu
-        .snapshot()
-        .requests.log.slice(before)
-        .filter((r) => r.method !== 'GET').length;
-      if (run.killed && writes < totalWrites) interrupted++;
+      const killAt = {
+        writes: 1 + Math.floor(random() * (totalWrites - 1)),
+        extraMs: Math.floor(random() * 12),
+      };
+      const run = await runChild(emu, ws.dir, envFor(emu), killAt);
+      if (run.killed && run.writes < totalWrites) interrupted++;
       emu.setFaults([]);
+      const label = `trial ${trial} (killed after write ${killAt.writes} + ${killAt.extraMs} ms)`;
       const next = await cli('apply');
-      expect(next.code, `trial ${trial} (kill after ${delay} ms): ${next.stderr}`).toBe(0);
-      await expectConverged(oldUrls, `trial ${trial} (kill after ${delay} ms)`);
+      expect(next.code, `${label}: ${next.stderr}`).toBe(0);
+      await expectConverged(oldUrls, label);
     }
     console.info(
-      `crash trials: ${TRIALS} trials, seed ${SEED}, ${interrupted} killed with writes still to do (of ${totalWrites})`,
+      `crash trials: seed ${SEED}, ${trial} trials, ${interrupted} killed with writes still to do (of ${totalWrites})`,
     );
-    // Most kills must land before the apply finished its writes, or the trials prove little.
     expect(totalWrites).toBeGreaterThan(10);
-    expect(interrupted).toBeGreaterThanOrEqual(Math.floor(TRIALS * 0.6));
+    expect(interrupted).toBe(TRIALS);
   }, 180_000);
 
   it('converges when responses to committed article and redirect creates are lost', async () => {

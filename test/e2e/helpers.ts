@@ -4,9 +4,22 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
 import { startEmulator } from '../../src/emulator/index.js';
+import { readMarker } from '../../src/identity/marker.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const EXAMPLE = join(REPO, 'content-example');
+
+/** Flags every end-to-end run passes: the workspace's `docs/`, the seed's KB and author, no pacing. */
+export const CLI_FLAGS = [
+  '--content-dir',
+  'docs',
+  '--kb',
+  'help-center',
+  '--author',
+  'ada@acme.test',
+  '--rate-limits',
+  'off',
+];
 
 export interface CliRun {
   code: number;
@@ -86,4 +99,32 @@ export function writeCount(emu: RunningEmulator): number {
       return WRITE_METHODS.has(method ?? '') && (facade || !path.startsWith('/_emulator'));
     })
     .reduce((sum, [, n]) => sum + n, 0);
+}
+
+export interface StoredArticle {
+  id: string;
+  title: string;
+  slug: string;
+  collection_id?: string;
+  url: string;
+  draft_html: string;
+}
+
+/** The emulator's articles that pylon-kb manages (marker present, not retired), by document key. */
+export function managedByKey(emu: RunningEmulator): Map<string, StoredArticle[]> {
+  const byKey = new Map<string, StoredArticle[]>();
+  for (const a of (emu.snapshot() as unknown as { articles: StoredArticle[] }).articles) {
+    const marker = readMarker(a.draft_html);
+    if (!marker || marker.retired) continue;
+    byKey.set(marker.key, [...(byKey.get(marker.key) ?? []), a]);
+  }
+  return byKey;
+}
+
+/** Where the help-center page of an old URL redirects to (301 `Location`), or null when it does not. */
+export async function redirectTarget(emu: RunningEmulator, url: string): Promise<string | null> {
+  const response = await fetch(`${emu.url}/_site/help-center${new URL(url).pathname}`, {
+    redirect: 'manual',
+  });
+  return response.status === 301 ? response.headers.get('location') : null;
 }

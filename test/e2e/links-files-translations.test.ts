@@ -3,18 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
-import { emulator, envFor, runCli, workspace, writeCount, writeText } from './helpers.js';
+import { CLI_FLAGS, emulator, envFor, runCli, workspace, writeCount, writeText } from './helpers.js';
 
-const FLAGS = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+const FLAGS = CLI_FLAGS;
 
 type StateArticle = {
   url: string;

@@ -3,18 +3,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
-import { emulator, envFor, runCli, workspace, writeText } from './helpers.js';
+import {
+  CLI_FLAGS,
+  emulator,
+  envFor,
+  managedByKey,
+  redirectTarget,
+  runCli,
+  workspace,
+  writeText,
+} from './helpers.js';
 
-const FLAGS = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+const FLAGS = CLI_FLAGS;
 
 type StateArticle = {
   id: string;
@@ -32,29 +32,12 @@ const words = (topic: string, n: number) =>
     (_, i) => `Paragraph ${i} about ${topic} explains how option ${i} of ${topic} works in practice.`,
   ).join('\n\n');
 
-export function articles(emu: RunningEmulator): StateArticle[] {
+function articles(emu: RunningEmulator): StateArticle[] {
   return (emu.snapshot() as unknown as { articles: StateArticle[] }).articles;
 }
 function collections(emu: RunningEmulator): StateCollection[] {
   return (emu.snapshot() as unknown as { collections: StateCollection[] }).collections;
 }
-export function managedByKey(emu: RunningEmulator): Map<string, StateArticle[]> {
-  const byKey = new Map<string, StateArticle[]>();
-  for (const a of articles(emu)) {
-    const marker = readMarker(a.draft_html);
-    if (!marker || marker.retired) continue;
-    byKey.set(marker.key, [...(byKey.get(marker.key) ?? []), a]);
-  }
-  return byKey;
-}
-
-/** Follows the help-center page for an old URL and returns where its redirect points. */
-export async function redirectTarget(emu: RunningEmulator, url: string): Promise<string | null> {
-  const path = new URL(url).pathname;
-  const response = await fetch(`${emu.url}/_site/help-center${path}`, { redirect: 'manual' });
-  return response.status === 301 ? response.headers.get('location') : null;
-}
-
 describe('moves and renames', () => {
   let emu: RunningEmulator;
   let ws: Awaited<ReturnType<typeof workspace>>;

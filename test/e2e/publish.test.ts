@@ -9,18 +9,18 @@ import { readMarker } from '../../src/identity/marker.js';
 import { desiredStateWithAssets } from '../../src/pipeline/desired.js';
 import { finalBody } from '../../src/plan/articles.js';
 import { resolveAuthor } from '../../src/plan/authors.js';
-import { emulator, envFor, runCli, TRANSPORTS, workspace, writeCount, writeText } from './helpers.js';
+import {
+  CLI_FLAGS,
+  emulator,
+  envFor,
+  runCli,
+  TRANSPORTS,
+  workspace,
+  writeCount,
+  writeText,
+} from './helpers.js';
 
-const FLAGS = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+const FLAGS = CLI_FLAGS;
 
 async function desiredFor(docs: string): Promise<DesiredState> {
   const tree = buildContentTree(await readContentFiles(docs, {}));

@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runEmulatorCommand } from '../../src/cli/emulator-command.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { emulator, runCli, workspace } from '../e2e/helpers.js';
+import { CLI_FLAGS, emulator, runCli, workspace } from '../e2e/helpers.js';
 
-const FLAGS = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+const FLAGS = CLI_FLAGS;
 
 let emu: RunningEmulator | undefined;
 let ws: Awaited<ReturnType<typeof workspace>> | undefined;
