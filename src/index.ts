@@ -3,6 +3,7 @@ export * from './apply/index.js';
 export { defineConfig, loadConfigFile, redactConfig, resolveConfig } from './config/index.js';
 export type { ResolvedConfig, UserConfig } from './config/types.js';
 export { buildContentTree, buildDesiredState, parseDocument } from './content/index.js';
+export { readAssets } from './content/read-assets.js';
 export { readContentFiles } from './content/read-files.js';
 export type {
   ContentTree,
@@ -16,10 +17,11 @@ export * from './diagnostics/diagnostic.js';
 export { DEFAULT_SEED, type EmulatorOptions, type RunningEmulator, startEmulator } from './emulator/index.js';
 export * from './identity/index.js';
 export { renderMarkdown } from './markdown/index.js';
-export { loadDesiredState } from './pipeline/desired.js';
+export { desiredStateWithAssets, loadDesiredState } from './pipeline/desired.js';
 export { runPlan } from './pipeline/plan-run.js';
 export { openTarget } from './pipeline/target.js';
 export * from './plan/index.js';
 export * from './pylon/index.js';
 export * from './remote/index.js';
 export * from './report/index.js';
+export { formatWatchEvent, startWatch } from './watch/index.js';

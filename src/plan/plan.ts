@@ -127,7 +127,11 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
         kind: 'move-article',
         key: doc.key,
         path: doc.path,
-        ...articleDraft(intent, options.publish, { ...context, replaces: [remote.article.id] }),
+        // A live article that moves stays live, even in draft mode: its old URL redirects to the new one.
+        ...articleDraft(intent, options.publish || remote.article.is_published, {
+          ...context,
+          replaces: [remote.article.id],
+        }),
         from: {
           articleId: remote.article.id,
           key: remote.marker?.key ?? doc.key,

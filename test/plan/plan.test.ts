@@ -107,6 +107,23 @@ describe('createPlan', () => {
     });
   });
 
+  it('keeps a live article live when it moves in draft mode (publish: false)', () => {
+    const old = doc('x', { collectionKey: 'a', key: 'x' });
+    const remote = published(old, { collection_id: 'c-a' });
+    const plan = createPlan(
+      desired([doc('x', { collectionKey: 'b', key: 'x' })], [folder('a'), folder('b')]),
+      current(
+        [remote],
+        [
+          { id: 'c-a', title: 'A', slug: 'a' },
+          { id: 'c-b', title: 'B', slug: 'b' },
+        ],
+      ),
+      { ...options, publish: false },
+    );
+    expect(plan.operations[0]).toMatchObject({ kind: 'move-article', isPublished: true });
+  });
+
   it('never touches hand-written articles and reports managed ones whose source is gone', () => {
     const gone = doc('old');
     const plan = createPlan(
