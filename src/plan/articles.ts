@@ -3,7 +3,7 @@ import { type Marker, stripMarker, withMarker } from '../identity/marker.js';
 import type { PlaceholderLookup } from '../identity/placeholders.js';
 import { textDigest } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
-import { EMPTY_LOOKUP, type FinalBody, finalizeBody } from './body.js';
+import { EMPTY_LOOKUP, type FinalBody, finalizeBody, previewBody } from './body.js';
 import type { ArticleDraft, ArticleField, TranslationDraft, UpdateArticleOp } from './types.js';
 
 export interface ArticleIntent {
@@ -81,9 +81,13 @@ export function publicPath(url: string): string | null {
 }
 
 /** True when the remote body's visible text differs from what pylon-kb last wrote (someone edited it in Pylon). */
-export function hasDrifted(remote: RemoteArticle): boolean {
+export function hasDrifted(remote: RemoteArticle, expectedContent?: string): boolean {
   if (!remote.marker?.textDigest) return false;
-  return textDigest(stripMarker(remote.article.current_draft_content_html)) !== remote.marker.textDigest;
+  const content = stripMarker(remote.article.current_draft_content_html);
+  // The body exactly as pylon-kb would send it now has not drifted; only a re-formatted or edited one
+  // needs the (slower) comparison of visible text.
+  if (expectedContent !== undefined && content === expectedContent) return false;
+  return textDigest(content) !== remote.marker.textDigest;
 }
 
 /** Which fields of a managed article differ from the docs tree; null when nothing does. */
@@ -99,16 +103,15 @@ export function planUpdate(
   const { desired } = intent;
   const { article, marker, publishedMarker } = remote;
   const changes: ArticleField[] = [];
-  const body = finalBody(desired, { ...context, redirects: marker?.redirects ?? [] });
+  const preview = previewBody(desired.html, desired.title, context.lookup ?? EMPTY_LOOKUP);
   // A missing marker (adoption), another key (a renamed file) or a link whose target is created or moved
   // in this run means the body must be written too.
   const draftStale =
     context.forceBody === true ||
-    body.pendingArticles.length > 0 ||
-    body.pendingAssets.length > 0 ||
-    marker?.digest !== body.digest ||
+    preview.pending ||
+    marker?.digest !== preview.digest ||
     marker?.key !== desired.key;
-  const publishedStale = article.is_published && publishedMarker?.digest !== body.digest;
+  const publishedStale = article.is_published && publishedMarker?.digest !== preview.digest;
   if (article.title !== desired.title) changes.push('title');
   if (draftStale || (publish && intent.published && publishedStale)) changes.push('body');
   if (article.is_unlisted !== intent.unlisted) changes.push('unlisted');
@@ -122,6 +125,7 @@ export function planUpdate(
   const translations = context.translations ?? [];
   if (translations.length > 0) changes.push('translations');
   if (changes.length === 0) return null;
+  const body = finalBody(desired, { ...context, redirects: marker?.redirects ?? [] });
   const beforeHtml = article.is_published
     ? (article.current_published_content_html ?? article.current_draft_content_html)
     : article.current_draft_content_html;

@@ -12,6 +12,28 @@ export interface FinalBody {
   pendingAssets: string[];
 }
 
+/** The digest a marker records: the title and the body as sent (URLs substituted, no marker). */
+export function bodyDigest(title: string, content: string): string {
+  return digestOf(title, content);
+}
+
+/**
+ * The body as it would be sent, without its marker, and its digest: enough to tell whether an article
+ * changed, without the cost of the marker's text digest (an HTML parse).
+ */
+export function previewBody(
+  html: string,
+  title: string,
+  lookup: PlaceholderLookup,
+): { content: string; digest: string; pending: boolean } {
+  const substituted = substitutePlaceholders(html, lookup);
+  return {
+    content: substituted.html,
+    digest: bodyDigest(title, substituted.html),
+    pending: substituted.pendingArticles.length > 0 || substituted.pendingAssets.length > 0,
+  };
+}
+
 /** A lookup that knows nothing: every placeholder stays. */
 export const EMPTY_LOOKUP: PlaceholderLookup = { articleUrl: () => null, assetUrl: () => null };
 
@@ -23,7 +45,7 @@ export const EMPTY_LOOKUP: PlaceholderLookup = { articleUrl: () => null, assetUr
 export function finalizeBody(markedHtml: string, title: string, lookup: PlaceholderLookup): FinalBody {
   const marker = readMarker(markedHtml);
   const substituted = substitutePlaceholders(stripMarker(markedHtml), lookup);
-  const digest = digestOf(title, substituted.html);
+  const digest = bodyDigest(title, substituted.html);
   const html = marker
     ? withMarker(substituted.html, {
         ...marker,

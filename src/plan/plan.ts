@@ -4,7 +4,7 @@ import type { CurrentState, RemoteArticle } from '../remote/types.js';
 import { type ArticleIntent, articleDraft, hasDrifted, planUpdate } from './articles.js';
 import { planUploads } from './assets.js';
 import { createAuthorResolver, documentAuthor } from './authors.js';
-import { combineLookups } from './body.js';
+import { combineLookups, previewBody } from './body.js';
 import { planCollections } from './collections.js';
 import { ABSENT, articleFingerprint, articleVersionKey, documentVersionKey } from './fingerprint.js';
 import { ownAssets, planLookup } from './links.js';
@@ -154,7 +154,7 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
       return;
     }
 
-    const drifted = hasDrifted(remote);
+    const drifted = hasDrifted(remote, previewBody(doc.html, doc.title, docLookup).content);
     if (drifted) {
       const resolution = options.onDrift ?? 'fail';
       const { article } = remote;
