@@ -12,13 +12,16 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { applyPlan } from '../src/apply/index.js';
+import type { RenderCache } from '../src/content/desired.js';
 import { buildContentTree, buildDesiredState } from '../src/content/index.js';
 import { readContentFiles } from '../src/content/read-files.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { renderMarkdown } from '../src/markdown/index.js';
+import { openRenderCache } from '../src/pipeline/render-cache-file.js';
 import { createPlan } from '../src/plan/plan.js';
 import { createPylonClient } from '../src/pylon/index.js';
 import { loadCurrentState } from '../src/remote/snapshot.js';
+import { VERSION } from '../src/version.js';
 import { sampleDoc, writeTree } from './generate.js';
 
 const PLAN_OPTIONS = { publish: true, defaultAuthor: 'ada@acme.test' } as const;
@@ -29,8 +32,11 @@ function time<T>(fn: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - start };
 }
 
-async function desiredFrom(dir: string) {
-  return buildDesiredState(buildContentTree(await readContentFiles(dir, {})));
+async function desiredFrom(dir: string, renderCache?: RenderCache) {
+  return buildDesiredState(
+    buildContentTree(await readContentFiles(dir, {})),
+    renderCache ? { renderCache } : {},
+  );
 }
 
 function renderThroughput(): void {

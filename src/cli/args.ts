@@ -16,6 +16,7 @@ export const CONFIG_OPTIONS = {
   'no-publish': { type: 'boolean' },
   'on-drift': { type: 'string' },
   force: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 

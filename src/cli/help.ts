@@ -11,6 +11,7 @@ const COMMON = `Config flags (each overrides pylon-kb.config.ts; see docs/config
       --publish, --no-publish  publish creates and updates, or leave them as drafts
       --on-drift <policy>    fail | skip | overwrite
       --force                retire more than maxRetireRatio of the managed articles in one run
+      --no-cache             render every document (plan and apply keep renderings in .pylon-kb/)
   -h, --help                 this help
 
 Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY

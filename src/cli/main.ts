@@ -1,4 +1,5 @@
 import { KnowledgeBaseNotFoundError } from '../remote/snapshot.js';
+import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { applyCommand } from './commands/apply.js';
 import { checkCommand } from './commands/check.js';
@@ -48,7 +49,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write('pylon-kb 0.1.0\n');
+    io.stdout.write(`pylon-kb ${VERSION}\n`);
     return 0;
   }
   const command = COMMANDS[name];

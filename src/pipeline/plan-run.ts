@@ -5,13 +5,17 @@ import type { Plan } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
 import { loadCurrentState } from '../remote/snapshot.js';
 import type { CurrentState } from '../remote/types.js';
+import { VERSION } from '../version.js';
 import { type LoadedContent, loadDesiredState } from './desired.js';
+import { openRenderCache } from './render-cache-file.js';
 
 export interface RunOptions {
   /** Retire more than `maxRetireRatio` of the managed articles (`--force`). */
   force?: boolean;
   /** Overrides config `publish` (watch mode writes drafts). */
   publish?: boolean;
+  /** Keep renderings in `.pylon-kb/render-cache.json` between runs. */
+  renderCache?: boolean;
 }
 
 export function planOptionsFrom(config: ResolvedConfig, run: RunOptions = {}): PlanOptions {
@@ -39,7 +43,9 @@ export interface PlanRun {
 /** Reads the docs tree and the knowledge base, and diffs them. */
 export async function runPlan(config: ResolvedConfig, api: PylonApi, run: RunOptions = {}): Promise<PlanRun> {
   // The docs tree first: it names the languages whose translations must be read from the remote.
-  const content = await loadDesiredState(config);
+  const cacheFile = run.renderCache ? await openRenderCache(config.rootDir, VERSION) : undefined;
+  const content = await loadDesiredState(config, cacheFile ? { renderCache: cacheFile.cache } : {});
+  await cacheFile?.save();
   const languages = [
     ...new Set(content.desired.articles.flatMap((a) => (a.translations ?? []).map((t) => t.language))),
   ];

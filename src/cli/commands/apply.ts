@@ -44,7 +44,12 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
       }
       plan = saved;
     } else {
-      plan = (await runPlan(config, target.client, { force: values.force === true })).plan;
+      plan = (
+        await runPlan(config, target.client, {
+          force: values.force === true,
+          renderCache: values['no-cache'] !== true,
+        })
+      ).plan;
     }
     if (hasErrors(plan.diagnostics)) {
       throw new InputError('Nothing was written: fix these problems first.', plan.diagnostics);

@@ -24,7 +24,10 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
   const config = await loadCliConfig(values, io);
   const target = await openTarget(config);
   try {
-    const { plan } = await runPlan(config, target.client, { force: values.force === true });
+    const { plan } = await runPlan(config, target.client, {
+      force: values.force === true,
+      renderCache: values['no-cache'] !== true,
+    });
     await emit(renderPlan(plan, format, useColor(io) && !values.out), stringValue(values, 'out'), io);
     if (io.env.GITHUB_ACTIONS === 'true') {
       await appendStepSummary(renderPlanMarkdown(plan), io);
