@@ -97,6 +97,20 @@ async function planUnchanged(): Promise<void> {
     console.log(
       `heap growth during the plan: ${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(0)} MiB`,
     );
+
+    // The CLI keeps renderings in .pylon-kb/render-cache.json: a second plan of an unchanged tree.
+    const cold = await openRenderCache(dir, VERSION);
+    await desiredFrom(dir, cold.cache);
+    await cold.save();
+    const warm = await openRenderCache(dir, VERSION);
+    const warmStart = performance.now();
+    const cached = await desiredFrom(dir, warm.cache);
+    const warmPlan = createPlan(cached, await loadCurrentState(measured, 'help-center'), PLAN_OPTIONS);
+    const warmMs = performance.now() - warmStart;
+    console.log(
+      `with a warm render cache: ${warmMs.toFixed(0)} ms (${warm.stats().hits} renderings reused, ` +
+        `${warmPlan.operations.length} operations); ratio to the cold plan ${(warmMs / (end - start)).toFixed(2)}×`,
+    );
   } finally {
     await emu.close();
     await rm(dir, { recursive: true, force: true });
