@@ -31,6 +31,8 @@ export class ApplyProgress {
       return;
     }
     this.done++;
+    // A wait shown on the line is over once a request went through.
+    this.waiting = '';
     const { result } = event;
     if (!this.interactive) {
       const detail = result.status === 'failed' ? `: ${result.error.message}` : '';

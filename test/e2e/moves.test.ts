@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,6 +152,26 @@ describe('moves and renames', () => {
     expect(managedByKey(emu).get('a/importing-data')).toHaveLength(1);
     expect(managedByKey(emu).has('a/y')).toBe(false);
     expect(await redirectTarget(emu, oldUrl)).toBe(managedByKey(emu).get('a/importing-data')?.[0]?.url);
+  });
+
+  it('recognises the rename in a depth-1 git clone the same way (no history needed)', async () => {
+    const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, stdio: 'pipe' });
+    git(['init', '-q', '-b', 'main'], ws.dir);
+    git(['-c', 'user.email=ci@acme.test', '-c', 'user.name=CI', 'add', 'docs'], ws.dir);
+    git(['-c', 'user.email=ci@acme.test', '-c', 'user.name=CI', 'commit', '-q', '-m', 'docs'], ws.dir);
+    const clone = join(ws.dir, 'clone');
+    git(['clone', '-q', '--depth', '1', `file://${ws.dir}`, clone], ws.dir);
+    expect(git(['rev-parse', '--is-shallow-repository'], clone).toString().trim()).toBe('true');
+    const text = await readFile(join(clone, 'docs', 'a', 'y.md'), 'utf8');
+    await rm(join(clone, 'docs', 'a', 'y.md'));
+    await writeText(
+      join(clone, 'docs', 'a', 'importing.md'),
+      `${text.split('\n\n').slice(0, 8).join('\n\n')}\n\nA new ending.\n`,
+    );
+    const run = await runCli(['plan', '--json', ...FLAGS], { cwd: clone, env: envFor(emu) });
+    const operations = JSON.parse(run.stdout).operations as Record<string, unknown>[];
+    expect(operations.map((o) => o.kind)).toEqual(['move-article']);
+    expect(operations[0]).toMatchObject({ reason: 'renamed', key: 'a/importing', from: { key: 'a/y' } });
   });
 
   it('stops on an article edited in Pylon, naming it, and repairs it with --on-drift overwrite', async () => {

@@ -124,6 +124,23 @@ describe('createPlan', () => {
     expect(plan.operations[0]).toMatchObject({ kind: 'move-article', isPublished: true });
   });
 
+  it("adopts a hand-written article with a document's slug in an owned collection only when asked", () => {
+    const d = doc('guides/setup', { collectionKey: 'guides', slug: 'setup' });
+    const handWritten = remoteArticle({ title: 'Setup (old)', slug: 'setup', collection_id: 'c-guides' });
+    const state = current([handWritten], [{ id: 'c-guides', title: 'Guides', slug: 'guides' }]);
+    const plain = createPlan(desired([d], [folder('guides')]), state, options);
+    expect(plain.operations.map((o) => o.kind)).toEqual(['create-article']);
+    const adopting = createPlan(desired([d], [folder('guides')]), state, { ...options, adopt: true });
+    expect(adopting.operations).toHaveLength(1);
+    expect(adopting.operations[0]).toMatchObject({
+      kind: 'update-article',
+      articleId: handWritten.id,
+      matchedBy: 'adopted',
+      changes: ['title', 'body'],
+    });
+    expect(readMarker((adopting.operations[0] as UpdateArticleOp).bodyHtml)?.key).toBe('guides/setup');
+  });
+
   it('never touches hand-written articles and reports managed ones whose source is gone', () => {
     const gone = doc('old');
     const plan = createPlan(
