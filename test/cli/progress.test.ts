@@ -20,12 +20,12 @@ describe('apply progress', () => {
       ms: 4200,
       reason: 'scheduler',
     });
+    const waiting = out.text.split('\r').filter(Boolean).at(-1)?.trim();
+    expect(waiting).toBe('[0/3] create-article guides/setup · waiting 4.2s for the createArticle rate limit');
     progress.onApplyEvent({ type: 'done', result: { status: 'created', op, id: 'a1', url: '' } });
     progress.finish();
     const frames = out.text.split('\r').filter(Boolean);
-    expect(frames.at(-1)?.trim()).toBe(
-      '[1/3] create-article guides/setup · waiting 4.2s for the createArticle rate limit',
-    );
+    expect(frames.at(-1)?.trim()).toBe('[1/3] create-article guides/setup');
     expect(out.text).not.toContain('\n[');
     expect(out.text.endsWith('\n')).toBe(true);
   });
