@@ -30,14 +30,16 @@ export type ApiOutcome = {
 const BEARER_MESSAGE =
   'Token must follow Bearer authorization scheme: https://www.rfc-editor.org/rfc/rfc6750#section-2.1.';
 
-const FAULT_ERRORS: Record<number, [string, string]> = {
+/** The error body of a fault that answers with a status instead of running the handler. */
+export const FAULT_ERRORS: Record<number, [string, string]> = {
   500: ['Internal server error', 'internal_error'],
   502: ['Bad gateway', 'bad_gateway'],
   503: ['Service unavailable', 'service_unavailable'],
   429: ['Rate limit exceeded', 'rate_limited'],
 };
 
-function parseJson(input: ApiInput): unknown {
+/** The JSON body of a request (none for multipart); malformed JSON is a 400. */
+export function parseJson(input: ApiInput): unknown {
   if (input.headers['content-type']?.toLowerCase().startsWith('multipart/')) return undefined;
   const text = input.rawBody.toString('utf8').trim();
   if (text === '') return undefined;

@@ -1,5 +1,6 @@
 import { PylonApiError, PylonNetworkError, type RequestTarget } from './errors.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from './headers.js';
+import { isRecord, parseJsonText } from './json.js';
 import { createRedactor, scrubError } from './redact.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -46,7 +47,7 @@ export function createDirectTransport(options: DirectTransportOptions): Transpor
     } catch (error) {
       throw scrubError(toNetworkError(error, target, timeoutMs, true), redact);
     }
-    const body = parseJson(text);
+    const body = parseJsonText(text);
     const init = { ...target, status: response.status, baseUrl: base };
     if (!response.ok) throw scrubError(errorFromBody(init, body, text, response.headers), redact);
     if (!isRecord(body)) {
@@ -95,19 +96,6 @@ function buildInit(req: TransportRequest, token: string): RequestInit {
   const init: RequestInit = { method: req.method, headers };
   if (body !== undefined) init.body = body;
   return init;
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function requestIdOf(body: Record<string, unknown> | undefined, headers: Headers): string | null {

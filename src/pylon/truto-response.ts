@@ -1,4 +1,5 @@
 import { PylonApiError, type RequestTarget } from './errors.js';
+import { isRecord } from './json.js';
 import type { TransportResponse } from './transport.js';
 
 /**
@@ -46,8 +47,4 @@ export function readTrutoSuccess(
   if ('data' in body) return response(body.data, requestId);
   const keys = Object.keys(body).filter((k) => k !== 'request_id');
   return response(keys.length === 0 ? undefined : body, requestId);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

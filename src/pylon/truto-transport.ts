@@ -1,4 +1,5 @@
 import type { RequestTarget } from './errors.js';
+import { parseJsonText } from './json.js';
 import { createRedactor, scrubError } from './redact.js';
 import type { GlobalLimit, Transport, TransportRequest, TransportResponse } from './transport.js';
 import { TRUTO_RATE_LIMITED, trutoApiError, trutoNetworkError } from './truto-errors.js';
@@ -59,7 +60,7 @@ export function createTrutoTransport(options: TrutoTransportOptions): Transport 
     } catch (error) {
       throw scrubError(trutoNetworkError(error, target, { ...network, afterHeaders: true }), redact);
     }
-    const body = parseJson(text);
+    const body = parseJsonText(text);
     const notJson = body === undefined && text.trim() !== '';
     if (!response.ok) {
       const ctx = { ...target, status: response.status, baseUrl: base, integratedAccountId: account };
@@ -94,13 +95,4 @@ function buildInit(req: TransportRequest, token: string): RequestInit {
   const init: RequestInit = { method: req.method, headers };
   if (body !== undefined) init.body = body;
   return init;
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

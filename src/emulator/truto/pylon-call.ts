@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EndpointName } from '../../pylon/types.js';
-import type { ApiInput } from '../api.js';
+import { type ApiInput, FAULT_ERRORS, parseJson } from '../api.js';
 import type { Emulator } from '../emulator.js';
 import { pylonBody, pylonErrorBody } from '../envelope.js';
 import { ApiError } from '../errors.js';
@@ -29,24 +29,6 @@ export interface PylonAnswer {
   body: unknown;
   /** A `dropAfterCommit` fault fired: the write is done, the connection must be reset. */
   drop: boolean;
-}
-
-const FAULT_ERRORS: Record<number, [string, string]> = {
-  500: ['Internal server error', 'internal_error'],
-  502: ['Bad gateway', 'bad_gateway'],
-  503: ['Service unavailable', 'service_unavailable'],
-  429: ['Rate limit exceeded', 'rate_limited'],
-};
-
-function parseJson(input: ApiInput): unknown {
-  if (input.headers['content-type']?.toLowerCase().startsWith('multipart/')) return undefined;
-  const text = input.rawBody.toString('utf8').trim();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'request body is not valid JSON', 'invalid_request');
-  }
 }
 
 function withPage(body: unknown, page: PylonCall['bodyPage']): unknown {
