@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { EndpointName } from '../pylon/types.js';
 import type { Emulator } from './emulator.js';
 import { pylonBody, pylonErrorBody } from './envelope.js';
 import { ApiError } from './errors.js';
+import { admit, asApiError } from './gate.js';
 import type { HandlerResult } from './handler-types.js';
-import { formatRetryAfter } from './rate-limit.js';
 import { API_ROUTES, matchRoute } from './router.js';
 
 /** One Pylon API request, from authentication to the envelope. */
@@ -29,14 +28,6 @@ export type ApiOutcome = {
 
 const BEARER_MESSAGE =
   'Token must follow Bearer authorization scheme: https://www.rfc-editor.org/rfc/rfc6750#section-2.1.';
-
-/** The error body of a fault that answers with a status instead of running the handler. */
-export const FAULT_ERRORS: Record<number, [string, string]> = {
-  500: ['Internal server error', 'internal_error'],
-  502: ['Bad gateway', 'bad_gateway'],
-  503: ['Service unavailable', 'service_unavailable'],
-  429: ['Rate limit exceeded', 'rate_limited'],
-};
 
 /** The JSON body of a request (none for multipart); malformed JSON is a 400. */
 export function parseJson(input: ApiInput): unknown {
@@ -77,28 +68,8 @@ export async function handleApi(emulator: Emulator, input: ApiInput): Promise<Ap
     return fail({ status: 401, message: 'Invalid API token!', code: 'invalid_api_token' });
   if (!match) return fail({ status: 404, message: 'Not found', code: 'not_found' });
 
-  const { timeScale } = emulator.behaviour;
-  if (endpoint) {
-    const decision = emulator.limiter.check(token, endpoint, performance.now());
-    if (!decision.ok) {
-      const seconds = formatRetryAfter(decision.retryAfterMs, timeScale);
-      const headers = { 'retry-after': seconds, 'x-retry-after': seconds };
-      return fail({ status: 429, message: 'Rate limit exceeded', code: 'rate_limited' }, headers);
-    }
-  }
-
-  const fault = emulator.faults.evaluate(`${input.method} ${route}`, endpoint);
-  if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-  if (fault.action?.kind === 'status') {
-    const { status } = fault.action;
-    const [message, code] = FAULT_ERRORS[status] ?? ['Internal server error', 'internal_error'];
-    let headers: Record<string, string> = {};
-    if (status === 429) {
-      const seconds = fault.action.retryAfterSeconds ?? Number(formatRetryAfter(1000 * timeScale, timeScale));
-      headers = { 'retry-after': String(seconds), 'x-retry-after': String(seconds) };
-    }
-    return fail({ status, message, code }, headers);
-  }
+  const admission = await admit(emulator, token, `${input.method} ${route}`, endpoint);
+  if (admission.rejection) return fail(admission.rejection, admission.rejection.headers);
 
   let outcome: ApiOutcome;
   try {
@@ -110,15 +81,8 @@ export async function handleApi(emulator: Emulator, input: ApiInput): Promise<Ap
     if (input.method !== 'GET' && !match.route.readOnly) emulator.persist();
     outcome = json(200, pylonBody(result, requestId));
   } catch (error) {
-    outcome =
-      error instanceof ApiError
-        ? fail(error)
-        : fail({
-            status: 500,
-            message: `Internal server error: ${(error as Error).message}`,
-            code: 'internal_error',
-          });
+    outcome = fail(asApiError(error));
   }
-  if (fault.action?.kind === 'drop') return { route, endpoint, kind: 'drop', status: outcome.status };
+  if (admission.drop) return { route, endpoint, kind: 'drop', status: outcome.status };
   return outcome;
 }

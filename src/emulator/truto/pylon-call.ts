@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { EndpointName } from '../../pylon/types.js';
-import { type ApiInput, FAULT_ERRORS, parseJson } from '../api.js';
+import { type ApiInput, parseJson } from '../api.js';
 import type { Emulator } from '../emulator.js';
 import { pylonBody, pylonErrorBody } from '../envelope.js';
-import { ApiError } from '../errors.js';
-import { formatRetryAfter } from '../rate-limit.js';
+import type { ApiError } from '../errors.js';
+import { admit, asApiError } from '../gate.js';
 import type { RouteMatch } from '../router.js';
 import { remoteError, trutoListBody } from './envelope.js';
 
@@ -46,27 +45,8 @@ export async function callPylon(em: Emulator, call: PylonCall): Promise<PylonAns
     body: remoteError(error.status, pylonErrorBody(error, requestId)),
     drop: false,
   });
-  const { timeScale } = em.behaviour;
-  if (endpoint) {
-    const decision = em.limiter.check(em.token, endpoint, performance.now());
-    if (!decision.ok) {
-      const seconds = formatRetryAfter(decision.retryAfterMs, timeScale);
-      const headers = { 'retry-after': seconds, 'x-retry-after': seconds };
-      return fail({ status: 429, message: 'Rate limit exceeded', code: 'rate_limited' }, headers);
-    }
-  }
-  const fault = em.faults.evaluate(`${input.method} ${call.route}`, endpoint);
-  if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-  if (fault.action?.kind === 'status') {
-    const { status } = fault.action;
-    const [message, code] = FAULT_ERRORS[status] ?? ['Internal server error', 'internal_error'];
-    let headers: Record<string, string> = {};
-    if (status === 429) {
-      const seconds = fault.action.retryAfterSeconds ?? Number(formatRetryAfter(1000 * timeScale, timeScale));
-      headers = { 'retry-after': String(seconds), 'x-retry-after': String(seconds) };
-    }
-    return fail({ status, message, code }, headers);
-  }
+  const admission = await admit(em, em.token, `${input.method} ${call.route}`, endpoint);
+  if (admission.rejection) return fail(admission.rejection, admission.rejection.headers);
   let answer: PylonAnswer;
   try {
     const body = withPage(parseJson(input), call.bodyPage);
@@ -79,14 +59,7 @@ export async function callPylon(em: Emulator, call: PylonCall): Promise<PylonAns
     const out = result.kind === 'list' ? trutoListBody(result) : pylonBody(result, requestId);
     answer = { status: 200, headers: {}, body: out, drop: false };
   } catch (error) {
-    answer =
-      error instanceof ApiError
-        ? fail(error)
-        : fail({
-            status: 500,
-            message: `Internal server error: ${(error as Error).message}`,
-            code: 'internal_error',
-          });
+    answer = fail(asApiError(error));
   }
-  return { ...answer, drop: fault.action?.kind === 'drop' };
+  return { ...answer, drop: admission.drop };
 }
