@@ -29,6 +29,7 @@ Commands:
   start      publish into an embedded emulator and show the result (the demo: npm start)
   watch      apply each save to the knowledge base as a draft, until Ctrl-C
   emulator   run the Pylon API emulator as a server
+  mcp        serve check, plan and apply to coding agents (Model Context Protocol over stdio)
 
 Run 'pylon-kb <command> --help' for a command's options.
 Exit codes: 0 success, 1 an operation or request failed, 2 invalid config, usage or content (nothing written).`,
@@ -80,6 +81,14 @@ Watch:
       --refresh-interval <s> re-read the knowledge base for changes made by others (default 300; 0: off);
                              on a terminal, r + Enter re-reads now
       --debounce <ms>        quiet time before a batch runs (config watch.debounceMs, default 150)
+
+${COMMON}`,
+  mcp: `Usage: pylon-kb mcp [options]
+
+Runs an MCP (Model Context Protocol) server over stdio for coding agents, configured exactly as the other
+commands (config file, env, flags). Tools: check, plan, apply (only a plan_id that plan returned in this
+session, refused when stale), list_collections, get_article, search_articles. Resources: pylon-kb://config,
+pylon-kb://collections. Stdout carries only protocol messages; logs go to stderr. See docs/mcp.md.
 
 ${COMMON}`,
 };

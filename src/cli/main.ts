@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { applyCommand } from './commands/apply.js';
 import { checkCommand } from './commands/check.js';
+import { mcpCommand } from './commands/mcp.js';
 import { planCommand } from './commands/plan.js';
 import { startCommand } from './commands/start.js';
 import { watchCommand } from './commands/watch.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   start: startCommand,
   emulator: runEmulatorCommand,
   watch: watchCommand,
+  mcp: mcpCommand,
 };
 
 /** Input problems exit 2 (nothing written); anything else that stops a run exits 1. */

@@ -1,0 +1,66 @@
+import type { ResolvedConfig } from '../config/types.js';
+import { readContentFiles } from '../content/read-files.js';
+import { buildContentTree } from '../content/tree.js';
+import { type OpenTarget, openTarget } from '../pipeline/target.js';
+import { loadCurrentState } from '../remote/snapshot.js';
+import type { CurrentState } from '../remote/types.js';
+import { PlanStore } from './plan-store.js';
+
+/**
+ * What the MCP server keeps between tool calls: the config in force, one connection to the target (an
+ * embedded emulator keeps its state for the whole session), and the plans it made.
+ */
+export class McpSession {
+  readonly plans = new PlanStore();
+  #target: Promise<OpenTarget> | undefined;
+
+  constructor(
+    readonly config: ResolvedConfig,
+    /** Every secret the config holds: scrubbed from every tool result. */
+    readonly secrets: readonly string[],
+    private readonly log: (line: string) => void,
+  ) {}
+
+  target(): Promise<OpenTarget> {
+    if (!this.#target) {
+      this.#target = openTarget(this.config).then((target) => {
+        this.log(`pylon-kb mcp: publishing to ${target.description}`);
+        return target;
+      });
+      // A failed open (bad token, server down) is retried by the next call, not cached.
+      this.#target.catch(() => {
+        this.#target = undefined;
+      });
+    }
+    return this.#target;
+  }
+
+  /** The knowledge base as it is now (the configured one), with the translations the docs tree uses. */
+  async current(languages: string[] = []): Promise<CurrentState> {
+    const { client } = await this.target();
+    return loadCurrentState(client, this.config.knowledgeBase ?? undefined, { languages });
+  }
+
+  /** Each document's key and its file (relative to the content directory), read from the tree as it is now. */
+  async sourcePaths(): Promise<Map<string, string>> {
+    const files = await readContentFiles(this.config.contentDir, {
+      include: this.config.include,
+      exclude: this.config.exclude,
+    });
+    const tree = buildContentTree(files, { translations: this.config.translations });
+    return new Map(tree.docs.map((d) => [d.key, d.path]));
+  }
+
+  async close(): Promise<void> {
+    const target = this.#target;
+    this.#target = undefined;
+    if (target) await (await target.catch(() => undefined))?.close();
+  }
+}
+
+/** The secrets a resolved config carries (tokens), for scrubbing. */
+export function configSecrets(config: ResolvedConfig, env: Record<string, string | undefined>): string[] {
+  const secrets = [env.PYLON_API_TOKEN, env.TRUTO_API_TOKEN];
+  if (config.target.kind !== 'emulator') secrets.push(config.target.token);
+  return [...new Set(secrets.flatMap((s) => (s ? [s, s.trim()] : [])))];
+}
