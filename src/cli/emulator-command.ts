@@ -183,7 +183,10 @@ export async function runEmulatorCommand(args: string[], io: CliIO): Promise<num
       `Knowledge base "${kb.title}" (${kb.slug}, id ${kb.id}): help center ${info.siteUrl}/ (or Host: ${kb.host})\n`,
     );
   }
-  if (options.statePath) io.stdout.write(`State: ${options.statePath} (saved after every write)\n`);
+  if (options.statePath)
+    io.stdout.write(
+      `State: ${options.statePath} (saved within 0.1 s of each write, and when the emulator stops)\n`,
+    );
   io.stdout.write(`Admin: ${emulator.url}/_emulator/state\nPress Ctrl+C to stop.\n`);
   await interrupted(io.signal);
   await emulator.close();

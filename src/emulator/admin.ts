@@ -47,6 +47,19 @@ export function buildState(emulator: Emulator): EmulatorState {
   });
 }
 
+const ADMIN_PATHS = new Set([
+  '/_emulator/state',
+  '/_emulator/reset',
+  '/_emulator/faults',
+  '/_emulator/options',
+]);
+
+/** The request-counter key of an admin path: the path itself when it is a route, one key for all others. */
+export function adminRouteKey(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return ADMIN_PATHS.has(trimmed) ? trimmed : '/_emulator/{unknown}';
+}
+
 export interface AdminResponse {
   status: number;
   body: unknown;

@@ -6,6 +6,7 @@ import { pylonBody, pylonErrorBody } from './envelope.js';
 import { ApiError } from './errors.js';
 import { admit, asApiError } from './gate.js';
 import type { HandlerResult } from './handler-types.js';
+import { UNMATCHED_ROUTE } from './request-log.js';
 import { API_ROUTES, matchRoute } from './router.js';
 
 /** One Pylon API request, from authentication to the envelope. */
@@ -46,7 +47,7 @@ export async function handleApi(emulator: Emulator, input: ApiInput): Promise<Ap
   const match = matchRoute(API_ROUTES, input.method, input.pathname, emulator.behaviour);
   const route = match ? match.route.template : input.pathname;
   const endpoint = match?.route.endpoint ?? null;
-  emulator.log.count(input.method, route);
+  emulator.log.count(input.method, match ? route : UNMATCHED_ROUTE);
   const json = (status: number, body: unknown, headers: Record<string, string> = {}): ApiOutcome => ({
     route,
     endpoint,

@@ -7,6 +7,7 @@ import { loadState, saveState } from './persistence.js';
 import { RateLimiter } from './rate-limit.js';
 import { RequestLog } from './request-log.js';
 import { buildStoreData, DEFAULT_SEED } from './seed.js';
+import { StateWriter } from './state-writer.js';
 import { Store } from './store.js';
 import type { EmulatorBehaviour, EmulatorKbInfo, EmulatorOptions, FaultRule } from './types.js';
 
@@ -21,7 +22,8 @@ export class Emulator {
   /** Set once the server listens. */
   baseUrl = '';
   private readonly clock: () => Date;
-  private readonly statePath: string | undefined;
+  /** Saves the state file shortly after writes; absent without a state file. */
+  readonly stateWriter: StateWriter | undefined;
   private readonly initialData: StoreData;
   private readonly initialFaults: FaultRule[];
 
@@ -29,15 +31,18 @@ export class Emulator {
     this.behaviour = { ...DEFAULT_BEHAVIOUR, ...validateBehaviour(options) };
     this.clock = options.now ?? (() => new Date());
     this.token = options.token ?? 'pylon-emulator-token';
-    this.statePath = options.statePath;
-    const loaded = this.statePath ? loadState(this.statePath) : undefined;
+    const statePath = options.statePath;
+    const loaded = statePath ? loadState(statePath) : undefined;
     this.initialData =
       loaded ?? buildStoreData(options.seed ?? DEFAULT_SEED, this.now(), this.behaviour.urlSuffix);
     this.store = new Store(structuredClone(this.initialData));
     this.initialFaults = validateFaultRules(options.faults ?? []);
     this.faults = new FaultInjector(this.initialFaults);
     this.limiter = new RateLimiter(this.behaviour.rateLimits, this.behaviour.timeScale);
-    if (this.statePath && !loaded) this.persist();
+    if (statePath) {
+      if (!loaded) saveState(statePath, this.store.toData(false));
+      this.stateWriter = new StateWriter(statePath, () => this.store.toData(false));
+    }
   }
 
   now(): string {
@@ -58,9 +63,14 @@ export class Emulator {
     };
   }
 
-  /** Save the whole store to the state file, if there is one. */
+  /** The store changed: the state file (if there is one) is saved soon, not on this request's path. */
   persist(): void {
-    if (this.statePath) saveState(this.statePath, this.store.toData(false));
+    this.stateWriter?.schedule();
+  }
+
+  /** Resolves once every write so far is in the state file. */
+  async flushState(): Promise<void> {
+    await this.stateWriter?.flush();
   }
 
   reset(): void {

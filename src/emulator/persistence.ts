@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AttachmentRecord, StoreData } from './model.js';
 
@@ -55,11 +56,25 @@ export function loadState(path: string): StoreData | undefined {
 }
 
 let counter = 0;
+const tempPath = (path: string) => `${path}.${process.pid}.${++counter}.tmp`;
 
 /** Write to a temporary file beside the target, then rename over it (atomic on one file system). */
 export function saveState(path: string, data: StoreData): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${++counter}.tmp`;
+  const temp = tempPath(path);
   writeFileSync(temp, serializeState(data));
   renameSync(temp, path);
+}
+
+/** `saveState` without blocking the event loop while the file is written. */
+export async function saveStateAsync(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPath(path);
+  try {
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }

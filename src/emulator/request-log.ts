@@ -1,6 +1,9 @@
 import type { EndpointName } from '../pylon/types.js';
 import type { RequestLogEntry } from './types.js';
 
+/** The counter key of a request that matched no route: a scan of random paths must not grow the counts. */
+export const UNMATCHED_ROUTE = '/{unmatched}';
+
 /** Counts per `METHOD /templated/route` (all time) and the most recent entries (capped). */
 export class RequestLog {
   private readonly counts = new Map<string, number>();
@@ -8,7 +11,7 @@ export class RequestLog {
 
   constructor(private readonly cap = 10_000) {}
 
-  /** Called when a request reaches routing, before any 4xx, 429 or fault. */
+  /** Called when a request reaches routing, before any 4xx, 429 or fault. `route` is a template, never a raw path. */
   count(method: string, route: string): void {
     const key = `${method} ${route}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);

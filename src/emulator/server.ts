@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildState, handleAdmin } from './admin.js';
+import { adminRouteKey, buildState, handleAdmin } from './admin.js';
+import { refuseAdminWrite } from './admin-guard.js';
 import { handleApi } from './api.js';
 import { Emulator } from './emulator.js';
 import { helpCenter } from './help-center.js';
+import { assetHeaders, sitePageHeaders } from './site-policy.js';
 import { handleTruto, isTrutoPath, TrutoFacade } from './truto/index.js';
 import type { EmulatorOptions, RunningEmulator } from './types.js';
 
@@ -85,17 +87,24 @@ async function dispatch(
       return;
     }
     const page = helpCenter(em.store, kb, sub, url.searchParams, em.behaviour.urlSuffix, prefix);
-    send(res, page.status, page.headers, page.body);
+    send(res, page.status, { ...page.headers, ...sitePageHeaders() }, page.body);
     log('/_site/{kb_slug}/{path}', page.status);
     return;
   }
   if (path === '/_emulator' || path.startsWith('/_emulator/')) {
+    const route = adminRouteKey(path);
+    const refusal = refuseAdminWrite(method, req.headers);
+    if (refusal) {
+      sendJson(res, refusal.status, { errors: [refusal.message], code: refusal.code });
+      log(route, refusal.status);
+      return;
+    }
     let body: unknown;
     try {
       body = rawBody.byteLength ? JSON.parse(rawBody.toString('utf8')) : undefined;
     } catch {
       sendJson(res, 400, { errors: ['request body is not valid JSON'], code: 'invalid_request' });
-      log(path, 400);
+      log(route, 400);
       return;
     }
     const answer = handleAdmin(em, method, path, body);
@@ -103,7 +112,7 @@ async function dispatch(
       truto.reset();
     }
     sendJson(res, answer.status, answer.body);
-    if (method !== 'GET') log(path.replace(/\/+$/, ''), answer.status);
+    if (method !== 'GET') log(route, answer.status);
     return;
   }
   if (path.startsWith('/_assets/') && (method === 'GET' || method === 'HEAD')) {
@@ -118,7 +127,11 @@ async function dispatch(
       send(
         res,
         200,
-        { 'content-type': asset.content_type, 'cache-control': 'public, max-age=31536000' },
+        {
+          'content-type': asset.content_type,
+          'cache-control': 'public, max-age=31536000',
+          ...assetHeaders(),
+        },
         asset.bytes,
       );
     else send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n');
@@ -164,10 +177,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      });
+      }).then(() => em.flushState());
       return closing;
     },
     snapshot: () => buildState(em),
+    flushState: () => em.flushState(),
     setFaults: (rules) => em.setFaults(rules),
     setOptions: (behaviour) => em.setOptions(behaviour),
     reset: () => {

@@ -83,7 +83,10 @@ export interface RunningEmulator {
   url: string;
   token: string;
   port: number;
+  /** Stops listening, then saves the state file if writes are pending. */
   close(): Promise<void>;
+  /** Resolves once every write so far is in the state file (saved at most every 100 ms, off the request path). */
+  flushState(): Promise<void>;
   /** The same JSON as `GET /_emulator/state`. */
   snapshot(): EmulatorState;
   setFaults(rules: FaultRule[]): void;

@@ -10,9 +10,9 @@ describe('admin surface /_emulator/', () => {
   const admin = (method: string, path: string, body?: unknown) =>
     fetch(`${emu.url}/_emulator/${path}`, {
       method,
-      ...(body === undefined
+      ...(method === 'GET'
         ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+        : { body: JSON.stringify(body ?? {}), headers: { 'content-type': 'application/json' } }),
     });
 
   beforeAll(async () => {
@@ -163,7 +163,11 @@ describe('admin surface /_emulator/', () => {
 
   it('answers 404 for unknown admin routes and 400 for invalid JSON', async () => {
     expect((await admin('GET', 'nothing')).status).toBe(404);
-    const bad = await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', body: '{' });
+    const bad = await fetch(`${emu.url}/_emulator/faults`, {
+      method: 'POST',
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.status).toBe(400);
   });
 

@@ -100,6 +100,7 @@ describe('fault injection', () => {
       await expect(request).rejects.toThrow(/fetch failed/);
       const articles = emu?.snapshot().articles.filter((a) => a.title === 'Committed but dropped') ?? [];
       expect(articles).toHaveLength(1);
+      await emu?.flushState();
       const saved = await readFile(statePath, 'utf8');
       expect(saved).toContain('Committed but dropped');
       const log = emu?.snapshot().requests.log.find((e) => e.endpoint === 'createArticle');

@@ -66,18 +66,20 @@ describe('state file', () => {
     expect(second.snapshot().articles.map((s) => s.title)).toEqual(['Persisted', 'After reload']);
   });
 
-  it('saves after every write, atomically (no temporary files left behind)', async () => {
+  it('saves soon after every write, atomically (no temporary files left behind)', async () => {
     const { api, kb, emu } = await startTestEmulator({ statePath });
     running.push(emu);
     const initial = JSON.parse(await readFile(statePath, 'utf8'));
     expect(initial.format).toBe('pylon-emulator-state');
     expect(initial.data.collections).toEqual([]);
     await api.post(`/knowledge-bases/${kb.id}/collections`, { title: 'One' });
+    await emu.flushState();
     expect(
       JSON.parse(await readFile(statePath, 'utf8')).data.collections.map((c: { title: string }) => c.title),
     ).toEqual(['One']);
     const id = emu.snapshot().collections[0]?.id;
     await api.delete(`/knowledge-bases/${kb.id}/collections/${id}`);
+    await emu.flushState();
     expect(JSON.parse(await readFile(statePath, 'utf8')).data.collections).toEqual([]);
     expect(await readdir(join(dir, 'nested'))).toEqual(['state.json']);
   });
@@ -96,6 +98,7 @@ describe('state file', () => {
     await second.api.post(`/knowledge-bases/${second.kb.id}/collections`, { title: 'Dropped on reset' });
     second.emu.reset();
     expect(second.emu.snapshot().collections.map((c) => c.title)).toEqual(['Kept']);
+    await second.emu.flushState();
     expect(
       JSON.parse(await readFile(statePath, 'utf8')).data.collections.map((c: { title: string }) => c.title),
     ).toEqual(['Kept']);

@@ -3,6 +3,7 @@ import type { ApiInput, ApiOutcome } from '../api.js';
 import type { Emulator } from '../emulator.js';
 import { pylonErrorBody } from '../envelope.js';
 import { formatRetryAfter } from '../rate-limit.js';
+import { UNMATCHED_ROUTE } from '../request-log.js';
 import { API_ROUTES, matchRoute } from '../router.js';
 import { decodeCursor, remoteError, type TrutoErrorBody, trutoError } from './envelope.js';
 import { IdempotencyCache, requestFingerprint } from './idempotency.js';
@@ -65,7 +66,7 @@ export async function handleTruto(em: Emulator, facade: TrutoFacade, input: ApiI
   const match = path.pylonPath === null ? null : matchRoute(API_ROUTES, method, path.pylonPath, em.behaviour);
   const route = match ? facadeRoute(path, match.route.template) : input.pathname;
   const endpoint = match?.route.endpoint ?? null;
-  em.log.count(method, route);
+  em.log.count(method, match ? route : `/${path.api}${UNMATCHED_ROUTE}`);
   const json = (status: number, body: unknown, headers: Record<string, string> = {}): ApiOutcome => ({
     route,
     endpoint,
