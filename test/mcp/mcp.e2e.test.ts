@@ -25,6 +25,7 @@ describe('pylon-kb mcp over stdio', () => {
     return result;
   }
   const text = (r: CallToolResult) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+  // biome-ignore lint/suspicious/noExplicitAny: structured results are JSON the assertions read field by field
   const data = (r: CallToolResult) => r.structuredContent as Record<string, any>;
 
   beforeAll(async () => {
@@ -121,10 +122,11 @@ describe('pylon-kb mcp over stdio', () => {
     const listed = await call('list_collections');
     expect(data(listed).collections.length).toBeGreaterThanOrEqual(4);
     const resource = await client.readResource({ uri: 'pylon-kb://collections' });
-    const body = JSON.parse(String(resource.contents[0]?.text));
+    const textOf = (contents: { uri: string }[]) => String((contents[0] as { text?: string } | undefined)?.text);
+    const body = JSON.parse(textOf(resource.contents));
     expect(body.collections).toEqual(data(listed).collections);
     const config = await client.readResource({ uri: 'pylon-kb://config' });
-    expect(String(config.contents[0]?.text)).toContain('[redacted]');
+    expect(textOf(config.contents)).toContain('[redacted]');
   });
 
   it('refuses a stale plan: the article changed in Pylon after plan, and nothing is written', async () => {
