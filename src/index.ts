@@ -22,6 +22,7 @@ export { runPlan } from './pipeline/plan-run.js';
 export { openTarget } from './pipeline/target.js';
 export * from './plan/index.js';
 export * from './pylon/index.js';
+export * from './pylon-api/index.js';
 export * from './remote/index.js';
 export * from './report/index.js';
 export { formatWatchEvent, startWatch } from './watch/index.js';

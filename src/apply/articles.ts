@@ -7,7 +7,7 @@ import type {
   RetireArticleOp,
   UpdateArticleOp,
 } from '../plan/types.js';
-import type { Article, CreateArticleBody, UpdateArticleBody } from '../pylon/types.js';
+import type { Article, CreateArticleBody, UpdateArticleBody } from '../pylon-api/index.js';
 import { resolveBody, resolveTranslations, SkipOperation } from './bodies.js';
 import { type ApplyContext, rememberArticle } from './context.js';
 import { existingIdOf, isOutcomeUnknown, toOperationError } from './errors.js';

@@ -1,6 +1,6 @@
 import { finalizeBody, inLanguage } from '../plan/body.js';
 import type { TranslationDraft } from '../plan/types.js';
-import type { ArticleTranslationInput } from '../pylon/types.js';
+import type { ArticleTranslationInput } from '../pylon-api/index.js';
 import { type ApplyContext, runLookup } from './context.js';
 
 export class SkipOperation extends Error {}

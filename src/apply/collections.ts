@@ -1,5 +1,5 @@
 import type { CreateCollectionOp } from '../plan/types.js';
-import type { Collection } from '../pylon/types.js';
+import type { Collection } from '../pylon-api/index.js';
 import type { ApplyContext } from './context.js';
 import { isOutcomeUnknown, toOperationError } from './errors.js';
 import { findCreatedCollection } from './recover.js';

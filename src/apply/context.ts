@@ -1,7 +1,7 @@
 import type { PlaceholderLookup } from '../identity/placeholders.js';
 import type { Operation } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
-import type { Article } from '../pylon/types.js';
+import type { Article } from '../pylon-api/index.js';
 import type { ApplyResult } from './types.js';
 
 export type ApplyEvent = { type: 'start'; op: Operation } | { type: 'done'; result: ApplyResult };

@@ -1,6 +1,6 @@
 import { readMarker } from '../identity/marker.js';
 import type { PylonApi } from '../pylon/api.js';
-import type { Article, Collection } from '../pylon/types.js';
+import type { Article, Collection } from '../pylon-api/index.js';
 
 /**
  * After a create whose outcome is unknown, the remote is re-read: the article pylon-kb may have created

@@ -1,5 +1,5 @@
 import type { Operation } from '../plan/types.js';
-import type { Article } from '../pylon/types.js';
+import type { Article } from '../pylon-api/index.js';
 
 export interface OperationError {
   message: string;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator/index.js';
 import type { EmulatorOptions, EmulatorSeed, FaultRule } from '../emulator/types.js';
-import { ENDPOINTS, type EndpointName, type RateLimitPreset } from '../pylon/types.js';
+import { ENDPOINTS, type EndpointName, type RateLimitPreset } from '../pylon-api/index.js';
 import type { CliIO } from './io.js';
 
 export const EMULATOR_HELP = `Usage: pylon-kb emulator [options]

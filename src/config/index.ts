@@ -6,9 +6,7 @@ export { type ResolveConfigInput, type ResolveConfigResult, resolveConfig } from
 export {
   DRIFT_POLICIES,
   ORPHAN_POLICIES,
-  RATE_LIMIT_PRESETS,
   TARGET_KINDS,
   userConfigSchema,
-  VISIBILITIES,
 } from './schema.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENDPOINTS, type EndpointName, type RateLimitPreset, type Visibility } from '../pylon/types.js';
+import { ENDPOINTS, type EndpointName, RATE_LIMIT_PRESET_NAMES, VISIBILITIES } from '../pylon-api/index.js';
 import type { DriftPolicy, OrphanPolicy, TargetKind, UserConfig } from './types.js';
 
 /*
@@ -8,12 +8,6 @@ import type { DriftPolicy, OrphanPolicy, TargetKind, UserConfig } from './types.
  * "allowed" half of error messages: `<key> must be <description>`.
  */
 
-export const RATE_LIMIT_PRESETS = [
-  'documented',
-  'raised',
-  'off',
-] as const satisfies readonly RateLimitPreset[];
-export const VISIBILITIES = ['public', 'customer', 'internal_only'] as const satisfies readonly Visibility[];
 export const ORPHAN_POLICIES = ['report', 'unlist', 'delete'] as const satisfies readonly OrphanPolicy[];
 export const DRIFT_POLICIES = ['fail', 'skip', 'overwrite'] as const satisfies readonly DriftPolicy[];
 export const TARGET_KINDS = ['pylon', 'emulator', 'truto'] as const satisfies readonly TargetKind[];
@@ -40,7 +34,7 @@ const emulatorTarget = z.strictObject({
   kind: z.literal('emulator'),
   seed: text().optional(),
   state: text().describe('a file path').optional(),
-  rateLimits: z.enum(RATE_LIMIT_PRESETS).optional(),
+  rateLimits: z.enum(RATE_LIMIT_PRESET_NAMES).optional(),
   timeScale: positive().optional(),
   htmlNormalizer: flag().optional(),
 });
@@ -92,7 +86,7 @@ export const userConfigSchema = z.strictObject({
   dropLeadingH1: flag().optional(),
   rateLimits: z
     .strictObject({
-      preset: z.enum(RATE_LIMIT_PRESETS).optional(),
+      preset: z.enum(RATE_LIMIT_PRESET_NAMES).optional(),
       overrides: overrides.optional(),
       timeScale: positive().optional(),
     })

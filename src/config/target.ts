@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { RateLimitPreset } from '../pylon/types.js';
+import { DEFAULT_TRUTO_API_URL, type RateLimitPreset } from '../pylon-api/index.js';
 import { DEFAULT_EMULATOR_SEED, DEFAULT_PYLON_API_URL } from './defaults.js';
 import type { ResolvedTarget, TargetConfig, TargetKind } from './types.js';
-
-export const DEFAULT_TRUTO_API_URL = 'https://api.truto.one';
 
 export interface TargetInputs {
   /** `target` from the config file (validated). */

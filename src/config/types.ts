@@ -1,4 +1,4 @@
-import type { EndpointName, RateLimitPreset, Visibility } from '../pylon/types.js';
+import type { EndpointName, RateLimitPreset, Visibility } from '../pylon-api/index.js';
 
 /*
  * The config as a user writes it (`UserConfig`) and as the rest of pylon-kb reads it (`ResolvedConfig`).

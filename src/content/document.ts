@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstHeading } from '../markdown/render.js';
-import type { Visibility } from '../pylon/types.js';
+import { VISIBILITIES } from '../pylon-api/index.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
 import { baseName, parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
@@ -20,8 +20,6 @@ export const DOCUMENT_KEYS = [
   'description',
   'sidebar_position',
 ] as const;
-
-export const VISIBILITIES: readonly Visibility[] = ['public', 'customer', 'internal_only'];
 
 export interface ParseDocumentOptions {
   /** Strip `01-` style ordering prefixes from file names (default true). */

@@ -22,7 +22,6 @@ export {
   type ParseDocumentOptions,
   type ParsedDocument,
   parseDocument,
-  VISIBILITIES,
 } from './document.js';
 export { type FolderMetadata, METADATA_FILE_NAMES, readFolderMetadata } from './folder-metadata.js';
 export { globMatcher, globToRegExp } from './glob.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Visibility } from '../pylon/types.js';
+import type { Visibility } from '../pylon-api/index.js';
 
 /** A file of the docs tree, read by the I/O edge and handed to the pure core. */
 export interface SourceFile {

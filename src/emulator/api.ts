@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { EndpointName } from '../pylon/types.js';
+import type { EndpointName } from '../pylon-api/index.js';
 import type { Emulator } from './emulator.js';
 import { pylonBody, pylonErrorBody } from './envelope.js';
 import { ApiError } from './errors.js';

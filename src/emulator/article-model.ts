@@ -1,4 +1,4 @@
-import type { Article } from '../pylon/types.js';
+import type { Article } from '../pylon-api/index.js';
 import type { ArticleRecord, KbRecord } from './model.js';
 import { slugify } from './slug.js';
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { extname } from 'node:path';
-import type { Attachment } from '../pylon/types.js';
+import type { Attachment } from '../pylon-api/index.js';
 import { badRequest } from './errors.js';
 import { type HandlerContext, object, type RouteDef } from './handler-types.js';
 import { randomId } from './ids.js';

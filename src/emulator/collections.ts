@@ -1,4 +1,4 @@
-import type { Collection } from '../pylon/types.js';
+import type { Collection } from '../pylon-api/index.js';
 import { badRequest } from './errors.js';
 import { deleted, object, type RouteDef } from './handler-types.js';
 import { newIdentifier, randomId } from './ids.js';

@@ -1,4 +1,4 @@
-import type { EndpointName } from '../pylon/types.js';
+import type { EndpointName } from '../pylon-api/index.js';
 import type { FaultRule } from './types.js';
 
 export type FaultAction =

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EndpointName } from '../pylon/types.js';
+import type { EndpointName } from '../pylon-api/index.js';
 import type { Emulator } from './emulator.js';
 import { ApiError } from './errors.js';
 import { formatRetryAfter } from './rate-limit.js';

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { EndpointName } from '../pylon/types.js';
+import type { EndpointName } from '../pylon-api/index.js';
 import type { Store } from './store.js';
 import type { EmulatorBehaviour } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../pylon/types.js';
+import type { KnowledgeBase } from '../pylon-api/index.js';
 import { object, type RouteDef } from './handler-types.js';
 import { kbOr404 } from './lookup.js';
 import type { KbRecord } from './model.js';

@@ -1,4 +1,4 @@
-import type { VisibilityConfig } from '../pylon/types.js';
+import type { VisibilityConfig } from '../pylon-api/index.js';
 
 /** Records as the emulator's store holds them. The API, admin and persistence views are derived from these. */
 

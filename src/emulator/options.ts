@@ -1,4 +1,4 @@
-import { ENDPOINTS } from '../pylon/types.js';
+import { ENDPOINTS } from '../pylon-api/index.js';
 import type { EmulatorBehaviour, RateLimitOption } from './types.js';
 
 /** Defaults for every behaviour option (documented in docs/emulator.md). */

@@ -1,4 +1,4 @@
-import { type EndpointName, rateLimitsFor } from '../pylon/types.js';
+import { type EndpointName, rateLimitsFor } from '../pylon-api/index.js';
 import type { RateLimitOption } from './types.js';
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number; limit: number };

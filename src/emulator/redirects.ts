@@ -1,4 +1,4 @@
-import type { RouteRedirect } from '../pylon/types.js';
+import type { RouteRedirect } from '../pylon-api/index.js';
 import { badRequest, duplicate } from './errors.js';
 import { object, type RouteDef } from './handler-types.js';
 import { randomId } from './ids.js';

@@ -1,4 +1,4 @@
-import type { EndpointName } from '../pylon/types.js';
+import type { EndpointName } from '../pylon-api/index.js';
 import type { RequestLogEntry } from './types.js';
 
 /** The counter key of a request that matched no route: a scan of random paths must not grow the counts. */

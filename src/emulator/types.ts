@@ -1,4 +1,4 @@
-import type { EndpointName, RateLimitPreset, VisibilityConfig } from '../pylon/types.js';
+import type { EndpointName, RateLimitPreset, VisibilityConfig } from '../pylon-api/index.js';
 import type { TrutoFacadeOptions } from './truto/options.js';
 
 /** A fault to inject into API requests (never into /_emulator/, help-center or asset requests). */

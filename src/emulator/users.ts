@@ -1,4 +1,4 @@
-import type { Team, User, UserRole } from '../pylon/types.js';
+import type { Team, User, UserRole } from '../pylon-api/index.js';
 import { badRequest, notFound } from './errors.js';
 import { object, type RouteDef } from './handler-types.js';
 import type { TeamRecord, UserRecord } from './model.js';

@@ -1,4 +1,4 @@
-import type { VisibilityConfig } from '../pylon/types.js';
+import { AI_AGENT_ACCESS_VALUES, VISIBILITIES, type VisibilityConfig } from '../pylon-api/index.js';
 import { badRequest } from './errors.js';
 import type { KbRecord } from './model.js';
 
@@ -42,8 +42,8 @@ export function stringArray(value: unknown, field: string): string[] {
   return value as string[];
 }
 
-const VISIBILITY = ['public', 'customer', 'internal_only'];
-const AI_ACCESS = ['inherit', 'none', 'specific_agents'];
+const VISIBILITY: readonly string[] = VISIBILITIES;
+const AI_ACCESS: readonly string[] = AI_AGENT_ACCESS_VALUES;
 
 export function visibilityConfig(body: Body, field = 'visibility_config'): VisibilityConfig | undefined {
   const value = body[field];

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Team, User } from '../pylon/types.js';
+import type { Team, User } from '../pylon-api/index.js';
 import { closest } from './closest.js';
 
 export interface AuthorDirectory {

@@ -1,5 +1,5 @@
 import type { LocalCollection } from '../content/types.js';
-import type { Collection } from '../pylon/types.js';
+import type { Collection } from '../pylon-api/index.js';
 import { ABSENT, collectionVersionKey } from './fingerprint.js';
 import type { CreateCollectionOp } from './types.js';
 

@@ -1,5 +1,5 @@
 import { digestOf } from '../identity/digest.js';
-import type { Article } from '../pylon/types.js';
+import type { Article } from '../pylon-api/index.js';
 
 /** What must not change between planning and applying a saved plan. */
 export function articleFingerprint(article: Article): string {

@@ -1,4 +1,4 @@
-import type { Visibility } from '../pylon/types.js';
+import type { Visibility } from '../pylon-api/index.js';
 
 export interface PlanOptions {
   /** Publish creates and updates (config `publish`). When false, creates stay unpublished and updates stay draft. */

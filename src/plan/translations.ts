@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { withMarker } from '../identity/marker.js';
 import type { PlaceholderLookup } from '../identity/placeholders.js';
 import { textDigest } from '../identity/text-digest.js';
-import type { KnowledgeBase } from '../pylon/types.js';
+import type { KnowledgeBase } from '../pylon-api/index.js';
 import type { RemoteArticle } from '../remote/types.js';
 import { finalizeBody, inLanguage } from './body.js';
 import type { TranslationDraft } from './types.js';

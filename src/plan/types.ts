@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Visibility } from '../pylon/types.js';
+import type { Visibility } from '../pylon-api/index.js';
 
 export const PLAN_VERSION = 1 as const;
 

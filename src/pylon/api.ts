@@ -13,7 +13,7 @@ import type {
   UpdateCollectionBody,
   User,
   UserRole,
-} from './types.js';
+} from '../pylon-api/index.js';
 
 /**
  * What the rest of pylon-kb needs from Pylon, whatever the transport (direct API or Truto).

@@ -1,10 +1,10 @@
-import { type HttpMethod, PylonApiError } from './errors.js';
+import type { EndpointName, HttpMethod } from '../pylon-api/index.js';
+import { PylonApiError } from './errors.js';
 import type { RequestExecutor } from './executor.js';
 import { Fields, type ResponseContext } from './fields.js';
 import type { Redactor } from './redact.js';
 import type { RequestKind } from './retry.js';
 import type { PageRequest, TransportRequest, TransportResponse } from './transport.js';
-import type { EndpointName } from './types.js';
 
 export interface CallSpec {
   endpoint: EndpointName;

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import { type EndpointName, type RateLimitPreset, rateLimitsFor } from '../pylon-api/index.js';
 import type { ClientEvent, PylonApi } from './api.js';
 import { Calls } from './calls.js';
 import { createDirectTransport } from './direct-transport.js';
@@ -9,7 +10,6 @@ import { buildMethods, type ExtraMethods } from './methods.js';
 import { createRedactor, scrubError } from './redact.js';
 import { RateLimitScheduler } from './scheduler.js';
 import type { GlobalLimit, Transport } from './transport.js';
-import { type EndpointName, type RateLimitPreset, rateLimitsFor } from './types.js';
 
 export interface RateLimitOptions {
   preset: RateLimitPreset;

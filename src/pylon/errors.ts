@@ -1,7 +1,5 @@
+import type { EndpointName, HttpMethod } from '../pylon-api/index.js';
 import type { RateLimitInfo } from './headers.js';
-import type { EndpointName } from './types.js';
-
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Where a failed request was going. Paths are redacted before they reach an error. */
 export interface RequestTarget {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EndpointName } from '../pylon-api/index.js';
 import type { ClientEvent } from './api.js';
 import { PylonApiError, PylonError, PylonNetworkError } from './errors.js';
 import { parseRateLimitHeaders } from './headers.js';
@@ -6,7 +7,6 @@ import { type Redactor, scrubError } from './redact.js';
 import { decideRetry, type RequestKind, type RetryPolicy } from './retry.js';
 import type { RateLimitScheduler } from './scheduler.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
-import type { EndpointName } from './types.js';
 
 export interface ExecutorStats {
   requestsByEndpoint: Partial<Record<EndpointName, number>>;

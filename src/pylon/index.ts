@@ -10,7 +10,6 @@ export { createDirectTransport, type DirectTransportOptions } from './direct-tra
 export {
   apiErrorHint,
   codeForStatus,
-  type HttpMethod,
   type NetworkPhase,
   OutcomeUnknownError,
   PylonApiError,
@@ -31,12 +30,6 @@ export type {
   TransportRequest,
   TransportResponse,
 } from './transport.js';
-export { TRUTO_RATE_LIMITED, trutoApiError } from './truto-errors.js';
-export { TRUTO_PROXY_RESOURCES, trutoPathFor } from './truto-paths.js';
-export { readTrutoSuccess } from './truto-response.js';
-export {
-  createTrutoTransport,
-  DEFAULT_TRUTO_API_URL,
-  type TrutoTransportOptions,
-} from './truto-transport.js';
-export * from './types.js';
+export { TRUTO_RATE_LIMITED, trutoApiError } from './truto/errors.js';
+export { readTrutoSuccess } from './truto/response.js';
+export { createTrutoTransport, type TrutoTransportOptions } from './truto/transport.js';

@@ -1,6 +1,6 @@
+import type { Collection, Team, User } from '../pylon-api/index.js';
 import type { PylonApi } from './api.js';
 import type { Calls } from './calls.js';
-import type { Collection, Team, User } from './types.js';
 import {
   readArticle,
   readAttachment,

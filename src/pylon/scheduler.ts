@@ -1,8 +1,8 @@
 import PQueue from 'p-queue';
+import type { EndpointName } from '../pylon-api/index.js';
 import type { ClientEvent } from './api.js';
 import type { RateLimitInfo } from './headers.js';
 import { SlidingWindow } from './sliding-window.js';
-import type { EndpointName } from './types.js';
 
 export interface SchedulerOptions {
   /** Requests per window per endpoint; null = no pacing. */

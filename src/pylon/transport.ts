@@ -1,5 +1,4 @@
-import type { HttpMethod } from './errors.js';
-import type { EndpointName } from './types.js';
+import type { EndpointName, HttpMethod } from '../pylon-api/index.js';
 
 /** Which page of a list to fetch. Where the cursor and limit go is the transport's business. */
 export interface PageRequest {

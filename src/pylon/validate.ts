@@ -1,22 +1,19 @@
+import {
+  AI_AGENT_ACCESS_VALUES,
+  type Article,
+  type Attachment,
+  type Collection,
+  type KnowledgeBase,
+  type Me,
+  type MiniUser,
+  type RouteRedirect,
+  type Team,
+  type User,
+  type UserRole,
+  VISIBILITIES,
+  type VisibilityConfig,
+} from '../pylon-api/index.js';
 import type { Fields } from './fields.js';
-import type {
-  AiAgentAccess,
-  Article,
-  Attachment,
-  Collection,
-  KnowledgeBase,
-  Me,
-  MiniUser,
-  RouteRedirect,
-  Team,
-  User,
-  UserRole,
-  Visibility,
-  VisibilityConfig,
-} from './types.js';
-
-const VISIBILITIES: readonly Visibility[] = ['public', 'customer', 'internal_only'];
-const AGENT_ACCESS: readonly AiAgentAccess[] = ['inherit', 'none', 'specific_agents'];
 
 /** Sets `key` only when `value` is defined, as exactOptionalPropertyTypes wants. */
 function opt<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): void {
@@ -27,7 +24,7 @@ export function readVisibility(f: Fields | undefined): VisibilityConfig | undefi
   if (!f) return undefined;
   const out: VisibilityConfig = {};
   opt(out, 'visibility', f.oneOf('visibility', VISIBILITIES));
-  opt(out, 'ai_agent_access', f.oneOf('ai_agent_access', AGENT_ACCESS));
+  opt(out, 'ai_agent_access', f.oneOf('ai_agent_access', AI_AGENT_ACCESS_VALUES));
   opt(out, 'allowed_agent_ids', f.strArray('allowed_agent_ids'));
   return out;
 }

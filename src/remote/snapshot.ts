@@ -1,6 +1,6 @@
 import { readMarker } from '../identity/marker.js';
 import type { PylonApi } from '../pylon/api.js';
-import type { Article, KnowledgeBase } from '../pylon/types.js';
+import type { Article, KnowledgeBase } from '../pylon-api/index.js';
 import type { CurrentState, RemoteArticle } from './types.js';
 
 export class KnowledgeBaseNotFoundError extends Error {

@@ -1,5 +1,5 @@
 import type { Marker } from '../identity/marker.js';
-import type { Article, Collection, KnowledgeBase, Team, User } from '../pylon/types.js';
+import type { Article, Collection, KnowledgeBase, Team, User } from '../pylon-api/index.js';
 
 /** A remote article with the pylon-kb markers read from its draft and published bodies. */
 export interface RemoteArticle {

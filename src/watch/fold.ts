@@ -1,6 +1,6 @@
 import type { ApplyResult } from '../apply/types.js';
 import type { Operation } from '../plan/types.js';
-import type { Collection } from '../pylon/types.js';
+import type { Collection } from '../pylon-api/index.js';
 import { toRemoteArticle } from '../remote/snapshot.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
 

@@ -1,6 +1,6 @@
 import type { DesiredArticle, DesiredState, LocalCollection } from '../../src/content/types.js';
 import { digestOf } from '../../src/identity/digest.js';
-import type { Article, Collection, Team, User } from '../../src/pylon/types.js';
+import type { Article, Collection, Team, User } from '../../src/pylon-api/index.js';
 import { toRemoteArticle } from '../../src/remote/snapshot.js';
 import type { CurrentState } from '../../src/remote/types.js';
 

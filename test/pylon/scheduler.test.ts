@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ClientEvent,
   createPylonClient,
-  type EndpointName,
   PylonNetworkError,
   type Transport,
 } from '../../src/pylon/index.js';
+import type { EndpointName } from '../../src/pylon-api/index.js';
 import { rawArticle, rawCollection, TOKEN, testClient } from './fixtures.js';
 import {
   fail,

@@ -4,8 +4,8 @@ import {
   createTrutoTransport,
   type PylonApiError,
   type PylonClientOptions,
-  trutoPathFor,
 } from '../../src/pylon/index.js';
+import { trutoPathFor } from '../../src/pylon-api/index.js';
 import { rawArticle, rawUser } from '../pylon/fixtures.js';
 import { type ScriptedServer, type Step, startScriptedServer } from '../pylon/scripted-server.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplyResult } from '../../src/apply/types.js';
 import type { CreateArticleOp, OrphanNotice, UpdateArticleOp } from '../../src/plan/types.js';
-import type { Article } from '../../src/pylon/types.js';
+import type { Article } from '../../src/pylon-api/index.js';
 import { formatClientEvent, formatWatchEvent, type WatchEvent } from '../../src/watch/index.js';
 
 const clock = () => '12:03:04';

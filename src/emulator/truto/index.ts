@@ -9,4 +9,4 @@ export {
   TRUTO_WINDOW_MS,
   type TrutoFacadeOptions,
 } from './options.js';
-export { isTrutoPath, PROXY_RESOURCES } from './paths.js';
+export { isTrutoPath } from './paths.js';

@@ -3,14 +3,7 @@
  * `/proxy/<resource>[/<id or method>]` reaches Pylon's native resource of that name (the proxy API).
  */
 
-/** Proxy resource names of Truto's Pylon integration, and the Pylon path each stands for. */
-export const PROXY_RESOURCES: Readonly<Record<string, string>> = {
-  me: '/me',
-  users: '/users',
-  user_roles: '/user-roles',
-  teams: '/teams',
-  attachments: '/attachments',
-};
+import { pylonPrefixOfResource } from '../../pylon-api/index.js';
 
 export type FacadePath =
   | { api: 'custom'; pylonPath: string }
@@ -27,7 +20,7 @@ export function facadePath(pathname: string): FacadePath {
   const rest = pathname.slice('/proxy/'.length);
   const slash = rest.indexOf('/');
   const resource = slash === -1 ? rest : rest.slice(0, slash);
-  const base = Object.hasOwn(PROXY_RESOURCES, resource) ? PROXY_RESOURCES[resource] : undefined;
+  const base = pylonPrefixOfResource(resource);
   if (base === undefined) return { api: 'proxy', resource, pylonPath: null };
   return { api: 'proxy', resource, pylonPath: base + (slash === -1 ? '' : rest.slice(slash)) };
 }
@@ -35,6 +28,6 @@ export function facadePath(pathname: string): FacadePath {
 /** The log route of a request: Pylon's template under Truto's path (`/custom/knowledge-bases/{id}/articles`). */
 export function facadeRoute(path: FacadePath, pylonTemplate: string): string {
   if (path.api === 'custom') return `/custom${pylonTemplate}`;
-  const base = PROXY_RESOURCES[path.resource] ?? '';
+  const base = pylonPrefixOfResource(path.resource) ?? '';
   return `/proxy/${path.resource}${pylonTemplate.slice(base.length)}`;
 }

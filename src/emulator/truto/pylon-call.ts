@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EndpointName } from '../../pylon/types.js';
+import type { EndpointName } from '../../pylon-api/index.js';
 import { type ApiInput, parseJson } from '../api.js';
 import type { Emulator } from '../emulator.js';
 import { pylonBody, pylonErrorBody } from '../envelope.js';

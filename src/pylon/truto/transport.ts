@@ -1,12 +1,11 @@
-import type { RequestTarget } from './errors.js';
-import { parseJsonText } from './json.js';
-import { createRedactor, scrubError } from './redact.js';
-import type { GlobalLimit, Transport, TransportRequest, TransportResponse } from './transport.js';
-import { TRUTO_RATE_LIMITED, trutoApiError, trutoNetworkError } from './truto-errors.js';
-import { trutoUrl } from './truto-paths.js';
-import { readTrutoSuccess } from './truto-response.js';
-
-export const DEFAULT_TRUTO_API_URL = 'https://api.truto.one';
+import { DEFAULT_TRUTO_API_URL } from '../../pylon-api/index.js';
+import type { RequestTarget } from '../errors.js';
+import { parseJsonText } from '../json.js';
+import { createRedactor, scrubError } from '../redact.js';
+import type { GlobalLimit, Transport, TransportRequest, TransportResponse } from '../transport.js';
+import { TRUTO_RATE_LIMITED, trutoApiError, trutoNetworkError } from './errors.js';
+import { readTrutoSuccess } from './response.js';
+import { trutoUrl } from './url.js';
 
 export interface TrutoTransportOptions {
   /** Default `https://api.truto.one`; the emulator's URL for its Truto façade. */
@@ -24,7 +23,7 @@ export interface TrutoTransportOptions {
 
 /**
  * Reaches Pylon through Truto: Truto's bearer token, `integrated_account_id` on every call, knowledge-base
- * paths through the custom API and users/teams through the proxy API (see truto-paths.ts), Truto's list
+ * paths through the custom API and users/teams through the proxy API (see pylon-api/truto.ts), Truto's list
  * envelope and error shape translated back to what the client expects, `Idempotency-Key` on creates, and
  * Truto's per-account limit announced to the scheduler as a global limit.
  */

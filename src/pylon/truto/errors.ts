@@ -1,6 +1,6 @@
-import { codeForStatus, PylonApiError, PylonNetworkError, type RequestTarget } from './errors.js';
-import { parseRateLimitHeaders, parseRetryAfterMs } from './headers.js';
-import { isRecord } from './json.js';
+import { codeForStatus, PylonApiError, PylonNetworkError, type RequestTarget } from '../errors.js';
+import { parseRateLimitHeaders, parseRetryAfterMs } from '../headers.js';
+import { isRecord } from '../json.js';
 
 /** Code of a 429 from Truto's own per-account limit (not Pylon's per-endpoint one). */
 export const TRUTO_RATE_LIMITED = 'truto_rate_limited';

@@ -1,6 +1,6 @@
-import { PylonApiError, type RequestTarget } from './errors.js';
-import { isRecord } from './json.js';
-import type { TransportResponse } from './transport.js';
+import { PylonApiError, type RequestTarget } from '../errors.js';
+import { isRecord } from '../json.js';
+import type { TransportResponse } from '../transport.js';
 
 /**
  * Reads a 2xx body from Truto. Lists come in Truto's envelope `{result, next_cursor, …}`; `next_cursor`

@@ -1,11 +1,9 @@
 /**
- * Pylon API shapes as pylon-kb reads and writes them (see shared/reference/pylon-api.md §3).
+ * Pylon API record shapes as pylon-kb reads and writes them (see shared/reference/pylon-api.md §3).
  * Response fields are all optional in Pylon's schema; the ones pylon-kb relies on are typed as present
  * and validated at the edge (the client), so the core can trust them.
  */
-
-export type Visibility = 'public' | 'customer' | 'internal_only';
-export type AiAgentAccess = 'inherit' | 'none' | 'specific_agents';
+import type { AiAgentAccess, RedirectObjectType, Visibility } from './values.js';
 
 export interface VisibilityConfig {
   visibility?: Visibility;
@@ -95,7 +93,7 @@ export interface RouteRedirect {
   id: string;
   from_path: string;
   object_id: string;
-  object_type: 'article' | 'collection';
+  object_type: RedirectObjectType;
   language?: string;
   created_at?: string;
 }
@@ -103,7 +101,7 @@ export interface RouteRedirect {
 export interface CreateRouteRedirectBody {
   from_path: string;
   object_id: string;
-  object_type: 'article' | 'collection';
+  object_type: RedirectObjectType;
   language?: string;
 }
 
@@ -144,100 +142,4 @@ export interface Attachment {
   name: string;
   description?: string;
   url: string;
-}
-
-/**
- * Every Pylon endpoint pylon-kb calls, by name. Rate limits are per endpoint, so the scheduler keeps one
- * queue per name; config overrides are keyed by these names.
- */
-export const ENDPOINTS = [
-  'listKnowledgeBases',
-  'getKnowledgeBase',
-  'listCollections',
-  'getCollection',
-  'createCollection',
-  'updateCollection',
-  'deleteCollection',
-  'listArticles',
-  'getArticle',
-  'createArticle',
-  'updateArticle',
-  'deleteArticle',
-  'createRouteRedirect',
-  'getMe',
-  'listUsers',
-  'getUser',
-  'searchUsers',
-  'listUserRoles',
-  'listTeams',
-  'getTeam',
-  'createAttachment',
-] as const;
-
-export type EndpointName = (typeof ENDPOINTS)[number];
-
-export type RateLimitPreset = 'documented' | 'raised' | 'off';
-
-/**
- * Requests per minute for each endpoint. `documented`: the April 2026 OpenAPI prose (60/20/10);
- * `raised`: the late-2026 reports (300/120/30). Shared by the client's scheduler and the emulator.
- */
-export const RATE_LIMIT_PRESETS: Record<Exclude<RateLimitPreset, 'off'>, Record<EndpointName, number>> = {
-  documented: {
-    listKnowledgeBases: 60,
-    getKnowledgeBase: 60,
-    listCollections: 20,
-    getCollection: 20,
-    createCollection: 10,
-    updateCollection: 20,
-    deleteCollection: 10,
-    listArticles: 20,
-    getArticle: 60,
-    createArticle: 10,
-    updateArticle: 20,
-    deleteArticle: 20,
-    createRouteRedirect: 10,
-    getMe: 60,
-    listUsers: 60,
-    getUser: 60,
-    searchUsers: 20,
-    listUserRoles: 60,
-    listTeams: 60,
-    getTeam: 60,
-    createAttachment: 10,
-  },
-  raised: {
-    listKnowledgeBases: 300,
-    getKnowledgeBase: 300,
-    listCollections: 120,
-    getCollection: 300,
-    createCollection: 30,
-    updateCollection: 120,
-    deleteCollection: 30,
-    listArticles: 120,
-    getArticle: 300,
-    createArticle: 30,
-    updateArticle: 120,
-    deleteArticle: 30,
-    createRouteRedirect: 30,
-    getMe: 300,
-    listUsers: 300,
-    getUser: 300,
-    searchUsers: 120,
-    listUserRoles: 300,
-    listTeams: 300,
-    getTeam: 300,
-    createAttachment: 30,
-  },
-};
-
-/** Limits per endpoint, or `null` for no limit. */
-export function rateLimitsFor(
-  preset: RateLimitPreset,
-  overrides: Partial<Record<EndpointName, number>> = {},
-): Record<EndpointName, number | null> {
-  const base = preset === 'off' ? null : RATE_LIMIT_PRESETS[preset];
-  const out = {} as Record<EndpointName, number | null>;
-  for (const name of ENDPOINTS) out[name] = overrides[name] ?? base?.[name] ?? null;
-  return out;
 }
