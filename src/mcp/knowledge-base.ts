@@ -1,4 +1,4 @@
-import type { Collection } from '../pylon/types.js';
+import type { Collection } from '../pylon-api/index.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
 import { htmlToText } from '../report/index.js';
 
