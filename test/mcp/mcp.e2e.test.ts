@@ -122,7 +122,8 @@ describe('pylon-kb mcp over stdio', () => {
     const listed = await call('list_collections');
     expect(data(listed).collections.length).toBeGreaterThanOrEqual(4);
     const resource = await client.readResource({ uri: 'pylon-kb://collections' });
-    const textOf = (contents: { uri: string }[]) => String((contents[0] as { text?: string } | undefined)?.text);
+    const textOf = (contents: { uri: string }[]) =>
+      String((contents[0] as { text?: string } | undefined)?.text);
     const body = JSON.parse(textOf(resource.contents));
     expect(body.collections).toEqual(data(listed).collections);
     const config = await client.readResource({ uri: 'pylon-kb://config' });
