@@ -1,7 +1,7 @@
 import { articleView, hasLanguage } from './article-model.js';
 import { createArticle, updateArticle } from './article-write.js';
 import { notFound } from './errors.js';
-import { deleted, object, type RouteDef } from './handler-types.js';
+import { deleted, type HandlerDef, object } from './handler-types.js';
 import { articleOr404, kbOr404 } from './lookup.js';
 import { paginate, parseLimit } from './pagination.js';
 import { supportedLanguage } from './validate.js';
@@ -11,10 +11,8 @@ function languageParam(query: URLSearchParams): string | undefined {
   return value === null || value === '' ? undefined : value;
 }
 
-export const articleRoutes: RouteDef[] = [
+export const articleHandlers: HandlerDef[] = [
   {
-    method: 'GET',
-    template: '/knowledge-bases/{id}/articles',
     endpoint: 'listArticles',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);
@@ -31,8 +29,6 @@ export const articleRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'GET',
-    template: '/knowledge-bases/{id}/articles/{article_id}',
     endpoint: 'getArticle',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);
@@ -46,8 +42,6 @@ export const articleRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'POST',
-    template: '/knowledge-bases/{id}/articles',
     endpoint: 'createArticle',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);
@@ -55,8 +49,6 @@ export const articleRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'PATCH',
-    template: '/knowledge-bases/{id}/articles/{article_id}',
     endpoint: 'updateArticle',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);
@@ -66,8 +58,6 @@ export const articleRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'DELETE',
-    template: '/knowledge-bases/{id}/articles/{article_id}',
     endpoint: 'deleteArticle',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { extname } from 'node:path';
 import type { Attachment } from '../pylon-api/index.js';
 import { badRequest } from './errors.js';
-import { type HandlerContext, object, type RouteDef } from './handler-types.js';
+import { type HandlerContext, type HandlerDef, object } from './handler-types.js';
 import { randomId } from './ids.js';
 import type { AttachmentRecord } from './model.js';
 
@@ -84,10 +84,8 @@ export function attachmentView(a: AttachmentRecord): Attachment {
   return { id: a.id, name: a.name, description: a.description, url: a.url };
 }
 
-export const attachmentRoutes: RouteDef[] = [
+export const attachmentHandlers: HandlerDef[] = [
   {
-    method: 'POST',
-    template: '/attachments',
     endpoint: 'createAttachment',
     handler: async (req, ctx) => {
       const form = await parseForm(ctx, req.headers['content-type'], req.rawBody);

@@ -1,6 +1,6 @@
 import type { Collection } from '../pylon-api/index.js';
 import { badRequest } from './errors.js';
-import { deleted, object, type RouteDef } from './handler-types.js';
+import { deleted, type HandlerDef, object } from './handler-types.js';
 import { newIdentifier, randomId } from './ids.js';
 import { collectionOr404, kbOr404 } from './lookup.js';
 import type { CollectionRecord } from './model.js';
@@ -20,10 +20,8 @@ export function collectionView(c: CollectionRecord): Collection {
   return view;
 }
 
-export const collectionRoutes: RouteDef[] = [
+export const collectionHandlers: HandlerDef[] = [
   {
-    method: 'GET',
-    template: '/knowledge-bases/{id}/collections',
     endpoint: 'listCollections',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);
@@ -31,8 +29,6 @@ export const collectionRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'GET',
-    template: '/knowledge-bases/{id}/collections/{collection_id}',
     endpoint: 'getCollection',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);
@@ -40,8 +36,6 @@ export const collectionRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'POST',
-    template: '/knowledge-bases/{id}/collections',
     endpoint: 'createCollection',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);
@@ -72,8 +66,6 @@ export const collectionRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'PATCH',
-    template: '/knowledge-bases/{id}/collections/{collection_id}',
     endpoint: 'updateCollection',
     enabled: (b) => b.collectionPatch,
     handler: (req, ctx) => {
@@ -95,8 +87,6 @@ export const collectionRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'DELETE',
-    template: '/knowledge-bases/{id}/collections/{collection_id}',
     endpoint: 'deleteCollection',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { EndpointName } from '../pylon-api/index.js';
+import type { EndpointName, HttpMethod } from '../pylon-api/index.js';
 import type { Store } from './store.js';
 import type { EmulatorBehaviour } from './types.js';
 
@@ -34,16 +34,21 @@ export interface HandlerContext {
 
 export type Handler = (req: ApiRequest, ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;
 
-export interface RouteDef {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Pylon's path template, e.g. `/knowledge-bases/{id}/articles/{article_id}`. */
-  template: string;
-  endpoint: EndpointName | null;
+/** What the emulator does for one endpoint; method and path come from the contract's ENDPOINT_TABLE. */
+export interface HandlerDef {
+  endpoint: EndpointName;
   handler: Handler;
   /** A POST that changes nothing (search): no state-file save. */
   readOnly?: boolean;
   /** Served only when this returns true (e.g. collection PATCH can be turned off). */
   enabled?: (behaviour: EmulatorBehaviour) => boolean;
+}
+
+/** A served route: a handler at its endpoint's method and Pylon path template. */
+export interface RouteDef extends HandlerDef {
+  method: HttpMethod;
+  /** Pylon's path template, e.g. `/knowledge-bases/{id}/articles/{article_id}`. */
+  template: string;
 }
 
 export const object = (data: unknown): HandlerResult => ({ kind: 'object', data });

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../pylon-api/index.js';
-import { object, type RouteDef } from './handler-types.js';
+import { type HandlerDef, object } from './handler-types.js';
 import { kbOr404 } from './lookup.js';
 import type { KbRecord } from './model.js';
 
@@ -13,10 +13,8 @@ export function kbView(kb: KbRecord): KnowledgeBase {
   };
 }
 
-export const knowledgeBaseRoutes: RouteDef[] = [
+export const knowledgeBaseHandlers: HandlerDef[] = [
   {
-    method: 'GET',
-    template: '/knowledge-bases',
     endpoint: 'listKnowledgeBases',
     handler: (_req, ctx) => ({
       kind: 'list',
@@ -25,8 +23,6 @@ export const knowledgeBaseRoutes: RouteDef[] = [
     }),
   },
   {
-    method: 'GET',
-    template: '/knowledge-bases/{id}',
     endpoint: 'getKnowledgeBase',
     handler: (req, ctx) => object(kbView(kbOr404(ctx, req.params.id))),
   },

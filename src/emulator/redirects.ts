@@ -1,6 +1,6 @@
 import type { RouteRedirect } from '../pylon-api/index.js';
 import { badRequest, duplicate } from './errors.js';
-import { object, type RouteDef } from './handler-types.js';
+import { type HandlerDef, object } from './handler-types.js';
 import { randomId } from './ids.js';
 import { kbOr404 } from './lookup.js';
 import type { RedirectRecord } from './model.js';
@@ -42,10 +42,8 @@ export function redirectView(r: RedirectRecord): RouteRedirect {
   };
 }
 
-export const redirectRoutes: RouteDef[] = [
+export const redirectHandlers: HandlerDef[] = [
   {
-    method: 'POST',
-    template: '/knowledge-bases/{id}/route-redirects',
     endpoint: 'createRouteRedirect',
     handler: (req, ctx) => {
       const kb = kbOr404(ctx, req.params.id);

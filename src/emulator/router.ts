@@ -1,21 +1,39 @@
-import { articleRoutes } from './articles.js';
-import { attachmentRoutes } from './attachments.js';
-import { collectionRoutes } from './collections.js';
-import type { RouteDef } from './handler-types.js';
-import { knowledgeBaseRoutes } from './knowledge-bases.js';
-import { redirectRoutes } from './redirects.js';
+import { ENDPOINT_TABLE } from '../pylon-api/index.js';
+import { articleHandlers } from './articles.js';
+import { attachmentHandlers } from './attachments.js';
+import { collectionHandlers } from './collections.js';
+import type { HandlerDef, RouteDef } from './handler-types.js';
+import { knowledgeBaseHandlers } from './knowledge-bases.js';
+import { redirectHandlers } from './redirects.js';
 import type { EmulatorBehaviour } from './types.js';
-import { userRoutes } from './users.js';
+import { userHandlers } from './users.js';
+
+/**
+ * One route per row of the contract's endpoint table, each with its handler. An endpoint without a
+ * handler (or with two) stops the emulator from loading, naming the endpoint.
+ */
+export function routesFromTable(handlers: readonly HandlerDef[]): RouteDef[] {
+  const byName = new Map<string, HandlerDef>();
+  for (const def of handlers) {
+    if (byName.has(def.endpoint)) throw new Error(`The emulator has two handlers for ${def.endpoint}.`);
+    byName.set(def.endpoint, def);
+  }
+  return ENDPOINT_TABLE.map((row) => {
+    const def = byName.get(row.name);
+    if (!def) throw new Error(`The emulator has no handler for ${row.name} (${row.method} ${row.path}).`);
+    return { ...def, method: row.method, template: row.path };
+  });
+}
 
 /** Every Pylon API operation the emulator serves. */
-export const API_ROUTES: RouteDef[] = [
-  ...knowledgeBaseRoutes,
-  ...collectionRoutes,
-  ...articleRoutes,
-  ...redirectRoutes,
-  ...userRoutes,
-  ...attachmentRoutes,
-];
+export const API_ROUTES: RouteDef[] = routesFromTable([
+  ...knowledgeBaseHandlers,
+  ...collectionHandlers,
+  ...articleHandlers,
+  ...redirectHandlers,
+  ...userHandlers,
+  ...attachmentHandlers,
+]);
 
 export interface RouteMatch {
   route: RouteDef;

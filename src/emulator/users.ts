@@ -1,6 +1,6 @@
 import type { Team, User, UserRole } from '../pylon-api/index.js';
 import { badRequest, notFound } from './errors.js';
-import { object, type RouteDef } from './handler-types.js';
+import { type HandlerDef, object } from './handler-types.js';
 import type { TeamRecord, UserRecord } from './model.js';
 import { paginate, parseLimit } from './pagination.js';
 import type { Store } from './store.js';
@@ -57,16 +57,12 @@ function emailMatcher(filterValue: unknown): (u: UserRecord) => boolean {
   }
 }
 
-export const userRoutes: RouteDef[] = [
+export const userHandlers: HandlerDef[] = [
   {
-    method: 'GET',
-    template: '/me',
     endpoint: 'getMe',
     handler: (_req, ctx) => object({ id: ctx.store.organization.id, name: ctx.store.organization.name }),
   },
   {
-    method: 'GET',
-    template: '/users',
     endpoint: 'listUsers',
     handler: (_req, ctx) => ({
       kind: 'list',
@@ -75,8 +71,6 @@ export const userRoutes: RouteDef[] = [
     }),
   },
   {
-    method: 'GET',
-    template: '/users/{id}',
     endpoint: 'getUser',
     handler: (req, ctx) => {
       const user = ctx.store.users.get(req.params.id ?? '');
@@ -85,8 +79,6 @@ export const userRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'POST',
-    template: '/users/search',
     endpoint: 'searchUsers',
     readOnly: true,
     handler: (req, ctx) => {
@@ -98,8 +90,6 @@ export const userRoutes: RouteDef[] = [
     },
   },
   {
-    method: 'GET',
-    template: '/user-roles',
     endpoint: 'listUserRoles',
     handler: (_req, ctx) => ({
       kind: 'list',
@@ -108,8 +98,6 @@ export const userRoutes: RouteDef[] = [
     }),
   },
   {
-    method: 'GET',
-    template: '/teams',
     endpoint: 'listTeams',
     handler: (_req, ctx) => ({
       kind: 'list',
@@ -118,8 +106,6 @@ export const userRoutes: RouteDef[] = [
     }),
   },
   {
-    method: 'GET',
-    template: '/teams/{id}',
     endpoint: 'getTeam',
     handler: (req, ctx) => {
       const team = ctx.store.teams.get(req.params.id ?? '');
