@@ -1,0 +1,105 @@
+import type { Element } from 'hast';
+import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
+import type { BlockContent, Blockquote, Html, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { calloutKind } from './callout-kinds.js';
+import { MEDIA_SCHEMA, sanitisedHtml, sanitisedOpeningTag } from './raw-html.js';
+
+/** Something the conversion could not express exactly; the caller names the article. */
+export interface ConversionWarning {
+  code: string;
+  message: string;
+}
+
+const html = (value: string): Html => ({ type: 'html', value });
+
+/** `> [!NOTE]` on the first line of the blockquote, as `remarkCallouts` reads it back. */
+function callout(state: State, node: Element, kind: string): Blockquote {
+  const children = state.toFlow(state.all(node)) as BlockContent[];
+  const marker = html(`[!${kind.toUpperCase()}]`);
+  const first = children[0];
+  if (first?.type === 'paragraph') {
+    first.children.unshift(marker, { type: 'text', value: '\n' });
+  } else {
+    children.unshift({ type: 'paragraph', children: [marker] } satisfies Paragraph);
+  }
+  const result: Blockquote = { type: 'blockquote', children };
+  state.patch(node, result);
+  return result;
+}
+
+/** An inline element Markdown has no syntax for, kept as HTML tags around converted content. */
+function inlineTags(tag: string): Handle {
+  return (state, node) => [html(`<${tag}>`), ...(state.all(node) as PhrasingContent[]), html(`</${tag}>`)];
+}
+
+/** Tables whose cells hold blocks (lists, code, several paragraphs) have no GFM form. */
+function hasBlockCells(node: Element): boolean {
+  const blocks = new Set(['ul', 'ol', 'pre', 'table', 'blockquote', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  let found = false;
+  const visit = (el: Element, inCell: boolean): void => {
+    for (const child of el.children) {
+      if (child.type !== 'element') continue;
+      const cell = child.tagName === 'td' || child.tagName === 'th';
+      if (inCell && blocks.has(child.tagName)) found = true;
+      if (cell && child.children.filter((c) => c.type === 'element' && c.tagName === 'p').length > 1) found = true;
+      visit(child, inCell || cell);
+    }
+  };
+  visit(node, false);
+  return found;
+}
+
+/**
+ * hast → mdast handlers for what Pylon's editor writes beyond plain Markdown: callouts, `<details>`,
+ * iframes, media, inline tags without Markdown syntax and tables GFM cannot hold. Everything that has no
+ * Markdown form becomes sanitised raw HTML; nothing is dropped silently (`warn` hears about the rest).
+ */
+export function pullHandlers(warn: (warning: ConversionWarning) => void): Record<string, Handle> {
+  return {
+    blockquote(state, node) {
+      const kind = calloutKind(node.properties);
+      return kind ? callout(state, node, kind) : defaultHandlers.blockquote(state, node);
+    },
+    div(state, node) {
+      const kind = calloutKind(node.properties);
+      if (kind) return callout(state, node, kind);
+      return state.toFlow(state.all(node)) as RootContent[];
+    },
+    details(state, node) {
+      const summary = node.children.find(
+        (c): c is Element => c.type === 'element' && c.tagName === 'summary',
+      );
+      const rest: Element = { ...node, children: node.children.filter((c) => c !== summary) };
+      const summaryHtml = summary ? `\n<summary>${sanitisedHtml(summary.children)}</summary>` : '';
+      const open = `${sanitisedOpeningTag(node)}${summaryHtml}`;
+      return [html(open), ...(state.toFlow(state.all(rest)) as RootContent[]), html('</details>')];
+    },
+    iframe(_state, node) {
+      const src = String(node.properties.src ?? '');
+      if (!src.startsWith('https://')) {
+        warn({
+          code: 'pull/iframe-not-https',
+          message: `An iframe from "${src}" is kept in the file, but pylon-kb publishes only https iframes.`,
+        });
+      }
+      return html(sanitisedHtml({ ...node, children: [] }));
+    },
+    video: media,
+    audio: media,
+    table(state, node) {
+      if (!hasBlockCells(node)) return defaultHandlers.table(state, node);
+      return html(sanitisedHtml(node));
+    },
+    sup: inlineTags('sup'),
+    sub: inlineTags('sub'),
+    u: inlineTags('u'),
+  };
+
+  function media(_state: State, node: Element) {
+    warn({
+      code: 'pull/media',
+      message: `A <${node.tagName}> element is kept in the file as HTML, but pylon-kb does not publish <${node.tagName}>: it would be removed on the next apply.`,
+    });
+    return html(sanitisedHtml(node, MEDIA_SCHEMA));
+  }
+}

@@ -1,0 +1,67 @@
+import type { Element } from 'hast';
+import { defaultHandlers } from 'hast-util-to-mdast';
+import type { Html } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+import { stripMarker } from '../identity/marker.js';
+import { type ConversionWarning, pullHandlers } from './handlers.js';
+import { KEEP_AS_HTML, type PrepareOptions, prepareHast } from './prepare-hast.js';
+import { sanitisedHtml } from './raw-html.js';
+
+export type { ConversionWarning };
+export type { UrlKind } from './prepare-hast.js';
+
+export interface HtmlToMarkdownResult {
+  markdown: string;
+  warnings: ConversionWarning[];
+}
+
+/** The Markdown style pylon-kb writes: `-` bullets, fenced code, `_em_`, `**strong**`, `---` rules. */
+const STYLE: StringifyOptions = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+};
+
+/**
+ * Pylon's article HTML → Markdown that pylon-kb renders back to the same visible text: the inverse of
+ * `renderMarkdown`. The pylon-kb marker is removed; callouts become `> [!NOTE]` alerts, `<details>`,
+ * iframes and what else has no Markdown form stay as sanitised HTML. Pure: URLs are rewritten through
+ * `rewriteUrl`, problems are returned as warnings.
+ */
+export function htmlToMarkdown(html: string, options: PrepareOptions = {}): HtmlToMarkdownResult {
+  const warnings: ConversionWarning[] = [];
+  const warn = (w: ConversionWarning) => {
+    if (!warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
+  };
+  const handlers = {
+    ...pullHandlers(warn),
+    h1: (state: Parameters<typeof keepOrHeading>[0], node: Element) => keepOrHeading(state, node),
+  };
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(() => (tree) => prepareHast(tree, options, warn))
+    .use(rehypeRemark, { handlers })
+    .use(remarkGfm)
+    .use(remarkStringify, STYLE);
+  const markdown = String(processor.processSync(stripMarker(html)));
+  return { markdown: markdown.trim() === '' ? '' : markdown, warnings };
+}
+
+type HeadingHandler = NonNullable<NonNullable<Parameters<typeof rehypeRemark>[0]>['handlers']>[string];
+
+/** A leading `<h1>` equal to the title stays HTML, or publishing would drop it as a repeated title. */
+function keepOrHeading(state: Parameters<HeadingHandler>[0], node: Element): ReturnType<HeadingHandler> {
+  if (node.properties[KEEP_AS_HTML] === undefined) {
+    return (defaultHandlers.h1 as HeadingHandler)(state, node, undefined);
+  }
+  delete node.properties[KEEP_AS_HTML];
+  return { type: 'html', value: sanitisedHtml(node) } satisfies Html;
+}

@@ -1,0 +1,99 @@
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+import { sameTitle } from '../markdown/leading-h1.js';
+import { isStrippedTag } from '../markdown/schema.js';
+import type { ConversionWarning } from './handlers.js';
+
+export type UrlKind = 'link' | 'image';
+
+export interface PrepareOptions {
+  /** The article title: a leading `<h1>` that repeats it is kept as HTML (Markdown's `# Title` is dropped on publish). */
+  title?: string | undefined;
+  /** A new URL for a link or image (a relative path into the tree), or undefined to keep it. */
+  rewriteUrl?: ((kind: UrlKind, url: string) => string | undefined) | undefined;
+}
+
+/** Set on an element that must stay HTML; removed again by the handler that reads it. */
+export const KEEP_AS_HTML = 'dataPylonKbPullKeep';
+
+const HEADING = /^h[1-6]$/;
+const CUSTOM_ID = /^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u;
+
+/**
+ * Shapes Pylon's HTML for the Markdown conversion: local URLs, a header row for tables without one, the
+ * code language where editors put it on `<pre>`, heading ids that differ from the generated ones as
+ * `{#id}`, a leading title heading kept as HTML, and a warning for each element that is removed.
+ */
+export function prepareHast(tree: Root, options: PrepareOptions, warn: (w: ConversionWarning) => void): void {
+  markLeadingTitle(tree, options.title);
+  const slugger = new GithubSlugger();
+  visit(tree, 'element', (node) => {
+    const props = node.properties;
+    if (isStrippedTag(node.tagName)) {
+      warn({
+        code: 'pull/removed-element',
+        message: `A <${node.tagName}> element was removed: pylon-kb never publishes <${node.tagName}>.`,
+      });
+      return;
+    }
+    if (options.rewriteUrl && node.tagName === 'a' && typeof props.href === 'string') {
+      props.href = options.rewriteUrl('link', props.href) ?? props.href;
+    }
+    if (options.rewriteUrl && node.tagName === 'img' && typeof props.src === 'string') {
+      props.src = options.rewriteUrl('image', props.src) ?? props.src;
+    }
+    if (node.tagName === 'pre') moveLanguageToCode(node);
+    if (node.tagName === 'table') ensureHeaderRow(node);
+    if (HEADING.test(node.tagName) && props[KEEP_AS_HTML] === undefined) keepHeadingId(node, slugger);
+  });
+}
+
+function markLeadingTitle(tree: Root, title: string | undefined): void {
+  if (title === undefined) return;
+  const first = tree.children.find(
+    (c): c is Element => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''),
+  );
+  if (first?.type === 'element' && first.tagName === 'h1' && sameTitle(toText(first), title)) {
+    first.properties[KEEP_AS_HTML] = true;
+  }
+}
+
+/** `<pre class="language-ts">` or `<pre data-language="ts">` → the class on `<code>`, where Markdown keeps it. */
+function moveLanguageToCode(pre: Element): void {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  if (!code) return;
+  const codeClasses = classes(code);
+  if (codeClasses.some((c) => c.startsWith('language-') || c.startsWith('lang-'))) return;
+  const fromPre = classes(pre).find((c) => c.startsWith('language-') || c.startsWith('lang-'));
+  const declared = pre.properties.dataLanguage ?? code.properties.dataLanguage ?? fromPre?.replace(/^lang(uage)?-/, '');
+  if (typeof declared === 'string' && declared) code.properties.className = [...codeClasses, `language-${declared}`];
+}
+
+function classes(node: Element): string[] {
+  return Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+}
+
+/** GFM tables need a header row: an editor's table without `<thead>` gets its first row as the header. */
+function ensureHeaderRow(table: Element): void {
+  const sections = table.children.filter((c): c is Element => c.type === 'element');
+  if (sections.some((s) => s.tagName === 'thead')) return;
+  const body = sections.find((s) => s.tagName === 'tbody');
+  const rows = (body ?? table).children.filter((c): c is Element => c.type === 'element' && c.tagName === 'tr');
+  const first = rows[0];
+  if (!first) return;
+  for (const cell of first.children) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th';
+  const container = body ?? table;
+  container.children = container.children.filter((c) => c !== first);
+  const thead: Element = { type: 'element', tagName: 'thead', properties: {}, children: [first] };
+  table.children.splice(body ? table.children.indexOf(body) : 0, 0, thead as ElementContent);
+}
+
+/** A heading id the editor wrote that differs from the one pylon-kb generates is kept as `{#id}`. */
+function keepHeadingId(heading: Element, slugger: GithubSlugger): void {
+  const generated = slugger.slug(toText(heading));
+  const id = heading.properties.id;
+  if (typeof id !== 'string' || id === generated || !CUSTOM_ID.test(id)) return;
+  heading.children.push({ type: 'text', value: ` {#${id}}` });
+}
