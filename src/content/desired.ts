@@ -5,6 +5,7 @@ import type { LocalReference } from '../markdown/references.js';
 import { renderDocument } from '../markdown/render.js';
 import type { AssetLookup } from './assets.js';
 import { buildTargetIndex, type TargetIndex } from './link-targets.js';
+import { pulledAssetUrls } from './pulled-from.js';
 import { type RenderedPage, resolvePage } from './resolve-references.js';
 import type { LocalTranslation } from './translations.js';
 import type { ContentTree, DesiredArticle, DesiredState, DesiredTranslation, LocalDoc } from './types.js';
@@ -192,6 +193,15 @@ function toArticle(
     ...(doc.author && { author: doc.author }),
     ...(doc.visibility !== undefined && { visibility: doc.visibility }),
     ...(doc.order !== undefined && { order: doc.order }),
+    ...(doc.pulledFrom && {
+      pulledFrom: {
+        articleId: doc.pulledFrom.articleId,
+        assetUrls: pulledAssetUrls(doc.path, doc.pulledFrom, [
+          ...extra.assets,
+          ...extra.translations.flatMap((t) => t.assets),
+        ]),
+      },
+    }),
     ...extra,
   };
 }

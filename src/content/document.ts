@@ -3,6 +3,7 @@ import { firstHeading } from '../markdown/render.js';
 import { VISIBILITIES } from '../pylon-api/index.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
+import { readPulledFrom } from './pulled-from.js';
 import { baseName, parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
 import type { LocalDoc, SourceFile } from './types.js';
 
@@ -19,6 +20,7 @@ export const DOCUMENT_KEYS = [
   'redirect_from',
   'description',
   'sidebar_position',
+  'pulled_from',
 ] as const;
 
 export interface ParseDocumentOptions {
@@ -56,7 +58,8 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
   const unlisted = fm.boolean('unlisted') ?? false;
   const redirectFrom = fm.stringList('redirect_from') ?? [];
 
-  diagnostics.push(...fm.diagnostics);
+  const pulled = readPulledFrom(frontmatter.fields, file.path);
+  diagnostics.push(...fm.diagnostics, ...pulled.diagnostics);
   diagnostics.sort(byLine);
   const fieldLines = Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.line]));
   if (diagnostics.some((d) => d.severity === 'error')) return { doc: null, diagnostics, fieldLines };
@@ -76,6 +79,7 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
     ...(visibility !== undefined && { visibility }),
     ...(order !== undefined && { order }),
     ...(description !== undefined && { description }),
+    ...(pulled.pulledFrom !== undefined && { pulledFrom: pulled.pulledFrom }),
   };
   return { doc, diagnostics, fieldLines };
 }

@@ -44,10 +44,19 @@ export interface LocalDoc {
   redirectFrom: string[];
   /** Frontmatter `description`, when given (Pylon articles have no such field; reports may show it). */
   description?: string;
+  /** Frontmatter `pulled_from`: the Pylon article `pylon-kb pull` wrote this file from. */
+  pulledFrom?: PulledFrom;
   /** The Markdown body after the frontmatter. */
   markdown: string;
   /** 1-based line of the first body line in the file (frontmatter lines come before). */
   bodyStartLine: number;
+}
+
+/** Where `pylon-kb pull` took a document from (see content/pulled-from.ts). */
+export interface PulledFrom {
+  articleId: string;
+  /** Local file reference (as written in the document) → the Pylon URL it was downloaded from. */
+  files: Record<string, string>;
 }
 
 export interface ContentTree {
@@ -121,6 +130,8 @@ export interface DesiredArticle {
   /** Local files to upload. */
   assets?: AssetRef[];
   translations?: DesiredTranslation[];
+  /** The Pylon article to adopt in place, and the Pylon URLs of its files by digest (from `pulled_from`). */
+  pulledFrom?: { articleId: string; assetUrls: Record<string, string> };
 }
 
 export interface DesiredState {

@@ -98,6 +98,8 @@ export function planUpdate(
   context: BodyContext & {
     /** Rewrite the body even when the marker says it is current (overwriting drift). */
     forceBody?: boolean;
+    /** The remote body already says what the file says (a drift taken into the file): do not rewrite it. */
+    bodyCurrent?: boolean;
   } = {},
 ): UpdateArticleOp | null {
   const { desired } = intent;
@@ -106,12 +108,13 @@ export function planUpdate(
   const preview = previewBody(desired.html, desired.title, context.lookup ?? EMPTY_LOOKUP);
   // A missing marker (adoption), another key (a renamed file) or a link whose target is created or moved
   // in this run means the body must be written too.
+  const current = context.bodyCurrent === true && marker?.key === desired.key && !preview.pending;
   const draftStale =
     context.forceBody === true ||
     preview.pending ||
-    marker?.digest !== preview.digest ||
+    (marker?.digest !== preview.digest && !current) ||
     marker?.key !== desired.key;
-  const publishedStale = article.is_published && publishedMarker?.digest !== preview.digest;
+  const publishedStale = article.is_published && publishedMarker?.digest !== preview.digest && !current;
   if (article.title !== desired.title) changes.push('title');
   if (draftStale || (publish && intent.published && publishedStale)) changes.push('body');
   if (article.is_unlisted !== intent.unlisted) changes.push('unlisted');

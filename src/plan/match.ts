@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stripMarker } from '../identity/marker.js';
 import { visibleText } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
+import { adoptPulled } from './adoption.js';
 import { publicPath } from './articles.js';
 import { pairBySimilarity, textSimilarity } from './similarity.js';
 
@@ -11,7 +12,8 @@ export type MatchReason =
   | { via: 'key' }
   | { via: 'similarity'; score: number }
   | { via: 'redirect_from'; path: string }
-  | { via: 'adopted' };
+  | { via: 'adopted' }
+  | { via: 'pulled' };
 
 export interface ArticleMatch {
   doc: DesiredArticle;
@@ -96,6 +98,18 @@ export function matchArticles(
   const desiredKeys = new Set(docs.map((d) => d.key));
   let orphans = [...byKey].filter(([key]) => !desiredKeys.has(key)).flatMap(([, list]) => list);
 
+  // A document written by `pylon-kb pull` takes over the article it came from, in place.
+  const taken = new Set(
+    [...matches.values()].flatMap((m) => [m.remote, ...m.extras]).filter((r) => r !== undefined),
+  );
+  const pulled = adoptPulled(unmatched, remotes, desiredKeys, taken);
+  diagnostics.push(...pulled.diagnostics);
+  for (const { doc, remote } of pulled.adopted) {
+    matches.set(doc, { doc, remote, reason: { via: 'pulled' }, extras: [] });
+    unmatched.splice(unmatched.indexOf(doc), 1);
+    orphans = orphans.filter((o) => o !== remote);
+  }
+
   // An article created by a move that was interrupted names the article it replaces: finish that move.
   for (const match of matches.values()) {
     for (const id of match.remote?.marker?.replaces ?? []) {
@@ -139,7 +153,7 @@ export function matchArticles(
     });
   }
 
-  const adoptable = [...context.adoptable];
+  const adoptable = context.adoptable.filter((a) => !pulled.adopted.some((p) => p.remote === a));
   for (const doc of docs) {
     if (matches.has(doc) || pairing.pairs.some((p) => p.left === doc)) continue;
     const collectionId = context.collectionIdOf(doc);

@@ -1,11 +1,13 @@
 import type { DesiredArticle, DesiredState } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
-import { type ArticleIntent, articleDraft, hasDrifted, planUpdate } from './articles.js';
+import { pulledAssets } from './adoption.js';
+import { type ArticleIntent, articleDraft, planUpdate } from './articles.js';
 import { planUploads } from './assets.js';
 import { createAuthorResolver, documentAuthor } from './authors.js';
 import { combineLookups, previewBody } from './body.js';
 import { planCollections } from './collections.js';
+import { driftOf } from './drift.js';
 import { ABSENT, articleFingerprint, articleVersionKey, documentVersionKey } from './fingerprint.js';
 import { ownAssets, planLookup } from './links.js';
 import { type ArticleMatch, isInPlace, matchArticles, pathsOf } from './match.js';
@@ -85,7 +87,10 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   let unchanged = 0;
 
   const planMatch = ({ doc, remote, reason, extras }: ArticleMatch): void => {
-    const docLookup = combineLookups(ownAssets(remote), lookup);
+    const docLookup =
+      reason?.via === 'pulled'
+        ? combineLookups(ownAssets(remote), pulledAssets(doc), lookup)
+        : combineLookups(ownAssets(remote), lookup);
     const stays = remote !== undefined && !relocated.has(doc.key);
     const translated = planTranslations(doc, stays ? remote : undefined, current.knowledgeBase, docLookup);
     diagnostics.push(...translated.diagnostics);
@@ -154,8 +159,10 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
       return;
     }
 
-    const drifted = hasDrifted(remote, previewBody(doc.html, doc.title, docLookup).content);
-    if (drifted) {
+    const expected = previewBody(doc.html, doc.title, docLookup);
+    const drift = driftOf(remote, expected.content, expected.digest);
+    const drifted = drift.state === 'drifted';
+    if (drift.state === 'drifted') {
       const resolution = options.onDrift ?? 'fail';
       const { article } = remote;
       notices.push({
@@ -166,6 +173,9 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
         title: article.title,
         url: article.url,
         resolution,
+        localHtml: expected.content,
+        pylonHtml: drift.pylonHtml,
+        baseIsLastPublish: drift.fileUnchanged,
       });
       if (resolution === 'fail') {
         diagnostics.push({
@@ -179,10 +189,19 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
       if (resolution !== 'overwrite') return;
     }
 
-    const update = planUpdate(intent, remote, options.publish, { ...context, forceBody: drifted });
+    const update = planUpdate(intent, remote, options.publish, {
+      ...context,
+      forceBody: drifted,
+      // The file already holds Pylon's edit: the body is current, whatever the marker's digest says.
+      bodyCurrent: drift.state === 'taken-in',
+    });
     if (update && reason && reason.via !== 'key') {
       update.matchedBy =
-        reason.via === 'adopted' ? 'adopted' : reason.via === 'similarity' ? 'renamed' : 'redirect_from';
+        reason.via === 'adopted' || reason.via === 'pulled'
+          ? reason.via
+          : reason.via === 'similarity'
+            ? 'renamed'
+            : 'redirect_from';
       if (remote.marker && remote.marker.key !== doc.key) update.previousKey = remote.marker.key;
     }
     const recorded = remote.marker?.redirects ?? [];

@@ -84,7 +84,7 @@ export interface UpdateArticleOp {
   /** Translations to create or update (only the ones that changed). */
   translations: TranslationDraft[];
   /** How this document found its article when not by its key: a hand-written article adopted by slug, or a rename. */
-  matchedBy?: 'adopted' | 'renamed' | 'redirect_from';
+  matchedBy?: 'adopted' | 'pulled' | 'renamed' | 'redirect_from';
   /** For a rename: the document key the article had. */
   previousKey?: string;
   /** The remote article as it was when planned, for diffs in reports. */
@@ -168,6 +168,14 @@ export interface DriftNotice {
   title: string;
   url: string;
   resolution: 'fail' | 'skip' | 'overwrite';
+  /**
+   * The body pylon-kb would send (without marker; the last published text when `baseIsLastPublish`) and
+   * the body in Pylon now: reports show the edit as a diff of their readable text.
+   */
+  localHtml?: string;
+  pylonHtml?: string;
+  /** The file has not changed since pylon-kb last published it, so `localHtml` is what was published. */
+  baseIsLastPublish?: boolean;
 }
 
 export type Operation =

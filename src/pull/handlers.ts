@@ -34,14 +34,28 @@ function inlineTags(tag: string): Handle {
 
 /** Tables whose cells hold blocks (lists, code, several paragraphs) have no GFM form. */
 function hasBlockCells(node: Element): boolean {
-  const blocks = new Set(['ul', 'ol', 'pre', 'table', 'blockquote', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  const blocks = new Set([
+    'ul',
+    'ol',
+    'pre',
+    'table',
+    'blockquote',
+    'details',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+  ]);
   let found = false;
   const visit = (el: Element, inCell: boolean): void => {
     for (const child of el.children) {
       if (child.type !== 'element') continue;
       const cell = child.tagName === 'td' || child.tagName === 'th';
       if (inCell && blocks.has(child.tagName)) found = true;
-      if (cell && child.children.filter((c) => c.type === 'element' && c.tagName === 'p').length > 1) found = true;
+      if (cell && child.children.filter((c) => c.type === 'element' && c.tagName === 'p').length > 1)
+        found = true;
       visit(child, inCell || cell);
     }
   };

@@ -1,5 +1,5 @@
-import type { Element } from 'hast';
-import { defaultHandlers } from 'hast-util-to-mdast';
+import type { Element, Root } from 'hast';
+import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import type { Html } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
@@ -11,8 +11,8 @@ import { type ConversionWarning, pullHandlers } from './handlers.js';
 import { KEEP_AS_HTML, type PrepareOptions, prepareHast } from './prepare-hast.js';
 import { sanitisedHtml } from './raw-html.js';
 
-export type { ConversionWarning };
 export type { UrlKind } from './prepare-hast.js';
+export type { ConversionWarning };
 
 export interface HtmlToMarkdownResult {
   markdown: string;
@@ -41,13 +41,10 @@ export function htmlToMarkdown(html: string, options: PrepareOptions = {}): Html
   const warn = (w: ConversionWarning) => {
     if (!warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
   };
-  const handlers = {
-    ...pullHandlers(warn),
-    h1: (state: Parameters<typeof keepOrHeading>[0], node: Element) => keepOrHeading(state, node),
-  };
+  const handlers: Record<string, Handle> = { ...pullHandlers(warn), h1: keepOrHeading };
   const processor = unified()
     .use(rehypeParse, { fragment: true })
-    .use(() => (tree) => prepareHast(tree, options, warn))
+    .use(() => (tree: Root) => prepareHast(tree, options, warn))
     .use(rehypeRemark, { handlers })
     .use(remarkGfm)
     .use(remarkStringify, STYLE);
@@ -55,13 +52,9 @@ export function htmlToMarkdown(html: string, options: PrepareOptions = {}): Html
   return { markdown: markdown.trim() === '' ? '' : markdown, warnings };
 }
 
-type HeadingHandler = NonNullable<NonNullable<Parameters<typeof rehypeRemark>[0]>['handlers']>[string];
-
 /** A leading `<h1>` equal to the title stays HTML, or publishing would drop it as a repeated title. */
-function keepOrHeading(state: Parameters<HeadingHandler>[0], node: Element): ReturnType<HeadingHandler> {
-  if (node.properties[KEEP_AS_HTML] === undefined) {
-    return (defaultHandlers.h1 as HeadingHandler)(state, node, undefined);
-  }
+function keepOrHeading(state: State, node: Element): ReturnType<Handle> {
+  if (node.properties[KEEP_AS_HTML] === undefined) return defaultHandlers.h1(state, node);
   delete node.properties[KEEP_AS_HTML];
   return { type: 'html', value: sanitisedHtml(node) } satisfies Html;
 }

@@ -67,8 +67,10 @@ function moveLanguageToCode(pre: Element): void {
   const codeClasses = classes(code);
   if (codeClasses.some((c) => c.startsWith('language-') || c.startsWith('lang-'))) return;
   const fromPre = classes(pre).find((c) => c.startsWith('language-') || c.startsWith('lang-'));
-  const declared = pre.properties.dataLanguage ?? code.properties.dataLanguage ?? fromPre?.replace(/^lang(uage)?-/, '');
-  if (typeof declared === 'string' && declared) code.properties.className = [...codeClasses, `language-${declared}`];
+  const declared =
+    pre.properties.dataLanguage ?? code.properties.dataLanguage ?? fromPre?.replace(/^lang(uage)?-/, '');
+  if (typeof declared === 'string' && declared)
+    code.properties.className = [...codeClasses, `language-${declared}`];
 }
 
 function classes(node: Element): string[] {
@@ -80,10 +82,13 @@ function ensureHeaderRow(table: Element): void {
   const sections = table.children.filter((c): c is Element => c.type === 'element');
   if (sections.some((s) => s.tagName === 'thead')) return;
   const body = sections.find((s) => s.tagName === 'tbody');
-  const rows = (body ?? table).children.filter((c): c is Element => c.type === 'element' && c.tagName === 'tr');
+  const rows = (body ?? table).children.filter(
+    (c): c is Element => c.type === 'element' && c.tagName === 'tr',
+  );
   const first = rows[0];
   if (!first) return;
-  for (const cell of first.children) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th';
+  for (const cell of first.children)
+    if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th';
   const container = body ?? table;
   container.children = container.children.filter((c) => c !== first);
   const thead: Element = { type: 'element', tagName: 'thead', properties: {}, children: [first] };

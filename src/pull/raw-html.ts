@@ -7,7 +7,10 @@ import { PYLON_SCHEMA } from '../markdown/schema.js';
  * The HTML an element keeps when it has no Markdown form: sanitised with the schema pylon-kb publishes
  * with, so what is written into the file is what the next apply sends (never a script or a handler).
  */
-export function sanitisedHtml(nodes: ElementContent | ElementContent[], schema: Schema = PYLON_SCHEMA): string {
+export function sanitisedHtml(
+  nodes: ElementContent | ElementContent[],
+  schema: Schema = PYLON_SCHEMA,
+): string {
   const root: Root = { type: 'root', children: Array.isArray(nodes) ? nodes : [nodes] };
   return toHtml(sanitize(root, schema) as Root);
 }

@@ -3,11 +3,11 @@ import { diagnosticLocation, sortDiagnostics } from '../diagnostics/diagnostic.j
 import type { MoveArticleOp, Plan } from '../plan/types.js';
 import { escapeHtml as h } from './escape.js';
 import { link, renderCreates, renderUpdate } from './html-article.js';
+import { renderDrift } from './html-drift.js';
 import { REPORT_CSS } from './html-style.js';
 import { renderCollectionTree } from './html-tree.js';
 import {
   countKinds,
-  DRIFT_RESOLUTION,
   groupByKind,
   KIND_LABEL,
   MOVE_REASON,
@@ -91,19 +91,7 @@ export function renderPlanHtml(plan: Plan, options: HtmlOptions = {}): string {
     );
   }
   if (groups.drift.length > 0) {
-    add(
-      'drift',
-      `${KIND_LABEL.drift} (${groups.drift.length})`,
-      table(
-        ['Document', 'Title', 'Article', 'Resolution'],
-        groups.drift.map((op) => [
-          `<code>${h(op.key)}</code>`,
-          h(op.title),
-          link(op.url, op.url),
-          `<span class="badge drift">${op.resolution}</span> ${h(DRIFT_RESOLUTION[op.resolution])}`,
-        ]),
-      ),
-    );
+    add('drift', `${KIND_LABEL.drift} (${groups.drift.length})`, groups.drift.map(renderDrift).join(''));
   }
   const nav = sections.map(([id, heading]) => `<a href="#${id}">${h(heading)}</a>`).join('');
   const body = sections

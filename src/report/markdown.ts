@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticLocation, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { Operation, Plan, UpdateArticleOp } from '../plan/types.js';
+import type { DriftNotice, Operation, Plan, UpdateArticleOp } from '../plan/types.js';
 import {
   escapeHtml,
   escapeMarkdown,
@@ -17,6 +17,7 @@ import {
   countKinds,
   DRIFT_RESOLUTION,
   draftFlags,
+  driftDiffLabel,
   fieldChanges,
   groupByKind,
   KIND_LABEL,
@@ -135,7 +136,6 @@ const TABLE_HEADS: Partial<Record<Operation['kind'], string[]>> = {
   'create-redirects': ['Document', 'Article', 'Redirect from'],
   'retire-article': ['Document', 'Title', 'Action', 'Article'],
   orphan: ['Document', 'Title', 'Article'],
-  drift: ['Document', 'Title', 'Article', 'Resolution'],
 };
 
 function tableHead(kind: Operation['kind']): string {
@@ -167,12 +167,7 @@ function entry(op: Operation, options: MarkdownOptions): string {
     case 'orphan':
       return row([code(op.key), cell(op.title), markdownLink('open', op.url, true)]);
     case 'drift':
-      return row([
-        code(op.key),
-        cell(op.title),
-        markdownLink('open', op.url, true),
-        DRIFT_RESOLUTION[op.resolution],
-      ]);
+      return driftEntry(op, options);
     case 'update-article':
       return updateEntry(op, options);
     case 'move-article': {
@@ -197,13 +192,27 @@ function updateEntry(op: UpdateArticleOp, options: MarkdownOptions): string {
   if (fields.length > 0) text += '\n';
   for (const f of fields)
     text += `- ${f.field}: ~~${escapeMarkdown(f.before)}~~ → ${escapeMarkdown(f.after)}\n`;
-  if (op.changes.includes('body')) text += bodyDetails(op, options);
+  if (op.changes.includes('body')) text += bodyDetails(op.key, op.before.bodyHtml, op.bodyHtml, options);
   return text;
 }
 
-function bodyDetails(op: UpdateArticleOp, options: MarkdownOptions): string {
-  const diff = diffBodies(op.before.bodyHtml, op.bodyHtml, options.context ?? 3);
-  const label = `Body diff: ${escapeHtml(oneLine(op.key))} (+${diff.added} −${diff.removed} lines)`;
+function driftEntry(op: DriftNotice, options: MarkdownOptions): string {
+  let text = `\n#### ${escapeMarkdown(op.title)}\n\n`;
+  text += `${markdownCode(op.key)} · ${markdownLink('current article', op.url, true)} · ${DRIFT_RESOLUTION[op.resolution]}\n`;
+  if (op.localHtml === undefined || op.pylonHtml === undefined) return text;
+  text += `\n${driftDiffLabel(op)} (\`pylon-kb pull --drifted\` writes Pylon's version into ${markdownCode(op.path)}):\n`;
+  return text + bodyDetails(op.key, op.localHtml, op.pylonHtml, options, true);
+}
+
+function bodyDetails(
+  key: string,
+  beforeHtml: string,
+  afterHtml: string,
+  options: MarkdownOptions,
+  open = false,
+): string {
+  const diff = diffBodies(beforeHtml, afterHtml, options.context ?? 3);
+  const label = `Body diff: ${escapeHtml(oneLine(key))} (+${diff.added} −${diff.removed} lines)`;
   if (diff.hunks.length === 0) return '\nBody markup changed; the readable text is the same.\n';
   const max = options.maxDiffLines ?? 300;
   const lines: string[] = [];
@@ -216,5 +225,5 @@ function bodyDetails(op: UpdateArticleOp, options: MarkdownOptions): string {
     }
   }
   if (left > 0) lines.push(`… ${plural(left, 'more diff line')} (see the HTML or text report)`);
-  return `\n<details><summary>${label}</summary>\n\n${markdownFence(lines.join('\n'), 'diff')}\n\n</details>\n`;
+  return `\n<details${open ? ' open' : ''}><summary>${label}</summary>\n\n${markdownFence(lines.join('\n'), 'diff')}\n\n</details>\n`;
 }

@@ -154,3 +154,10 @@ export const DRIFT_RESOLUTION: Record<DriftNotice['resolution'], string> = {
   skip: 'left as edited in Pylon; the docs change is skipped',
   overwrite: 'the Pylon edit will be overwritten by the docs',
 };
+
+/** What a drift diff compares: Pylon's text against what pylon-kb last published (or the file, if it changed since). */
+export function driftDiffLabel(op: Pick<DriftNotice, 'baseIsLastPublish'>): string {
+  return op.baseIsLastPublish
+    ? "Pylon's text (+) against the text pylon-kb last published (−)"
+    : "Pylon's text (+) against this file's text (−); the file changed since the last publish";
+}

@@ -7,6 +7,7 @@ import { diffBodies, hunkHeader } from './line-diff.js';
 import {
   DRIFT_RESOLUTION,
   draftFlags,
+  driftDiffLabel,
   fieldChanges,
   KIND_SYMBOL,
   MOVE_REASON,
@@ -131,6 +132,14 @@ function renderOperation(out: Out, op: Operation, context: number): void {
     case 'drift':
       head(out, op, 'drift', `  ${q(op.title)}  ${t(op.url)}`);
       detail(out, `edited in Pylon since last publish: ${DRIFT_RESOLUTION[op.resolution]}`, out.s.magenta);
+      if (op.localHtml !== undefined && op.pylonHtml !== undefined) {
+        detail(
+          out,
+          `${driftDiffLabel(op)}; \`pylon-kb pull --drifted\` takes it into ${t(op.path)}`,
+          out.s.dim,
+        );
+        renderBodyDiff(out, op.localHtml, op.pylonHtml, context);
+      }
       return;
   }
 }
