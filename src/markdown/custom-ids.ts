@@ -2,8 +2,11 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 
-/** `## Title {#my-id}` (Hugo, Docusaurus, VitePress, kramdown): the id must follow the text at the end. */
-const CUSTOM_ID = /[ \t]*\{#([\p{L}\p{N}_][\p{L}\p{N}_.:-]*)\}[ \t]*$/u;
+/**
+ * `## Title {#my-id}` (Hugo, Docusaurus, VitePress, kramdown) and the attribute-list form `{ #my-id }`
+ * (Python-Markdown's attr_list, MkDocs): the id must follow the text at the end.
+ */
+const CUSTOM_ID = /[ \t]*\{[ \t]*#([\p{L}\p{N}_][\p{L}\p{N}_.:-]*)[ \t]*\}[ \t]*$/u;
 const HEADING = /^h[1-6]$/;
 /** Attributes pylon-kb writes itself; a value written by an author would be mistaken for its own. */
 const RESERVED = /^dataPylonKb/;

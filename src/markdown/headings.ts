@@ -22,12 +22,17 @@ export function collectHeadings(tree: Root): Heading[] {
   return headings;
 }
 
-/** Every element id of a rendered document (headings, footnotes): what a `#fragment` may point to. */
+/**
+ * Every element id of a rendered document (headings, footnotes, raw `<span id>` and `<a name>` anchors):
+ * what a `#fragment` may point to.
+ */
 export function collectIds(tree: Root): string[] {
   const ids: string[] = [];
   visit(tree, 'element', (node) => {
     const id = node.properties.id;
     if (typeof id === 'string' && id !== '') ids.push(id);
+    const name = node.tagName === 'a' ? node.properties.name : undefined;
+    if (typeof name === 'string' && name !== '' && name !== id) ids.push(name);
   });
   return ids;
 }

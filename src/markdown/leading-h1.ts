@@ -20,16 +20,17 @@ function isInvisible(node: RootContent): boolean {
 
 /**
  * Removes a leading `# Title` that repeats the article title (Pylon shows the title above the body).
- * Returns the removed heading's text, or undefined when nothing was removed.
+ * Returns the removed heading's text and its `{#custom}` id, or undefined when nothing was removed.
  */
-export function dropLeadingH1(tree: Root, title: string): string | undefined {
+export function dropLeadingH1(tree: Root, title: string): { text: string; customId?: string } | undefined {
   const index = firstVisibleIndex(tree);
   const node = tree.children[index];
   if (node?.type !== 'heading' || node.depth !== 1) return undefined;
   const text = mdastToString(node);
   if (!sameTitle(text, title)) return undefined;
   tree.children.splice(index, 1);
-  return text;
+  const customId = (node.data?.hProperties as { dataPylonKbId?: unknown } | undefined)?.dataPylonKbId;
+  return typeof customId === 'string' ? { text, customId } : { text };
 }
 
 /** Text of the first level-1 heading anywhere at the top level (without a `{#id}`), or undefined. */

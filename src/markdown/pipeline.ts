@@ -1,5 +1,4 @@
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -7,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkCallouts } from './callouts.js';
 import { rehypeCustomIds } from './custom-ids.js';
+import { rehypeHeadingIds } from './heading-ids.js';
 import { rehypeParseRawHtml, rehypePylonAdjustments } from './raw-html.js';
 import { PYLON_SCHEMA } from './schema.js';
 import { rehypeTidy } from './tidy.js';
@@ -34,6 +34,7 @@ export const markdownProcessor = unified()
   // `{#id}` heading ids are set after sanitising (which drops ids) and before rehype-slug (which keeps them).
   .use(rehypeCustomIds)
   .use(rehypeTidy)
-  .use(rehypeSlug)
+  // Heading ids by the site's rule (`file.data.headingIds`), GitHub's by default.
+  .use(rehypeHeadingIds)
   .use(rehypeStringify)
   .freeze();

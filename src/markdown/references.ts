@@ -16,6 +16,8 @@ export interface LocalReference {
   /** 1-based line in the Markdown, plus the render's line offset. Unknown for some raw-HTML elements. */
   line?: number;
   column?: number;
+  /** Written in raw HTML (`<img src>`, `<a href>`), not as a Markdown link or image. */
+  raw?: boolean;
 }
 
 /** Where the Markdown wrote each local reference: marked nodes by index, raw-HTML ones in order. */
@@ -112,10 +114,12 @@ export function takeReferences(tree: HastRoot, sources: ReferenceSources): Local
     delete element.properties.dataPylonKbRef;
     const target = targetOf(element);
     if (!target) return;
-    const source = markedSource(sources, mark, usedMarks, target.kind) ?? takeRaw(raw, target);
+    const marked = markedSource(sources, mark, usedMarks, target.kind);
+    const source = marked ?? takeRaw(raw, target);
     references.push({
       kind: target.kind,
       url: target.url,
+      ...(marked === undefined && { raw: true }),
       ...(source?.line !== undefined && { line: source.line }),
       ...(source?.column !== undefined && { column: source.column }),
     });

@@ -1,8 +1,8 @@
-import { slug } from 'github-slugger';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type CustomId, extractCustomIds } from './custom-ids.js';
+import { type HeadingIdRule, headingSlug } from './heading-slugs.js';
 import { collectHeadings, collectIds, type Heading } from './headings.js';
 import { dropLeadingH1, firstH1Text } from './leading-h1.js';
 import { markdownProcessor } from './pipeline.js';
@@ -19,6 +19,10 @@ export interface RenderOptions {
   file?: string | undefined;
   /** Added to Markdown line numbers, e.g. the number of frontmatter lines, so diagnostics name file lines. */
   lineOffset?: number | undefined;
+  /** How heading ids are made (the site generator's rule). Default `github`. */
+  headingIds?: HeadingIdRule | undefined;
+  /** `mdx` for `.mdx` files (parsed with the MDX grammar where the pipeline supports it). Default `md`. */
+  format?: 'md' | 'mdx' | undefined;
 }
 
 export interface RenderResult {
@@ -55,12 +59,19 @@ export function renderDocument(markdown: string, options: RenderOptions = {}): R
       : undefined;
   const sources = markReferences(mdast, lineOffset);
 
-  const hast: HastRoot = markdownProcessor.runSync(mdast);
+  const rule = options.headingIds ?? 'github';
+  const hast: HastRoot = markdownProcessor.runSync(mdast, {
+    data: { headingIds: rule, format: options.format ?? 'md' },
+  });
   const references = takeReferences(hast, sources);
   const headings = collectHeadings(hast);
   const anchors = collectIds(hast);
-  // A link to the dropped title heading (`setup.md#setup`) still lands at the top of the page.
-  if (dropped !== undefined && !anchors.includes(slug(dropped))) anchors.push(slug(dropped));
+  // A link to the dropped title heading (`setup.md#setup`, or its `{#custom}` id) still lands at the top.
+  const droppedIds = dropped ? [dropped.customId, headingSlug(dropped.text, rule)] : [];
+  for (const id of droppedIds) {
+    if (id === undefined || id === '') continue;
+    if (!anchors.includes(id)) anchors.push(id);
+  }
   diagnostics.push(...duplicateIds(customIds, anchors, options.file, lineOffset));
   const html = markdownProcessor.stringify(hast);
   return { html, headings, anchors, references, diagnostics };

@@ -6,6 +6,8 @@ import type { Schema } from 'hast-util-sanitize';
  * (its text kept) or, for the `strip` list, removed with its content.
  */
 const GLOBAL_ATTRIBUTES = ['className', 'data*'];
+/** Raw-HTML anchors authors place for links (`<a name="x">`, `<span id="x">`): kept, so the links land. */
+const ANCHOR_ID = /^[A-Za-z][\w.:-]*$/;
 
 export const PYLON_SCHEMA: Schema = {
   tagNames: [
@@ -50,7 +52,8 @@ export const PYLON_SCHEMA: Schema = {
   ],
   attributes: {
     '*': GLOBAL_ATTRIBUTES,
-    a: ['href', 'title', ['id', /^fnref-[\w-]+$/]],
+    a: ['href', 'title', ['id', /^fnref-[\w-]+$/, ANCHOR_ID], ['name', ANCHOR_ID]],
+    span: [['id', ANCHOR_ID]],
     li: [['id', /^fn-[\w-]+$/]],
     img: ['src', 'alt', 'title'],
     iframe: ['src', 'width', 'height', 'title', 'allowFullScreen', 'frameBorder'],

@@ -12,7 +12,7 @@ describe('custom heading ids', () => {
   it('drops a leading H1 that repeats the title once its `{#id}` is removed, and keeps its id as an anchor', () => {
     const rendered = renderMarkdown('# Setup {#top}\n\nBody.\n', { title: 'Setup' });
     expect(rendered.html).toBe('<p>Body.</p>');
-    expect(rendered.anchors).toEqual(['setup']);
+    expect(rendered.anchors).toEqual(['top', 'setup']);
   });
 
   it('keeps `{#id}` out of a title taken from the first heading', () => {
@@ -57,7 +57,7 @@ describe('local references', () => {
       { kind: 'link', url: '#intro', line: 4, column: 53 },
       { kind: 'image', url: 'img/shot.png', line: 5, column: 1 },
       { kind: 'link', url: 'files/price%20list.pdf', line: 5, column: 27 },
-      { kind: 'image', url: 'img/raw.png', line: 7 },
+      { kind: 'image', url: 'img/raw.png', line: 7, raw: true },
     ]);
   });
 

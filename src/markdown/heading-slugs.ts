@@ -1,0 +1,62 @@
+import { slug as githubSlug } from 'github-slugger';
+
+/**
+ * How a site generator turns heading text into an id, so that links written for the site (`#caret-mark-tilde`)
+ * land on the published heading:
+ * - `github`: github-slugger (GitHub, Docusaurus, Hugo's goldmark `github` type, kramdown's GFM parser,
+ *   Mintlify, GitBook). `Caret, Mark & Tilde` → `caret-mark--tilde`; repeats get `-1`, `-2`.
+ * - `python-markdown`: the toc extension's `slugify` (MkDocs): NFKD to ASCII, drop what is not a word
+ *   character, space or `-`, lower-case, collapse runs of spaces and `-` into one `-`. → `caret-mark-tilde`;
+ *   repeats get `_1`, `_2`.
+ * - `vitepress`: VitePress's slugify: diacritics removed, runs of punctuation and spaces become one `-`,
+ *   `-` trimmed, a leading digit prefixed with `_`, lower-cased. `Provide / Inject` → `provide-inject`.
+ */
+export const HEADING_ID_RULES = ['github', 'python-markdown', 'vitepress'] as const;
+export type HeadingIdRule = (typeof HEADING_ID_RULES)[number];
+
+const VITEPRESS_SPECIAL = /[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g;
+
+export function headingSlug(text: string, rule: HeadingIdRule): string {
+  if (rule === 'python-markdown') {
+    const ascii = text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
+    return ascii
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[-\s]+/g, '-');
+  }
+  if (rule === 'vitepress') {
+    return text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .trim()
+      .replace(/[\u0000-\u001f]/g, '')
+      .replace(VITEPRESS_SPECIAL, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .replace(/^(\d)/, '_$1')
+      .toLowerCase();
+  }
+  return githubSlug(text);
+}
+
+/** Makes ids unique within one page the way the rule's generator does. */
+export class HeadingSlugger {
+  private readonly taken = new Set<string>();
+
+  constructor(private readonly rule: HeadingIdRule) {}
+
+  slug(text: string): string {
+    const base = headingSlug(text, this.rule);
+    if (this.rule === 'python-markdown') {
+      let id = base;
+      for (let n = 1; id === '' || this.taken.has(id); n++) id = `${base}_${n}`;
+      this.taken.add(id);
+      return id;
+    }
+    let id = base;
+    for (let n = 1; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.taken.add(id);
+    return id;
+  }
+}

@@ -1,0 +1,87 @@
+import { readYamlData } from './static-data.js';
+import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions, type SiteFile } from './types.js';
+import { normaliseUrlPath, pathUrl } from './url.js';
+
+/**
+ * GitBook (Git Sync): `.gitbook.yaml` names the root, readme and summary; `SUMMARY.md` is the table of
+ * contents (not a page); `README.md` is a folder's page; `redirects` map old paths to files.
+ */
+export const gitbook: SiteConventions = {
+  name: 'gitbook',
+  label: 'GitBook',
+  markers: ['.gitbook.yaml', 'SUMMARY.md'],
+  staticDirs: [],
+  exclude: ['SUMMARY.md'],
+  indexFiles: ['readme.md'],
+  stripNumberPrefix: false,
+  headingIds: 'github',
+  frontmatterKeys: [...COMMON_KEYS, 'cover', 'coverY', 'layout', 'icon', 'hidden', 'metaLinks'],
+  linksFromDocsRoot: false,
+  rawHtmlFromPageUrl: false,
+  configFiles: ['.gitbook.yaml', 'SUMMARY.md'],
+  page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
+  readConfig(files, contentPrefix) {
+    const data = emptySiteData();
+    for (const file of files) {
+      if (file.path === '.gitbook.yaml') readGitbookYaml(file, data, contentPrefix);
+      else readSummary(file, data.nav);
+    }
+    if (files.some((f) => f.path === 'SUMMARY.md'))
+      data.notes.push(
+        'SUMMARY.md: page order, titles and group headings were read; it is not published as a page.',
+      );
+    return data;
+  },
+};
+
+function readGitbookYaml(
+  file: SiteFile,
+  data: ReturnType<typeof emptySiteData>,
+  contentPrefix: string,
+): void {
+  const yaml = readYamlData(file.text);
+  const config = (yaml?.value ?? {}) as { root?: unknown; redirects?: unknown };
+  const root = typeof config.root === 'string' ? config.root.replace(/^\.\/?/, '').replace(/\/+$/, '') : '';
+  if (root !== contentPrefix) {
+    data.notes.push(
+      `${file.path}: root is "${root || '.'}", but the content directory is "${contentPrefix || '.'}".`,
+    );
+  }
+  const line = yaml?.lineOf('redirects');
+  if (config.redirects && typeof config.redirects === 'object') {
+    for (const [from, to] of Object.entries(config.redirects as Record<string, unknown>)) {
+      if (typeof to === 'string')
+        data.redirects.push({ from: normaliseUrlPath(from), to, file: file.path, ...(line && { line }) });
+    }
+    data.notes.push(`${file.path}: \`redirects\` were read.`);
+  }
+}
+
+/** `## Group` headings and nested `* [Title](path.md)` items, in order. */
+function readSummary(file: SiteFile, nav: NavEntry[]): void {
+  const positions: number[] = [];
+  let group: { title: string; position: number } | undefined;
+  let groups = 0;
+  for (const line of file.text.split('\n')) {
+    const heading = /^##\s+(.+?)\s*$/.exec(line);
+    if (heading?.[1]) {
+      group = { title: heading[1], position: ++groups };
+      positions.length = 0;
+      continue;
+    }
+    const item = /^(\s*)[*-]\s+\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/.exec(line);
+    if (!item?.[3] || item[2] === undefined) continue;
+    const depth = Math.floor((item[1] ?? '').replace(/\t/g, '  ').length / 2);
+    positions.length = depth + 1;
+    positions[depth] = (positions[depth] ?? 0) + 1;
+    const target = decodeURI(item[3]);
+    nav.push({ target, title: item[2], position: positions[depth] ?? 1 });
+    if (group && depth === 0 && target.includes('/')) {
+      nav.push({
+        target: `${target.slice(0, target.indexOf('/'))}/`,
+        title: group.title,
+        position: group.position,
+      });
+    }
+  }
+}

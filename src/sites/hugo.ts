@@ -1,0 +1,78 @@
+import { COMMON_KEYS, emptySiteData, type SiteConventions } from './types.js';
+import { folderOfPath, normaliseUrlPath, pathUrl, stringsOf } from './url.js';
+
+/**
+ * Hugo: `content/` with `_index.md` (section pages) and `index.md` (page bundles); `static/` served at `/`;
+ * `aliases` are redirects; `url` and `slug` set the page URL; `weight` orders. File names keep their numbers.
+ */
+export const hugo: SiteConventions = {
+  name: 'hugo',
+  label: 'Hugo',
+  markers: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config/_default/'],
+  staticDirs: ['static', 'assets'],
+  exclude: [],
+  indexFiles: ['_index.md', '_index.markdown', 'index.md', 'index.markdown'],
+  stripNumberPrefix: false,
+  headingIds: 'github',
+  frontmatterKeys: [
+    ...COMMON_KEYS,
+    'aliases',
+    'weight',
+    'linkTitle',
+    'linktitle',
+    'menu',
+    'lastmod',
+    'publishDate',
+    'expiryDate',
+    'categories',
+    'series',
+    'summary',
+    'toc',
+    'type',
+    'layout',
+    'url',
+    'cascade',
+    'resources',
+    'params',
+    'outputs',
+    'build',
+    'headless',
+    'markup',
+    'translationKey',
+    'isCJKLanguage',
+    'sitemap',
+    'images',
+    'authors',
+    'icon',
+    'no_list',
+    'hide_summary',
+    'simple_list',
+  ],
+  linksFromDocsRoot: false,
+  rawHtmlFromPageUrl: false,
+  configFiles: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.json'],
+  page({ path, fields, isIndex }) {
+    const folder = folderOfPath(path);
+    const own = pathUrl(path, isIndex);
+    const urls = [own];
+    const slug = stringsOf(fields.slug)[0];
+    if (slug && !isIndex) urls.push(normaliseUrlPath(`${folder}/${slug}`));
+    for (const url of stringsOf(fields.url)) urls.push(normaliseUrlPath(url));
+    // A relative alias is relative to the page's section.
+    const base = isIndex ? folderOfPath(folder) : folder;
+    const redirects = stringsOf(fields.aliases).map((a) =>
+      a.startsWith('/') ? a : `/${base ? `${base}/` : ''}${a}`,
+    );
+    return { urls, redirects, ...(slug && { slug }) };
+  },
+  readConfig(files) {
+    const file = files[0];
+    return emptySiteData(
+      file
+        ? [
+            `${file.path} was found; menus and weights are taken from the pages' frontmatter, not from the config.`,
+          ]
+        : [],
+    );
+  },
+};

@@ -1,0 +1,87 @@
+import { readYamlData } from './static-data.js';
+import { COMMON_KEYS, emptySiteData, type SiteConventions } from './types.js';
+import { folderOfPath, normaliseUrlPath, stringsOf, stripMarkdownExtension } from './url.js';
+
+const POST = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
+
+/**
+ * Jekyll (with just-the-docs and jekyll-redirect-from in mind): the site root is the source; folders
+ * starting with `_` are not pages (except `_posts`); `permalink` sets the URL; `redirect_from` redirects;
+ * pages keep their number prefixes; posts drop their date from the slug; `nav_order` orders.
+ */
+export const jekyll: SiteConventions = {
+  name: 'jekyll',
+  label: 'Jekyll',
+  markers: ['_config.yml', '_config.yaml'],
+  staticDirs: ['.'],
+  exclude: [
+    '_includes/**',
+    '_layouts/**',
+    '_sass/**',
+    '_data/**',
+    '_site/**',
+    '_drafts/**',
+    '_plugins/**',
+    'vendor/**',
+    'node_modules/**',
+    'Gemfile',
+    'Gemfile.lock',
+  ],
+  indexFiles: ['index.md', 'index.markdown'],
+  stripNumberPrefix: false,
+  headingIds: 'github',
+  frontmatterKeys: [
+    ...COMMON_KEYS,
+    'layout',
+    'permalink',
+    'published',
+    'redirect_from',
+    'redirect_to',
+    'categories',
+    'category',
+    'excerpt',
+    'nav_order',
+    'nav_exclude',
+    'parent',
+    'grand_parent',
+    'has_children',
+    'has_toc',
+    'child_nav_order',
+    'last_modified_date',
+    'search_exclude',
+    'image',
+    'sitemap',
+    'lang',
+    'author',
+  ],
+  linksFromDocsRoot: false,
+  rawHtmlFromPageUrl: false,
+  configFiles: ['_config.yml', '_config.yaml'],
+  page({ path, fields, isIndex }) {
+    const stem = stripMarkdownExtension(path);
+    const name = stem.slice(stem.lastIndexOf('/') + 1);
+    const post = path.startsWith('_posts/') ? POST.exec(name) : null;
+    const urls: string[] = [];
+    const permalink = stringsOf(fields.permalink)[0];
+    if (permalink) urls.push(normaliseUrlPath(permalink));
+    else if (post) {
+      const categories = stringsOf(fields.categories ?? fields.category).flatMap((c) => c.split(/\s+/));
+      urls.push(normaliseUrlPath(`/${[...categories, post[1], post[2], post[3], post[4]].join('/')}.html`));
+    } else urls.push(normaliseUrlPath(isIndex ? folderOfPath(stem) : `${stem}.html`));
+    const redirects = stringsOf(fields.redirect_from);
+    const slug = post?.[4];
+    return { urls, redirects, ...(slug && { slug }) };
+  },
+  readConfig(files) {
+    const data = emptySiteData();
+    const file = files[0];
+    if (!file) return data;
+    const yaml = readYamlData(file.text);
+    const config = (yaml?.value ?? {}) as { exclude?: unknown };
+    for (const entry of stringsOf(config.exclude)) {
+      data.exclude.push(entry.endsWith('/') ? `${entry}**` : entry, `${entry.replace(/\/$/, '')}/**`);
+    }
+    data.notes.push(`${file.path}: \`exclude\` was read; pages are ordered by their \`nav_order\`.`);
+    return data;
+  },
+};

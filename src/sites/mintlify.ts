@@ -1,0 +1,95 @@
+import { readJsonData } from './static-data.js';
+import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions, type SiteFile } from './types.js';
+import { folderOfPath, pathUrl } from './url.js';
+
+/**
+ * Mintlify: `docs.json` (or the older `mint.json`) at the docs root; pages are `.mdx` named by path without
+ * extension; `navigation` groups give order and titles; `redirects` redirect; `snippets/` are partials.
+ */
+export const mintlify: SiteConventions = {
+  name: 'mintlify',
+  label: 'Mintlify',
+  markers: ['docs.json', 'mint.json'],
+  staticDirs: [],
+  exclude: ['snippets/**', 'node_modules/**'],
+  indexFiles: ['index.mdx', 'index.md'],
+  stripNumberPrefix: false,
+  headingIds: 'github',
+  frontmatterKeys: [
+    ...COMMON_KEYS,
+    'sidebarTitle',
+    'icon',
+    'iconType',
+    'mode',
+    'api',
+    'openapi',
+    'url',
+    'hidden',
+    'noindex',
+    'public',
+    'tag',
+    'og:title',
+    'og:description',
+    'og:image',
+    'twitter:title',
+    'twitter:image',
+    'canonical',
+  ],
+  linksFromDocsRoot: false,
+  rawHtmlFromPageUrl: false,
+  configFiles: ['docs.json', 'mint.json'],
+  page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
+  readConfig(files) {
+    const data = emptySiteData();
+    const file: SiteFile | undefined = files[0];
+    if (!file) return data;
+    const config = readJsonData(file.text) as { navigation?: unknown; redirects?: unknown } | undefined;
+    if (!config) {
+      data.notes.push(`${file.path} is not valid JSON; its navigation and redirects are not used.`);
+      return data;
+    }
+    walk(config.navigation, data.nav);
+    const line = file.text.slice(0, file.text.indexOf('"redirects"')).split('\n').length;
+    for (const r of Array.isArray(config.redirects) ? config.redirects : []) {
+      const { source, destination } = r as { source?: unknown; destination?: unknown };
+      if (typeof source === 'string' && typeof destination === 'string' && !source.includes(':')) {
+        data.redirects.push({ from: source, to: destination, file: file.path, line });
+      }
+    }
+    data.notes.push(
+      `${file.path}: navigation order, group titles and redirects were read (wildcard redirects are not).`,
+    );
+    return data;
+  },
+};
+
+/** Navigation is nested tabs/anchors/groups with `pages` (strings or nested groups). */
+function walk(node: unknown, nav: NavEntry[]): string[] {
+  const pages: string[] = [];
+  if (Array.isArray(node)) {
+    let position = 0;
+    for (const item of node) {
+      position++;
+      if (typeof item === 'string') {
+        nav.push({ target: item, position });
+        pages.push(item);
+      } else {
+        const inner = walk(item, nav);
+        const title = (item as { group?: unknown }).group;
+        const folders = new Set(inner.map(folderOfPath));
+        const [folder] = folders;
+        if (typeof title === 'string' && folders.size === 1 && folder)
+          nav.push({ target: `${folder}/`, title, position });
+        pages.push(...inner);
+      }
+    }
+    return pages;
+  }
+  if (!node || typeof node !== 'object') return pages;
+  for (const [key, value] of Object.entries(node)) {
+    if (['pages', 'groups', 'tabs', 'anchors', 'dropdowns', 'versions', 'languages'].includes(key)) {
+      pages.push(...walk(value, nav));
+    }
+  }
+  return pages;
+}

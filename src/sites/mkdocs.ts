@@ -1,0 +1,92 @@
+import { readYamlData } from './static-data.js';
+import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions } from './types.js';
+import { folderOfPath, pathUrl } from './url.js';
+
+/**
+ * MkDocs: `mkdocs.yml` beside `docs/`; directory URLs (`setup.md` → `/setup/`), so raw-HTML paths resolve
+ * against the page URL; `index.md` / `README.md` are folder pages; Python-Markdown's heading ids; `nav`
+ * gives order and section titles; the redirects plugin's `redirect_maps` are redirects.
+ */
+export const mkdocs: SiteConventions = {
+  name: 'mkdocs',
+  label: 'MkDocs',
+  markers: ['mkdocs.yml', 'mkdocs.yaml'],
+  staticDirs: [],
+  exclude: [],
+  indexFiles: ['index.md', 'readme.md'],
+  stripNumberPrefix: false,
+  headingIds: 'python-markdown',
+  frontmatterKeys: [
+    ...COMMON_KEYS,
+    'hide',
+    'search',
+    'status',
+    'subtitle',
+    'template',
+    'icon',
+    'comments',
+    'authors',
+  ],
+  linksFromDocsRoot: false,
+  rawHtmlFromPageUrl: true,
+  configFiles: ['mkdocs.yml', 'mkdocs.yaml'],
+  page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
+  readConfig(files) {
+    const data = emptySiteData();
+    const file = files[0];
+    if (!file) return data;
+    const yaml = readYamlData(file.text);
+    if (!yaml || typeof yaml.value !== 'object' || yaml.value === null) {
+      data.notes.push(`${file.path} could not be read as YAML; nav and redirects are not used.`);
+      return data;
+    }
+    const config = yaml.value as { nav?: unknown; plugins?: unknown; docs_dir?: unknown };
+    if (config.nav !== undefined) {
+      walk(config.nav, data.nav);
+      data.notes.push(`${file.path}: \`nav\` order and section titles were read.`);
+    }
+    const plugins = Array.isArray(config.plugins) ? config.plugins : [config.plugins];
+    for (const plugin of plugins) {
+      const maps = (plugin as { redirects?: { redirect_maps?: unknown } } | null)?.redirects?.redirect_maps;
+      if (!maps || typeof maps !== 'object') continue;
+      for (const [from, to] of Object.entries(maps as Record<string, unknown>)) {
+        if (typeof to !== 'string') continue;
+        const line = yaml.lineOf('plugins');
+        data.redirects.push({
+          from: pathUrl(from, /(^|\/)index\.md$/.test(from)),
+          to,
+          file: file.path,
+          ...(line && { line }),
+        });
+      }
+      data.notes.push(`${file.path}: the redirects plugin's \`redirect_maps\` were read.`);
+    }
+    return data;
+  },
+};
+
+/** `nav` entries: `- Title: page.md`, `- page.md`, `- Section: [ … ]`; external links are skipped. */
+function walk(items: unknown, nav: NavEntry[]): string[] {
+  const paths: string[] = [];
+  if (!Array.isArray(items)) return paths;
+  let position = 0;
+  for (const item of items) {
+    position++;
+    const [title, value] =
+      typeof item === 'string'
+        ? [undefined, item]
+        : (Object.entries(item as object)[0] ?? [undefined, undefined]);
+    if (typeof value === 'string') {
+      if (/^[a-z][a-z\d+.-]*:/i.test(value)) continue;
+      nav.push({ target: value, position, ...(title && { title }) });
+      paths.push(value);
+    } else if (Array.isArray(value)) {
+      const inner = walk(value, nav);
+      const folders = new Set(inner.map(folderOfPath));
+      const [folder] = folders;
+      if (folders.size === 1 && folder && title) nav.push({ target: `${folder}/`, title, position });
+      paths.push(...inner);
+    }
+  }
+  return paths;
+}

@@ -1,0 +1,114 @@
+import type { HeadingIdRule } from '../markdown/heading-slugs.js';
+
+export const SITE_NAMES = [
+  'hugo',
+  'docusaurus',
+  'vitepress',
+  'mkdocs',
+  'jekyll',
+  'mintlify',
+  'gitbook',
+  'none',
+] as const;
+export type SiteName = (typeof SITE_NAMES)[number];
+
+/** A site configuration file, read as text by the I/O edge (never executed). */
+export interface SiteFile {
+  /** Path relative to the site root, posix separators. */
+  path: string;
+  text: string;
+}
+
+/** What the site publishes a document as, from its path and frontmatter. */
+export interface PageInput {
+  /** Path relative to the content directory. */
+  path: string;
+  /** Top-level frontmatter values. */
+  fields: Readonly<Record<string, unknown>>;
+  /** The file is its folder's index page (`index.md`, `_index.md`, `README.md` …). */
+  isIndex: boolean;
+}
+
+export interface PageInfo {
+  /** URL paths (`/docs/setup`) the site serves the page at: links written with them resolve to it. */
+  urls: string[];
+  /** Old paths the site redirects to the page (`aliases`, `redirect_from`): become route redirects. */
+  redirects: string[];
+  /** A slug the site's own keys give the page (Docusaurus `slug: /deploy` → `deploy`). */
+  slug?: string;
+}
+
+/** A redirect from a site config file: `from` a URL path `to` a URL path or a document path. */
+export interface SiteRedirect {
+  from: string;
+  to: string;
+  file: string;
+  line?: number;
+}
+
+/** One place in the site's navigation: a document (by content path) or a folder, with its title. */
+export interface NavEntry {
+  /** Document path relative to the content directory, or a folder path ending in `/`. */
+  target: string;
+  title?: string;
+  /** 1-based position among its siblings in the navigation. */
+  position: number;
+}
+
+/** What pylon-kb read from the site's configuration files (data only). */
+export interface SiteData {
+  redirects: SiteRedirect[];
+  nav: NavEntry[];
+  /** Extra globs (relative to the content directory) the site's config leaves out (Jekyll `exclude`). */
+  exclude: string[];
+  /** Settings the page rules use (Docusaurus `routeBasePath`). */
+  settings: Record<string, string>;
+  /** What was read from where, what was not and why: shown by check and plan. */
+  notes: string[];
+}
+
+export interface SiteConventions {
+  name: SiteName;
+  /** Display name, e.g. "Docusaurus". */
+  label: string;
+  /** The site-root files (or folders, ending in `/`) that identify the generator, in the order tried. */
+  markers: readonly string[];
+  /** Folders (relative to the site root) whose files the site serves at `/`. */
+  staticDirs: readonly string[];
+  /** Globs (relative to the content directory) of Markdown files the site does not publish. */
+  exclude: readonly string[];
+  /** A folder's index page names, lower-case, most specific first. */
+  indexFiles: readonly string[];
+  /** Whether `01-intro.md` publishes as `intro` (Docusaurus) or keeps its number (Jekyll). */
+  stripNumberPrefix: boolean;
+  headingIds: HeadingIdRule;
+  /** Frontmatter keys the generator (and its common themes and plugins) defines. */
+  frontmatterKeys: readonly string[];
+  /** Relative links are resolved from the file's folder, then from the docs root (Docusaurus). */
+  linksFromDocsRoot: boolean;
+  /** Raw-HTML `src`/`href` resolve against the page URL, not the file (MkDocs' directory URLs). */
+  rawHtmlFromPageUrl: boolean;
+  /** Configuration files to read, relative to the site root, when present. */
+  configFiles: readonly string[];
+  page(input: PageInput, data: SiteData): PageInfo;
+  readConfig(files: readonly SiteFile[], contentPrefix: string): SiteData;
+}
+
+export function emptySiteData(notes: string[] = []): SiteData {
+  return { redirects: [], nav: [], exclude: [], settings: {}, notes };
+}
+
+/** Keys every generator shares (and pylon-kb reads or tolerates). */
+export const COMMON_KEYS = ['title', 'description', 'tags', 'keywords', 'slug', 'draft', 'date'] as const;
+
+/** The site a docs tree belongs to, as the content step consumes it (pure data). */
+export interface SiteContext {
+  conventions: SiteConventions;
+  data: SiteData;
+  /** The site's static folders that exist, relative to the content directory (`../static`, `public`). */
+  staticDirs: string[];
+  /** How it was chosen: the marker file found, or the configured name. */
+  detectedBy?: string;
+  /** The site root relative to the content directory (`''`, `..`). */
+  root: string;
+}
