@@ -3,7 +3,15 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CORE = ['src/content', 'src/sites', 'src/markdown', 'src/plan', 'src/report', 'src/identity', 'src/diagnostics'];
+const CORE = [
+  'src/content',
+  'src/sites',
+  'src/markdown',
+  'src/plan',
+  'src/report',
+  'src/identity',
+  'src/diagnostics',
+];
 /** The I/O edges that live beside the core they feed. */
 const EDGES = new Set(['src/content/read-files.ts', 'src/content/read-assets.ts']);
 
