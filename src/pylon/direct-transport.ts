@@ -1,3 +1,4 @@
+import { attemptSignal } from './attempt-signal.js';
 import { PylonApiError, PylonNetworkError, type RequestTarget } from './errors.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from './headers.js';
 import { isRecord, parseJsonText } from './json.js';
@@ -33,8 +34,19 @@ export function createDirectTransport(options: DirectTransportOptions): Transpor
 
   async function send(req: TransportRequest): Promise<TransportResponse> {
     const target: RequestTarget = { endpoint: req.endpoint, method: req.method, path: redact(req.path) };
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const attempt = attemptSignal(req.signal, timeoutMs);
+    try {
+      return await sendWith(req, target, attempt.signal);
+    } finally {
+      attempt.done();
+    }
+  }
+
+  async function sendWith(
+    req: TransportRequest,
+    target: RequestTarget,
+    signal: AbortSignal,
+  ): Promise<TransportResponse> {
     let response: Response;
     let text: string;
     try {
@@ -116,6 +128,7 @@ function errorFromBody(
   else if (obj === undefined && text.trim() !== '') errors = [text.trim().slice(0, 200)];
   return new PylonApiError({
     ...init,
+    foreign: obj === undefined && text.trim() !== '',
     code: typeof obj?.code === 'string' && obj.code !== '' ? obj.code : undefined,
     requestId: requestIdOf(obj, headers),
     errors,
@@ -158,8 +171,13 @@ function toNetworkError(
     return new PylonNetworkError({ ...base, code, phase: 'connect', transient: code !== 'ENOTFOUND' });
   }
   // fetch refusing the request before sending it: a bad header value (no cause) or a blocked port.
-  if (!afterHeaders && error instanceof TypeError && (cause === undefined || causeMessage === 'bad port')) {
+  if (!afterHeaders && error instanceof TypeError && causeMessage === 'bad port') {
+    return new PylonNetworkError({ ...base, code: 'blocked_port', phase: 'connect', transient: false });
+  }
+  if (!afterHeaders && error instanceof TypeError && cause === undefined) {
     return new PylonNetworkError({ ...base, code: 'invalid_request', phase: 'connect', transient: false });
   }
-  return new PylonNetworkError({ ...base, code: code ?? 'network_error', phase: 'sent', transient: true });
+  // An answer that is not HTTP (`HPE_…`) will not become HTTP on a retry: a wrong port.
+  const transient = !code?.startsWith('HPE_');
+  return new PylonNetworkError({ ...base, code: code ?? 'network_error', phase: 'sent', transient });
 }

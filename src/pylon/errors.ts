@@ -44,6 +44,8 @@ export interface PylonApiErrorInit extends RequestTarget {
   baseUrl?: string | undefined;
   /** Replaces the default summary built from `errors` (used for `invalid_response`). */
   detail?: string | undefined;
+  /** The error body was not JSON: likely not Pylon at all (a wrong host or port), so the hint says that. */
+  foreign?: boolean | undefined;
 }
 
 /** Pylon answered with an error status, or with a body pylon-kb cannot use (`invalid_response`). */
@@ -75,7 +77,10 @@ export class PylonApiError extends PylonError {
 export type NetworkPhase = 'connect' | 'sent';
 
 export interface PylonNetworkErrorInit extends RequestTarget {
-  /** System or undici code (`ECONNREFUSED`, `UND_ERR_SOCKET`), `timeout`, `client_closed`, `invalid_request`. */
+  /**
+   * System or undici code (`ECONNREFUSED`, `UND_ERR_SOCKET`, `HPE_…` for a non-HTTP answer), `timeout`,
+   * `client_closed`, `invalid_request` (fetch refused the request: a bad header value), `blocked_port`.
+   */
   code: string;
   /** `connect`: nothing reached the server. `sent`: the request may have been received. */
   phase: NetworkPhase;
@@ -172,7 +177,9 @@ function apiErrorMessage(init: PylonApiErrorInit, code: string, errors: string[]
   ];
   if (init.existsId) parts.push(`(existing id ${init.existsId})`);
   if (init.requestId) parts.push(`(request id ${init.requestId})`);
-  const hint = apiErrorHint(init.status, code, init.baseUrl);
+  const hint = init.foreign
+    ? `The answer is not Pylon's JSON: check the host and port of the base URL${init.baseUrl ? ` (${init.baseUrl})` : ''}.`
+    : apiErrorHint(init.status, code, init.baseUrl);
   return hint ? `${parts.join(' ')}. ${hint}` : parts.join(' ');
 }
 
@@ -180,5 +187,9 @@ function networkHint(code: string): string | undefined {
   if (code === 'ENOTFOUND') return 'Check the Pylon base URL (host not found).';
   if (code === 'ECONNREFUSED') return 'Is the server (or the emulator) running at the base URL?';
   if (code === 'invalid_request') return 'Check PYLON_API_TOKEN for stray characters such as a newline.';
+  if (code === 'blocked_port') {
+    return 'fetch never connects to this port (it is on the list of ports browsers block): check the port of the base URL, or run the emulator on another one.';
+  }
+  if (code.startsWith('HPE_')) return 'The server at the base URL does not speak HTTP: check the port.';
   return undefined;
 }

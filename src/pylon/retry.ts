@@ -24,6 +24,11 @@ export type RetryDecision =
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
+/** A 500 on a read is as passing as a 502 (nothing changed on the server); on a write it may mean a bug. */
+function retryableStatus(status: number, kind: RequestKind): boolean {
+  return RETRYABLE_STATUS.has(status) || (status === 500 && kind === 'read');
+}
+
 /** Exponential backoff with "equal jitter": half fixed, half random, so parallel retries spread out. */
 export function backoffMs(failures: number, policy: RetryPolicy): number {
   const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
@@ -51,7 +56,7 @@ export function decideRetry(
       return { action: 'retry', delayMs, reason: 'rate_limited (429)', rateLimited: true };
     }
     if (error.status >= 500 && !repeatable) return { action: 'fail', error: new OutcomeUnknownError(error) };
-    if (RETRYABLE_STATUS.has(error.status) && !exhausted) {
+    if (retryableStatus(error.status, kind) && !exhausted) {
       const delayMs = Math.min(error.retryAfterMs ?? backoffMs(attempt, policy), policy.maxRetryAfterMs);
       return { action: 'retry', delayMs, reason: `${error.status} ${error.code}`, rateLimited: false };
     }

@@ -102,12 +102,20 @@ describe('5xx and network errors on requests safe to repeat', () => {
     expect(s.requests).toHaveLength(3);
   });
 
-  it('does not retry a 400 or a 500 on GET', async () => {
-    const s = await serve([fail(400, { errors: ['bad'] }), fail(500, { errors: ['bug'] })]);
-    const client = testClient(s.url);
-    await expect(client.getMe()).rejects.toMatchObject({ status: 400 });
-    await expect(client.getMe()).rejects.toMatchObject({ status: 500 });
-    expect(s.requests).toHaveLength(2);
+  it('does not retry a 400 on GET', async () => {
+    const s = await serve([fail(400, { errors: ['bad'] })]);
+    await expect(testClient(s.url).getMe()).rejects.toMatchObject({ status: 400 });
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('retries a 500 on a read like a 502 (one 500 does not abort a run), but not on a PATCH', async () => {
+    const s = await serve([fail(500, { errors: ['bug'] }), ok({ id: 'org1', name: 'Acme' }), fail(500, {})]);
+    const events: ClientEvent[] = [];
+    const client = testClient(s.url, { onEvent: (e) => events.push(e) });
+    expect(await client.getMe()).toMatchObject({ id: 'org1' });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'retry', reason: '500 server_error' }));
+    await expect(client.updateArticle('kb1', 'art-1', { title: 'T' })).rejects.toMatchObject({ status: 500 });
+    expect(s.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PATCH']);
   });
 });
 

@@ -150,18 +150,16 @@ export function trutoNetworkError(
       phase: 'connect',
       transient: causeCode !== 'ENOTFOUND',
     });
-  } else if (
-    !ctx.afterHeaders &&
-    error instanceof TypeError &&
-    (cause === undefined || detail === 'bad port')
-  ) {
+  } else if (!ctx.afterHeaders && error instanceof TypeError && detail === 'bad port') {
+    out = new PylonNetworkError({ ...base, code: 'blocked_port', phase: 'connect', transient: false });
+  } else if (!ctx.afterHeaders && error instanceof TypeError && cause === undefined) {
     out = new PylonNetworkError({ ...base, code: 'invalid_request', phase: 'connect', transient: false });
   } else {
     out = new PylonNetworkError({
       ...base,
       code: causeCode ?? 'network_error',
       phase: 'sent',
-      transient: true,
+      transient: !causeCode?.startsWith('HPE_'),
     });
   }
   const hint =
@@ -171,7 +169,11 @@ export function trutoNetworkError(
         ? ' Is Truto (or the emulator) running at TRUTO_API_URL?'
         : out.code === 'invalid_request'
           ? ' Check TRUTO_API_TOKEN for stray characters such as a newline.'
-          : '';
+          : out.code === 'blocked_port'
+            ? ' fetch never connects to this port (browsers block it): check the port of TRUTO_API_URL.'
+            : out.code.startsWith('HPE_')
+              ? ' The server at TRUTO_API_URL does not speak HTTP: check the port.'
+              : '';
   out.message = `Truto ${target.endpoint} (${target.method} ${target.path}) got no response from ${ctx.baseUrl}: ${out.code === 'timeout' ? `no complete response within ${ctx.timeoutMs} ms` : detail}.${hint}`;
   return out;
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_TRUTO_API_URL } from '../../pylon-api/index.js';
+import { attemptSignal } from '../attempt-signal.js';
 import type { RequestTarget } from '../errors.js';
 import { parseJsonText } from '../json.js';
 import { createRedactor, scrubError } from '../redact.js';
@@ -44,8 +45,19 @@ export function createTrutoTransport(options: TrutoTransportOptions): Transport 
 
   async function send(req: TransportRequest): Promise<TransportResponse> {
     const target: RequestTarget = { endpoint: req.endpoint, method: req.method, path: redact(req.path) };
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const attempt = attemptSignal(req.signal, timeoutMs);
+    try {
+      return await sendWith(req, target, attempt.signal);
+    } finally {
+      attempt.done();
+    }
+  }
+
+  async function sendWith(
+    req: TransportRequest,
+    target: RequestTarget,
+    signal: AbortSignal,
+  ): Promise<TransportResponse> {
     const network = { baseUrl: base, timeoutMs, afterHeaders: false };
     let response: Response;
     let text: string;
