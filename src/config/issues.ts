@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { defaultAt } from './defaults.js';
-import { closestWord } from './suggest.js';
 
 /** How a layer of the config names its keys in messages: the file uses key paths, the CLI its flags. */
 export interface IssueSource {
@@ -127,7 +127,7 @@ function suggestKey(root: z.ZodType, at: string[], key: string, siblings: string
     (p) => p.length !== at.length + 1 && p.at(-1)?.toLowerCase() === key.toLowerCase(),
   );
   if (elsewhere) return elsewhere.join('.');
-  const near = closestWord(key, siblings);
+  const near = didYouMean(key, siblings);
   return near === undefined ? undefined : [...at, near].join('.');
 }
 

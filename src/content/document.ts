@@ -3,6 +3,7 @@ import { firstHeading } from '../markdown/render.js';
 import { VISIBILITIES } from '../pylon-api/index.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
+import { stripMarkdownExtension } from './markdown-path.js';
 import { readPulledFrom } from './pulled-from.js';
 import { baseName, parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
 import type { LocalDoc, SourceFile } from './types.js';
@@ -22,6 +23,11 @@ export const DOCUMENT_KEYS = [
   'sidebar_position',
   'pulled_from',
 ] as const;
+
+/** The key a document gets when its frontmatter sets no `id`: its path without the Markdown extension. */
+export function keyFromPath(path: string): string {
+  return stripMarkdownExtension(path);
+}
 
 export interface ParseDocumentOptions {
   /** Strip `01-` style ordering prefixes from file names (default true). */
@@ -54,7 +60,7 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
   const author = fm.string('author');
   const visibility = fm.oneOf('visibility', VISIBILITIES);
   const description = fm.string('description');
-  const key = fm.string('id') ?? file.path.replace(/\.(md|markdown)$/i, '');
+  const key = fm.string('id') ?? keyFromPath(file.path);
   const unlisted = fm.boolean('unlisted') ?? false;
   const redirectFrom = fm.stringList('redirect_from') ?? [];
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { isValidSlug, slugify } from './slug.js';
 import type { Field, Fields } from './yaml-fields.js';
 

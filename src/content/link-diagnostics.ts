@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { editDistance } from '../diagnostics/did-you-mean.js';
 import type { LocalReference } from '../markdown/references.js';
 import { type AssetProblem, formatBytes } from './assets.js';
-import { editDistance } from './did-you-mean.js';
 import type { LinkTarget } from './link-targets.js';
 import { stemOf } from './url-path.js';
 

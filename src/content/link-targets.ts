@@ -1,4 +1,5 @@
 import type { LocalReference } from '../markdown/references.js';
+import { isIndexPage, isMarkdownExtension, markdownPathsOf } from './markdown-path.js';
 import type { LocalCollection, LocalDoc } from './types.js';
 import { extensionOf, folderOf, joinPath, splitLocalUrl } from './url-path.js';
 
@@ -104,11 +105,11 @@ export function classifyReference(
   const extension = path.endsWith('/') ? '' : extensionOf(path);
   const withAnchor = (target: LinkTarget): Classified =>
     fragment ? { type: 'document', target, anchor: fragment } : { type: 'document', target };
-  if (extension === 'md' || extension === 'markdown') {
+  if (isMarkdownExtension(extension)) {
     const joined = joinPath(fileDir, path);
     const target = joined.outside ? undefined : lookup(index, joined.path);
     if (target) return withAnchor(target);
-    if (!joined.outside && /(^|\/)_?index\.(md|markdown)$/i.test(joined.path)) {
+    if (!joined.outside && isIndexPage(joined.path)) {
       return { type: 'unresolved', wanted: joined.path, collection: true, outside: false };
     }
     return { type: 'missing-document', wanted: joined.path, outside: joined.outside };
@@ -147,9 +148,7 @@ function resolveSitePath(
     wanted ??= joined.path;
     const p = joined.path;
     const target =
-      lookup(index, `${p}.md`) ??
-      lookup(index, `${p}.markdown`) ??
-      lookup(index, `${p}/README.md`) ??
+      [...markdownPathsOf(p), `${p}/README.md`].map((path) => lookup(index, path)).find(Boolean) ??
       index.bySitePath.get(p);
     if (target) return { target, wanted: p, collection: false, outside: false };
     if (index.collections.has(p)) collection = true;

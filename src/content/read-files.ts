@@ -1,11 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { globMatcher } from './glob.js';
+import { MARKDOWN_GLOBS } from './markdown-path.js';
 import type { SourceFile } from './types.js';
 
 /** The I/O edge of the content module: the only file here that touches the file system. */
 
-export const DEFAULT_INCLUDE: readonly string[] = ['**/*.md', '**/*.markdown'];
+export const DEFAULT_INCLUDE: readonly string[] = MARKDOWN_GLOBS;
 /** Always left out, on top of the caller's `exclude`: dependencies and hidden folders are never content. */
 export const ALWAYS_EXCLUDE: readonly string[] = ['**/node_modules/**', '**/.*/**'];
 /** Folder metadata files, read wherever they are (unless excluded), whatever `include` says. */

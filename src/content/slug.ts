@@ -1,3 +1,4 @@
+import { stripMarkdownExtension } from './markdown-path.js';
 /** A valid slug: lower-case letters and digits in words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -36,10 +37,9 @@ export function splitNumberPrefix(name: string, enabled = true): SplitName {
   return { name: name.slice(match[0].length), order: Number(match[1]) };
 }
 
-/** The last path segment without a `.md` / `.markdown` extension. */
+/** The last path segment without its Markdown extension. */
 export function baseName(path: string): string {
-  const segment = path.slice(path.lastIndexOf('/') + 1);
-  return segment.replace(/\.(md|markdown)$/i, '');
+  return stripMarkdownExtension(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** The folder part of a posix path, or null for a top-level path. */

@@ -3,6 +3,7 @@ import { firstHeading } from '../markdown/render.js';
 import { DOCUMENT_KEYS } from './document.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
+import { isIndexPage, isRootReadme, markdownPathsOf } from './markdown-path.js';
 import type { ContentTree, LocalDoc, SourceFile } from './types.js';
 import { stemOf } from './url-path.js';
 
@@ -45,7 +46,7 @@ const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z\d]{2,8})*$/;
 /** Fields of a translation's frontmatter; the article-level ones come from the source and are ignored. */
 const TRANSLATION_KEYS = ['title', 'description'] as const;
 /** Folder index files and the root README are never articles. */
-const NOT_AN_ARTICLE = /^readme\.md$|(^|\/)_?index\.(md|markdown)$/i;
+const isNotAnArticle = (path: string) => isRootReadme(path) || isIndexPage(path);
 const ARTICLE_KEYS = [
   ...DOCUMENT_KEYS.filter((key) => key !== 'title' && key !== 'description'),
   'collection',
@@ -89,7 +90,7 @@ export function translationFileOf(
  * exist is an error (`translation/orphan`); article-level fields in it are ignored with a warning.
  * `sourcePaths` lists every Markdown path of the tree, to tell "no source" from "source with errors".
  */
-export function readTranslations(
+export function attachTranslations(
   files: readonly TranslationFile[],
   docs: readonly LocalDoc[],
   sourcePaths: ReadonlySet<string>,
@@ -106,9 +107,9 @@ export function readTranslations(
     }
     const source = docsByStem.get(sourceStem);
     if (!source) {
-      const exists = [`${sourceStem}.md`, `${sourceStem}.markdown`].find((p) => sourcePaths.has(p));
+      const exists = markdownPathsOf(sourceStem).find((p) => sourcePaths.has(p));
       if (!exists) diagnostics.push(orphan(file.path, sourceStem));
-      else if (NOT_AN_ARTICLE.test(exists)) diagnostics.push(notAnArticle(file.path, exists));
+      else if (isNotAnArticle(exists)) diagnostics.push(notAnArticle(file.path, exists));
       // Otherwise the source has errors, reported on their own.
       continue;
     }

@@ -7,9 +7,10 @@ import {
   METADATA_FILE_NAMES,
   readFolderMetadata,
 } from './folder-metadata.js';
+import { isMarkdownPath, isRootReadme } from './markdown-path.js';
 import { parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
 import {
-  readTranslations,
+  attachTranslations,
   type TranslatedContentTree,
   type TranslationFile,
   type TranslationOptions,
@@ -41,7 +42,7 @@ export function buildContentTree(
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
   const metadataFiles = new Map<string, SourceFile[]>();
-  const markdownPaths = new Set(files.filter((f) => MARKDOWN.test(f.path)).map((f) => f.path));
+  const markdownPaths = new Set(files.filter((f) => isMarkdownPath(f.path)).map((f) => f.path));
   const markdownStems = new Set([...markdownPaths].map(stemOf));
   const translationFiles: TranslationFile[] = [];
 
@@ -51,7 +52,7 @@ export function buildContentTree(
     if (isMetadataFileName(name)) {
       if (folder === null) diagnostics.push(rootMetadataIgnored(file.path));
       else metadataFiles.set(folder, [...(metadataFiles.get(folder) ?? []), file]);
-    } else if (MARKDOWN.test(name) && !(folder === null && /^readme\.md$/i.test(name))) {
+    } else if (isMarkdownPath(name) && !(folder === null && isRootReadme(name))) {
       const translation = translationFileOf(file, markdownStems, options.translations);
       if (translation) {
         translationFiles.push(translation);
@@ -72,7 +73,7 @@ export function buildContentTree(
 
   diagnostics.push(...duplicateDiagnostics(docs, collections));
   const sorted = docs.map(({ doc }) => doc).sort((a, b) => compare(a.path, b.path));
-  const translated = readTranslations(translationFiles, sorted, markdownPaths);
+  const translated = attachTranslations(translationFiles, sorted, markdownPaths);
   const translationFolder = translationFolderOf(options.translations);
   diagnostics.push(...translated.diagnostics);
   return {
@@ -83,8 +84,6 @@ export function buildContentTree(
     diagnostics: sortDiagnostics(diagnostics),
   };
 }
-
-const MARKDOWN = /\.(md|markdown)$/i;
 
 /** Every folder that holds a document, directly or through subfolders, sorted by path. */
 function foldersOf(paths: readonly string[]): string[] {

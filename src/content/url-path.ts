@@ -1,3 +1,4 @@
+import { stripMarkdownExtension } from './markdown-path.js';
 /** A local URL taken apart: the decoded path (posix separators) and the decoded fragment, if any. */
 export interface LocalUrl {
   path: string;
@@ -54,9 +55,9 @@ export function folderOf(path: string): string {
   return at < 0 ? '' : path.slice(0, at);
 }
 
-/** The path without its `.md` / `.markdown` extension. */
+/** The path without its Markdown extension. */
 export function stemOf(path: string): string {
-  return path.replace(/\.(md|markdown)$/i, '');
+  return stripMarkdownExtension(path);
 }
 
 /** The extension of the last segment, lower-cased, without the dot ('' when there is none). */

@@ -15,7 +15,7 @@ import { foldResults } from './fold.js';
 import { contentPipeline } from './pipeline.js';
 import { holdBrokenFiles } from './plan-filter.js';
 import { type ReadBatch, readChanges } from './read-changes.js';
-import { readTranslations } from './translations.js';
+import { readBackTranslations } from './translations.js';
 import type { CycleReason, FileChange, WatchEvent } from './types.js';
 
 /** What a session remembers between cycles. */
@@ -153,7 +153,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
   memory.state = folded.state;
   if (folded.uncertain) memory.stale = true;
   try {
-    memory.state = await readTranslations(ctx.api, memory.state, folded.translationsToRead);
+    memory.state = await readBackTranslations(ctx.api, memory.state, folded.translationsToRead);
   } catch {
     memory.stale = true; // read the whole knowledge base before the next plan instead
   }

@@ -1,3 +1,4 @@
+import { keyFromPath } from '../content/document.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
@@ -27,11 +28,6 @@ function errorFiles(diagnostics: readonly Diagnostic[]): Set<string> {
   return new Set(
     diagnostics.filter((d) => d.severity === 'error' && d.file !== undefined).map((d) => d.file as string),
   );
-}
-
-/** The key a document gets when its frontmatter sets no `id` (see content/document.ts). */
-export function keyFromPath(path: string): string {
-  return path.replace(/\.(md|markdown)$/i, '');
 }
 
 /**

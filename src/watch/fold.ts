@@ -20,7 +20,7 @@ export interface FoldedState {
    * next plan.
    */
   uncertain: boolean;
-  /** Articles whose translations were written: their languages are read back (`readTranslations`). */
+  /** Articles whose translations were written: their languages are read back (`readBackTranslations`). */
   translationsToRead: { articleId: string; languages: string[] }[];
 }
 

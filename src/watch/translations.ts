@@ -7,7 +7,7 @@ import type { FoldedState } from './fold.js';
  * Reads back the translations pylon-kb just wrote, one article and language at a time (a simple read, not
  * a list), and puts them into the state the way `loadCurrentState` does.
  */
-export async function readTranslations(
+export async function readBackTranslations(
   api: PylonApi,
   state: CurrentState,
   wanted: FoldedState['translationsToRead'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../../src/content/did-you-mean.js';
+import { didYouMean, editDistance } from '../../src/diagnostics/did-you-mean.js';
 
 describe('didYouMean', () => {
   const keys = ['title', 'slug', 'author', 'redirect_from', 'visibility'];
