@@ -17,10 +17,10 @@ import { buildContentTree, buildDesiredState } from '../src/content/index.js';
 import { readContentFiles } from '../src/content/read-files.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { renderMarkdown } from '../src/markdown/index.js';
-import { openRenderCache } from '../src/pipeline/render-cache-file.js';
 import { createPlan } from '../src/plan/plan.js';
 import { createPylonClient } from '../src/pylon/index.js';
 import { loadCurrentState } from '../src/remote/snapshot.js';
+import { openRenderCache } from '../src/run/render-cache.js';
 import { VERSION } from '../src/version.js';
 import { sampleDoc, writeTree } from './generate.js';
 
@@ -99,16 +99,17 @@ async function planUnchanged(): Promise<void> {
     );
 
     // The CLI keeps renderings in .pylon-kb/render-cache.json: a second plan of an unchanged tree.
-    const cold = await openRenderCache(dir, VERSION);
-    await desiredFrom(dir, cold.cache);
+    const cold = await openRenderCache(dir, { persist: true, version: VERSION });
+    await desiredFrom(dir, cold);
+    cold.sweep();
     await cold.save();
-    const warm = await openRenderCache(dir, VERSION);
+    const warm = await openRenderCache(dir, { persist: true, version: VERSION });
     const warmStart = performance.now();
-    const cached = await desiredFrom(dir, warm.cache);
+    const cached = await desiredFrom(dir, warm);
     const warmPlan = createPlan(cached, await loadCurrentState(measured, 'help-center'), PLAN_OPTIONS);
     const warmMs = performance.now() - warmStart;
     console.log(
-      `with a warm render cache: ${warmMs.toFixed(0)} ms (${warm.stats().hits} renderings reused, ` +
+      `with a warm render cache: ${warmMs.toFixed(0)} ms (${warm.hits} renderings reused, ` +
         `${warmPlan.operations.length} operations); ratio to the cold plan ${(warmMs / (end - start)).toFixed(2)}×`,
     );
   } finally {

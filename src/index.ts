@@ -17,12 +17,19 @@ export * from './diagnostics/diagnostic.js';
 export { DEFAULT_SEED, type EmulatorOptions, type RunningEmulator, startEmulator } from './emulator/index.js';
 export * from './identity/index.js';
 export { renderMarkdown } from './markdown/index.js';
-export { desiredStateWithAssets, loadDesiredState } from './pipeline/desired.js';
-export { runPlan } from './pipeline/plan-run.js';
-export { openTarget } from './pipeline/target.js';
 export * from './plan/index.js';
 export * from './pylon/index.js';
 export * from './pylon-api/index.js';
 export * from './remote/index.js';
 export * from './report/index.js';
+export {
+  buildContent,
+  executePlan,
+  loadContent,
+  makePlan,
+  openRenderCache,
+  openTarget,
+  planFromConfig,
+  readRemote,
+} from './run/index.js';
 export { formatWatchEvent, startWatch } from './watch/index.js';

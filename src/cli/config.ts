@@ -1,24 +1,32 @@
 import { loadConfigFile, resolveConfig } from '../config/index.js';
-import type { ResolvedConfig } from '../config/types.js';
-import { configFlags, stringValue } from './args.js';
+import type { ConfigFlags, ResolvedConfig } from '../config/types.js';
+import { type CommandInput, flagsOf } from './command-spec.js';
 import { InputError } from './failures.js';
-import type { CliIO } from './io.js';
+import { stringValue } from './parse.js';
 
-type Values = Parameters<typeof configFlags>[0];
+/** The flags of the command line that feed the config, by the `config` field their declaration names. */
+export function configFlags(input: Pick<CommandInput, 'spec' | 'values'>): ConfigFlags {
+  const flags: Record<string, string | boolean> = {};
+  for (const spec of flagsOf(input.spec)) {
+    const value = input.values[spec.name];
+    if (spec.config && (typeof value === 'string' || typeof value === 'boolean')) flags[spec.config] = value;
+  }
+  return flags as ConfigFlags;
+}
 
 /** Loads and resolves the config from file, env and flags; invalid input becomes an InputError (exit 2). */
 export async function loadCliConfig(
-  values: Values,
-  io: CliIO,
+  input: Pick<CommandInput, 'spec' | 'values' | 'io'>,
   overrides: { forceEmulator?: boolean } = {},
 ): Promise<ResolvedConfig> {
+  const { io } = input;
   let loaded: Awaited<ReturnType<typeof loadConfigFile>>;
   try {
-    loaded = await loadConfigFile(stringValue(values, 'config'), io.cwd);
+    loaded = await loadConfigFile(stringValue(input.values, 'config'), io.cwd);
   } catch (error) {
     throw new InputError((error as Error).message);
   }
-  const flags = configFlags(values);
+  const flags = configFlags(input);
   if (overrides.forceEmulator) flags.target = 'emulator';
   const resolved = resolveConfig({
     file: loaded.config,
@@ -28,12 +36,5 @@ export async function loadCliConfig(
     ...(loaded.path ? { configPath: loaded.path } : {}),
   });
   if ('errors' in resolved) throw new InputError('The configuration is invalid.', resolved.errors);
-  const onDrift = stringValue(values, 'on-drift');
-  if (onDrift !== undefined) {
-    if (onDrift !== 'fail' && onDrift !== 'skip' && onDrift !== 'overwrite') {
-      throw new InputError(`--on-drift must be one of fail, skip, overwrite (got "${onDrift}").`);
-    }
-    return { ...resolved.config, onDrift };
-  }
   return resolved.config;
 }

@@ -1,57 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator/index.js';
 import type { EmulatorOptions, EmulatorSeed, FaultRule } from '../emulator/types.js';
 import { ENDPOINTS, type EndpointName, type RateLimitPreset } from '../pylon-api/index.js';
+import { type CommandInput, type FlagValues, flagsOf } from './command-spec.js';
+import { renderCommandHelp } from './help.js';
 import type { CliIO } from './io.js';
-
-export const EMULATOR_HELP = `Usage: pylon-kb emulator [options]
-
-Runs the Pylon API emulator (a local HTTP server that behaves like Pylon's API) until interrupted.
-See docs/emulator.md.
-
-Options:
-      --port <n>                 port (default 4010; 0 picks a free one)
-      --host <h>                 interface to listen on (default 127.0.0.1)
-      --token <t>                the accepted bearer token (default pylon-emulator-token)
-      --seed <file>              JSON seed: organisation, knowledge bases, users, teams (default: Acme Inc)
-      --state <file>             load the store from this file and save it after every write
-      --rate-limits <preset>     documented (60/20/10 per min) | raised (300/120/30) | off (default)
-      --rate-limit <name=n>      per-endpoint override, e.g. createArticle=5 (repeatable)
-      --time-scale <x>           length of a rate-limit minute, e.g. 0.01 => 600 ms (default 1)
-      --faults <file>            JSON fault rules ({"rules": [...]} or [...]) to start with
-      --duplicate-slugs <p>      allow (default) | reject duplicate article slugs in a KB
-      --duplicate-redirects <p>  reject (default) | allow a second redirect from the same path
-      --html-normalizer          store article HTML re-serialised like a rich-text editor
-      --immutable-fields <m>     ignore (default) | reject slug/collection_id/author_user_id on PATCH
-      --url-suffix <s>           title (default) | slug: the suffix of public article URLs
-      --truto-token <t>          the Truto façade's token (default truto-emulator-token; docs/truto.md)
-      --truto-account <id>       an integrated account of the Truto façade (repeatable; default acct-emulator-1)
-      --truto-rate-limit         enforce Truto's 50 requests per 10 s (× time scale) per integrated account
-  -h, --help                     this help
-`;
-
-const OPTIONS = {
-  port: { type: 'string' },
-  host: { type: 'string' },
-  token: { type: 'string' },
-  seed: { type: 'string' },
-  state: { type: 'string' },
-  'rate-limits': { type: 'string' },
-  'rate-limit': { type: 'string', multiple: true },
-  'time-scale': { type: 'string' },
-  faults: { type: 'string' },
-  'duplicate-slugs': { type: 'string' },
-  'duplicate-redirects': { type: 'string' },
-  'html-normalizer': { type: 'boolean' },
-  'immutable-fields': { type: 'string' },
-  'url-suffix': { type: 'string' },
-  'truto-token': { type: 'string' },
-  'truto-account': { type: 'string', multiple: true },
-  'truto-rate-limit': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+import { parseFlags } from './parse.js';
 
 class ArgError extends Error {}
 
@@ -81,7 +36,22 @@ async function readJson(path: string, flag: string): Promise<unknown> {
   }
 }
 
-async function toOptions(values: ReturnType<typeof parse>['values'], cwd: string): Promise<EmulatorOptions> {
+type EmulatorValues = {
+  [K in 'port' | 'host' | 'token' | 'seed' | 'state' | 'rate-limits' | 'time-scale' | 'faults']?: string;
+} & {
+  [K in
+    | 'duplicate-slugs'
+    | 'duplicate-redirects'
+    | 'immutable-fields'
+    | 'url-suffix'
+    | 'truto-token']?: string;
+} & { 'rate-limit'?: string[]; 'truto-account'?: string[] } & {
+  'html-normalizer'?: boolean;
+  'truto-rate-limit'?: boolean;
+};
+
+async function toOptions(flags: FlagValues, cwd: string): Promise<EmulatorOptions> {
+  const values = flags as EmulatorValues;
   const options: EmulatorOptions = {
     port: number(values.port, 'port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ?? 4010,
   };
@@ -127,10 +97,6 @@ async function toOptions(values: ReturnType<typeof parse>['values'], cwd: string
   return options;
 }
 
-function parse(args: string[]) {
-  return parseArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
-}
-
 /** Resolves when `signal` aborts; without one, on SIGINT/SIGTERM of this process. */
 function interrupted(signal: AbortSignal | undefined): Promise<void> {
   if (signal) {
@@ -150,18 +116,34 @@ function interrupted(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** `pylon-kb emulator`: start the emulator, print its URL and token, run until interrupted. */
+/** `pylon-kb emulator` as a function of its arguments (the bin goes through `main`, which parses first). */
 export async function runEmulatorCommand(args: string[], io: CliIO): Promise<number> {
+  const { COMMANDS } = await import('./commands.js');
+  const spec = COMMANDS.find((c) => c.name === 'emulator') as CommandInput['spec'];
+  let input: CommandInput;
+  try {
+    const { values, positionals } = parseFlags(args, flagsOf(spec), 'emulator');
+    if (positionals.length > 0)
+      throw new ArgError(`emulator takes no arguments (got "${positionals.join(' ')}")`);
+    input = { spec, values, positionals, io };
+  } catch (error) {
+    io.stderr.write(`error: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (input.values.help === true) {
+    io.stdout.write(`${renderCommandHelp(spec)}\n`);
+    return 0;
+  }
+  return run(input);
+}
+
+/** `pylon-kb emulator`: start the emulator, print its URL and token, run until interrupted. */
+export async function run({ spec, values, io }: CommandInput): Promise<number> {
   let options: EmulatorOptions;
   try {
-    const { values } = parse(args);
-    if (values.help) {
-      io.stdout.write(EMULATOR_HELP);
-      return 0;
-    }
     options = await toOptions(values, io.cwd);
   } catch (error) {
-    io.stderr.write(`error: ${(error as Error).message}\n\n${EMULATOR_HELP}`);
+    io.stderr.write(`error: ${(error as Error).message}\n\n${renderCommandHelp(spec)}\n`);
     return 2;
   }
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
@@ -183,10 +165,7 @@ export async function runEmulatorCommand(args: string[], io: CliIO): Promise<num
       `Knowledge base "${kb.title}" (${kb.slug}, id ${kb.id}): help center ${info.siteUrl}/ (or Host: ${kb.host})\n`,
     );
   }
-  if (options.statePath)
-    io.stdout.write(
-      `State: ${options.statePath} (saved within 0.1 s of each write, and when the emulator stops)\n`,
-    );
+  if (options.statePath) io.stdout.write(`State: ${options.statePath} (saved after every write)\n`);
   io.stdout.write(`Admin: ${emulator.url}/_emulator/state\nPress Ctrl+C to stop.\n`);
   await interrupted(io.signal);
   await emulator.close();

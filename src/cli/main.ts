@@ -1,28 +1,11 @@
-import { KnowledgeBaseNotFoundError } from '../remote/snapshot.js';
+import { didYouMean } from '../content/did-you-mean.js';
 import { VERSION } from '../version.js';
-import { UsageError } from './args.js';
-import { applyCommand } from './commands/apply.js';
-import { checkCommand } from './commands/check.js';
-import { mcpCommand } from './commands/mcp.js';
-import { planCommand } from './commands/plan.js';
-import { startCommand } from './commands/start.js';
-import { watchCommand } from './commands/watch.js';
-import { runEmulatorCommand } from './emulator-command.js';
+import { type CommandSpec, flagsOf } from './command-spec.js';
+import { COMMANDS } from './commands.js';
 import { describeDiagnostics, InputError } from './failures.js';
-import { HELP } from './help.js';
+import { renderCommandHelp, renderMainHelp } from './help.js';
 import type { CliIO } from './io.js';
-
-type Command = (args: string[], io: CliIO) => Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  plan: planCommand,
-  apply: applyCommand,
-  check: checkCommand,
-  start: startCommand,
-  emulator: runEmulatorCommand,
-  watch: watchCommand,
-  mcp: mcpCommand,
-};
+import { parseFlags, UsageError } from './parse.js';
 
 /** Input problems exit 2 (nothing written); anything else that stops a run exits 1. */
 function report(error: unknown, io: CliIO): number {
@@ -31,11 +14,8 @@ function report(error: unknown, io: CliIO): number {
     io.stderr.write(`error: ${error.message}\n`);
     return 2;
   }
-  if (error instanceof UsageError || error instanceof KnowledgeBaseNotFoundError) {
-    io.stderr.write(`error: ${error.message}\n`);
-    return 2;
-  }
-  if ((error as { code?: string }).code === 'content/missing-dir') {
+  const code = (error as { code?: string } | null)?.code;
+  if (error instanceof UsageError || code === 'kb/not-found' || code === 'content/missing-dir') {
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return 2;
   }
@@ -43,24 +23,71 @@ function report(error: unknown, io: CliIO): number {
   return 1;
 }
 
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+function unknownCommand(name: string, io: CliIO): number {
+  const guess = didYouMean(name, [...COMMANDS.map((c) => c.name), 'help']);
+  io.stderr.write(
+    `error: unknown command "${name}".${guess ? ` Did you mean "${guess}"?` : ''}\n\n${renderMainHelp(COMMANDS)}\n`,
+  );
+  return 2;
+}
+
+/** `pylon-kb help [command]`: the same text as `<command> --help`. */
+function help(args: string[], io: CliIO): number {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    io.stdout.write(`${renderMainHelp(COMMANDS)}\n`);
+    return 0;
+  }
+  const spec = findCommand(name);
+  if (!spec) return unknownCommand(name, io);
+  if (rest.length > 0) {
+    io.stderr.write(`error: help takes one command name (got "${args.join(' ')}").\n`);
+    return 2;
+  }
+  io.stdout.write(`${renderCommandHelp(spec)}\n`);
+  return 0;
+}
+
+/** Parses the command line against the command's table entry, then loads and runs its handler. */
+export async function runCommand(spec: CommandSpec, args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseFlags(args, flagsOf(spec), spec.name);
+  if (values.help === true) {
+    io.stdout.write(`${renderCommandHelp(spec)}\n`);
+    return 0;
+  }
+  const max = spec.maxPositionals ?? 0;
+  if (positionals.length > max) {
+    const extra = positionals.slice(max).join(' ');
+    throw new UsageError(
+      max === 0
+        ? `${spec.name} takes no arguments (got "${extra}"). Run 'pylon-kb help ${spec.name}' for its flags.`
+        : `${spec.name} takes at most ${max} argument${max > 1 ? 's' : ''} (also got "${extra}").`,
+    );
+  }
+  const handler = await spec.load();
+  return handler.run({ spec, values, positionals, io });
+}
+
 /** The CLI, with argv and the outside world as parameters so it runs in-process in tests. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${HELP.main}\n`);
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout.write(`${renderMainHelp(COMMANDS)}\n`);
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`pylon-kb ${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.stderr.write(`error: unknown command "${name}".\n\n${HELP.main}\n`);
-    return 2;
-  }
+  if (name === 'help') return help(args, io);
+  const spec = findCommand(name);
+  if (!spec) return unknownCommand(name, io);
   try {
-    return await command(args, io);
+    return await runCommand(spec, args, io);
   } catch (error) {
     return report(error, io);
   }

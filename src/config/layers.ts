@@ -52,6 +52,8 @@ const FLAG_NAMES: Record<string, string> = {
   concurrency: '--concurrency',
   'target.kind': '--target',
   'target.integratedAccountId': '--truto-account',
+  onDrift: '--on-drift',
+  'watch.debounceMs': '--debounce',
 };
 
 function namedSource(names: Record<string, string>, what: string): IssueSource {
@@ -133,6 +135,8 @@ export function flagLayer(flags: ConfigFlags): FlagLayer {
     publish: flags.publish,
     rateLimits: { preset: flags.rateLimits, timeScale: numeric(flags.timeScale) },
     concurrency: numeric(flags.concurrency),
+    onDrift: flags.onDrift,
+    watch: { debounceMs: numeric(flags.debounce) },
   });
   const source = namedSource(FLAG_NAMES, 'the flag');
   const { data, errors } = validate(raw, source);

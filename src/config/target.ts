@@ -50,7 +50,10 @@ export function resolveTarget(input: TargetInputs): TargetResult {
     return {
       target: {
         kind: 'emulator',
-        seed: emulator?.seed ?? DEFAULT_EMULATOR_SEED,
+        seed:
+          emulator?.seed === undefined || emulator.seed === DEFAULT_EMULATOR_SEED
+            ? null
+            : resolve(input.rootDir, emulator.seed),
         state: emulator?.state ? resolve(input.rootDir, emulator.state) : null,
         rateLimits: emulator?.rateLimits ?? input.rateLimits.preset,
         timeScale: input.timeScaleFromFlag

@@ -21,7 +21,11 @@ export interface PylonTargetConfig {
 /** Publish into the embedded Pylon emulator (safe, local, no token). */
 export interface EmulatorTargetConfig {
   kind: 'emulator';
-  /** Name of the data set the emulator starts from. Default `'default'`. */
+  /**
+   * JSON seed file the emulator starts from (organisation, knowledge bases, users, teams, optionally
+   * content; the shape `pylon-kb emulator --seed` takes), relative to the config file. Default (or
+   * `'default'`): the built-in Acme seed. Ignored when `state` names a file that exists.
+   */
   seed?: string | undefined;
   /** File the emulator persists its state to (relative to the config file). Default: memory only. */
   state?: string | undefined;
@@ -121,7 +125,8 @@ export interface ResolvedPylonTarget {
 
 export interface ResolvedEmulatorTarget {
   kind: 'emulator';
-  seed: string;
+  /** Absolute path of the seed file, or `null` for the built-in seed. */
+  seed: string | null;
   /** Absolute path, or `null` to keep the state in memory. */
   state: string | null;
   rateLimits: RateLimitPreset;
@@ -191,4 +196,8 @@ export interface ConfigFlags {
   target?: string | undefined;
   /** `--truto-account <id>`: the Truto integrated account (and, without `--target`, the Truto target). */
   trutoAccount?: string | undefined;
+  /** `--on-drift fail|skip|overwrite` */
+  onDrift?: string | undefined;
+  /** `--debounce <ms>` (watch) */
+  debounce?: string | number | undefined;
 }

@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { readContentFiles } from '../content/read-files.js';
 import { buildContentTree } from '../content/tree.js';
-import { type OpenTarget, openTarget } from '../pipeline/target.js';
 import { loadCurrentState } from '../remote/snapshot.js';
 import type { CurrentState } from '../remote/types.js';
+import { type OpenTarget, openTarget } from '../run/target.js';
 import { PlanStore } from './plan-store.js';
 
 /**

@@ -1,14 +1,11 @@
-import { applyPlan } from '../apply/apply.js';
 import type { ApplyResult } from '../apply/types.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { DesiredState } from '../content/types.js';
-import { assetReader } from '../pipeline/assets.js';
-import { planOptionsFrom } from '../pipeline/plan-run.js';
-import { createPlan } from '../plan/plan.js';
 import { isWrite, type Operation } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
-import { loadCurrentState } from '../remote/snapshot.js';
 import type { CurrentState } from '../remote/types.js';
+import { executePlan } from '../run/apply.js';
+import { makePlan } from '../run/plan.js';
+import { readRemote } from '../run/remote.js';
 import { blockedFiles, diagnosticsToShow, noticesToShow } from './announce.js';
 import type { DesiredCache } from './desired-cache.js';
 import { foldResults } from './fold.js';
@@ -59,18 +56,6 @@ const ARTICLE_WRITES = new Set<Operation['kind']>([
   'create-redirects',
 ]);
 
-/** The knowledge base, with the translations of the languages the docs tree uses. */
-export function loadState(
-  api: PylonApi,
-  config: ResolvedConfig,
-  desired: DesiredState,
-): Promise<CurrentState> {
-  const languages = [
-    ...new Set(desired.articles.flatMap((a) => (a.translations ?? []).map((t) => t.language))),
-  ];
-  return loadCurrentState(api, config.knowledgeBase ?? undefined, { languages });
-}
-
 function opPath(op: Operation): string | undefined {
   return 'path' in op ? op.path : undefined;
 }
@@ -102,7 +87,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
   }
   const build = await ctx.cache.build(contentPipeline(config));
   if (memory.stale || batch.reason === 'refresh') {
-    memory.state = await loadState(ctx.api, config, build.desired);
+    memory.state = await readRemote(ctx.api, config, build.desired);
     memory.stale = false;
     if (batch.reason === 'refresh') {
       const { articles, collections } = memory.state;
@@ -114,7 +99,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
       });
     }
   }
-  const plan = createPlan(build.desired, memory.state, planOptionsFrom(config, { publish: ctx.publish }));
+  const plan = makePlan(build.desired, memory.state, config, { publish: ctx.publish });
   const touched = new Set(read.touched);
   const blocked = blockedFiles(plan.diagnostics);
   const keys = new Set(build.brokenKeys);
@@ -143,8 +128,8 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
   }
   if (ctx.isClosed()) return 0;
 
-  const results = await applyPlan(runnable, ctx.api, {
-    readAsset: assetReader(config.contentDir),
+  const results = await executePlan(runnable, ctx.api, {
+    contentDir: config.contentDir,
     onEvent: (event) => {
       if (event.type === 'done') report(ctx, read, full, event.result);
     },

@@ -2,8 +2,8 @@ import { keyFromPath } from '../content/document.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
+import { memoryRenderCache, type RenderCacheStore } from '../run/render-cache.js';
 import type { ContentPipeline } from './pipeline.js';
-import { RenderMemo } from './render-memo.js';
 
 /** A desired state built from the files as they are now, with broken files held at their last good text. */
 export interface DesiredBuild {
@@ -33,17 +33,20 @@ function errorFiles(diagnostics: readonly Diagnostic[]): Set<string> {
 /**
  * The docs tree held in memory between saves. Files are replaced one by one as they change; building
  * re-parses frontmatter (cheap, and collections and duplicate checks span the whole tree) but renders only
- * documents whose body, title or path changed: renderings are cached by `renderCacheKey`.
+ * documents whose body, title or path changed: renderings are cached by `renderCacheKey` in the run
+ * layer's render cache, which keeps what the last build used.
  */
 export class DesiredCache {
   private readonly files = new Map<string, FileEntry>();
   /** Last text of each file that parsed without errors. */
   private readonly lastGood = new Map<string, string>();
-  private readonly memo = new RenderMemo();
   private lastKeys = new Map<string, string>();
 
+  /** `renderCache`: the session's (from `openRenderCache`, so it may start from `.pylon-kb/`). */
+  constructor(private readonly renderCache: RenderCacheStore = memoryRenderCache()) {}
+
   get renders(): number {
-    return this.memo.renders;
+    return this.renderCache.renders;
   }
 
   get size(): number {
@@ -96,8 +99,8 @@ export class DesiredCache {
         ? tree
         : pipeline.tree(current.map((f) => ({ path: f.path, text: standIns.get(f.path) ?? f.text })));
     // Render without the tree's diagnostics: those of the stand-ins describe old text nobody is editing.
-    const rendered = await pipeline.desired({ ...planned, diagnostics: [] }, this.memo);
-    this.memo.sweep();
+    const rendered = await pipeline.desired({ ...planned, diagnostics: [] }, this.renderCache);
+    this.renderCache.sweep();
     const renderDiagnostics = rendered.diagnostics.filter(
       (d) => d.file === undefined || !standIns.has(d.file),
     );

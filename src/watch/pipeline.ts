@@ -1,13 +1,11 @@
-import type { ResolvedConfig } from '../config/types.js';
 import type { ContentTreeInput, RenderCache } from '../content/desired.js';
-import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
-import { desiredStateWithAssets } from '../pipeline/desired.js';
+import { buildContent, type ContentConfig, contentTreeOf } from '../run/content.js';
 
 /**
- * How watch turns the files it holds into a desired state: the same steps as `loadDesiredState`
- * (pipeline/desired.ts: parse, render, read the local files documents use, resolve links and files), with
- * watch's render cache. The one place to follow when those steps change.
+ * How watch turns the files it holds into a desired state: the run layer's content steps (parse, render,
+ * read the local files documents use, resolve links and files) over the files in memory, with the session's
+ * render cache.
  */
 export interface ContentPipeline {
   /** Parses the files into documents, translations and collections (pure; cheap, run over the whole tree). */
@@ -17,12 +15,11 @@ export interface ContentPipeline {
 }
 
 export function contentPipeline(
-  config: Pick<ResolvedConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
-    Partial<Pick<ResolvedConfig, 'maxAssetBytes' | 'translations'>>,
+  config: Pick<ContentConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
+    Partial<Pick<ContentConfig, 'maxAssetBytes' | 'translations'>>,
 ): ContentPipeline {
   return {
-    tree: (files) => buildContentTree(files, { translations: config.translations }),
-    desired: async (tree, renderCache) =>
-      (await desiredStateWithAssets(config, tree, { renderCache })).desired,
+    tree: (files) => contentTreeOf(config, files),
+    desired: async (tree, renderCache) => (await buildContent(config, tree, { renderCache })).desired,
   };
 }

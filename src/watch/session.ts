@@ -1,8 +1,10 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { readContentFiles } from '../content/read-files.js';
+import { readRemote } from '../run/remote.js';
+import { openRenderCache, type RenderCacheStore } from '../run/render-cache.js';
 import { BatchQueue } from './batch-queue.js';
 import { compareConfigs, diagnosticsOf, keepSessionKeys } from './config-change.js';
-import { type CycleContext, loadState, runCycle } from './cycle.js';
+import { type CycleContext, runCycle } from './cycle.js';
 import { DesiredCache } from './desired-cache.js';
 import { gateWrites } from './gate.js';
 import { contentPipeline } from './pipeline.js';
@@ -18,7 +20,10 @@ const DEFAULT_WRITE_FINISH_MS = 40;
  * loaded; the start-up sync then runs as the first cycle (`initialSync`).
  */
 export async function startWatch(options: WatchOptions): Promise<WatchSession> {
-  const engine = new WatchEngine(options);
+  const renderCache = await openRenderCache(options.config.rootDir, {
+    persist: options.renderCache === true,
+  });
+  const engine = new WatchEngine(options, renderCache);
   await engine.open();
   return engine;
 }
@@ -26,7 +31,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
 class WatchEngine implements WatchSession {
   initialSync: Promise<void> = Promise.resolve();
   private config: ResolvedConfig;
-  private readonly cache = new DesiredCache();
+  private readonly cache: DesiredCache;
   private readonly now: () => number;
   private readonly ctx: CycleContext;
   private readonly queue: BatchQueue;
@@ -37,7 +42,11 @@ class WatchEngine implements WatchSession {
   private closing: Promise<void> | null = null;
   private cycles = 0;
 
-  constructor(private readonly options: WatchOptions) {
+  constructor(
+    private readonly options: WatchOptions,
+    private readonly renderCache: RenderCacheStore,
+  ) {
+    this.cache = new DesiredCache(renderCache);
     this.config = options.config;
     this.now = options.now ?? Date.now;
     this.queue = new BatchQueue(this.now, () => this.kick());
@@ -72,7 +81,8 @@ class WatchEngine implements WatchSession {
       await this.startWatcher();
       this.cache.replaceAll(await readContentFiles(this.config.contentDir, this.config));
       const { desired } = await this.cache.build(contentPipeline(this.config));
-      this.ctx.memory.state = await loadState(this.ctx.api, this.config, desired);
+      await this.saveRenderCache();
+      this.ctx.memory.state = await readRemote(this.ctx.api, this.config, desired);
     } catch (error) {
       await this.close();
       throw error;
@@ -102,9 +112,20 @@ class WatchEngine implements WatchSession {
       await this.watcher?.close();
       await this.running;
       this.queue.clear();
+      await this.saveRenderCache();
       this.options.onEvent({ type: 'stopped', at: this.now(), unsent: this.ctx.memory.unsent });
     })();
     return this.closing;
+  }
+
+  /** The renderings of the last build, for the next session's start (a failed save only costs time). */
+  private async saveRenderCache(): Promise<void> {
+    try {
+      await this.renderCache.save();
+    } catch (error) {
+      const message = `Could not save the render cache: ${(error as Error).message}`;
+      this.options.onEvent({ type: 'error', at: this.now(), message });
+    }
   }
 
   private debounceMs(): number {

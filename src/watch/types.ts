@@ -56,6 +56,11 @@ export interface WatchOptions {
   writeFinishMs?: number | undefined;
   /** Re-read the whole knowledge base this often (changes made by others). Default 300 000; 0 turns it off. */
   refreshIntervalMs?: number | undefined;
+  /**
+   * Keep renderings in `.pylon-kb/render-cache.json` (as plan and apply do): the session starts from what
+   * the last run rendered and saves what it used at start-up and when it closes. Default false.
+   */
+  renderCache?: boolean | undefined;
   /** Called when the config file changes; the new config is used from the next cycle on. */
   reloadConfig?: (() => Promise<ResolvedConfig>) | undefined;
   /** Wall clock (epoch ms). Default `Date.now`. */

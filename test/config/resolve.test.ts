@@ -13,7 +13,7 @@ describe('defaults', () => {
       knowledgeBase: null,
       target: {
         kind: 'emulator',
-        seed: 'default',
+        seed: null,
         state: null,
         rateLimits: 'documented',
         timeScale: 1,
@@ -99,7 +99,7 @@ describe('defaults', () => {
   it('accepts undefined values, as from process.env lookups', () => {
     const config = resolved({ knowledgeBase: undefined, target: { kind: 'emulator', seed: undefined } });
     expect(config.knowledgeBase).toBeNull();
-    expect(config.target).toMatchObject({ seed: 'default' });
+    expect(config.target).toMatchObject({ seed: null });
   });
 
   it('trims string values', () => {
@@ -260,10 +260,11 @@ describe('target rule', () => {
 
   it('is the emulator when the config file says so, even with a token in the environment', () => {
     const config = resolved(
-      { target: { kind: 'emulator', seed: 'empty' } },
+      { target: { kind: 'emulator', seed: 'seeds/empty.json' } },
       { env: { PYLON_API_TOKEN: 'ptk_abc' } },
     );
-    expect(config.target).toMatchObject({ kind: 'emulator', seed: 'empty' });
+    // A seed file is resolved against the config file's folder.
+    expect(config.target).toMatchObject({ kind: 'emulator', seed: '/work/site/seeds/empty.json' });
   });
 
   it('is the emulator with --target emulator, whatever the file and env say', () => {
@@ -273,7 +274,7 @@ describe('target rule', () => {
     );
     expect(config.target).toEqual({
       kind: 'emulator',
-      seed: 'default',
+      seed: null,
       state: null,
       rateLimits: 'documented',
       timeScale: 1,

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContentTree } from '../../src/content/index.js';
 import { readContentFiles } from '../../src/content/read-files.js';
 import type { DesiredState } from '../../src/content/types.js';
-import { desiredStateWithAssets } from '../../src/pipeline/desired.js';
+import { buildContent } from '../../src/run/content.js';
 
 const ROOT = resolve(import.meta.dirname, '../../content-example');
 let desired: DesiredState;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   const files = await readContentFiles(ROOT, {});
   sources = new Map(files.map((f) => [f.path, f.text]));
   const config = { contentDir: ROOT, dropLeadingH1: true, strictLinks: true };
-  ({ desired, assetFiles } = await desiredStateWithAssets(config, buildContentTree(files)));
+  ({ desired, assetFiles } = await buildContent(config, buildContentTree(files)));
 });
 
 describe('content-example links, images and translations', () => {

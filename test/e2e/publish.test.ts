@@ -6,9 +6,9 @@ import { readContentFiles } from '../../src/content/read-files.js';
 import type { DesiredState } from '../../src/content/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
-import { desiredStateWithAssets } from '../../src/pipeline/desired.js';
 import { finalBody } from '../../src/plan/articles.js';
 import { resolveAuthor } from '../../src/plan/authors.js';
+import { buildContent } from '../../src/run/content.js';
 import {
   CLI_FLAGS,
   emulator,
@@ -25,7 +25,7 @@ const FLAGS = CLI_FLAGS;
 async function desiredFor(docs: string): Promise<DesiredState> {
   const tree = buildContentTree(await readContentFiles(docs, {}));
   const config = { contentDir: docs, dropLeadingH1: true, strictLinks: false };
-  return (await desiredStateWithAssets(config, tree)).desired;
+  return (await buildContent(config, tree)).desired;
 }
 
 /** What pylon-kb must have sent for a document: its rendering with the URLs the emulator assigned. */

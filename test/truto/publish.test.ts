@@ -3,8 +3,8 @@ import { applyPlan, failedResults } from '../../src/apply/index.js';
 import { resolveConfig } from '../../src/config/index.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
-import { runPlan } from '../../src/pipeline/plan-run.js';
 import { createPylonClient, createTrutoTransport, OutcomeUnknownError } from '../../src/pylon/index.js';
+import { planFromConfig } from '../../src/run/plan.js';
 import { emulator, envFor, runCli, trutoEnvFor, workspace } from '../e2e/helpers.js';
 import { maxInWindow } from './helpers.js';
 
@@ -142,7 +142,7 @@ describe('Truto’s limit while publishing content-example', () => {
     expect(resolved.config.target).toMatchObject({ kind: 'truto', integratedAccountId: 'acct-emulator-1' });
     const client = trutoClient(emu, { limit: 10, windowMs: 10_000 }, 0.01);
     const started = performance.now();
-    const { plan } = await runPlan(resolved.config, client);
+    const { plan } = await planFromConfig(resolved.config, client);
     const results = await applyPlan(plan, client);
     const elapsed = performance.now() - started;
     expect(failedResults(results)).toEqual([]);

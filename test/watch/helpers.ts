@@ -3,7 +3,7 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedConfig, UserConfig } from '../../src/config/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
-import { loadDesiredState } from '../../src/pipeline/desired.js';
+import { loadContent } from '../../src/run/content.js';
 import { envFor } from '../e2e/helpers.js';
 
 type StateArticle = ReturnType<RunningEmulator['snapshot']>['articles'][number];
@@ -112,8 +112,8 @@ export function configFor(
   return resolved.config;
 }
 
-/** What the official pipeline (`loadDesiredState`, as `plan` and `apply` use it) makes of a docs tree. */
+/** What the official pipeline (`loadContent`, as `plan` and `apply` use it) makes of a docs tree. */
 export async function expectedTree(emu: RunningEmulator, docs: string, cwd: string) {
-  const { files, desired } = await loadDesiredState(configFor(emu, docs, cwd));
+  const { files, desired } = await loadContent(configFor(emu, docs, cwd));
   return { files: files.length, desired };
 }

@@ -1,33 +1,30 @@
-import { applyPlan, failedResults } from '../../apply/index.js';
+import { failedResults } from '../../apply/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { assetReader } from '../../pipeline/assets.js';
-import { runPlan } from '../../pipeline/plan-run.js';
-import { openTarget } from '../../pipeline/target.js';
-import { staleReasons } from '../../plan/staleness.js';
 import type { Plan } from '../../plan/types.js';
 import { isWrite } from '../../plan/types.js';
-import { loadCurrentState } from '../../remote/snapshot.js';
 import { renderPlanText, renderResultsMarkdown } from '../../report/index.js';
-import { CONFIG_OPTIONS, OUTPUT_OPTIONS, outputFormat, parse, stringValue } from '../args.js';
+import {
+  executePlan,
+  openTarget,
+  planFromConfig,
+  RESULT_FORMATS,
+  resultsReport,
+  savedPlanChanges,
+} from '../../run/index.js';
+import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics, InputError } from '../failures.js';
-import { HELP } from '../help.js';
-import type { CliIO } from '../io.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
+import { choiceValue, stringValue } from '../parse.js';
 import { ApplyProgress } from '../progress.js';
-import { renderResults } from '../render.js';
 import { readSavedPlan } from '../saved-plan.js';
 
 /** `pylon-kb apply [plan.json]`: makes the knowledge base match the docs tree. */
-export async function applyCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { ...CONFIG_OPTIONS, ...OUTPUT_OPTIONS });
-  if (values.help) {
-    io.stdout.write(`${HELP.apply}\n`);
-    return 0;
-  }
-  const format = outputFormat(values);
+export async function run(input: CommandInput): Promise<number> {
+  const { values, positionals, io } = input;
+  const format = values.json === true ? 'json' : (choiceValue(values, 'format', RESULT_FORMATS) ?? 'text');
   const color = useColor(io);
-  const config = await loadCliConfig(values, io);
+  const config = await loadCliConfig(input);
   const planFile = positionals[0];
   const saved = planFile ? await readSavedPlan(planFile, io.cwd) : undefined;
   let progress: ApplyProgress | undefined;
@@ -35,8 +32,7 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
   try {
     let plan: Plan;
     if (saved) {
-      const current = await loadCurrentState(target.client, saved.knowledgeBase.id);
-      const reasons = staleReasons(saved, current);
+      const reasons = await savedPlanChanges(saved, target.client);
       if (reasons.length > 0) {
         throw new InputError(
           `The saved plan ${planFile} is out of date: ${reasons.join('; ')}. Make a new plan and review it again.`,
@@ -45,7 +41,7 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
       plan = saved;
     } else {
       plan = (
-        await runPlan(config, target.client, {
+        await planFromConfig(config, target.client, {
           force: values.force === true,
           renderCache: values['no-cache'] !== true,
         })
@@ -58,12 +54,12 @@ export async function applyCommand(args: string[], io: CliIO): Promise<number> {
     const writes = plan.operations.filter(isWrite).length;
     if (format === 'text') io.stdout.write(`${renderPlanText(plan, { color })}\n`);
     progress = new ApplyProgress(io.stderr, writes);
-    const results = await applyPlan(plan, target.client, {
+    const results = await executePlan(plan, target.client, {
+      contentDir: config.contentDir,
       onEvent: progress.onApplyEvent,
-      readAsset: assetReader(config.contentDir),
     });
     progress.finish();
-    await emit(renderResults(results, format, color), stringValue(values, 'out'), io);
+    await emit(resultsReport(results, format, { color }), stringValue(values, 'out'), io);
     await appendStepSummary(renderResultsMarkdown(results), io);
     return failedResults(results).length > 0 ? 1 : 0;
   } finally {

@@ -1,22 +1,16 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createMcpServer } from '../../mcp/server.js';
 import { configSecrets, McpSession } from '../../mcp/session.js';
-import { CONFIG_OPTIONS, parse } from '../args.js';
+import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
-import { HELP } from '../help.js';
-import type { CliIO } from '../io.js';
 
 /**
  * `pylon-kb mcp`: an MCP server over stdio, configured as the CLI is. Stdout carries only protocol
  * messages, so everything this command says goes to stderr.
  */
-export async function mcpCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse(args, CONFIG_OPTIONS);
-  if (values.help) {
-    io.stdout.write(`${HELP.mcp}\n`);
-    return 0;
-  }
-  const config = await loadCliConfig(values, io);
+export async function run(input: CommandInput): Promise<number> {
+  const { io } = input;
+  const config = await loadCliConfig(input);
   const log = (line: string) => io.stderr.write(`${line}\n`);
   const session = new McpSession(config, configSecrets(config, io.env), log);
   const server = createMcpServer(session);

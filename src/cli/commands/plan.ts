@@ -1,34 +1,26 @@
 import { relative, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { runPlan } from '../../pipeline/plan-run.js';
-import { openTarget } from '../../pipeline/target.js';
 import { isWrite } from '../../plan/types.js';
 import { renderGithubAnnotations, renderPlanMarkdown } from '../../report/index.js';
-import { CONFIG_OPTIONS, OUTPUT_OPTIONS, outputFormat, parse, stringValue } from '../args.js';
+import { openTarget, PLAN_FORMATS, planFromConfig, planReport } from '../../run/index.js';
+import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
-import { HELP } from '../help.js';
-import type { CliIO } from '../io.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
-import { renderPlan } from '../render.js';
-
-const OPTIONS = { ...CONFIG_OPTIONS, ...OUTPUT_OPTIONS, 'detailed-exitcode': { type: 'boolean' } } as const;
+import { choiceValue, stringValue } from '../parse.js';
 
 /** `pylon-kb plan`: the dry run. Reads only. */
-export async function planCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse(args, OPTIONS);
-  if (values.help) {
-    io.stdout.write(`${HELP.plan}\n`);
-    return 0;
-  }
-  const format = outputFormat(values);
-  const config = await loadCliConfig(values, io);
+export async function run(input: CommandInput): Promise<number> {
+  const { values, io } = input;
+  const format = values.json === true ? 'json' : (choiceValue(values, 'format', PLAN_FORMATS) ?? 'text');
+  const config = await loadCliConfig(input);
   const target = await openTarget(config);
   try {
-    const { plan } = await runPlan(config, target.client, {
+    const { plan } = await planFromConfig(config, target.client, {
       force: values.force === true,
       renderCache: values['no-cache'] !== true,
     });
-    await emit(renderPlan(plan, format, useColor(io) && !values.out), stringValue(values, 'out'), io);
+    const out = stringValue(values, 'out');
+    await emit(planReport(plan, format, { color: useColor(io) && !out }), out, io);
     if (io.env.GITHUB_ACTIONS === 'true') {
       await appendStepSummary(renderPlanMarkdown(plan), io);
       const annotations = renderGithubAnnotations(plan.diagnostics, {

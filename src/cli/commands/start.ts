@@ -1,42 +1,34 @@
-import { applyPlan, failedResults } from '../../apply/index.js';
+import { failedResults } from '../../apply/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { assetReader } from '../../pipeline/assets.js';
-import { runPlan } from '../../pipeline/plan-run.js';
-import { openTarget } from '../../pipeline/target.js';
 import { isWrite } from '../../plan/types.js';
 import { renderPlanText, renderResultsText } from '../../report/index.js';
-import { CONFIG_OPTIONS, parse } from '../args.js';
+import { executePlan, openTarget, planFromConfig } from '../../run/index.js';
+import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { InputError } from '../failures.js';
-import { HELP } from '../help.js';
-import type { CliIO } from '../io.js';
 import { useColor } from '../output.js';
 import { ApplyProgress } from '../progress.js';
 
 /** The demo: publish the docs tree into an embedded emulator, then show that a second plan is empty. */
-export async function startCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse(args, CONFIG_OPTIONS);
-  if (values.help) {
-    io.stdout.write(`${HELP.start}\n`);
-    return 0;
-  }
+export async function run(input: CommandInput): Promise<number> {
+  const { io } = input;
   const color = useColor(io);
-  const config = await loadCliConfig(values, io, { forceEmulator: true });
+  const config = await loadCliConfig(input, { forceEmulator: true });
   let progress: ApplyProgress | undefined;
   const target = await openTarget(config, { onEvent: (e) => progress?.onClientEvent(e) });
   try {
     io.stdout.write(`Publishing ${config.contentDir} into ${target.description}\n\n`);
-    const { plan } = await runPlan(config, target.client);
+    const { plan } = await planFromConfig(config, target.client);
     io.stdout.write(`${renderPlanText(plan, { color })}\n\n`);
     if (hasErrors(plan.diagnostics)) throw new InputError('Nothing was written: fix these problems first.');
     progress = new ApplyProgress(io.stdout, plan.operations.filter(isWrite).length);
-    const results = await applyPlan(plan, target.client, {
+    const results = await executePlan(plan, target.client, {
+      contentDir: config.contentDir,
       onEvent: progress.onApplyEvent,
-      readAsset: assetReader(config.contentDir),
     });
     progress.finish();
     io.stdout.write(`${renderResultsText(results, { color })}\n`);
-    const again = await runPlan(config, target.client);
+    const again = await planFromConfig(config, target.client);
     const pending = again.plan.operations.filter(isWrite).length;
     io.stdout.write(
       pending === 0

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { openTarget } from '../../pipeline/target.js';
+import { openTarget } from '../../run/index.js';
 import {
   DEFAULT_REFRESH_INTERVAL_MS,
   formatClientEvent,
@@ -8,17 +8,11 @@ import {
   type WatchFormatOptions,
   type WatchSession,
 } from '../../watch/index.js';
-import { CONFIG_OPTIONS, parse, stringValue, UsageError } from '../args.js';
+import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
-import { HELP } from '../help.js';
 import type { CliIO } from '../io.js';
 import { useColor } from '../output.js';
-
-const WATCH_OPTIONS = {
-  ...CONFIG_OPTIONS,
-  'refresh-interval': { type: 'string' },
-  debounce: { type: 'string' },
-} as const;
+import { stringValue, UsageError } from '../parse.js';
 
 function numberFlag(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -53,16 +47,12 @@ function stopped(signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** `pylon-kb watch`: applies each save to the knowledge base (drafts by default) until Ctrl-C. */
-export async function watchCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse(args, WATCH_OPTIONS);
-  if (values.help) {
-    io.stdout.write(`${HELP.watch}\n`);
-    return 0;
-  }
+export async function run(input: CommandInput): Promise<number> {
+  const { values, io } = input;
   const refreshSeconds = numberFlag(stringValue(values, 'refresh-interval'), '--refresh-interval', 86_400);
-  const debounceMs = numberFlag(stringValue(values, 'debounce'), '--debounce', 60_000);
-  const publish = values['no-publish'] === true ? false : values.publish === true ? true : undefined;
-  const config = await loadCliConfig(values, io);
+  const publish = typeof values.publish === 'boolean' ? values.publish : undefined;
+  // --debounce goes through the config layers (watch.debounceMs), like every config flag.
+  const config = await loadCliConfig(input);
   const format: WatchFormatOptions = { color: useColor(io) };
   const write = (stream: 'out' | 'err', text: string) =>
     (stream === 'out' ? io.stdout : io.stderr).write(`${text}\n`);
@@ -88,9 +78,9 @@ export async function watchCommand(args: string[], io: CliIO): Promise<number> {
       config,
       client: target.client,
       publish,
-      debounceMs,
       refreshIntervalMs,
-      reloadConfig: () => loadCliConfig(values, io),
+      renderCache: values['no-cache'] !== true,
+      reloadConfig: () => loadCliConfig(input),
       onEvent: (event) => {
         for (const line of formatWatchEvent(event, format)) write(line.stream, line.text);
       },

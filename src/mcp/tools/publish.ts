@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyPlan, failedResults } from '../../apply/index.js';
+import { failedResults } from '../../apply/index.js';
 import type { ApplyResult } from '../../apply/types.js';
 import {
   type Diagnostic,
@@ -7,12 +7,10 @@ import {
   hasErrors,
   sortDiagnostics,
 } from '../../diagnostics/diagnostic.js';
-import { assetReader } from '../../pipeline/assets.js';
-import { loadDesiredState } from '../../pipeline/desired.js';
-import { runPlan } from '../../pipeline/plan-run.js';
 import { staleReasons } from '../../plan/staleness.js';
 import { isWrite, type Operation } from '../../plan/types.js';
 import { countKinds, renderPlanMarkdown, renderResultsMarkdown, summaryLine } from '../../report/index.js';
+import { executePlan, loadContent, planFromConfig } from '../../run/index.js';
 import { failed, ok } from '../result.js';
 import type { ToolDefinition } from './tool.js';
 
@@ -31,7 +29,7 @@ export const checkTool: ToolDefinition<typeof checkInput> = {
     'Returns every problem with file, line and a hint on how to fix it. Run it after editing docs, before plan.',
   input: checkInput,
   async run(session, { files }) {
-    const { desired } = await loadDesiredState(session.config);
+    const { desired } = await loadContent(session.config);
     const wanted = files ? new Set(files.map(normalisePath)) : undefined;
     const diagnostics = sortDiagnostics(
       wanted
@@ -69,7 +67,10 @@ export const planTool: ToolDefinition<typeof planInput> = {
   input: planInput,
   async run(session, { force }) {
     const { client } = await session.target();
-    const { plan } = await runPlan(session.config, client, { force: force === true, renderCache: true });
+    const { plan } = await planFromConfig(session.config, client, {
+      force: force === true,
+      renderCache: true,
+    });
     const invalid = hasErrors(plan.diagnostics);
     const stored = invalid ? undefined : session.plans.add(plan);
     const writes = plan.operations.filter(isWrite).length;
@@ -128,9 +129,7 @@ export const applyTool: ToolDefinition<typeof applyInput> = {
       });
     }
     stored.appliedAt = new Date();
-    const results = await applyPlan(stored.plan, client, {
-      readAsset: assetReader(session.config.contentDir),
-    });
+    const results = await executePlan(stored.plan, client, { contentDir: session.config.contentDir });
     const failures = failedResults(results);
     return ok(renderResultsMarkdown(results), {
       planId: plan_id,

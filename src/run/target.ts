@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.js';
-import { type RunningEmulator, startEmulator } from '../emulator/index.js';
+import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../emulator/index.js';
 import type { ClientEvent } from '../pylon/api.js';
 import { createPylonClient, createTrutoTransport, type PylonClient } from '../pylon/index.js';
+import { InputError } from './errors.js';
 
 export interface OpenTarget {
   client: PylonClient;
@@ -10,6 +12,45 @@ export interface OpenTarget {
   /** The embedded emulator, when the target is one. */
   emulator?: RunningEmulator;
   close(): Promise<void>;
+}
+
+/** `target.seed`: a JSON seed file of the same shape as `pylon-kb emulator --seed` takes. */
+async function readSeed(path: string): Promise<EmulatorSeed> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(
+      `Cannot read the emulator seed ${path} (target.seed): ${(error as Error).message}. Point target.seed at a JSON seed file (docs/emulator.md#seed), or leave it out for the built-in one.`,
+    );
+  }
+  try {
+    return JSON.parse(text) as EmulatorSeed;
+  } catch (error) {
+    throw new InputError(`The emulator seed ${path} (target.seed) is not JSON: ${(error as Error).message}.`);
+  }
+}
+
+async function startConfiguredEmulator(
+  target: Extract<ResolvedConfig['target'], { kind: 'emulator' }>,
+): Promise<RunningEmulator> {
+  const seed = target.seed === null ? undefined : await readSeed(target.seed);
+  try {
+    return await startEmulator({
+      port: 0,
+      ...(seed ? { seed } : {}),
+      ...(target.state ? { statePath: target.state } : {}),
+      rateLimits: target.rateLimits,
+      timeScale: target.timeScale,
+      htmlNormalizer: target.htmlNormalizer,
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (seed && message.startsWith('Invalid emulator seed')) {
+      throw new InputError(`${message} (in ${target.seed}, target.seed). See docs/emulator.md#seed.`);
+    }
+    throw error;
+  }
 }
 
 /** Connects to the configured target: the Pylon API, Pylon through Truto, or an embedded emulator started for this run. */
@@ -29,13 +70,7 @@ export async function openTarget(
   };
   const target = config.target;
   if (target.kind === 'emulator') {
-    const emulator = await startEmulator({
-      port: 0,
-      ...(target.state ? { statePath: target.state } : {}),
-      rateLimits: target.rateLimits,
-      timeScale: target.timeScale,
-      htmlNormalizer: target.htmlNormalizer,
-    });
+    const emulator = await startConfiguredEmulator(target);
     const client = createPylonClient({
       ...common,
       baseUrl: emulator.url,

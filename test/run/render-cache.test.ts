@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/index.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
-import { loadDesiredState } from '../../src/pipeline/desired.js';
-import { openRenderCache, RENDER_CACHE_PATH } from '../../src/pipeline/render-cache-file.js';
+import { loadContent } from '../../src/run/content.js';
+import { openRenderCache, RENDER_CACHE_PATH } from '../../src/run/render-cache.js';
 import { VERSION } from '../../src/version.js';
 import { REPO, workspace } from '../e2e/helpers.js';
 
@@ -25,10 +25,10 @@ describe('the render cache file', () => {
   afterEach(() => ws.cleanup());
 
   async function load(version = VERSION) {
-    const file = await openRenderCache(config.rootDir, version);
-    const { desired } = await loadDesiredState(config, { renderCache: file.cache });
-    await file.save();
-    return { desired, stats: file.stats() };
+    const cache = await openRenderCache(config.rootDir, { persist: true, version });
+    const { desired } = await loadContent(config, { renderCache: cache });
+    await cache.save();
+    return { desired, stats: { hits: cache.hits, misses: cache.renders } };
   }
 
   it('renders nothing the second time, and gives the same desired state', async () => {

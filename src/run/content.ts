@@ -9,9 +9,9 @@ import {
 import { assetPathsToRead, localReferences } from '../content/local-references.js';
 import { type ReadAssetResult, readAssets } from '../content/read-assets.js';
 import { readContentFiles } from '../content/read-files.js';
-import type { TranslationOptions } from '../content/translations.js';
 import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
+import type { RenderCacheStore } from './render-cache.js';
 
 export interface LoadedContent {
   files: SourceFile[];
@@ -21,35 +21,59 @@ export interface LoadedContent {
 }
 
 export interface ContentLoadOptions {
-  /** Largest local file documents may embed or link. Default 20 MiB. */
-  maxAssetBytes?: number | undefined;
-  /** Where translations live. Default: `name.<lang>.md` beside `name.md`. */
-  translations?: TranslationOptions | undefined;
-  renderCache?: RenderCache | undefined;
+  /** Where renderings are reused from (`openRenderCache`); without one, every document is rendered. */
+  renderCache?: RenderCacheStore | undefined;
 }
 
-/** Reads the docs tree and the files it refers to (the only file I/O); the pure core does the rest. */
-export async function loadDesiredState(
-  config: ResolvedConfig,
-  options: ContentLoadOptions = {},
-): Promise<LoadedContent> {
+/** The config keys the content steps read. */
+export type ContentConfig = Pick<
+  ResolvedConfig,
+  'contentDir' | 'include' | 'exclude' | 'dropLeadingH1' | 'strictLinks' | 'maxAssetBytes' | 'translations'
+>;
+
+/** Reads the docs tree, parses it into documents and collections (no rendering yet). */
+export async function readContentTree(
+  config: ContentConfig,
+): Promise<{ files: SourceFile[]; tree: ContentTreeInput }> {
   const files = await readContentFiles(config.contentDir, {
     include: config.include,
     exclude: config.exclude,
   });
-  const tree = buildContentTree(files, { translations: options.translations ?? config.translations });
-  return { files, ...(await desiredStateWithAssets(config, tree, options)) };
+  return { files, tree: contentTreeOf(config, files) };
+}
+
+/** Parses files held in memory into documents, translations and collections (pure; watch re-runs it per save). */
+export function contentTreeOf(
+  config: Partial<Pick<ContentConfig, 'translations'>>,
+  files: readonly SourceFile[],
+): ContentTreeInput {
+  return buildContentTree(files, { translations: config.translations });
+}
+
+/**
+ * Reads the docs tree and the files it refers to (the only file I/O; the pure core does the rest): the
+ * desired state, its diagnostics, and the files apply uploads. A store from `openRenderCache` is swept
+ * afterwards, so it keeps what this build used.
+ */
+export async function loadContent(
+  config: ContentConfig,
+  options: ContentLoadOptions = {},
+): Promise<LoadedContent> {
+  const { files, tree } = await readContentTree(config);
+  const built = await buildContent(config, tree, options);
+  options.renderCache?.sweep();
+  return { files, ...built };
 }
 
 /**
  * Renders a content tree, reads the local files its documents refer to, and resolves links and files:
- * the desired state and the files apply must upload. Watch mode can call this with its own tree and cache.
+ * the desired state and the files apply must upload. Watch calls this with the tree it holds in memory.
  */
-export async function desiredStateWithAssets(
-  config: Pick<ResolvedConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
-    Partial<Pick<ResolvedConfig, 'maxAssetBytes'>>,
+export async function buildContent(
+  config: Pick<ContentConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
+    Partial<Pick<ContentConfig, 'maxAssetBytes'>>,
   tree: ContentTreeInput,
-  options: ContentLoadOptions = {},
+  options: { renderCache?: RenderCache | undefined } = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
   const build = {
     dropLeadingH1: config.dropLeadingH1,
@@ -58,7 +82,7 @@ export async function desiredStateWithAssets(
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {
-    maxAssetBytes: options.maxAssetBytes ?? config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
+    maxAssetBytes: config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
   });
   const desired = resolveDesiredState(rendered, { ...build, assets });
   return { desired, assetFiles: filesToUpload(desired, assets) };
@@ -79,4 +103,9 @@ function filesToUpload(
     if (read && 'absolutePath' in read && !files.has(read.sha256)) files.set(read.sha256, read.absolutePath);
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The languages the docs tree has translations in: the ones whose translations are read from the remote. */
+export function translationLanguages(desired: DesiredState): string[] {
+  return [...new Set(desired.articles.flatMap((a) => (a.translations ?? []).map((t) => t.language)))];
 }

@@ -1,0 +1,154 @@
+import { defineCommand } from './command-spec.js';
+import { EMULATOR_FLAGS } from './emulator-flags.js';
+import {
+  CONCURRENCY,
+  CONFIG_FILE,
+  CONTENT_DIR,
+  FORCE,
+  format,
+  JSON_FLAG,
+  NO_CACHE,
+  PLAN_FLAGS,
+  RATE_LIMITS,
+  TARGET_FLAGS,
+  TIME_SCALE,
+} from './flags.js';
+
+const ENVIRONMENT = `Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY
+Through Truto (docs/truto.md): TRUTO_API_TOKEN, TRUTO_API_URL, TRUTO_INTEGRATED_ACCOUNT_ID`;
+
+const CONFIG_TITLE = 'Config flags (each overrides pylon-kb.config.ts; see docs/config.md)';
+const out = (what: string) =>
+  ({ name: 'out', short: 'o', type: 'string', value: '<file>', description: what }) as const;
+
+/**
+ * Every command of `pylon-kb`, in the order help lists them. The table is the single declaration of
+ * names, flags and help; handlers are imported lazily, so `--help` loads none of them.
+ */
+export const COMMANDS = [
+  defineCommand({
+    name: 'plan',
+    summary: 'show what apply would change (dry run; no writes)',
+    usage: '[options]',
+    description: 'Reads the docs tree and the knowledge base and prints the difference. Writes nothing.',
+    flags: [
+      {
+        title: 'Output',
+        flags: [
+          format(['text', 'json', 'markdown', 'html']),
+          JSON_FLAG,
+          out("write the report to a file ('apply <file>' applies a saved JSON plan)"),
+          {
+            name: 'detailed-exitcode',
+            type: 'boolean',
+            description: 'exit 0 when there are no changes, 2 when changes are pending, 1 on error',
+          },
+        ],
+      },
+      { title: 'Run', flags: [FORCE, NO_CACHE] },
+      { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
+    ],
+    footer: ENVIRONMENT,
+    load: () => import('./commands/plan.js'),
+  }),
+  defineCommand({
+    name: 'apply',
+    summary: 'make the knowledge base match the docs tree (or apply a saved plan file)',
+    usage: '[plan.json] [options]',
+    description: `Makes the knowledge base match the docs tree. With a saved plan file (from 'plan --json --out'), applies
+exactly that plan, and refuses when an article or collection it touches changed since it was made.`,
+    maxPositionals: 1,
+    flags: [
+      {
+        title: 'Output',
+        flags: [format(['text', 'json'], 'results format'), JSON_FLAG, out('write the results to a file')],
+      },
+      { title: 'Run', flags: [FORCE, NO_CACHE] },
+      { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
+    ],
+    footer: ENVIRONMENT,
+    load: () => import('./commands/apply.js'),
+  }),
+  defineCommand({
+    name: 'check',
+    summary: 'validate the docs tree offline: every problem at once, no network',
+    usage: '[options]',
+    description: `Validates the docs tree without contacting Pylon: frontmatter, folder metadata, duplicate keys and slugs,
+rendering. Prints every problem with file and line. Exit 2 when there is an error.
+Authors are checked against Pylon by plan and apply.`,
+    flags: [{ title: CONFIG_TITLE, flags: [CONFIG_FILE, CONTENT_DIR] }],
+    load: () => import('./commands/check.js'),
+  }),
+  defineCommand({
+    name: 'start',
+    summary: 'publish into an embedded emulator and show the result (the demo: npm start)',
+    usage: '[options]',
+    description: `Starts an embedded Pylon emulator, prints the plan for the docs tree, applies it with progress, prints the
+published URLs, then shows that a second plan is empty. Uses pylon-kb.config.ts when present (default
+content: content-example/), always against the embedded emulator.`,
+    flags: [{ title: CONFIG_TITLE, flags: [...PLAN_FLAGS, RATE_LIMITS, TIME_SCALE, CONCURRENCY] }],
+    load: () => import('./commands/start.js'),
+  }),
+  defineCommand({
+    name: 'watch',
+    summary: 'apply each save to the knowledge base as a draft, until Ctrl-C',
+    usage: '[options]',
+    description: `Watches the docs tree and the config file. At start it applies what differs; then each save (batched:
+a short quiet time, and the write must have finished) is re-read, re-planned and applied. By default
+writes are drafts: updates are not published and new articles stay unpublished. One line per change,
+with the time from the save to Pylon's answer. A file with problems is reported and skipped until it is
+fixed; other files keep publishing. Renderings are kept in .pylon-kb/ between sessions. Ctrl-C lets
+writes in flight finish, then exits. See docs/watch.md.`,
+    flags: [
+      {
+        title: 'Watch',
+        flags: [
+          {
+            name: 'refresh-interval',
+            type: 'string',
+            value: '<s>',
+            description:
+              're-read the knowledge base for changes made by others (0: off); on a terminal, r + Enter re-reads now',
+            default: '300',
+          },
+          {
+            name: 'debounce',
+            type: 'string',
+            value: '<ms>',
+            description: 'quiet time before a batch runs',
+            default: '150',
+            config: 'debounce',
+          },
+          NO_CACHE,
+        ],
+      },
+      {
+        title: `${CONFIG_TITLE}; --publish also sets watch.publish, --no-publish forces drafts`,
+        flags: [...PLAN_FLAGS, ...TARGET_FLAGS],
+      },
+    ],
+    footer: ENVIRONMENT,
+    load: () => import('./commands/watch.js'),
+  }),
+  defineCommand({
+    name: 'mcp',
+    summary: 'serve check, plan and apply to coding agents (Model Context Protocol over stdio)',
+    usage: '[options]',
+    description: `Runs an MCP (Model Context Protocol) server over stdio for coding agents, configured exactly as the other
+commands (config file, env, flags). Tools: check, plan, apply (only a plan_id that plan returned in this
+session, refused when stale), list_collections, get_article, search_articles. Resources: pylon-kb://config,
+pylon-kb://collections. Stdout carries only protocol messages; logs go to stderr. See docs/mcp.md.`,
+    flags: [{ title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] }],
+    footer: ENVIRONMENT,
+    load: () => import('./commands/mcp.js'),
+  }),
+  defineCommand({
+    name: 'emulator',
+    summary: 'run the Pylon API emulator as a server',
+    usage: '[options]',
+    description: `Runs the Pylon API emulator (a local HTTP server that behaves like Pylon's API) until interrupted.
+See docs/emulator.md.`,
+    flags: [{ title: 'Options', flags: EMULATOR_FLAGS }],
+    load: () => import('./emulator-command.js'),
+  }),
+];

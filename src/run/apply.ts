@@ -1,0 +1,35 @@
+import { type ApplyOptions, applyPlan } from '../apply/apply.js';
+import type { ApplyEvent } from '../apply/context.js';
+import type { ApplyResult } from '../apply/types.js';
+import { staleReasons } from '../plan/staleness.js';
+import type { Plan } from '../plan/types.js';
+import type { PylonApi } from '../pylon/api.js';
+import { loadCurrentState } from '../remote/snapshot.js';
+import { assetReader } from './assets.js';
+
+export interface ExecuteOptions {
+  /** The docs tree the plan's uploads are read from (config `contentDir`). */
+  contentDir: string;
+  /** One `start` and one `done` per operation, for progress. */
+  onEvent?: ((event: ApplyEvent) => void) | undefined;
+}
+
+/**
+ * Applies a plan to the target: every write, in dependency order, with the files it uploads read from
+ * the docs tree (and checked against the digests the plan was made with). Keeps going past a failure and
+ * returns one result per operation; `failedResults` picks the failures.
+ */
+export function executePlan(plan: Plan, client: PylonApi, options: ExecuteOptions): Promise<ApplyResult[]> {
+  const apply: ApplyOptions = { readAsset: assetReader(options.contentDir) };
+  if (options.onEvent) apply.onEvent = options.onEvent;
+  return applyPlan(plan, client, apply);
+}
+
+/**
+ * Why a saved plan may no longer be applied: the articles and collections it touches, re-read now, differ
+ * from when it was made. Empty when it is still good.
+ */
+export async function savedPlanChanges(plan: Plan, client: PylonApi): Promise<string[]> {
+  const current = await loadCurrentState(client, plan.knowledgeBase.id);
+  return staleReasons(plan, current);
+}

@@ -1,0 +1,15 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/**
+ * Input the user must fix: config, usage, content, a seed or plan file. Nothing is written; the CLI exits 2.
+ * `diagnostics` name file, line and field when there are several problems to show at once.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}

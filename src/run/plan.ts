@@ -1,0 +1,69 @@
+import type { ResolvedConfig } from '../config/types.js';
+import type { DesiredState } from '../content/types.js';
+import type { PlanOptions } from '../plan/options.js';
+import { createPlan } from '../plan/plan.js';
+import type { Plan } from '../plan/types.js';
+import type { PylonApi } from '../pylon/api.js';
+import type { CurrentState } from '../remote/types.js';
+import { type LoadedContent, loadContent } from './content.js';
+import { readRemote } from './remote.js';
+import { openRenderCache } from './render-cache.js';
+
+/** What a front may set for one run on top of the config. */
+export interface RunOptions {
+  /** Retire more than `maxRetireRatio` of the managed articles (`--force`). */
+  force?: boolean | undefined;
+  /** Overrides config `publish` (watch mode writes drafts). */
+  publish?: boolean | undefined;
+  /** Keep renderings in `.pylon-kb/render-cache.json` between runs. Default false. */
+  renderCache?: boolean | undefined;
+}
+
+export function planOptionsFrom(config: ResolvedConfig, run: RunOptions = {}): PlanOptions {
+  return {
+    publish: run.publish ?? config.publish,
+    ...(config.defaultAuthor !== null ? { defaultAuthor: config.defaultAuthor } : {}),
+    teamLeads: config.teams,
+    visibility: config.visibility.visibility,
+    unlisted: config.visibility.unlisted,
+    onDrift: config.onDrift,
+    orphans: config.orphans,
+    maxRetireRatio: config.maxRetireRatio,
+    force: run.force ?? false,
+    adopt: config.adopt,
+    ownedCollections: config.ownedCollections,
+  };
+}
+
+/** The plan for a desired and a current state under the config (pure). */
+export function makePlan(
+  desired: DesiredState,
+  current: CurrentState,
+  config: ResolvedConfig,
+  run: RunOptions = {},
+): Plan {
+  return createPlan(desired, current, planOptionsFrom(config, run));
+}
+
+export interface PlanRun {
+  plan: Plan;
+  content: LoadedContent;
+  current: CurrentState;
+}
+
+/**
+ * The dry run every front starts with: reads the docs tree (through the render cache when asked), then the
+ * knowledge base with the translation languages the tree uses, and diffs them. Writes nothing remote.
+ */
+export async function planFromConfig(
+  config: ResolvedConfig,
+  client: PylonApi,
+  run: RunOptions = {},
+): Promise<PlanRun> {
+  // The docs tree first: it names the languages whose translations must be read from the remote.
+  const renderCache = await openRenderCache(config.rootDir, { persist: run.renderCache === true });
+  const content = await loadContent(config, { renderCache });
+  await renderCache.save();
+  const current = await readRemote(client, config, content.desired);
+  return { plan: makePlan(content.desired, current, config, run), content, current };
+}
