@@ -1,4 +1,4 @@
-import { didYouMean } from '../content/did-you-mean.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
 import { type CommandSpec, flagsOf } from './command-spec.js';
 import { COMMANDS } from './commands.js';

@@ -1,4 +1,4 @@
-import { didYouMean } from '../content/did-you-mean.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { FlagValues } from './command-spec.js';
 import type { FlagSpec } from './flags.js';
 
