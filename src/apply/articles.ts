@@ -8,6 +8,7 @@ import type {
   UpdateArticleOp,
 } from '../plan/types.js';
 import type { Article, CreateArticleBody, UpdateArticleBody } from '../pylon-api/index.js';
+import { escapeHtml } from '../pylon-api/index.js';
 import { resolveBody, resolveTranslations, SkipOperation } from './bodies.js';
 import { type ApplyContext, rememberArticle } from './context.js';
 import { existingIdOf, isOutcomeUnknown, toOperationError } from './errors.js';
@@ -235,10 +236,6 @@ async function retire(ctx: ApplyContext, articleId: string, action: 'delete' | '
         }
       : {}),
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 async function forwardingStub(ctx: ApplyContext, oldId: string, target: Article): Promise<void> {

@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createRedactor, REDACTED, redactDiagnostics } from '../diagnostics/redact.js';
 import type { ResolvedConfig, UserConfig } from './types.js';
-
-export const REDACTED = '[redacted]';
 
 /** A copy safe to print or log: the API token is replaced by `[redacted]`. */
 export function redactConfig<T extends ResolvedConfig | UserConfig>(config: T): T {
@@ -12,13 +11,5 @@ export function redactConfig<T extends ResolvedConfig | UserConfig>(config: T): 
 
 /** Replaces every occurrence of a secret in the diagnostics' text, as a last line of defence. */
 export function scrubSecrets(diagnostics: Diagnostic[], secrets: readonly string[]): Diagnostic[] {
-  const wanted = secrets.flatMap((s) => [s, s.trim()]).filter((s) => s.length >= 4);
-  if (wanted.length === 0) return diagnostics;
-  const scrub = (text: string) => wanted.reduce((t, secret) => t.split(secret).join(REDACTED), text);
-  return diagnostics.map((d) => {
-    const out: Diagnostic = { ...d, message: scrub(d.message) };
-    if (d.hint !== undefined) out.hint = scrub(d.hint);
-    if (d.field !== undefined) out.field = scrub(d.field);
-    return out;
-  });
+  return redactDiagnostics(diagnostics, createRedactor(secrets));
 }

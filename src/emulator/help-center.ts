@@ -1,3 +1,4 @@
+import { escapeHtml } from '../pylon-api/index.js';
 import { articleUrl, type UrlSuffix } from './article-model.js';
 import type { ArticleRecord, CollectionRecord, KbRecord } from './model.js';
 import { findRedirect } from './redirects.js';
@@ -15,11 +16,7 @@ export interface PageResponse {
   body: string;
 }
 
-const esc = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+const esc = escapeHtml;
 
 function page(status: number, title: string, lang: string, main: string): PageResponse {
   const body =

@@ -22,7 +22,7 @@ export interface Marker {
   sourceDigest?: string;
 }
 
-import { decodeHtmlEntities } from './entities.js';
+import { decodeHtmlEntities } from '../pylon-api/index.js';
 
 const ATTRIBUTE = 'data-pylon-kb';
 const VERSION = 'v1';

@@ -8,7 +8,7 @@
  *   `data-pylon-kb-asset="<sha256>"`, which stays after substitution so the uploaded URL can be found again
  *   in the remote HTML on any machine (no local cache needed).
  */
-import { decodeHtmlEntities } from './entities.js';
+import { decodeHtmlEntities } from '../pylon-api/index.js';
 
 const ARTICLE_PREFIX = 'pylon-kb://article/';
 const ASSET_PREFIX = 'pylon-kb://asset/';

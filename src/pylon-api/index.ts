@@ -14,6 +14,7 @@ export {
   type HttpMethod,
   pathParams,
 } from './endpoints.js';
+export { decodeHtmlEntities, escapeHtml } from './html-text.js';
 export {
   RATE_CLASSES,
   RATE_LIMIT_PRESET_NAMES,

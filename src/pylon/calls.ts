@@ -1,8 +1,8 @@
+import type { Redactor } from '../diagnostics/redact.js';
 import type { EndpointName, HttpMethod } from '../pylon-api/index.js';
 import { PylonApiError } from './errors.js';
 import type { RequestExecutor } from './executor.js';
 import { Fields, type ResponseContext } from './fields.js';
-import type { Redactor } from './redact.js';
 import type { RequestKind } from './retry.js';
 import type { PageRequest, TransportRequest, TransportResponse } from './transport.js';
 

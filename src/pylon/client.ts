@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import { createRedactor, scrubError } from '../diagnostics/redact.js';
 import { type EndpointName, type RateLimitPreset, rateLimitsFor } from '../pylon-api/index.js';
 import type { ClientEvent, PylonApi } from './api.js';
 import { Calls } from './calls.js';
@@ -7,7 +8,6 @@ import { createDirectTransport } from './direct-transport.js';
 import { PylonApiError } from './errors.js';
 import { RequestExecutor } from './executor.js';
 import { buildMethods, type ExtraMethods } from './methods.js';
-import { createRedactor, scrubError } from './redact.js';
 import { RateLimitScheduler } from './scheduler.js';
 import type { GlobalLimit, Transport } from './transport.js';
 

@@ -1,8 +1,8 @@
+import { createRedactor, scrubError } from '../diagnostics/redact.js';
 import { attemptSignal } from './attempt-signal.js';
 import { PylonApiError, PylonNetworkError, type RequestTarget } from './errors.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from './headers.js';
 import { isRecord, parseJsonText } from './json.js';
-import { createRedactor, scrubError } from './redact.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 export interface DirectTransportOptions {

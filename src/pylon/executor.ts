@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { type Redactor, scrubError } from '../diagnostics/redact.js';
 import type { EndpointName } from '../pylon-api/index.js';
 import type { ClientEvent } from './api.js';
 import { PylonApiError, PylonError, PylonNetworkError } from './errors.js';
 import { parseRateLimitHeaders } from './headers.js';
-import { type Redactor, scrubError } from './redact.js';
 import { decideRetry, type RequestKind, type RetryPolicy } from './retry.js';
 import type { RateLimitScheduler } from './scheduler.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';

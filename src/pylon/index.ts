@@ -1,3 +1,4 @@
+export { createRedactor, REDACTED, type Redactor, scrubError } from '../diagnostics/redact.js';
 export type { ClientEvent, PylonApi } from './api.js';
 export {
   type ClientStats,
@@ -19,7 +20,6 @@ export {
 } from './errors.js';
 export { parseRateLimitHeaders, parseRetryAfterMs, type RateLimitInfo } from './headers.js';
 export { type ExtraMethods, MAX_PAGE_SIZE } from './methods.js';
-export { createRedactor, REDACTED, type Redactor, scrubError } from './redact.js';
 export { backoffMs, decideRetry, type RequestKind, type RetryDecision, type RetryPolicy } from './retry.js';
 export { RateLimitScheduler, type SchedulerOptions } from './scheduler.js';
 export { SlidingWindow, type WindowDelay } from './sliding-window.js';

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../pylon-api/html-text.js';
+
 /**
  * Escaping for every output context a report writes user-controlled text into (titles, keys, paths, URLs,
  * diagnostic messages and body text all come from authors or from the remote knowledge base).
@@ -22,18 +24,8 @@ export function oneLine(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(CONTROL, '');
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text for HTML element content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(CONTROL, '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
+/** Text for HTML element content or a quoted attribute value (written once, beside Pylon's HTML rules). */
+export { escapeHtml };
 
 // ASCII punctuation Markdown (GFM) gives meaning to; all of it may be backslash-escaped.
 const MD_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~@:]/g;
@@ -45,7 +37,7 @@ const MD_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~@:]/g;
  */
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
-    .replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c)
+    .replace(/[&<>"]/g, escapeHtml)
     .replace(MD_PUNCTUATION, (c) => `\\${c}`);
 }
 

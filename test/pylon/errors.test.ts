@@ -118,8 +118,8 @@ describe('the token never leaks', () => {
     const error = await client.getArticle('kb1', secret).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PylonApiError);
     expectNoSecret(error, secret);
-    expect((error as PylonApiError).errors.join(' ')).toContain('[REDACTED]');
-    expect((error as PylonApiError).path).toBe('/knowledge-bases/kb1/articles/[REDACTED]');
+    expect((error as PylonApiError).errors.join(' ')).toContain('[redacted]');
+    expect((error as PylonApiError).path).toBe('/knowledge-bases/kb1/articles/[redacted]');
     expect(JSON.stringify(events)).not.toContain(encodeURIComponent(secret));
     expect(JSON.stringify(events)).not.toContain(secret);
     // It was sent, of course: only as the bearer token.

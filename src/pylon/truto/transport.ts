@@ -1,8 +1,8 @@
+import { createRedactor, scrubError } from '../../diagnostics/redact.js';
 import { DEFAULT_TRUTO_API_URL } from '../../pylon-api/index.js';
 import { attemptSignal } from '../attempt-signal.js';
 import type { RequestTarget } from '../errors.js';
 import { parseJsonText } from '../json.js';
-import { createRedactor, scrubError } from '../redact.js';
 import type { GlobalLimit, Transport, TransportRequest, TransportResponse } from '../transport.js';
 import { TRUTO_RATE_LIMITED, trutoApiError, trutoNetworkError } from './errors.js';
 import { readTrutoSuccess } from './response.js';

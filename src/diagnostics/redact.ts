@@ -1,16 +1,28 @@
-/** Replaces every occurrence of a secret (raw, URL-encoded or JSON-escaped) with `[REDACTED]`. */
+import type { Diagnostic } from './diagnostic.js';
+
+/**
+ * The one rule that keeps secrets out of what pylon-kb prints, logs or returns: client errors, config
+ * diagnostics, printed config and MCP results all redact through `createRedactor`. A secret is replaced
+ * wherever it appears raw, trimmed, URL-encoded or JSON-escaped, by `[redacted]`.
+ */
+
+export const REDACTED = '[redacted]';
+
+/** Returns the text with every known secret replaced by `[redacted]`. */
 export type Redactor = (text: string) => string;
 
-export const REDACTED = '[REDACTED]';
+/** Shorter values would mangle every message, and no real token is this short. */
+const MIN_SECRET_LENGTH = 4;
 
-export function createRedactor(secrets: readonly string[]): Redactor {
+export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
   const needles = new Set<string>();
   for (const secret of secrets) {
-    // A secret this short would mangle every message; real tokens are long.
-    if (secret.length < 3) continue;
-    needles.add(secret);
-    needles.add(encodeURIComponent(secret));
-    needles.add(JSON.stringify(secret).slice(1, -1));
+    for (const form of secret === undefined ? [] : [secret, secret.trim()]) {
+      if (form.length < MIN_SECRET_LENGTH) continue;
+      needles.add(form);
+      needles.add(encodeURIComponent(form));
+      needles.add(JSON.stringify(form).slice(1, -1));
+    }
   }
   const ordered = [...needles].sort((a, b) => b.length - a.length);
   if (ordered.length === 0) return (text) => text;
@@ -19,6 +31,22 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     for (const needle of ordered) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
     return out;
   };
+}
+
+/** The diagnostics with secrets removed from their message, hint and field. */
+export function redactDiagnostics(diagnostics: readonly Diagnostic[], redact: Redactor): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const out: Diagnostic = { ...d, message: redact(d.message) };
+    if (d.hint !== undefined) out.hint = redact(d.hint);
+    if (d.field !== undefined) out.field = redact(d.field);
+    return out;
+  });
+}
+
+/** A JSON-able value with every secret removed from its strings (and keys). */
+export function redactJson<T>(value: T, redact: Redactor): T {
+  const text = JSON.stringify(value);
+  return text === undefined ? value : (JSON.parse(redact(text)) as T);
 }
 
 /**
