@@ -1,9 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { readContentFiles } from '../content/read-files.js';
-import { buildContentTree } from '../content/tree.js';
 import { loadCurrentState } from '../remote/snapshot.js';
 import type { CurrentState } from '../remote/types.js';
-import { type OpenTarget, openTarget } from '../run/target.js';
+import { type OpenTarget, openTarget, readContentTree } from '../run/index.js';
 import { PlanStore } from './plan-store.js';
 
 /**
@@ -43,11 +41,7 @@ export class McpSession {
 
   /** Each document's key and its file (relative to the content directory), read from the tree as it is now. */
   async sourcePaths(): Promise<Map<string, string>> {
-    const files = await readContentFiles(this.config.contentDir, {
-      include: this.config.include,
-      exclude: this.config.exclude,
-    });
-    const tree = buildContentTree(files, { translations: this.config.translations });
+    const { tree } = await readContentTree(this.config);
     return new Map(tree.docs.map((d) => [d.key, d.path]));
   }
 
