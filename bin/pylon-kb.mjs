@@ -3,7 +3,7 @@ import { main } from '../dist/cli/main.js';
 
 // Long-running commands stop cleanly on Ctrl-C (in-flight writes finish); the others keep Node's default.
 const interrupt = new AbortController();
-if (['emulator', 'watch', 'mcp'].includes(process.argv[2] ?? '')) {
+if (['emulator', 'watch', 'mcp', 'start', 'preview'].includes(process.argv[2] ?? '')) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => interrupt.abort());
 }
 

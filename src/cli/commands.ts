@@ -1,14 +1,17 @@
 import { defineCommand } from './command-spec.js';
 import { EMULATOR_FLAGS } from './emulator-flags.js';
 import {
+  AUTHOR,
   CONCURRENCY,
   CONFIG_FILE,
   CONTENT_DIR,
   FORCE,
   format,
   JSON_FLAG,
+  KB,
   NO_CACHE,
   PLAN_FLAGS,
+  PUBLISH,
   RATE_LIMITS,
   TARGET_FLAGS,
   TIME_SCALE,
@@ -37,6 +40,7 @@ export const COMMANDS = [
         flags: [
           format(['text', 'json', 'markdown', 'html']),
           JSON_FLAG,
+          KB,
           out("write the report to a file ('apply <file>' applies a saved JSON plan)"),
           {
             name: 'detailed-exitcode',
@@ -85,8 +89,24 @@ Authors are checked against Pylon by plan and apply.`,
     usage: '[options]',
     description: `Starts an embedded Pylon emulator, prints the plan for the docs tree, applies it with progress, prints the
 published URLs, then shows that a second plan is empty. Uses pylon-kb.config.ts when present (default
-content: content-example/), always against the embedded emulator.`,
-    flags: [{ title: CONFIG_TITLE, flags: [...PLAN_FLAGS, RATE_LIMITS, TIME_SCALE, CONCURRENCY] }],
+content: content-example/), always against the embedded emulator. Run in a terminal, it then keeps serving
+the published help center (it prints the URL) until Ctrl-C; with CI=true, without a terminal, or with
+--no-serve it exits at once.`,
+    flags: [
+      {
+        title: 'Start',
+        flags: [
+          {
+            name: 'serve',
+            type: 'boolean',
+            negatable: true,
+            description: 'keep serving the help center until Ctrl-C (on a terminal, outside CI)',
+            default: 'on',
+          },
+        ],
+      },
+      { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, RATE_LIMITS, TIME_SCALE, CONCURRENCY] },
+    ],
     load: () => import('./commands/start.js'),
   }),
   defineCommand({
@@ -129,6 +149,46 @@ writes in flight finish, then exits. See docs/watch.md.`,
     ],
     footer: ENVIRONMENT,
     load: () => import('./commands/watch.js'),
+  }),
+  defineCommand({
+    name: 'preview',
+    summary: 'a local help center that reloads itself on every save (no account, no token)',
+    usage: '[file] [options]',
+    description: `Publishes the docs tree into an embedded Pylon emulator and serves its help center on this machine: home
+page, collections, articles with their translations, search. Then watches the docs tree like 'watch': each
+save is re-rendered and applied, and the page open in the browser reloads itself. Prints one URL: the page
+of <file> (a document of the docs tree), or the home page. Drafts (draft: true) are shown and marked.
+No account and no token; nothing is sent to Pylon. Ctrl-C stops. See docs/watch.md.`,
+    maxPositionals: 1,
+    flags: [
+      {
+        title: 'Preview',
+        flags: [
+          {
+            name: 'port',
+            type: 'string',
+            value: '<n>',
+            description: 'port of the local help center',
+            default: 'any free port',
+          },
+          { name: 'open', type: 'boolean', description: "open the URL in the system's browser" },
+          {
+            name: 'debounce',
+            type: 'string',
+            value: '<ms>',
+            description: 'quiet time before a batch runs',
+            default: '150',
+            config: 'debounce',
+          },
+          NO_CACHE,
+        ],
+      },
+      {
+        title: `${CONFIG_TITLE}; what is saved is published unless --no-publish (the preview shows drafts either way)`,
+        flags: [CONFIG_FILE, CONTENT_DIR, KB, AUTHOR, PUBLISH, RATE_LIMITS],
+      },
+    ],
+    load: () => import('./commands/preview.js'),
   }),
   defineCommand({
     name: 'mcp',

@@ -7,6 +7,7 @@ import { loadState, saveState } from './persistence.js';
 import { RateLimiter } from './rate-limit.js';
 import { RequestLog } from './request-log.js';
 import { buildStoreData, DEFAULT_SEED } from './seed.js';
+import { ChangeFeed } from './site/live-reload.js';
 import { StateWriter } from './state-writer.js';
 import { Store } from './store.js';
 import type { EmulatorBehaviour, EmulatorKbInfo, EmulatorOptions, FaultRule } from './types.js';
@@ -18,6 +19,9 @@ export class Emulator {
   readonly faults: FaultInjector;
   readonly log = new RequestLog();
   readonly token: string;
+  /** The store's version; open help-center pages reload when it changes (with `liveReload`). */
+  readonly changes = new ChangeFeed();
+  readonly liveReload: boolean;
   behaviour: EmulatorBehaviour;
   /** Set once the server listens. */
   baseUrl = '';
@@ -33,6 +37,7 @@ export class Emulator {
     this.token = options.token ?? 'pylon-emulator-token';
     const statePath = options.statePath;
     const loaded = statePath ? loadState(statePath) : undefined;
+    this.liveReload = options.liveReload === true;
     this.initialData =
       loaded ?? buildStoreData(options.seed ?? DEFAULT_SEED, this.now(), this.behaviour.urlSuffix);
     this.store = new Store(structuredClone(this.initialData));
@@ -79,6 +84,7 @@ export class Emulator {
     this.limiter.reset();
     this.log.reset();
     this.persist();
+    this.changes.bump();
   }
 
   setFaults(rules: FaultRule[]): void {

@@ -5,12 +5,12 @@ import { adminRouteKey, buildState, handleAdmin } from './admin.js';
 import { refuseAdminWrite } from './admin-guard.js';
 import { handleApi } from './api.js';
 import { Emulator } from './emulator.js';
-import { helpCenter } from './help-center.js';
-import { assetHeaders, sitePageHeaders } from './site-policy.js';
+import { handleSite } from './site/http.js';
+import { assetHeaders } from './site-policy.js';
 import { handleTruto, isTrutoPath, TrutoFacade } from './truto/index.js';
 import type { EmulatorOptions, RunningEmulator } from './types.js';
 
-/** HTTP front: help-center hosts, `/_emulator/` admin, `/_assets/` files, `/_site/<kb>/` pages, then the API. */
+/** HTTP front: help-center pages (site/), `/_emulator/` admin, `/_assets/` files, then the API. */
 
 class TooLarge extends Error {}
 
@@ -75,22 +75,7 @@ async function dispatch(
     sendJson(res, 413, body, { connection: 'close' });
     return;
   }
-  const hostKb = em.store.kbByHost((req.headers.host ?? '').replace(/:\d+$/, ''));
-  const site = /^\/_site\/([^/]+)(\/.*)?$/.exec(path);
-  if (hostKb || site) {
-    const kb = hostKb ?? em.store.kbBySlug(decodeURIComponent(site?.[1] ?? ''));
-    const prefix = hostKb ? '' : `/_site/${site?.[1]}`;
-    const sub = hostKb ? path : (site?.[2] ?? '/');
-    if (!kb || (method !== 'GET' && method !== 'HEAD')) {
-      send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n');
-      log('/_site/{kb_slug}/{path}', 404);
-      return;
-    }
-    const page = helpCenter(em.store, kb, sub, url.searchParams, em.behaviour.urlSuffix, prefix);
-    send(res, page.status, { ...page.headers, ...sitePageHeaders() }, page.body);
-    log('/_site/{kb_slug}/{path}', page.status);
-    return;
-  }
+  if (handleSite(em, req, res, url)) return;
   if (path === '/_emulator' || path.startsWith('/_emulator/')) {
     const route = adminRouteKey(path);
     const refusal = refuseAdminWrite(method, req.headers);
@@ -112,7 +97,10 @@ async function dispatch(
       truto.reset();
     }
     sendJson(res, answer.status, answer.body);
-    if (method !== 'GET') log(route, answer.status);
+    if (method !== 'GET') {
+      log(route, answer.status);
+      if (answer.status < 400) em.changes.bump();
+    }
     return;
   }
   if (path.startsWith('/_assets/') && (method === 'GET' || method === 'HEAD')) {
@@ -141,6 +129,8 @@ async function dispatch(
   const input = { method, pathname: path, query: url.searchParams, headers: req.headers, rawBody };
   const outcome = isTrutoPath(path) ? await handleTruto(em, truto, input) : await handleApi(em, input);
   em.log.record(em.nowMs(), method, outcome.route, outcome.endpoint, outcome.status, outcome.kind === 'drop');
+  const committed = outcome.kind === 'drop' || outcome.status < 400;
+  if (committed && method !== 'GET' && method !== 'HEAD') em.changes.bump();
   if (outcome.kind === 'drop') dropConnection(req);
   else sendJson(res, outcome.status, outcome.body, outcome.headers);
 }

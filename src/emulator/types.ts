@@ -63,6 +63,11 @@ export interface EmulatorOptions extends Partial<EmulatorBehaviour> {
   faults?: FaultRule[];
   /** Clock for timestamps (`created_at`, `last_published_at`, request log). */
   now?: () => Date;
+  /**
+   * Help-center pages reload themselves when the store changes (server-sent events from `…/_help/events`;
+   * the pages then carry one small script, allowed by a per-response CSP nonce). Default false: no script.
+   */
+  liveReload?: boolean;
   /** The Truto façade (`/custom/…`, `/proxy/…`): its token, integrated accounts and limit (docs/truto.md). */
   truto?: TrutoFacadeOptions;
 }

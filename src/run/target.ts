@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.js';
-import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../emulator/index.js';
+import {
+  type EmulatorOptions,
+  type EmulatorSeed,
+  type RunningEmulator,
+  startEmulator,
+} from '../emulator/index.js';
 import type { ClientEvent } from '../pylon/api.js';
 import { createPylonClient, createTrutoTransport, type PylonClient } from '../pylon/index.js';
 import { InputError } from './errors.js';
@@ -31,13 +36,18 @@ async function readSeed(path: string): Promise<EmulatorSeed> {
   }
 }
 
+/** What a front may ask of an embedded emulator: where it listens, whether its help center reloads itself. */
+export type EmbeddedEmulatorOptions = Pick<EmulatorOptions, 'port' | 'liveReload'>;
+
 async function startConfiguredEmulator(
   target: Extract<ResolvedConfig['target'], { kind: 'emulator' }>,
+  options: EmbeddedEmulatorOptions = {},
 ): Promise<RunningEmulator> {
   const seed = target.seed === null ? undefined : await readSeed(target.seed);
   try {
     return await startEmulator({
       port: 0,
+      ...options,
       ...(seed ? { seed } : {}),
       ...(target.state ? { statePath: target.state } : {}),
       rateLimits: target.rateLimits,
@@ -56,7 +66,7 @@ async function startConfiguredEmulator(
 /** Connects to the configured target: the Pylon API, Pylon through Truto, or an embedded emulator started for this run. */
 export async function openTarget(
   config: ResolvedConfig,
-  options: { onEvent?: (event: ClientEvent) => void } = {},
+  options: { onEvent?: (event: ClientEvent) => void; emulator?: EmbeddedEmulatorOptions } = {},
 ): Promise<OpenTarget> {
   const rateLimits = {
     preset: config.rateLimits.preset,
@@ -70,7 +80,7 @@ export async function openTarget(
   };
   const target = config.target;
   if (target.kind === 'emulator') {
-    const emulator = await startConfiguredEmulator(target);
+    const emulator = await startConfiguredEmulator(target, options.emulator);
     const client = createPylonClient({
       ...common,
       baseUrl: emulator.url,

@@ -2,6 +2,7 @@ import type { ApplyResult } from '../apply/types.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Operation } from '../plan/types.js';
 import type { ClientEvent } from '../pylon/api.js';
+import type { Article } from '../pylon-api/records.js';
 import { style } from '../report/ansi.js';
 import type { WatchEvent } from './types.js';
 
@@ -14,6 +15,10 @@ export interface WatchFormatOptions {
   color?: boolean;
   /** Base URL of the embedded emulator: where unpublished drafts can be seen. */
   emulatorUrl?: string | undefined;
+  /** The embedded emulator's help-center page of an article (drafts included), when there is one. */
+  pageUrl?: ((article: Article) => string) | undefined;
+  /** The embedded emulator's help-center home (drafts included). */
+  homeUrl?: string | undefined;
   /** Time of day for a timestamp. Default: local `HH:MM:SS`. */
   clock?: (at: number) => string;
 }
@@ -53,9 +58,12 @@ function verbOf(op: Operation): string {
 }
 
 /** Where a newly written article can be seen: its URL once published, else the draft's whereabouts. */
-function whereToSee(result: ApplyResult, emulatorUrl: string | undefined): string | null {
+function whereToSee(result: ApplyResult, options: WatchFormatOptions): string | null {
   if (!('article' in result) || !result.article) return null;
   const { article } = result;
+  const { emulatorUrl } = options;
+  if (options.pageUrl)
+    return `${article.is_published ? 'see it at' : 'draft, see it at'} ${options.pageUrl(article)}`;
   if (article.is_published && article.url) return `see it at ${article.url}`;
   if (emulatorUrl) return `draft, not published: ${emulatorUrl}/_emulator/state (article ${article.id})`;
   return `draft, not published: open article ${article.id} "${article.title}" in Pylon`;
@@ -103,7 +111,7 @@ function resultLines(
       return [];
   }
   const lines: WatchLine[] = [{ stream: 'out', text }];
-  const where = event.firstWrite ? whereToSee(result, options.emulatorUrl) : null;
+  const where = event.firstWrite ? whereToSee(result, options) : null;
   if (where) lines.push({ stream: 'out', text: `${INDENT}${s.dim(where)}` });
   return lines;
 }
@@ -147,8 +155,11 @@ function eventLines(event: WatchEvent, options: WatchFormatOptions): WatchLine[]
         : [{ stream: 'err', text: `${event.path}: ${event.note ?? 'not reloaded'}` }];
     case 'ready': {
       const mode = event.publish ? 'publishing what is saved' : 'saving drafts (--publish to publish)';
-      const where =
-        !event.publish && options.emulatorUrl ? `; see them at ${options.emulatorUrl}/_emulator/state` : '';
+      const where = options.homeUrl
+        ? `; see them at ${options.homeUrl}`
+        : !event.publish && options.emulatorUrl
+          ? `; see them at ${options.emulatorUrl}/_emulator/state`
+          : '';
       return out(`watching ${event.documents} files for ${event.knowledgeBase}; ${mode}${where}`);
     }
     case 'stopped':

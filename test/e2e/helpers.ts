@@ -121,10 +121,14 @@ export function managedByKey(emu: RunningEmulator): Map<string, StoredArticle[]>
   return byKey;
 }
 
-/** Where the help-center page of an old URL redirects to (301 `Location`), or null when it does not. */
+/**
+ * Where the help-center page of an old URL redirects to (301 `Location`) as a public URL of the KB's host,
+ * or null when it does not. The local site answers with its own path (`/_site/help-center/articles/…`).
+ */
 export async function redirectTarget(emu: RunningEmulator, url: string): Promise<string | null> {
-  const response = await fetch(`${emu.url}/_site/help-center${new URL(url).pathname}`, {
-    redirect: 'manual',
-  });
-  return response.status === 301 ? response.headers.get('location') : null;
+  const site = '/_site/help-center';
+  const response = await fetch(`${emu.url}${site}${new URL(url).pathname}`, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (response.status !== 301 || !location?.startsWith(`${site}/`)) return null;
+  return `https://${emu.kb().host}${location.slice(site.length)}`;
 }

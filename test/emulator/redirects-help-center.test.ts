@@ -97,7 +97,7 @@ describe('route redirects and help-center pages', () => {
       expect(again.status).toBe(200);
       const res = await site('/twice');
       expect(res.status).toBe(301);
-      expect(res.headers.get('location')).toBe(b.url);
+      expect(res.headers.get('location')).toBe(`/_site/help-center${pathOf(b.url)}`);
     });
   });
 
@@ -118,7 +118,7 @@ describe('route redirects and help-center pages', () => {
         expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
         const html = await res.text();
         expect(html).toMatch(/^<!doctype html>/);
-        expect(html).toContain('<title>Reset &lt;your&gt; password</title>');
+        expect(html).toContain('<title>Reset &lt;your&gt; password · Acme Help Center</title>');
         expect(html).toContain('<h1>Reset &lt;your&gt; password</h1>');
         expect(html).toContain('<p>Click <b>reset</b>.</p>');
       }
@@ -152,12 +152,19 @@ describe('route redirects and help-center pages', () => {
         `/articles/${draft.identifier}-draft-only`,
         pathOf(unpublished.url),
         '/articles/1234567890-nothing',
-        '/',
         '/about',
       ]) {
         const res = await site(path);
         expect(res.status, path).toBe(404);
+        expect(await res.text(), path).toContain('<h1>Page not found</h1>');
       }
+      expect((await site('/')).status).toBe(200);
+      // The preview shows drafts, marked as such.
+      const preview = await fetch(`${emu.url}/_preview/help-center/articles/${draft.identifier}`);
+      expect(preview.status).toBe(200);
+      const previewHtml = await preview.text();
+      expect(previewHtml).toContain('<p>d</p>');
+      expect(previewHtml).toContain('<span class="badge badge-draft">Draft</span>');
       expect((await fetch(`${emu.url}/_site/no-such-kb/articles/1`)).status).toBe(404);
     });
 
@@ -176,13 +183,12 @@ describe('route redirects and help-center pages', () => {
       for (const path of [oldPath, `${oldPath}/`]) {
         const res = await site(path);
         expect(res.status, path).toBe(301);
-        expect(res.headers.get('location')).toBe(moved.url);
-        expect(res.headers.get('x-emulator-site-location')).toBe(`/_site/help-center${pathOf(moved.url)}`);
+        // The local site's redirect stays on the local site.
+        expect(res.headers.get('location')).toBe(`/_site/help-center${pathOf(moved.url)}`);
       }
       expect((await site(oldPath.toUpperCase())).status).toBe(404);
-      const followed = await fetch(
-        `${emu.url}${(await site(oldPath)).headers.get('x-emulator-site-location')}`,
-      );
+      const followed = await fetch(`${emu.url}/_site/help-center${oldPath}`);
+      expect(followed.url).toBe(`${emu.url}/_site/help-center${pathOf(moved.url)}`);
       expect(followed.status).toBe(200);
       expect(await followed.text()).toContain('<h1>New home</h1>');
     });
@@ -201,7 +207,6 @@ describe('route redirects and help-center pages', () => {
       const redirect = await getWithHost(`${emu.url}${pathOf(old.url)}`, `help.acme.test:${emu.port}`);
       expect(redirect.status).toBe(301);
       expect(redirect.headers.location).toBe(target.url);
-      expect(redirect.headers['x-emulator-site-location']).toBeUndefined();
       const missing = await getWithHost(`${emu.url}/articles/1111111111-x`, 'help.acme.test');
       expect(missing.status).toBe(404);
       const api404 = await getWithHost(`${emu.url}${pathOf(target.url)}`, `127.0.0.1:${emu.port}`);
@@ -222,8 +227,8 @@ describe('route redirects and help-center pages', () => {
       const res = await site('/old-billing');
       expect(res.status).toBe(301);
       const location = res.headers.get('location') as string;
-      expect(location).toMatch(/^https:\/\/help\.acme\.test\/collections\/\d{10}-billing$/);
-      const page = await site(pathOf(location));
+      expect(location).toMatch(/^\/_site\/help-center\/collections\/\d{10}-billing$/);
+      const page = await fetch(`${emu.url}${location}`);
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain('<h1>Billing FAQ</h1>');

@@ -8,8 +8,12 @@ import { loadCliConfig } from '../config.js';
 import { InputError } from '../failures.js';
 import { useColor } from '../output.js';
 import { ApplyProgress } from '../progress.js';
+import { helpCenterUrl, shouldServe, untilInterrupted } from '../serve.js';
 
-/** The demo: publish the docs tree into an embedded emulator, then show that a second plan is empty. */
+/**
+ * The demo: publish the docs tree into an embedded emulator, show that a second plan is empty, then (at a
+ * terminal, outside CI) keep the emulator serving the published help center until Ctrl-C.
+ */
 export async function run(input: CommandInput): Promise<number> {
   const { io } = input;
   const color = useColor(io);
@@ -35,13 +39,16 @@ export async function run(input: CommandInput): Promise<number> {
         ? '\nSecond plan: no changes. The knowledge base matches the docs tree.\n'
         : `\nSecond plan: ${pending} changes still pending.\n${renderPlanText(again.plan, { color })}\n`,
     );
-    if (target.emulator) {
+    const code = failedResults(results).length > 0 || pending > 0 ? 1 : 0;
+    if (target.emulator && shouldServe(io, input.values.serve === false)) {
       io.stdout.write(
-        `\nBrowse the result: ${target.emulator.url}/_emulator/state (the whole store), ` +
-          `${target.emulator.url}/_site/${plan.knowledgeBase.slug}/articles/<identifier>-<slug> (help-center pages).\n`,
+        `\nThe help center is served at ${helpCenterUrl(target.emulator, plan.knowledgeBase.slug)}\n` +
+          `Emulator state: ${target.emulator.url}/_emulator/\nPress Ctrl-C to stop.\n`,
       );
+      await untilInterrupted(io.signal);
+      io.stdout.write('Stopped.\n');
     }
-    return failedResults(results).length > 0 || pending > 0 ? 1 : 0;
+    return code;
   } finally {
     await target.close();
   }

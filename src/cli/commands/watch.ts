@@ -13,6 +13,7 @@ import { loadCliConfig } from '../config.js';
 import type { CliIO } from '../io.js';
 import { useColor } from '../output.js';
 import { stringValue, UsageError } from '../parse.js';
+import { sitePages } from '../serve.js';
 
 function numberFlag(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -64,6 +65,11 @@ export async function run(input: CommandInput): Promise<number> {
     },
   });
   format.emulatorUrl = target.emulator?.url;
+  if (target.emulator) {
+    const pages = sitePages(target.emulator, config.knowledgeBase);
+    format.pageUrl = pages.page;
+    format.homeUrl = pages.home;
+  }
   let session: WatchSession | undefined;
   let stopListening = () => {};
   try {

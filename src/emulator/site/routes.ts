@@ -1,0 +1,83 @@
+import { escapeHtml as esc } from '../../report/escape.js';
+import { articleUrl } from '../article-model.js';
+import { findRedirect } from '../redirects.js';
+import { articlePage } from './article-page.js';
+import { collectionPage } from './collection-page.js';
+import { collectionPath, siteTree, viewArticle } from './content.js';
+import type { SiteContext } from './context.js';
+import { homePage } from './home-page.js';
+import { type PageResponse, renderPage } from './layout.js';
+import { sidebar } from './nav.js';
+import { searchPage } from './search-page.js';
+import { SITE_CSS } from './style.js';
+
+/**
+ * One help-center request, below the site's base: `/` (home), `/collections/<identifier>-…`,
+ * `/articles/<identifier>-…`, `/search?q=`, the stylesheet; a path with a route redirect answers 301
+ * to the target's page on this same site.
+ */
+
+export function notFoundPage(ctx: SiteContext): PageResponse {
+  const main =
+    '<h1>Page not found</h1><p>There is nothing at this address. It may have moved or not be published yet.</p>' +
+    '<p>Try the search box above, or start from the collections on the left.</p>';
+  return renderPage(ctx, {
+    title: 'Page not found',
+    main,
+    sidebar: sidebar(ctx, siteTree(ctx), []),
+    status: 404,
+  });
+}
+
+function redirectPage(ctx: SiteContext, path: string): PageResponse | null {
+  const redirect = findRedirect(ctx.store, ctx.kb.id, path);
+  if (!redirect) return null;
+  let target: string | null = null;
+  if (redirect.object_type === 'collection') {
+    const c = ctx.store.collections.get(redirect.object_id);
+    if (c && c.kb_id === ctx.kb.id) target = `${ctx.base}${collectionPath(c)}`;
+  } else {
+    const a = ctx.store.articles.get(redirect.object_id);
+    if (a && a.kb_id === ctx.kb.id) {
+      const path = new URL(a.url || articleUrl(ctx.kb, a, ctx.suffix)).pathname;
+      target =
+        redirect.language === ctx.kb.default_language
+          ? `${ctx.base}${path}`
+          : `${ctx.base}${path}?lang=${encodeURIComponent(redirect.language)}`;
+    }
+  }
+  if (target === null) return null;
+  const page = renderPage(ctx, {
+    title: 'Moved',
+    main: `<h1>This page has moved</h1><p>It is now at <a href="${esc(target)}">${esc(target)}</a>.</p>`,
+    status: 301,
+  });
+  page.headers.location = target;
+  return page;
+}
+
+export function sitePage(ctx: SiteContext, path: string, query: URLSearchParams): PageResponse {
+  if (path === '/_help/style.css') {
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' },
+      body: SITE_CSS,
+    };
+  }
+  const moved = redirectPage(ctx, path);
+  if (moved) return moved;
+  if (path === '/' || path === '') return homePage(ctx);
+  if (path === '/search' || path === '/search/') return searchPage(ctx, query.get('q') ?? '');
+  const article = /^\/articles\/(\d+)(?:-[^/]*)?\/?$/.exec(path);
+  if (article?.[1]) {
+    const a = ctx.store.articleByIdentifier(ctx.kb.id, article[1]);
+    const view = a && viewArticle(ctx, a);
+    return view ? articlePage(ctx, view) : notFoundPage(ctx);
+  }
+  const collection = /^\/collections\/(\d+)(?:-[^/]*)?\/?$/.exec(path);
+  if (collection?.[1]) {
+    const c = ctx.store.collectionByIdentifier(ctx.kb.id, collection[1]);
+    return c ? collectionPage(ctx, c) : notFoundPage(ctx);
+  }
+  return notFoundPage(ctx);
+}

@@ -1,0 +1,38 @@
+import { escapeHtml as esc } from '../../report/escape.js';
+import { ancestry, articlePath, listedArticles, siteTree } from './content.js';
+import { type SiteContext, sitePath } from './context.js';
+import { type PageResponse, renderPage } from './layout.js';
+import { draftBadge, sidebar } from './nav.js';
+import { search } from './search.js';
+
+/** `/search?q=`: matching articles with the text around the match. */
+export function searchPage(ctx: SiteContext, query: string): PageResponse {
+  const tree = siteTree(ctx);
+  const trimmed = query.trim().slice(0, 200);
+  const hits = trimmed ? search(listedArticles(ctx), trimmed) : [];
+  const items = hits.map((hit) => {
+    const where = ancestry(tree, hit.view.record.collection_id)
+      .map((n) => esc(n.collection.title))
+      .join(' › ');
+    const snippet = hit.snippet
+      .map((part) => (part.match ? `<mark>${esc(part.text)}</mark>` : esc(part.text)))
+      .join('');
+    const href = sitePath(ctx, articlePath(ctx, hit.view.record));
+    return (
+      `<li class="result"><a href="${esc(href)}">${esc(hit.view.title)}</a>${draftBadge(hit.view)}` +
+      `${where ? `<span class="where">${where}</span>` : ''}<p>${snippet}</p></li>`
+    );
+  });
+  const summary = !trimmed
+    ? '<p class="empty">Type a word in the search box to find articles.</p>'
+    : hits.length === 0
+      ? `<p class="empty">No article matches “${esc(trimmed)}”.</p>`
+      : `<p class="count">${hits.length} article${hits.length === 1 ? '' : 's'} match “${esc(trimmed)}”.</p>`;
+  const main = `<h1>Search</h1>${summary}${items.length ? `<ol class="results">${items.join('')}</ol>` : ''}`;
+  return renderPage(ctx, {
+    title: trimmed ? `Search: ${trimmed}` : 'Search',
+    main,
+    sidebar: sidebar(ctx, tree, []),
+    query: trimmed,
+  });
+}
