@@ -1,5 +1,5 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import type { EmulatorState } from '../types.js';
+import { esc } from './html.js';
 import { htmlHeaders, type PageResponse } from './layout.js';
 
 /** `GET /_emulator/`: the emulator's state as a page a person can read; `/_emulator/state` stays the JSON. */

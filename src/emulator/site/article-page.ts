@@ -1,6 +1,6 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import { type ArticleView, ancestry, articlePath, siteTree } from './content.js';
 import { formatDate, type SiteContext, sitePath } from './context.js';
+import { esc } from './html.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { localizeLinks } from './links.js';
 import { breadcrumbs, draftBadge, sidebar } from './nav.js';

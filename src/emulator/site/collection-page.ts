@@ -1,7 +1,7 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import type { CollectionRecord } from '../model.js';
 import { ancestry, type CollectionNode, collectionPath, siteTree } from './content.js';
 import { type SiteContext, sitePath } from './context.js';
+import { esc } from './html.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { articleList, breadcrumbs, sidebar } from './nav.js';
 

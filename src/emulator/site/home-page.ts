@@ -1,7 +1,7 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import { collectionCards } from './collection-page.js';
 import { siteTree } from './content.js';
 import type { SiteContext } from './context.js';
+import { esc } from './html.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { articleList } from './nav.js';
 

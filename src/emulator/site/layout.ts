@@ -1,6 +1,6 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import { sitePageHeaders } from '../site-policy.js';
 import { languageName, type SiteContext, sitePath } from './context.js';
+import { esc } from './html.js';
 
 /** The page shell: header with search and language switch, optional sidebar, the security headers. */
 

@@ -1,6 +1,5 @@
-import { decodeHtmlEntities } from '../../identity/entities.js';
-import { escapeHtml } from '../../report/escape.js';
 import type { SiteContext } from './context.js';
+import { attributeValue, esc } from './html.js';
 
 /**
  * Stored HTML links to the KB's public host (`https://help.acme.test/articles/…`), to paths Pylon routes
@@ -45,7 +44,7 @@ export function localUrl(ctx: SiteContext, value: string): string | null {
 
 export function localizeLinks(ctx: SiteContext, html: string): string {
   return html.replace(URL_ATTRIBUTE, (whole, open: string, double?: string, single?: string) => {
-    const local = localUrl(ctx, decodeHtmlEntities(double ?? single ?? ''));
-    return local === null ? whole : `${open}"${escapeHtml(local)}"`;
+    const local = localUrl(ctx, attributeValue(double ?? single ?? ''));
+    return local === null ? whole : `${open}"${esc(local)}"`;
   });
 }

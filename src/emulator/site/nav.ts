@@ -1,4 +1,3 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import {
   type ArticleView,
   articlePath,
@@ -7,6 +6,7 @@ import {
   type SiteTree,
 } from './content.js';
 import { type SiteContext, sitePath } from './context.js';
+import { esc } from './html.js';
 
 /** Breadcrumbs, the collection sidebar and article lists: the navigation every page shares. */
 

@@ -1,4 +1,3 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import { articleUrl } from '../article-model.js';
 import { findRedirect } from '../redirects.js';
 import { articlePage } from './article-page.js';
@@ -6,6 +5,7 @@ import { collectionPage } from './collection-page.js';
 import { collectionPath, siteTree, viewArticle } from './content.js';
 import type { SiteContext } from './context.js';
 import { homePage } from './home-page.js';
+import { esc } from './html.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { sidebar } from './nav.js';
 import { searchPage } from './search-page.js';

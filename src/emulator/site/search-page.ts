@@ -1,6 +1,6 @@
-import { escapeHtml as esc } from '../../report/escape.js';
 import { ancestry, articlePath, listedArticles, siteTree } from './content.js';
 import { type SiteContext, sitePath } from './context.js';
+import { esc } from './html.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { draftBadge, sidebar } from './nav.js';
 import { search } from './search.js';

@@ -1,5 +1,5 @@
-import { htmlToText } from '../../report/html-to-lines.js';
 import type { ArticleView } from './content.js';
+import { plainText as textOf } from './html.js';
 
 /** A simple full-text search: every word of the query must appear in the title or the text. */
 
@@ -15,12 +15,7 @@ const TEXT_CACHE = new Map<string, string>();
 function plainText(html: string): string {
   let text = TEXT_CACHE.get(html);
   if (text === undefined) {
-    text = htmlToText(html)
-      .replace(/^[#>\-|\s]+/gm, '')
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/[|`]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    text = textOf(html);
     if (TEXT_CACHE.size > 500) TEXT_CACHE.clear();
     TEXT_CACHE.set(html, text);
   }
