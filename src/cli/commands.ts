@@ -184,7 +184,7 @@ No account and no token; nothing is sent to Pylon. Ctrl-C stops. See docs/watch.
         ],
       },
       {
-        title: `${CONFIG_TITLE}; what is saved is published unless --no-publish (the preview shows drafts either way)`,
+        title: `${CONFIG_TITLE}; saves are published unless --no-publish`,
         flags: [CONFIG_FILE, CONTENT_DIR, KB, AUTHOR, PUBLISH, RATE_LIMITS],
       },
     ],
