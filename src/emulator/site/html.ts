@@ -1,27 +1,14 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { decodeHtmlEntities, escapeHtml } from '../../pylon-api/html-text.js';
 
-/** The small HTML helpers the help center needs (the emulator depends on nothing but the contract). */
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+/** The HTML helpers of the help center: the contract's escape and decoding, and a body's plain text. */
 
 /** Text for element content or a quoted attribute value. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export const esc = escapeHtml;
 
 /** The value of an attribute as a browser reads it (character references decoded). */
-export function attributeValue(raw: string): string {
-  const element = fromHtml(`<a title="${raw.replace(/"/g, '&quot;')}"></a>`, { fragment: true }).children[0];
-  const title = element && 'properties' in element ? element.properties.title : undefined;
-  return typeof title === 'string' ? title : raw;
-}
+export const attributeValue = decodeHtmlEntities;
 
 /** The readable text of a body, whitespace collapsed (what search looks in). */
 export function plainText(html: string): string {
