@@ -74,6 +74,48 @@ exactly that plan, and refuses when an article or collection it touches changed 
     load: () => import('./commands/apply.js'),
   }),
   defineCommand({
+    name: 'pull',
+    summary:
+      "write a knowledge base as a docs tree (adopted in place by the next apply); --drifted takes Pylon's edits in",
+    usage: '[dir] [options]',
+    description: `Writes the knowledge base as a docs tree into dir (default: the content dir): collections as folders with
+an _index.md, articles as Markdown with frontmatter, translations as name.<lang>.md, Pylon-hosted images
+and files downloaded beside the article. Each file records the article it came from (pulled_from), so the
+next apply adopts it in place: same id, same URL. Reads only from Pylon. See docs/pull.md.`,
+    maxPositionals: 1,
+    flags: [
+      {
+        title: 'Pull',
+        flags: [
+          {
+            name: 'collection',
+            type: 'string',
+            multiple: true,
+            value: '<slug|id>',
+            description: 'only this collection and its sub-collections (repeat for more)',
+          },
+          { name: 'dry-run', type: 'boolean', description: 'list the files pull would write; write nothing' },
+          {
+            name: 'force',
+            type: 'boolean',
+            description: 'write into a non-empty directory (the files pull writes are replaced, others kept)',
+          },
+          {
+            name: 'drifted',
+            type: 'boolean',
+            description:
+              "write Pylon's version of the articles edited in Pylon (plan's drift) into their files in the docs tree",
+          },
+          NO_CACHE,
+        ],
+      },
+      { title: 'Output', flags: [format(['text', 'json'], 'output format'), JSON_FLAG] },
+      { title: CONFIG_TITLE, flags: [CONFIG_FILE, CONTENT_DIR, KB, ...TARGET_FLAGS] },
+    ],
+    footer: ENVIRONMENT,
+    load: () => import('./commands/pull.js'),
+  }),
+  defineCommand({
     name: 'check',
     summary: 'validate the docs tree offline: every problem at once, no network',
     usage: '[options]',

@@ -15,7 +15,8 @@ function report(error: unknown, io: CliIO): number {
     return 2;
   }
   const code = (error as { code?: string } | null)?.code;
-  if (error instanceof UsageError || code === 'kb/not-found' || code === 'content/missing-dir') {
+  const input = ['kb/not-found', 'content/missing-dir', 'pull/input', 'pull/target'];
+  if (error instanceof UsageError || (code !== undefined && input.includes(code))) {
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return 2;
   }

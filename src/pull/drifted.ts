@@ -1,0 +1,116 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { stripMarker } from '../identity/marker.js';
+import { uploadedAssetUrls } from '../identity/placeholders.js';
+import type { DriftNotice } from '../plan/types.js';
+import type { PlanRun } from '../run/index.js';
+import { convertArticle } from './convert-article.js';
+import { downloadFiles } from './download.js';
+import { folderOf, joinPath } from './paths.js';
+import type { PullWarning } from './pull.js';
+import { hostedFileUrls } from './references.js';
+
+export interface DriftedResult {
+  files: Array<{ path: string; kind: 'article' | 'file' }>;
+  warnings: PullWarning[];
+}
+
+/**
+ * `pylon-kb pull --drifted`: for each article the plan reports as edited in Pylon, writes Pylon's version
+ * (title and body) into its file, keeping the rest of its frontmatter. Links to other documents and files
+ * the tree already has point at them; files added in Pylon are downloaded beside the document. Every file
+ * is written beside its target first and moved into place once all are ready.
+ */
+export async function pullDrifted(
+  run: PlanRun,
+  options: {
+    contentDir: string;
+    apiOrigin: string;
+    maxAssetBytes: number;
+    dryRun?: boolean;
+    fetch?: typeof fetch;
+  },
+): Promise<DriftedResult> {
+  const drifts = run.plan.operations.filter((op): op is DriftNotice => op.kind === 'drift');
+  const pathByKey = new Map(run.content.desired.articles.map((a) => [a.key, a.path]));
+  const articles = new Map<string, string>();
+  for (const remote of run.current.articles) {
+    const path = remote.marker && !remote.marker.retired ? pathByKey.get(remote.marker.key) : undefined;
+    if (path) articles.set(remote.article.identifier, path);
+  }
+  const localBySha = new Map(
+    run.content.desired.articles.flatMap((a) =>
+      (a.assets ?? []).map((ref) => [ref.sha256, ref.path] as const),
+    ),
+  );
+  const warnings: PullWarning[] = [];
+  const staged: Array<{ path: string; content: string | Uint8Array; kind: 'article' | 'file' }> = [];
+  for (const op of drifts) {
+    const remote = run.current.articles.find((r) => r.article.id === op.articleId);
+    if (!remote) continue;
+    const html = stripMarker(remote.article.current_draft_content_html);
+    const files = new Map<string, string>();
+    for (const [sha, url] of uploadedAssetUrls(html)) {
+      const local = localBySha.get(sha);
+      if (local) files.set(url, local);
+    }
+    const missing = hostedFileUrls(html, options.apiOrigin).filter((url) => !files.has(url));
+    for (const [url, outcome] of await downloadFiles(missing, {
+      maxBytes: options.maxAssetBytes,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    })) {
+      const about = { article: { id: op.articleId, title: remote.article.title }, path: op.path };
+      if (!outcome.ok) {
+        warnings.push({
+          code: 'pull/download-failed',
+          message: `A file added in Pylon could not be downloaded (${outcome.reason}); the file keeps pointing at ${url.split('?')[0]}.`,
+          ...about,
+        });
+        continue;
+      }
+      const path = joinPath(folderOf(op.path), outcome.file.name);
+      files.set(url, path);
+      staged.push({ path, content: outcome.file.bytes, kind: 'file' });
+    }
+    const converted = convertArticle(html, op.path, remote.article.title, { articles, files });
+    for (const w of converted.warnings)
+      warnings.push({ ...w, article: { id: op.articleId, title: remote.article.title }, path: op.path });
+    const existing = await readFile(join(options.contentDir, op.path), 'utf8');
+    staged.push({
+      path: op.path,
+      content: replaceBody(existing, remote.article.title, converted.markdown),
+      kind: 'article',
+    });
+  }
+  if (!options.dryRun) await moveIntoPlace(options.contentDir, staged);
+  return { files: staged.map(({ path, kind }) => ({ path, kind })), warnings };
+}
+
+/** The file with a new body and title; the other frontmatter keys, comments and order stay. */
+export function replaceBody(file: string, title: string, body: string): string {
+  const match = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(file);
+  if (!match) return `---\ntitle: ${JSON.stringify(title)}\n---\n\n${body}`;
+  const yaml = parseDocument(match[1] ?? '');
+  yaml.set('title', title);
+  return `---\n${String(yaml)}---\n\n${body}`;
+}
+
+async function moveIntoPlace(
+  root: string,
+  files: ReadonlyArray<{ path: string; content: string | Uint8Array }>,
+) {
+  const temps: Array<[string, string]> = [];
+  try {
+    for (const file of files) {
+      const to = join(root, ...file.path.split('/'));
+      const temp = `${to}.pylon-kb-pull-${process.pid}.tmp`;
+      await mkdir(dirname(to), { recursive: true });
+      await writeFile(temp, file.content);
+      temps.push([temp, to]);
+    }
+    for (const [temp, to] of temps) await rename(temp, to);
+  } finally {
+    for (const [temp] of temps) await rm(temp, { force: true });
+  }
+}
