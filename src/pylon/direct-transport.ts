@@ -1,8 +1,8 @@
 import { createRedactor, scrubError } from '../diagnostics/redact.js';
-import { attemptSignal } from './attempt-signal.js';
-import { PylonApiError, PylonNetworkError, type RequestTarget } from './errors.js';
+import { PylonApiError, type RequestTarget } from './errors.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from './headers.js';
-import { isRecord, parseJsonText } from './json.js';
+import { requestInit, sendHttp } from './http.js';
+import { isRecord } from './json.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 export interface DirectTransportOptions {
@@ -14,16 +14,6 @@ export interface DirectTransportOptions {
   timeoutMs?: number | undefined;
 }
 
-const CONNECT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
 /** Talks to Pylon's REST API (or the emulator) with a bearer token, and removes Pylon's envelopes. */
 export function createDirectTransport(options: DirectTransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -34,32 +24,15 @@ export function createDirectTransport(options: DirectTransportOptions): Transpor
 
   async function send(req: TransportRequest): Promise<TransportResponse> {
     const target: RequestTarget = { endpoint: req.endpoint, method: req.method, path: redact(req.path) };
-    const attempt = attemptSignal(req.signal, timeoutMs);
-    try {
-      return await sendWith(req, target, attempt.signal);
-    } finally {
-      attempt.done();
-    }
-  }
-
-  async function sendWith(
-    req: TransportRequest,
-    target: RequestTarget,
-    signal: AbortSignal,
-  ): Promise<TransportResponse> {
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchFn(buildUrl(base, req), { ...buildInit(req, options.token), signal });
-    } catch (error) {
-      throw scrubError(toNetworkError(error, target, timeoutMs, false), redact);
-    }
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw scrubError(toNetworkError(error, target, timeoutMs, true), redact);
-    }
-    const body = parseJsonText(text);
+    const { response, text, body } = await sendHttp({
+      fetch: fetchFn,
+      url: buildUrl(base, req),
+      init: requestInit(req, options.token, jsonBody(req)),
+      signal: req.signal,
+      timeoutMs,
+      target,
+      redact,
+    });
     const init = { ...target, status: response.status, baseUrl: base };
     if (!response.ok) throw scrubError(errorFromBody(init, body, text, response.headers), redact);
     if (!isRecord(body)) {
@@ -95,19 +68,9 @@ function buildUrl(base: string, req: TransportRequest): string {
   return `${base}${req.path}${qs ? `?${qs}` : ''}`;
 }
 
-function buildInit(req: TransportRequest, token: string): RequestInit {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  let body: string | FormData | undefined;
-  if (req.form) {
-    body = req.form; // fetch sets the multipart boundary itself
-  } else if (req.json !== undefined || (req.page && req.method !== 'GET')) {
-    const json = req.page && req.method !== 'GET' ? { ...(req.json as object), ...req.page } : req.json;
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(json);
-  }
-  const init: RequestInit = { method: req.method, headers };
-  if (body !== undefined) init.body = body;
-  return init;
+/** The JSON body: the request's, with the page merged in for a POST list (Pylon reads it there). */
+function jsonBody(req: TransportRequest): unknown {
+  return req.page && req.method !== 'GET' ? { ...(req.json as object), ...req.page } : req.json;
 }
 
 function requestIdOf(body: Record<string, unknown> | undefined, headers: Headers): string | null {
@@ -136,48 +99,4 @@ function errorFromBody(
     retryAfterMs: parseRetryAfterMs(headers),
     rateLimit: parseRateLimitHeaders(headers),
   });
-}
-
-function causeCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } }).cause;
-  const code = cause?.code ?? cause?.errors?.[0]?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function toNetworkError(
-  error: unknown,
-  target: RequestTarget,
-  timeoutMs: number,
-  afterHeaders: boolean,
-): PylonNetworkError {
-  const name = (error as { name?: unknown }).name;
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = (error as { cause?: { message?: unknown } }).cause;
-  const causeMessage = typeof cause?.message === 'string' ? cause.message : undefined;
-  const base = { ...target, detail: causeMessage ?? message };
-  if (name === 'TimeoutError') {
-    return new PylonNetworkError({
-      ...base,
-      code: 'timeout',
-      phase: 'sent',
-      transient: true,
-      detail: `no complete response within ${timeoutMs} ms`,
-    });
-  }
-  if (name === 'AbortError')
-    return new PylonNetworkError({ ...base, code: 'aborted', phase: 'sent', transient: false });
-  const code = causeCode(error);
-  if (!afterHeaders && code !== undefined && CONNECT_CODES.has(code)) {
-    return new PylonNetworkError({ ...base, code, phase: 'connect', transient: code !== 'ENOTFOUND' });
-  }
-  // fetch refusing the request before sending it: a bad header value (no cause) or a blocked port.
-  if (!afterHeaders && error instanceof TypeError && causeMessage === 'bad port') {
-    return new PylonNetworkError({ ...base, code: 'blocked_port', phase: 'connect', transient: false });
-  }
-  if (!afterHeaders && error instanceof TypeError && cause === undefined) {
-    return new PylonNetworkError({ ...base, code: 'invalid_request', phase: 'connect', transient: false });
-  }
-  // An answer that is not HTTP (`HPE_…`) will not become HTTP on a retry: a wrong port.
-  const transient = !code?.startsWith('HPE_');
-  return new PylonNetworkError({ ...base, code: code ?? 'network_error', phase: 'sent', transient });
 }

@@ -1,6 +1,7 @@
-import { codeForStatus, PylonApiError, PylonNetworkError, type RequestTarget } from '../errors.js';
+import { codeForStatus, PylonApiError, type PylonNetworkError, type RequestTarget } from '../errors.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from '../headers.js';
 import { isRecord } from '../json.js';
+import { networkDetail } from '../network-error.js';
 
 /** Code of a 429 from Truto's own per-account limit (not Pylon's per-endpoint one). */
 export const TRUTO_RATE_LIMITED = 'truto_rate_limited';
@@ -100,68 +101,18 @@ function remoteMessage(ctx: TrutoErrorContext, error: PylonApiError): string {
   return parts.join(' ') + hint;
 }
 
-const CONNECT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
 /**
- * No response from Truto: the same classification the direct transport makes (so retries behave the same),
- * with a message that names Truto and its URL.
+ * No response from Truto: classified like any transport's (see network-error.ts, so retries behave the
+ * same), with a message that names Truto and its URL setting.
  */
 export function trutoNetworkError(
+  out: PylonNetworkError,
   error: unknown,
   target: RequestTarget,
-  ctx: { baseUrl: string; timeoutMs: number; afterHeaders: boolean },
+  ctx: { baseUrl: string; timeoutMs: number },
 ): PylonNetworkError {
-  const name = (error as { name?: unknown }).name;
-  const cause = (
-    error as { cause?: { code?: unknown; message?: unknown; errors?: Array<{ code?: unknown }> } }
-  ).cause;
-  const rawCode = cause?.code ?? cause?.errors?.[0]?.code;
-  const causeCode = typeof rawCode === 'string' ? rawCode : undefined;
   const detail =
-    typeof cause?.message === 'string'
-      ? cause.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  const base = { ...target, detail };
-  let out: PylonNetworkError;
-  if (name === 'TimeoutError') {
-    out = new PylonNetworkError({
-      ...base,
-      code: 'timeout',
-      phase: 'sent',
-      transient: true,
-      detail: `no complete response within ${ctx.timeoutMs} ms`,
-    });
-  } else if (name === 'AbortError') {
-    out = new PylonNetworkError({ ...base, code: 'aborted', phase: 'sent', transient: false });
-  } else if (!ctx.afterHeaders && causeCode !== undefined && CONNECT_CODES.has(causeCode)) {
-    out = new PylonNetworkError({
-      ...base,
-      code: causeCode,
-      phase: 'connect',
-      transient: causeCode !== 'ENOTFOUND',
-    });
-  } else if (!ctx.afterHeaders && error instanceof TypeError && detail === 'bad port') {
-    out = new PylonNetworkError({ ...base, code: 'blocked_port', phase: 'connect', transient: false });
-  } else if (!ctx.afterHeaders && error instanceof TypeError && cause === undefined) {
-    out = new PylonNetworkError({ ...base, code: 'invalid_request', phase: 'connect', transient: false });
-  } else {
-    out = new PylonNetworkError({
-      ...base,
-      code: causeCode ?? 'network_error',
-      phase: 'sent',
-      transient: !causeCode?.startsWith('HPE_'),
-    });
-  }
+    out.code === 'timeout' ? `no complete response within ${ctx.timeoutMs} ms` : networkDetail(error);
   const hint =
     out.code === 'ENOTFOUND'
       ? ' Check TRUTO_API_URL (host not found).'
@@ -174,6 +125,6 @@ export function trutoNetworkError(
             : out.code.startsWith('HPE_')
               ? ' The server at TRUTO_API_URL does not speak HTTP: check the port.'
               : '';
-  out.message = `Truto ${target.endpoint} (${target.method} ${target.path}) got no response from ${ctx.baseUrl}: ${out.code === 'timeout' ? `no complete response within ${ctx.timeoutMs} ms` : detail}.${hint}`;
+  out.message = `Truto ${target.endpoint} (${target.method} ${target.path}) got no response from ${ctx.baseUrl}: ${detail}.${hint}`;
   return out;
 }

@@ -1,8 +1,7 @@
 import { createRedactor, scrubError } from '../../diagnostics/redact.js';
 import { DEFAULT_TRUTO_API_URL } from '../../pylon-api/index.js';
-import { attemptSignal } from '../attempt-signal.js';
 import type { RequestTarget } from '../errors.js';
-import { parseJsonText } from '../json.js';
+import { requestInit, sendHttp } from '../http.js';
 import type { GlobalLimit, Transport, TransportRequest, TransportResponse } from '../transport.js';
 import { TRUTO_RATE_LIMITED, trutoApiError, trutoNetworkError } from './errors.js';
 import { readTrutoSuccess } from './response.js';
@@ -45,33 +44,17 @@ export function createTrutoTransport(options: TrutoTransportOptions): Transport 
 
   async function send(req: TransportRequest): Promise<TransportResponse> {
     const target: RequestTarget = { endpoint: req.endpoint, method: req.method, path: redact(req.path) };
-    const attempt = attemptSignal(req.signal, timeoutMs);
-    try {
-      return await sendWith(req, target, attempt.signal);
-    } finally {
-      attempt.done();
-    }
-  }
-
-  async function sendWith(
-    req: TransportRequest,
-    target: RequestTarget,
-    signal: AbortSignal,
-  ): Promise<TransportResponse> {
-    const network = { baseUrl: base, timeoutMs, afterHeaders: false };
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchFn(trutoUrl(base, req, account), { ...buildInit(req, options.token), signal });
-    } catch (error) {
-      throw scrubError(trutoNetworkError(error, target, network), redact);
-    }
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw scrubError(trutoNetworkError(error, target, { ...network, afterHeaders: true }), redact);
-    }
-    const body = parseJsonText(text);
+    const { response, text, body } = await sendHttp({
+      fetch: fetchFn,
+      url: trutoUrl(base, req, account),
+      init: requestInit(req, options.token, req.json),
+      signal: req.signal,
+      timeoutMs,
+      target,
+      redact,
+      reword: (classified, error) =>
+        trutoNetworkError(classified, error, target, { baseUrl: base, timeoutMs }),
+    });
     const notJson = body === undefined && text.trim() !== '';
     if (!response.ok) {
       const ctx = { ...target, status: response.status, baseUrl: base, integratedAccountId: account };
@@ -91,19 +74,4 @@ export function createTrutoTransport(options: TrutoTransportOptions): Transport 
     isLimitError: (error) => (error as { code?: unknown } | null)?.code === TRUTO_RATE_LIMITED,
   };
   return { name: 'truto', supportsIdempotencyKeys: true, globalLimit, send };
-}
-
-function buildInit(req: TransportRequest, token: string): RequestInit {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  if (req.idempotencyKey !== undefined) headers['Idempotency-Key'] = req.idempotencyKey;
-  let body: string | FormData | undefined;
-  if (req.form) {
-    body = req.form; // fetch sets the multipart boundary itself
-  } else if (req.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(req.json);
-  }
-  const init: RequestInit = { method: req.method, headers };
-  if (body !== undefined) init.body = body;
-  return init;
 }
