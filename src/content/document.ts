@@ -6,6 +6,7 @@ import { readFrontmatter } from './frontmatter.js';
 import { stripMarkdownExtension } from './markdown-path.js';
 import { readPulledFrom } from './pulled-from.js';
 import { baseName, parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
+import { checkTitle, titleLine } from './title-rules.js';
 import type { LocalDoc, SourceFile } from './types.js';
 
 export const DOCUMENT_KEYS = [
@@ -66,6 +67,8 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
 
   const pulled = readPulledFrom(frontmatter.fields, file.path);
   diagnostics.push(...fm.diagnostics, ...pulled.diagnostics);
+  const badTitle = checkTitle(title, { file: file.path, ...titleLine(fm, frontmatter) });
+  if (badTitle) diagnostics.push(badTitle);
   diagnostics.sort(byLine);
   const fieldLines = Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.line]));
   if (diagnostics.some((d) => d.severity === 'error')) return { doc: null, diagnostics, fieldLines };

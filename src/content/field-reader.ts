@@ -23,6 +23,11 @@ export class FieldReader {
     private readonly typeCode: string,
   ) {}
 
+  /** Adds a problem found by another rule about these fields. */
+  report(diagnostic: Diagnostic): void {
+    this.found.push(diagnostic);
+  }
+
   line(name: string): number | undefined {
     return this.fields.get(name)?.line;
   }

@@ -1,6 +1,8 @@
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
+import { checkSourceText } from './source-limits.js';
+import { checkTitle } from './title-rules.js';
 import type { SourceFile } from './types.js';
 import { type Fields, readYamlFields } from './yaml-fields.js';
 
@@ -71,6 +73,8 @@ function readIndexFile(file: SourceFile) {
 
 /** Docusaurus `_category_.json` / `.yml`: `label` → title, `position` → order, `link.description`. */
 function readCategoryFile(file: SourceFile, isJson: boolean) {
+  const unreadable = checkSourceText(file);
+  if (unreadable) return { metadata: null, diagnostics: [unreadable] };
   const diagnostics: Diagnostic[] = isJson ? checkJson(file) : [];
   if (hasErrors(diagnostics)) return { metadata: null, diagnostics };
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
@@ -122,7 +126,12 @@ function collect(
     order?: number | undefined;
   },
 ): FolderMetadata {
-  const line = reader.line('title') ?? reader.line('label') ?? 1;
+  const field = reader.line('title') !== undefined ? 'title' : 'label';
+  const line = reader.line(field) ?? 1;
+  if (values.title !== undefined) {
+    const bad = checkTitle(values.title, { file: file.path, line, field, what: 'collection title' });
+    if (bad) reader.report(bad);
+  }
   return {
     source: { path: file.path, line },
     ...(values.title !== undefined && { title: values.title }),

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkNesting, checkSourceText } from './source-limits.js';
 import type { SourceFile } from './types.js';
 import { type Fields, readYamlFields } from './yaml-fields.js';
 
@@ -18,12 +19,23 @@ const CODE_LANGUAGES = new Set(['js', 'javascript', 'coffee', 'cson', 'coffeescr
 
 /**
  * Splits YAML frontmatter from the body and parses it safely. There is no JavaScript engine: `---js`
- * frontmatter is an error, never evaluated. Returns null when the frontmatter cannot be read.
+ * frontmatter is an error, never evaluated. Returns null when the frontmatter cannot be read, and when
+ * the file is not a readable document at all (binary, not UTF-8, too large, nested too deeply): those are
+ * checked first, so nothing downstream parses or renders such a file.
  */
 export function readFrontmatter(file: SourceFile): {
   frontmatter: Frontmatter | null;
   diagnostics: Diagnostic[];
 } {
+  const unreadable = checkSourceText(file);
+  if (unreadable) return { frontmatter: null, diagnostics: [unreadable] };
+  const { frontmatter, diagnostics } = splitFrontmatter(file);
+  const nesting = frontmatter && checkNesting(file, frontmatter.body, frontmatter.bodyStartLine);
+  if (nesting) return { frontmatter: null, diagnostics: [...diagnostics, nesting] };
+  return { frontmatter, diagnostics };
+}
+
+function splitFrontmatter(file: SourceFile): { frontmatter: Frontmatter | null; diagnostics: Diagnostic[] } {
   const text = file.text.replace(/^\uFEFF/, '');
   const lines = splitLines(text);
   const first = lines[0]?.content ?? '';

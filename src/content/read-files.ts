@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { globMatcher } from './glob.js';
 import { MARKDOWN_GLOBS } from './markdown-path.js';
+import { MAX_DOCUMENT_BYTES } from './source-limits.js';
 import type { SourceFile } from './types.js';
 
 /** The I/O edge of the content module: the only file here that touches the file system. */
@@ -56,7 +57,27 @@ export async function readContentFiles(
   await walk('');
 
   paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8') })));
+  return Promise.all(paths.map(async (path) => ({ path, text: await readTextFile(join(root, path)) })));
+}
+
+/**
+ * A content file as UTF-8 text (undecodable bytes become U+FFFD), but never more than
+ * MAX_DOCUMENT_BYTES + 1 bytes of it: enough for the size check to refuse it, without holding a huge file.
+ */
+export async function readTextFile(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(MAX_DOCUMENT_BYTES + 1, (await handle.stat()).size));
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 async function assertDirectory(dir: string): Promise<void> {

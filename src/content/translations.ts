@@ -4,6 +4,7 @@ import { DOCUMENT_KEYS } from './document.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
 import { isIndexPage, isRootReadme, markdownPathsOf } from './markdown-path.js';
+import { checkTitle, titleLine } from './title-rules.js';
 import type { ContentTree, LocalDoc, SourceFile } from './types.js';
 import { stemOf } from './url-path.js';
 
@@ -145,6 +146,8 @@ function parseTranslation(
   fm.warnUnknownKeys(TRANSLATION_KEYS, 'frontmatter/unknown-key', ARTICLE_KEYS);
   const title = fm.string('title') ?? firstHeading(frontmatter.body) ?? source.title;
   const all = [...diagnostics, ...fm.diagnostics, ...ignored];
+  const badTitle = checkTitle(title, { file: file.path, ...titleLine(fm, frontmatter) });
+  if (badTitle) all.push(badTitle);
   if (all.some((d) => d.severity === 'error')) return { translation: null, diagnostics: all };
   return {
     translation: {

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTextFile } from '../content/read-files.js';
 import type { DesiredCache } from './desired-cache.js';
 import type { FileChange } from './types.js';
 
@@ -34,7 +34,7 @@ export async function readChanges(
     latestChanges(changes.filter((c) => !c.asset)).map(async (change) => {
       if (change.kind === 'delete') return { change, text: null };
       try {
-        return { change, text: await readFile(join(contentDir, change.path), 'utf8') };
+        return { change, text: await readTextFile(join(contentDir, change.path)) };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'EISDIR') return { change, text: null };
