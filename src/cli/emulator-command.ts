@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startEmulator } from '../emulator/index.js';
+import { BUILT_IN_SEEDS } from '../emulator/seeds/editor-kb.js';
 import type { EmulatorOptions, EmulatorSeed, FaultRule } from '../emulator/types.js';
 import { ENDPOINTS, type EndpointName, type RateLimitPreset } from '../pylon-api/index.js';
 import { type CommandInput, type FlagValues, flagsOf } from './command-spec.js';
@@ -57,7 +58,10 @@ async function toOptions(flags: FlagValues, cwd: string): Promise<EmulatorOption
   };
   if (values.host) options.host = values.host;
   if (values.token) options.token = values.token;
-  if (values.seed) options.seed = (await readJson(resolve(cwd, values.seed), 'seed')) as EmulatorSeed;
+  if (values.seed) {
+    options.seed =
+      BUILT_IN_SEEDS[values.seed] ?? ((await readJson(resolve(cwd, values.seed), 'seed')) as EmulatorSeed);
+  }
   if (values.state) options.statePath = resolve(cwd, values.state);
   const preset =
     choice<RateLimitPreset>(values['rate-limits'], ['documented', 'raised', 'off'], 'rate-limits') ?? 'off';

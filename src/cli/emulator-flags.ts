@@ -14,8 +14,9 @@ export const EMULATOR_FLAGS: FlagSpec[] = [
   {
     name: 'seed',
     type: 'string',
-    value: '<file>',
-    description: 'JSON seed: organisation, knowledge bases, users, teams',
+    value: '<file|editor-kb>',
+    description:
+      "JSON seed: organisation, knowledge bases, users, teams; editor-kb: a knowledge base as Pylon's editor writes it (to try pull)",
     default: 'Acme Inc',
   },
   {

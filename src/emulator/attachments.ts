@@ -80,6 +80,12 @@ async function parseForm(
   }
 }
 
+/** A long-lived signed-looking URL, as Pylon's asset host returns (reference §4.7.1). */
+export function signedAssetUrl(baseUrl: string, org: string, key: string): string {
+  const signature = createHmac('sha256', org).update(key).digest('hex');
+  return `${baseUrl}/_assets/${encodeURIComponent(key)}?Expires=253370764800&Signature=${signature}&Key-Pair-Id=EMULATOR`;
+}
+
 export function attachmentView(a: AttachmentRecord): Attachment {
   return { id: a.id, name: a.name, description: a.description, url: a.url };
 }
@@ -111,13 +117,13 @@ export const attachmentHandlers: HandlerDef[] = [
       const org = ctx.store.organization.id;
       while (ctx.store.attachments.has(`${org}/${ms}-${name}`)) ms++;
       const key = `${org}/${ms}-${name}`;
-      const signature = createHmac('sha256', org).update(key).digest('hex');
+
       const record: AttachmentRecord = {
         id: randomId(),
         name,
         description: typeof description === 'string' ? description : '',
         key,
-        url: `${ctx.baseUrl}/_assets/${encodeURIComponent(key)}?Expires=253370764800&Signature=${signature}&Key-Pair-Id=EMULATOR`,
+        url: signedAssetUrl(ctx.baseUrl, org, key),
         content_type: contentTypeFor(name, upload.type),
         size: upload.bytes.byteLength,
         sha256: createHash('sha256').update(upload.bytes).digest('hex'),

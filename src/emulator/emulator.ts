@@ -7,6 +7,7 @@ import { loadState, saveState } from './persistence.js';
 import { RateLimiter } from './rate-limit.js';
 import { RequestLog } from './request-log.js';
 import { buildStoreData, DEFAULT_SEED } from './seed.js';
+import { bindBaseUrl } from './seed-attachments.js';
 import { ChangeFeed } from './site/live-reload.js';
 import { StateWriter } from './state-writer.js';
 import { Store } from './store.js';
@@ -28,7 +29,7 @@ export class Emulator {
   private readonly clock: () => Date;
   /** Saves the state file shortly after writes; absent without a state file. */
   readonly stateWriter: StateWriter | undefined;
-  private readonly initialData: StoreData;
+  private initialData: StoreData;
   private readonly initialFaults: FaultRule[];
 
   constructor(options: EmulatorOptions = {}) {
@@ -94,6 +95,15 @@ export class Emulator {
   setOptions(options: Partial<EmulatorBehaviour>, strict = false): void {
     this.behaviour = { ...this.behaviour, ...validateBehaviour(options, strict) };
     this.limiter.configure(this.behaviour.rateLimits, this.behaviour.timeScale);
+  }
+
+  /** Called once the server listens: seeded HTML and attachments get the real base URL. */
+  bindBaseUrl(baseUrl: string): void {
+    this.baseUrl = baseUrl;
+    if (bindBaseUrl(this.initialData, baseUrl)) {
+      this.store.load(structuredClone(this.initialData));
+      this.persist();
+    }
   }
 
   kbInfo(slug?: string): EmulatorKbInfo {

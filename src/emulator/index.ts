@@ -2,6 +2,7 @@
 export { normalizeHtml } from './html-normalizer.js';
 export { DEFAULT_BEHAVIOUR } from './options.js';
 export { DEFAULT_SEED } from './seed.js';
+export { EDITOR_KB_SEED } from './seeds/editor-kb.js';
 export { startEmulator } from './server.js';
 export {
   DEFAULT_TRUTO_ACCOUNT,

@@ -1,6 +1,7 @@
 import { publishAll, type UrlSuffix } from './article-model.js';
 import { newIdentifier, seededId } from './ids.js';
 import type { ArticleRecord, CollectionRecord, KbRecord, StoreData, UserRecord } from './model.js';
+import { seedAttachments } from './seed-attachments.js';
 import { slugify } from './slug.js';
 import type { EmulatorSeed, SeedKnowledgeBase } from './types.js';
 
@@ -70,6 +71,8 @@ export function buildStoreData(seed: EmulatorSeed, now: string, suffix: UrlSuffi
     name: t.name,
     user_ids: t.members.map((m) => findUser(m).id),
   }));
+  const organizationId = seed.organization.id ?? seededId('organization', seed.organization.name);
+  const files = seedAttachments(seed.attachments ?? [], organizationId, now);
   const knowledgeBases: KbRecord[] = [];
   const collections: CollectionRecord[] = [];
   const articles: ArticleRecord[] = [];
@@ -104,7 +107,7 @@ export function buildStoreData(seed: EmulatorSeed, now: string, suffix: UrlSuffi
         translations[t.language] = {
           title: t.title,
           published_title: null,
-          draft_html: t.body_html,
+          draft_html: files.resolveHtml(t.body_html),
           published_html: null,
         };
       }
@@ -121,7 +124,7 @@ export function buildStoreData(seed: EmulatorSeed, now: string, suffix: UrlSuffi
         is_published: false,
         is_unlisted: a.is_unlisted ?? false,
         url: '',
-        draft_html: a.body_html,
+        draft_html: files.resolveHtml(a.body_html),
         published_html: null,
         last_published_at: null,
         visibility_config: a.visibility_config ?? { visibility: 'public' },
@@ -136,7 +139,7 @@ export function buildStoreData(seed: EmulatorSeed, now: string, suffix: UrlSuffi
   }
   return {
     organization: {
-      id: seed.organization.id ?? seededId('organization', seed.organization.name),
+      id: organizationId,
       name: seed.organization.name,
     },
     knowledgeBases,
@@ -146,7 +149,7 @@ export function buildStoreData(seed: EmulatorSeed, now: string, suffix: UrlSuffi
     users,
     teams,
     roles,
-    attachments: [],
+    attachments: files.records,
     nextSeq: seq,
   };
 }

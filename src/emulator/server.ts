@@ -157,7 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const port = (server.address() as AddressInfo).port;
   const shownHost =
     host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  em.baseUrl = `http://${shownHost}:${port}`;
+  em.bindBaseUrl(`http://${shownHost}:${port}`);
   let closing: Promise<void> | undefined;
   return {
     url: em.baseUrl,

@@ -174,8 +174,20 @@ export interface SeedRole {
   slug?: string;
 }
 
+/**
+ * A file the seed puts on the emulator's asset host. Article HTML refers to it as
+ * `{{attachment:<name>}}`, which becomes its signed `/_assets/` URL once the emulator listens.
+ */
+export interface SeedAttachment {
+  name: string;
+  content_type?: string;
+  /** The file's bytes, base64-encoded. */
+  base64: string;
+}
+
 export interface EmulatorSeed {
   organization: { id?: string; name: string };
+  attachments?: SeedAttachment[];
   knowledgeBases: SeedKnowledgeBase[];
   users: SeedUser[];
   teams?: SeedTeam[];
