@@ -5,7 +5,10 @@ import { EDITOR_KB_SEED, type RunningEmulator } from '../../src/emulator/index.j
 import { CLI_FLAGS, emulator, envFor, runCli, workspace } from './helpers.js';
 import { articlesOf, readerText, seenText, textsByKey, writesByMethod } from './pull-helpers.js';
 
-const EDITOR_FLAGS = ['--kb', 'northwind', '--author', 'ada@acme.test', '--rate-limits', 'off'];
+const EDITOR_FLAGS = ['--kb', 'northwind', '--rate-limits', 'off'];
+const PUBLISH_FLAGS = [...EDITOR_FLAGS, '--author', 'ada@acme.test'];
+/** Pull reads the KB only: it takes no author. */
+const PULL_FLAGS = ['--kb', 'help-center', '--rate-limits', 'off'];
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const done of cleanups.splice(0)) await done();
@@ -31,7 +34,8 @@ describe('pull, then apply: the hand-written knowledge base is adopted in place'
   it('keeps every id, URL and visible text; the first apply writes only markers, the second nothing', async () => {
     const { emu, ws } = await setUp(EDITOR_KB_SEED);
     const env = envFor(emu);
-    const cli = (...args: string[]) => runCli([...args, ...EDITOR_FLAGS], { env, cwd: ws.dir });
+    const cli = (...args: string[]) =>
+      runCli([...args, ...(args[0] === 'pull' ? EDITOR_FLAGS : PUBLISH_FLAGS)], { env, cwd: ws.dir });
     const before = articlesOf(emu, 'northwind');
     expect(before.length).toBe(7);
 
@@ -159,7 +163,7 @@ describe('pull round trip on content-example', () => {
     const expected = textsByKey(first.emu);
     expect(expected.size).toBeGreaterThan(5);
 
-    const pulled = await runCli(['pull', 'pulled', ...CLI_FLAGS], {
+    const pulled = await runCli(['pull', 'pulled', ...PULL_FLAGS], {
       env: envFor(first.emu),
       cwd: first.ws.dir,
     });
