@@ -238,7 +238,8 @@ No account and no token; nothing is sent to Pylon. Ctrl-C stops. See docs/watch.
     usage: '[options]',
     description: `Runs an MCP (Model Context Protocol) server over stdio for coding agents, configured exactly as the other
 commands (config file, env, flags). Tools: check, plan, apply (only a plan_id that plan returned in this
-session, refused when stale), list_collections, get_article, search_articles. Resources: pylon-kb://config,
+session, refused when stale), list_collections, get_article, search_articles, pull (a collection into a new
+folder, or Pylon's edits into their files). Resources: pylon-kb://config,
 pylon-kb://collections. Stdout carries only protocol messages; logs go to stderr. See docs/mcp.md.`,
     flags: [{ title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] }],
     footer: ENVIRONMENT,

@@ -8,6 +8,7 @@ import { collectionTree } from './knowledge-base.js';
 import { failed, scrub } from './result.js';
 import type { McpSession } from './session.js';
 import { applyTool, checkTool, planTool } from './tools/publish.js';
+import { pullTool } from './tools/pull.js';
 import { getArticleTool, listCollectionsTool, searchArticlesTool } from './tools/read.js';
 import type { ToolDefinition } from './tools/tool.js';
 
@@ -17,11 +18,22 @@ const INSTRUCTIONS =
   'returned. Never write articles through other Pylon tools: pylon-kb tracks which article belongs to which ' +
   'file, keeps old URLs alive when files move, and never creates duplicates.';
 
+const TOOLS = [
+  checkTool,
+  planTool,
+  applyTool,
+  listCollectionsTool,
+  getArticleTool,
+  searchArticlesTool,
+  pullTool,
+] as ToolDefinition<z.ZodRawShape>[];
+
+export const TOOL_NAMES = TOOLS.map((t) => t.name);
+
 /** The MCP server: the safe verbs of pylon-kb, over one session. */
 export function createMcpServer(session: McpSession): McpServer {
   const server = new McpServer({ name: 'pylon-kb', version: VERSION }, { instructions: INSTRUCTIONS });
-  const tools = [checkTool, planTool, applyTool, listCollectionsTool, getArticleTool, searchArticlesTool];
-  for (const tool of tools) register(server, session, tool as ToolDefinition<z.ZodRawShape>);
+  for (const tool of TOOLS) register(server, session, tool);
 
   server.registerResource(
     'config',

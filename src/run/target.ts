@@ -16,6 +16,8 @@ export interface OpenTarget {
   description: string;
   /** The embedded emulator, when the target is one. */
   emulator?: RunningEmulator;
+  /** Origin of the API the client talks to: files served under it count as hosted by Pylon (pull). */
+  apiOrigin: string;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function openTarget(
     return {
       client,
       emulator,
+      apiOrigin: new URL(emulator.url).origin,
       description: `the embedded Pylon emulator at ${emulator.url}`,
       close: () => emulator.close(),
     };
@@ -103,10 +106,16 @@ export async function openTarget(
     const client = createPylonClient({ ...common, baseUrl: target.apiUrl, token: target.token, transport });
     return {
       client,
+      apiOrigin: new URL(target.apiUrl).origin,
       description: `Pylon through Truto at ${target.apiUrl} (integrated account ${target.integratedAccountId})`,
       close: async () => {},
     };
   }
   const client = createPylonClient({ ...common, baseUrl: target.apiUrl, token: target.token });
-  return { client, description: `Pylon at ${target.apiUrl}`, close: async () => {} };
+  return {
+    client,
+    apiOrigin: new URL(target.apiUrl).origin,
+    description: `Pylon at ${target.apiUrl}`,
+    close: async () => {},
+  };
 }

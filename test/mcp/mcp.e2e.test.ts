@@ -55,7 +55,7 @@ describe('pylon-kb mcp over stdio', () => {
   it('lists the safe verbs with their schemas', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['apply', 'check', 'get_article', 'list_collections', 'plan', 'search_articles'].sort(),
+      ['apply', 'check', 'get_article', 'list_collections', 'plan', 'pull', 'search_articles'].sort(),
     );
     const apply = tools.find((t) => t.name === 'apply');
     expect(apply?.inputSchema.required).toEqual(['plan_id']);
@@ -150,6 +150,39 @@ describe('pylon-kb mcp over stdio', () => {
     expect(writeCount(emu)).toBe(writes);
   });
 
+  it("pulls Pylon's edit of an article into its file, after which the article plans no write", async () => {
+    const target = managedByKey(emu).get('getting-started/invite-your-team')?.[0];
+    await fetch(`${emu.url}/knowledge-bases/${emu.kb().id}/articles/${target?.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${emu.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        body_html: (target?.draft_html ?? '').replace(
+          'Use this role for contractors',
+          'Edited in Pylon: use it for contractors',
+        ),
+        publish_updated_body_html: true,
+      }),
+    });
+    const drift = await call('plan');
+    expect(data(drift).operations).toContainEqual(
+      expect.objectContaining({ kind: 'drift', key: 'getting-started/invite-your-team' }),
+    );
+    const preview = await call('pull', { drifted: true, dry_run: true });
+    expect(data(preview).files).toEqual([{ path: 'getting-started/invite-your-team.md', kind: 'article' }]);
+    const file = join(ws.docs, 'getting-started', 'invite-your-team.md');
+    expect(await readFile(file, 'utf8')).not.toContain('Edited in Pylon');
+    const pulled = await call('pull', { drifted: true });
+    expect(pulled.isError).toBeFalsy();
+    expect(await readFile(file, 'utf8')).toContain('Edited in Pylon: use it for contractors');
+    const after = await call('plan');
+    const ops = data(after).operations as { key: string }[];
+    expect(ops.filter((op) => op.key === 'getting-started/invite-your-team')).toEqual([]);
+    const neither = await call('pull', {});
+    expect(data(neither).error.code).toBe('input/invalid');
+    const escape = await call('pull', { collection: 'guides', folder: '../outside' });
+    expect(data(escape).error.code).toBe('input/invalid');
+  });
+
   it('names the file and line of a broken document, and makes a plan that cannot be applied', async () => {
     await writeFile(join(ws.docs, 'guides', 'broken.md'), '---\ntitle: [unclosed\n---\n\nBody.\n');
     const checked = await call('check', { files: ['guides/broken.md'] });
@@ -171,7 +204,7 @@ describe('pylon-kb mcp over stdio', () => {
     const wrong = await call('apply', {});
     expect(wrong.isError).toBe(true);
     const { tools } = await client.listTools();
-    expect(tools.length).toBe(6);
+    expect(tools.length).toBe(7);
   });
 
   it('never shows the token, and keeps stdout for the protocol', () => {

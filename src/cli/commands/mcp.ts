@@ -1,5 +1,5 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { createMcpServer } from '../../mcp/server.js';
+import { createMcpServer, TOOL_NAMES } from '../../mcp/server.js';
 import { configSecrets, McpSession } from '../../mcp/session.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
@@ -22,9 +22,7 @@ export async function run(input: CommandInput): Promise<number> {
     io.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
   await server.connect(transport);
-  log(
-    `pylon-kb mcp ${config.contentDir}: ready (tools: check, plan, apply, list_collections, get_article, search_articles)`,
-  );
+  log(`pylon-kb mcp ${config.contentDir}: ready (tools: ${TOOL_NAMES.join(', ')})`);
   await closed;
   await server.close();
   await session.close();

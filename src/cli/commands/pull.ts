@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { ResolvedConfig } from '../../config/types.js';
 import { pullDrifted } from '../../pull/drifted.js';
 import { type PullResult, type PullWarning, pull } from '../../pull/pull.js';
 import { terminalLine } from '../../report/escape.js';
@@ -24,8 +23,7 @@ export async function run(input: CommandInput): Promise<number> {
   }
   const target = await openTarget(config);
   try {
-    const apiOrigin = new URL(target.emulator?.url ?? apiUrlOf(config)).origin;
-    const common = { apiOrigin, maxAssetBytes: config.maxAssetBytes, dryRun };
+    const common = { apiOrigin: target.apiOrigin, maxAssetBytes: config.maxAssetBytes, dryRun };
     if (values.drifted === true) {
       const planned = await planFromConfig(config, target.client, {
         renderCache: values['no-cache'] !== true,
@@ -48,10 +46,6 @@ export async function run(input: CommandInput): Promise<number> {
   } finally {
     await target.close();
   }
-}
-
-function apiUrlOf(config: ResolvedConfig): string {
-  return config.target.kind === 'emulator' ? 'http://127.0.0.1' : config.target.apiUrl;
 }
 
 const t = terminalLine;
