@@ -28,7 +28,7 @@ export interface SitePages {
   /** The help center's home, drafts included (`/_preview/<kb>/`). */
   home: string;
   /** An article's page, drafts included. */
-  page(article: { identifier: string }): string;
+  page(article: { identifier: string; url?: string }): string;
 }
 
 /** Preview URLs of the knowledge base the config names (slug or id; default: the emulator's first). */
@@ -36,5 +36,11 @@ export function sitePages(emulator: RunningEmulator, kbRef: string | null): Site
   const kbs = emulator.snapshot().knowledge_bases;
   const kb = kbs.find((k) => k.slug === kbRef || k.id === kbRef) ?? kbs[0];
   const home = helpCenterUrl(emulator, kb?.slug ?? '', true);
-  return { home, page: (article) => `${home}articles/${encodeURIComponent(article.identifier)}` };
+  const page = (article: { identifier: string; url?: string }) => {
+    const path = article.url ? new URL(article.url).pathname.slice(1) : '';
+    return path.startsWith('articles/')
+      ? `${home}${path}`
+      : `${home}articles/${encodeURIComponent(article.identifier)}`;
+  };
+  return { home, page };
 }

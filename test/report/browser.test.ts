@@ -1,19 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { renderPlanHtml } from '../../src/report/index.js';
+import { browserDescribe, launchChromium, OUT } from '../site/chromium.js';
 import { fullPlan } from './fixtures.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `[report browser test] skipped: ${CHROMIUM} not found. Install Debian's chromium package ` +
-      '(apt-get install -y chromium) to check the HTML report in a real browser.',
-  );
-}
 
 /** The text as laid out on screen (what a reviewer reads), not the raw DOM text. */
 // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point of a browser test.
@@ -22,30 +14,16 @@ const seen = (locator: Locator): Promise<string> => locator.innerText();
 /** The page's `getComputedStyle`, typed without the DOM lib (tsconfig has none). */
 type Win = { getComputedStyle(el: unknown): { backgroundColor: string } };
 
-const OUT = join(import.meta.dirname, '..', '..', 'test-output');
 const REPORT = join(OUT, 'report.html');
 const SCREENSHOT = join(OUT, 'plan-report.png');
 
-describe.skipIf(!hasChromium)('HTML plan report in headless Chromium', () => {
+browserDescribe('report browser test')('HTML plan report in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     writeFileSync(REPORT, renderPlanHtml(fullPlan(), { generatedAt: '2026-11-27 10:00 UTC' }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

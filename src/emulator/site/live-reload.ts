@@ -12,8 +12,8 @@ export class ChangeFeed {
   private firstPending = 0;
 
   constructor(
-    private readonly quietMs = 80,
-    private readonly maxWaitMs = 400,
+    private readonly quietMs = 50,
+    private readonly maxWaitMs = 250,
   ) {}
 
   bump(): void {
