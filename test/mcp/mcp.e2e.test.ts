@@ -179,8 +179,8 @@ describe('pylon-kb mcp over stdio', () => {
     expect(ops.filter((op) => op.key === 'getting-started/invite-your-team')).toEqual([]);
     const neither = await call('pull', {});
     expect(data(neither).error.code).toBe('input/invalid');
-    const escape = await call('pull', { collection: 'guides', folder: '../outside' });
-    expect(data(escape).error.code).toBe('input/invalid');
+    const both = await call('pull', { collection: 'guides', drifted: true });
+    expect(data(both).error.code).toBe('input/invalid');
   });
 
   it('names the file and line of a broken document, and makes a plan that cannot be applied', async () => {

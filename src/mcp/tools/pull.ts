@@ -1,4 +1,6 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { access, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { pullDrifted } from '../../pull/drifted.js';
 import { pull } from '../../pull/pull.js';
@@ -11,13 +13,8 @@ export const pullInput = {
     .string()
     .min(1)
     .optional()
-    .describe('Slug or id of a Pylon collection to bring into the docs tree as a new folder.'),
-  folder: z
-    .string()
-    .min(1)
-    .optional()
     .describe(
-      'With collection: the new folder, relative to the content directory (default: the collection slug). It must not exist or be empty.',
+      'Slug or id of a Pylon collection to bring into the docs tree, as the folder its place in the knowledge base gives.',
     ),
   drifted: z
     .boolean()
@@ -67,36 +64,79 @@ export const pullTool: ToolDefinition<typeof pullInput> = {
       );
     }
     const collection = args.collection ?? '';
-    const folder = args.folder ?? collection;
-    const dir = resolve(config.contentDir, folder);
-    const inside = relative(resolve(config.contentDir), dir);
-    if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-      return failed({
-        code: 'input/invalid',
-        message: `The folder "${folder}" is not a new folder inside the content directory.`,
-        hint: 'Pass a relative folder name such as "billing"; pull writes only inside the docs tree.',
+    const staging = await mkdtemp(join(tmpdir(), 'pylon-kb-pull-'));
+    try {
+      const result = await pull(target.client, {
+        ...common,
+        dir: join(staging, 'tree'),
+        kb: config.knowledgeBase ?? undefined,
+        collections: [collection],
       });
+      const taken = await existing(
+        config.contentDir,
+        result.files.map((f) => f.path),
+      );
+      if (taken.length > 0) {
+        return failed({
+          code: 'pull/exists',
+          message: `The docs tree already has ${taken.join(', ')}: nothing was written.`,
+          hint: 'This collection is already in the docs tree; use pull with drifted: true to bring in edits made in Pylon.',
+        });
+      }
+      if (result.written)
+        await moveInto(
+          join(staging, 'tree'),
+          config.contentDir,
+          result.files.map((f) => f.path),
+        );
+      const articles = result.files.filter((f) => f.kind === 'article').length;
+      return ok(
+        [
+          `${result.written ? 'Wrote' : 'Would write'} ${articles} article(s) of collection "${collection}" into the docs tree.`,
+          ...result.files.map((f) => `- ${f.kind} ${f.path}`),
+          ...result.skipped.map((s) => `skipped "${s.title}" (${s.id}): ${s.reason}`),
+          ...result.warnings.map((w) => `warning [${w.code}] ${w.path ?? ''} ${w.message}`),
+          result.written
+            ? "Next: plan. The first apply adopts these articles in place, writing only pylon-kb's marker."
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        { ...result },
+      );
+    } finally {
+      await rm(staging, { recursive: true, force: true });
     }
-    const result = await pull(target.client, {
-      ...common,
-      dir,
-      kb: config.knowledgeBase ?? undefined,
-      collections: [collection],
-    });
-    const written = result.files.filter((f) => f.kind === 'article').length;
-    return ok(
-      [
-        `${result.written ? 'Wrote' : 'Would write'} ${written} article(s) of "${collection}" into ${inside.split(sep).join('/')}/.`,
-        ...result.files.map((f) => `- ${f.kind} ${f.path}`),
-        ...result.skipped.map((s) => `skipped "${s.title}" (${s.id}): ${s.reason}`),
-        ...result.warnings.map((w) => `warning [${w.code}] ${w.path ?? ''} ${w.message}`),
-        result.written
-          ? "Next: plan. The first apply adopts these articles in place, writing only pylon-kb's marker."
-          : '',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      { folder: inside.split(sep).join('/'), ...result },
-    );
   },
 };
+
+/** The paths (relative to the content directory) that exist already. */
+async function existing(contentDir: string, paths: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(
+    paths.map((path) =>
+      access(join(contentDir, path)).then(
+        () => path,
+        () => null,
+      ),
+    ),
+  );
+  return found.filter((p): p is string => p !== null);
+}
+
+/**
+ * Copies the staged files beside their destinations first and renames them into place only once every copy
+ * succeeded, so a failure leaves no half-written collection in the tree.
+ */
+async function moveInto(staged: string, contentDir: string, paths: readonly string[]): Promise<void> {
+  const partial = (path: string) => `${join(contentDir, path)}.pylon-kb-partial`;
+  try {
+    for (const path of paths) {
+      await mkdir(dirname(join(contentDir, path)), { recursive: true });
+      await copyFile(join(staged, path), partial(path));
+    }
+  } catch (error) {
+    await Promise.all(paths.map((path) => rm(partial(path), { force: true })));
+    throw error;
+  }
+  for (const path of paths) await rename(partial(path), join(contentDir, path));
+}
