@@ -1,28 +1,22 @@
 import type { CreateArticleOp, CreateCollectionOp, MoveArticleOp, Operation, Plan } from '../plan/types.js';
 import { isWrite } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
-import {
-  addRedirects,
-  type CreateOptions,
-  createArticle,
-  moveArticle,
-  relink,
-  retireArticle,
-  updateArticle,
-} from './articles.js';
 import { createCollection } from './collections.js';
 import type { ApplyContext, ApplyEvent } from './context.js';
+import { type CreateOptions, createArticle, relink } from './create.js';
 import { toOperationError } from './errors.js';
 import { orderCreates } from './link-order.js';
+import { moveArticle } from './move.js';
+import { addRedirects } from './redirects.js';
+import { retireArticle } from './retire.js';
 import type { ApplyResult } from './types.js';
+import { updateArticle } from './update.js';
 import { type AssetReader, uploadAsset } from './uploads.js';
 
 export interface ApplyOptions {
   onEvent?: (event: ApplyEvent) => void;
   /** Reads the files the plan uploads (the docs tree's images and downloads). */
   readAsset?: AssetReader;
-  /** Remote ids of collections that exist already, by local key (the plan carries them; for callers that don't). */
-  collectionIds?: ReadonlyMap<string, string>;
 }
 
 type Creating = CreateArticleOp | MoveArticleOp;
@@ -87,7 +81,7 @@ export async function applyPlan(
   const ctx: ApplyContext = {
     api,
     kbId: plan.knowledgeBase.id,
-    collectionIds: new Map(options.collectionIds ?? []),
+    collectionIds: new Map(),
     articleUrls: new Map(),
     assetUrls: new Map(),
   };

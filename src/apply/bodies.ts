@@ -1,9 +1,8 @@
-import { finalizeBody, inLanguage } from '../plan/body.js';
+import { finalizeBody, inLanguage } from '../identity/body.js';
 import type { TranslationDraft } from '../plan/types.js';
 import type { ArticleTranslationInput } from '../pylon-api/index.js';
 import { type ApplyContext, runLookup } from './context.js';
-
-export class SkipOperation extends Error {}
+import { SkipOperation } from './result.js';
 
 const UNRESOLVED_LINK = /(\shref=")pylon-kb:\/\/article\/[^"]*(")/g;
 

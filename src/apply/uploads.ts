@@ -1,6 +1,7 @@
 import type { UploadAssetOp } from '../plan/types.js';
 import type { ApplyContext } from './context.js';
-import { isOutcomeUnknown, toOperationError } from './errors.js';
+import { isOutcomeUnknown } from './errors.js';
+import { asResult, SkipOperation } from './result.js';
 import type { ApplyResult } from './types.js';
 
 /** Reads a file to upload, by the path and digest the plan names. */
@@ -14,13 +15,13 @@ function fileName(path: string): string {
  * Uploads a file once. Attachments cannot be listed, so a lost response cannot be checked by re-reading;
  * sending it again at worst leaves an unused copy, which is safer than an article with a missing image.
  */
-export async function uploadAsset(
+export function uploadAsset(
   ctx: ApplyContext,
   op: UploadAssetOp,
   read: AssetReader | undefined,
 ): Promise<ApplyResult> {
-  if (!read) return { status: 'skipped', op, reason: 'no file reader was given to apply' };
-  try {
+  return asResult(op, async () => {
+    if (!read) throw new SkipOperation('no file reader was given to apply');
     const bytes = await read(op);
     const file = {
       name: fileName(op.key),
@@ -37,7 +38,5 @@ export async function uploadAsset(
     }
     ctx.assetUrls.set(op.sha256, attachment.url);
     return { status: 'created', op, id: attachment.id, url: attachment.url };
-  } catch (error) {
-    return { status: 'failed', op, error: toOperationError(error) };
-  }
+  });
 }

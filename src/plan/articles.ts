@@ -1,9 +1,9 @@
 import type { DesiredArticle } from '../content/types.js';
+import { EMPTY_LOOKUP, type FinalBody, finalizeBody, previewBody } from '../identity/body.js';
 import { type Marker, stripMarker, withMarker } from '../identity/marker.js';
 import type { PlaceholderLookup } from '../identity/placeholders.js';
 import { textDigest } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
-import { EMPTY_LOOKUP, type FinalBody, finalizeBody, previewBody } from './body.js';
 import type { ArticleDraft, ArticleField, TranslationDraft, UpdateArticleOp } from './types.js';
 
 export interface ArticleIntent {

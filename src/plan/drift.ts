@@ -1,7 +1,10 @@
+import type { DesiredArticle } from '../content/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stripMarker } from '../identity/marker.js';
 import { visibleText } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
 import { hasDrifted } from './articles.js';
+import type { DriftNotice } from './types.js';
 
 export type DriftState =
   /** Pylon holds what pylon-kb last wrote (or what the file says now). */
@@ -25,4 +28,50 @@ export function driftOf(remote: RemoteArticle, expected: string, fileDigest: str
   const local = visibleText(expected);
   if (visibleText(pylonHtml) === local && visibleText(published) === local) return { state: 'taken-in' };
   return { state: 'drifted', pylonHtml, fileUnchanged: remote.marker?.digest === fileDigest };
+}
+
+export interface DriftStep {
+  drift: DriftState;
+  /** The notice the plan shows for a drifted article. */
+  notice?: DriftNotice;
+  /** `onDrift: 'fail'`: the error that stops the run. */
+  diagnostic?: Diagnostic;
+  /** Whether the article is still written (no drift, a drift taken in, or `onDrift: 'overwrite'`). */
+  write: boolean;
+}
+
+/**
+ * The drift step of planning an article that stays in place: is Pylon's copy edited since pylon-kb wrote
+ * it, and what `onDrift` makes of that (fail with an error, skip the article, or overwrite it).
+ */
+export function planDrift(
+  doc: DesiredArticle,
+  remote: RemoteArticle,
+  expected: { content: string; digest: string },
+  onDrift: 'fail' | 'skip' | 'overwrite' = 'fail',
+): DriftStep {
+  const drift = driftOf(remote, expected.content, expected.digest);
+  if (drift.state !== 'drifted') return { drift, write: true };
+  const { article } = remote;
+  const notice: DriftNotice = {
+    kind: 'drift',
+    key: doc.key,
+    path: doc.path,
+    articleId: article.id,
+    title: article.title,
+    url: article.url,
+    resolution: onDrift,
+    localHtml: expected.content,
+    pylonHtml: drift.pylonHtml,
+    baseIsLastPublish: drift.fileUnchanged,
+  };
+  if (onDrift !== 'fail') return { drift, notice, write: onDrift === 'overwrite' };
+  const diagnostic: Diagnostic = {
+    severity: 'error',
+    code: 'drift/detected',
+    message: `The article "${article.title}" (${article.id}) was edited in Pylon since pylon-kb published it.`,
+    file: doc.path,
+    hint: 'Copy the edits into this file, then run with onDrift: "overwrite" (or --on-drift overwrite) to replace the Pylon version; onDrift: "skip" leaves it alone.',
+  };
+  return { drift, notice, diagnostic, write: false };
 }

@@ -10,8 +10,6 @@ export interface PlanOptions {
   /** Defaults for documents whose frontmatter does not say. */
   visibility?: Visibility;
   unlisted?: boolean;
-  /** What happens to the old article of a move. */
-  retireMovedArticles?: 'delete' | 'unlist';
   /** A managed article edited in Pylon since pylon-kb published it. */
   onDrift?: 'fail' | 'skip' | 'overwrite';
   /** Managed articles whose source is gone: report them, or retire them. */

@@ -1,11 +1,11 @@
 import type { DesiredArticle, DesiredTranslation } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { finalizeBody, inLanguage } from '../identity/body.js';
 import { withMarker } from '../identity/marker.js';
 import type { PlaceholderLookup } from '../identity/placeholders.js';
 import { textDigest } from '../identity/text-digest.js';
 import type { KnowledgeBase } from '../pylon-api/index.js';
 import type { RemoteArticle } from '../remote/types.js';
-import { finalizeBody, inLanguage } from './body.js';
 import type { TranslationDraft } from './types.js';
 
 function draftOf(doc: DesiredArticle, t: DesiredTranslation, lookup: PlaceholderLookup) {

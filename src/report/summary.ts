@@ -94,15 +94,6 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${parts.join(', ')}. ${plan.summary.unchanged} unchanged.${tail}`;
 }
 
-/** Count of redirect paths the plan creates (moves plus `redirect_from`). */
-export function redirectCount(operations: readonly Operation[]): number {
-  let n = 0;
-  for (const op of operations) {
-    if (op.kind === 'move-article' || op.kind === 'create-redirects') n += op.redirectPaths.length;
-  }
-  return n;
-}
-
 /** Where an article lands, for humans: `guides/install-agent` (collection key / slug), `<root>` without one. */
 export function placement(collectionKey: string | null, slug: string): string {
   return `${collectionKey ?? '<root>'}/${slug}`;

@@ -1,7 +1,12 @@
-import { digestOf } from '../identity/digest.js';
-import { type Marker, readMarker, stripMarker, withMarker } from '../identity/marker.js';
-import { type PlaceholderLookup, substitutePlaceholders } from '../identity/placeholders.js';
-import { textDigest } from '../identity/text-digest.js';
+/*
+ * The body as sent: placeholders substituted and the marker's digests recomputed over the result. Plan
+ * (to tell what changed) and apply (to send it) both finalise bodies here, so the digest pylon-kb records
+ * is the one a later plan computes.
+ */
+import { digestOf } from './digest.js';
+import { type Marker, readMarker, stripMarker, withMarker } from './marker.js';
+import { type PlaceholderLookup, substitutePlaceholders } from './placeholders.js';
+import { textDigest } from './text-digest.js';
 
 export interface FinalBody {
   /** The body to send, with every known URL substituted and a marker whose digests cover it. */

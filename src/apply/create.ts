@@ -1,0 +1,97 @@
+import type { ArticleDraft, CreateArticleOp, MoveArticleOp } from '../plan/types.js';
+import type { Article, CreateArticleBody } from '../pylon-api/index.js';
+import { resolveBody, resolveTranslations } from './bodies.js';
+import { type ApplyContext, rememberArticle } from './context.js';
+import { isOutcomeUnknown } from './errors.js';
+import { findCreatedArticle } from './recover.js';
+import { asResult, SkipOperation } from './result.js';
+import type { ApplyResult } from './types.js';
+
+export interface CreateOptions {
+  /** The article is in a cycle of links: create it with those links pending, relink after the wave. */
+  allowPendingLinks?: boolean;
+  /** Called when the article was created with pending links. */
+  onPendingLinks?: (articleId: string) => void;
+}
+
+function collectionIdFor(ctx: ApplyContext, draft: ArticleDraft): string | null {
+  if (draft.collectionKey === null) return null;
+  const id = draft.collectionId ?? ctx.collectionIds.get(draft.collectionKey) ?? null;
+  if (id === null) throw new SkipOperation(`its collection "${draft.collectionKey}" was not created`);
+  return id;
+}
+
+/** Creates the article; a create whose outcome is unknown is resolved by re-reading, never re-sent blindly. */
+export async function createArticleOnce(
+  ctx: ApplyContext,
+  key: string,
+  draft: ArticleDraft,
+  allowPendingLinks: boolean,
+): Promise<{ article: Article; pendingLinks: boolean }> {
+  const collectionId = collectionIdFor(ctx, draft);
+  const main = resolveBody(ctx, draft.bodyHtml, draft.title, { allowPendingLinks });
+  const translations = resolveTranslations(ctx, draft.translations, allowPendingLinks);
+  const pendingLinks = main.pendingLinks || translations.pendingLinks;
+  const body: CreateArticleBody = {
+    title: draft.title,
+    body_html: main.html,
+    author_user_id: draft.authorUserId,
+    slug: draft.slug,
+    is_published: draft.isPublished,
+    is_unlisted: draft.isUnlisted,
+    ...(collectionId !== null ? { collection_id: collectionId } : {}),
+    ...(draft.visibility !== undefined ? { visibility_config: { visibility: draft.visibility } } : {}),
+    ...(translations.inputs.length > 0 ? { translations: translations.inputs } : {}),
+  };
+  let article: Article;
+  try {
+    article = await ctx.api.createArticle(ctx.kbId, body);
+  } catch (error) {
+    if (!isOutcomeUnknown(error)) throw error;
+    const found = await findCreatedArticle(ctx.api, ctx.kbId, { key, slug: draft.slug, collectionId });
+    article = found ?? (await ctx.api.createArticle(ctx.kbId, body));
+  }
+  rememberArticle(ctx, key, article);
+  return { article, pendingLinks };
+}
+
+export function createArticle(
+  ctx: ApplyContext,
+  op: CreateArticleOp,
+  options: CreateOptions = {},
+): Promise<ApplyResult> {
+  return asResult(op, async () => {
+    const { article, pendingLinks } = await createArticleOnce(
+      ctx,
+      op.key,
+      op,
+      options.allowPendingLinks === true,
+    );
+    if (pendingLinks) options.onPendingLinks?.(article.id);
+    return { status: 'created', op, id: article.id, url: article.url, article };
+  });
+}
+
+/**
+ * Sends a body again once every article it links to exists: for articles created in a cycle of links, and
+ * for the translations of such articles.
+ */
+export async function relink(
+  ctx: ApplyContext,
+  op: CreateArticleOp | MoveArticleOp,
+  articleId: string,
+): Promise<Article> {
+  const article = await ctx.api.updateArticle(ctx.kbId, articleId, {
+    body_html: resolveBody(ctx, op.bodyHtml, op.title).html,
+    ...(op.isPublished ? { publish_updated_body_html: true } : {}),
+  });
+  for (const t of resolveTranslations(ctx, op.translations).inputs) {
+    await ctx.api.updateArticle(ctx.kbId, articleId, {
+      language: t.language,
+      title: t.title,
+      body_html: t.body_html,
+      ...(op.isPublished ? { publish_updated_body_html: true } : {}),
+    });
+  }
+  return article;
+}
