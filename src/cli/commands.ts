@@ -110,7 +110,8 @@ next apply adopts it in place: same id, same URL. Reads only from Pylon. See doc
         ],
       },
       { title: 'Output', flags: [format(['text', 'json'], 'output format'), JSON_FLAG] },
-      { title: CONFIG_TITLE, flags: [CONFIG_FILE, CONTENT_DIR, KB, ...TARGET_FLAGS] },
+      // The plan flags too: `--drifted` plans the docs tree as plan does.
+      { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
     ],
     footer: ENVIRONMENT,
     load: () => import('./commands/pull.js'),

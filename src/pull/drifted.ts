@@ -92,6 +92,8 @@ export function replaceBody(file: string, title: string, body: string): string {
   const match = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(file);
   if (!match) return `---\ntitle: ${JSON.stringify(title)}\n---\n\n${body}`;
   const yaml = parseDocument(match[1] ?? '');
+  // Unchanged frontmatter is kept byte for byte; a new title is set through the YAML document (comments kept).
+  if (yaml.get('title') === title) return `${match[0].replace(/\s*$/, '')}\n\n${body}`;
   yaml.set('title', title);
   return `---\n${String(yaml)}---\n\n${body}`;
 }

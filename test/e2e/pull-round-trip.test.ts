@@ -7,7 +7,6 @@ import { articlesOf, readerText, seenText, textsByKey, writesByMethod } from './
 
 const EDITOR_FLAGS = ['--kb', 'northwind', '--rate-limits', 'off'];
 const PUBLISH_FLAGS = [...EDITOR_FLAGS, '--author', 'ada@acme.test'];
-/** Pull reads the KB only: it takes no author. */
 const PULL_FLAGS = ['--kb', 'help-center', '--rate-limits', 'off'];
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -34,15 +33,14 @@ describe('pull, then apply: the hand-written knowledge base is adopted in place'
   it('keeps every id, URL and visible text; the first apply writes only markers, the second nothing', async () => {
     const { emu, ws } = await setUp(EDITOR_KB_SEED);
     const env = envFor(emu);
-    const cli = (...args: string[]) =>
-      runCli([...args, ...(args[0] === 'pull' ? EDITOR_FLAGS : PUBLISH_FLAGS)], { env, cwd: ws.dir });
+    const cli = (...args: string[]) => runCli([...args, ...PUBLISH_FLAGS], { env, cwd: ws.dir });
     const before = articlesOf(emu, 'northwind');
     expect(before.length).toBe(7);
 
     const pulled = await cli('pull', 'docs');
     expect(pulled.stderr).toBe('');
     expect(pulled.code).toBe(0);
-    expect(pulled.stdout).toContain('Wrote 7 articles, 1 translations, 4 collections and 3 files');
+    expect(pulled.stdout).toContain('Wrote 7 articles, 1 translation, 4 collections and 3 files');
     // Each attachment once, by digest, even though two articles and a translation use dashboard.png.
     const pngs = (await readdir(join(ws.docs, 'guides/integrations'))).filter((f) => f.endsWith('.png'));
     expect(pngs).toHaveLength(2);

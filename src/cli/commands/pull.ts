@@ -62,9 +62,12 @@ function writePullText(io: CommandInput['io'], dir: string, result: PullResult):
   for (const s of result.skipped)
     io.stdout.write(`  skipped     "${t(s.title)}" (${t(s.id)}): ${t(s.reason)}\n`);
   for (const w of result.warnings) io.stderr.write(warningLine(w));
-  const count = (kind: string) => result.files.filter((f) => f.kind === kind).length;
+  const count = (kind: string, one: string, many = `${one}s`) => {
+    const n = result.files.filter((f) => f.kind === kind).length;
+    return `${n} ${n === 1 ? one : many}`;
+  };
   io.stdout.write(
-    `${verb} ${count('article')} articles, ${count('translation')} translations, ${count('collection')} collections and ${count('file')} files from "${t(result.knowledgeBase.title)}" into ${t(dir)}.\n`,
+    `${verb} ${count('article', 'article')}, ${count('translation', 'translation')}, ${count('collection', 'collection')} and ${count('file', 'file')} from "${t(result.knowledgeBase.title)}" into ${t(dir)}.\n`,
   );
   if (result.written) {
     io.stdout.write(
