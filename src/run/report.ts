@@ -1,32 +1,15 @@
 import type { ApplyResult } from '../apply/types.js';
 import type { Plan } from '../plan/types.js';
-import {
-  renderPlanHtml,
-  renderPlanJson,
-  renderPlanMarkdown,
-  renderPlanText,
-  renderResultsText,
-} from '../report/index.js';
+import { type PlanFormat, renderPlan, renderResultsText } from '../report/index.js';
 
-/** The forms a plan can be reported in. */
-export const PLAN_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
+export { PLAN_FORMATS, type PlanFormat } from '../report/index.js';
 /** The forms apply results can be reported in. */
 export const RESULT_FORMATS = ['text', 'json'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
 
 /** A plan as a report (pure): terminal text (coloured when asked), JSON, Markdown or a self-contained HTML page. */
 export function planReport(plan: Plan, format: PlanFormat, options: { color?: boolean } = {}): string {
-  switch (format) {
-    case 'json':
-      return renderPlanJson(plan);
-    case 'markdown':
-      return renderPlanMarkdown(plan);
-    case 'html':
-      return renderPlanHtml(plan);
-    case 'text':
-      return renderPlanText(plan, { color: options.color === true });
-  }
+  return renderPlan(plan, format, { color: options.color === true });
 }
 
 /** Apply results as a report (pure): terminal text, or JSON (`{version: 1, results}` with each op's kind and key). */
