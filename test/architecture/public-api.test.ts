@@ -70,6 +70,7 @@ const EMULATOR_VALUES = [
   'DEFAULT_SEED',
   'DEFAULT_TRUTO_ACCOUNT',
   'DEFAULT_TRUTO_TOKEN',
+  'EDITOR_KB_SEED',
   'normalizeHtml',
   'startEmulator',
 ];
