@@ -16,7 +16,7 @@ export interface ArticleIntent {
   visibility?: DesiredArticle['visibility'];
 }
 
-/** The rendering plus the marker, placeholders not yet substituted (see body.ts). */
+/** The rendering plus the marker, placeholders not yet substituted (see identity/body.ts). */
 export function markedBody(
   desired: DesiredArticle,
   redirects: readonly string[] = [],
