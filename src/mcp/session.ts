@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { loadCurrentState } from '../remote/snapshot.js';
 import type { CurrentState } from '../remote/types.js';
-import { type OpenTarget, openTarget, readContentTree } from '../run/index.js';
+import { type OpenTarget, openTarget, readContentTree, readRemote } from '../run/index.js';
 import { PlanStore } from './plan-store.js';
 
 /**
@@ -36,7 +35,7 @@ export class McpSession {
   /** The knowledge base as it is now (the configured one), with the translations the docs tree uses. */
   async current(languages: string[] = []): Promise<CurrentState> {
     const { client } = await this.target();
-    return loadCurrentState(client, this.config.knowledgeBase ?? undefined, { languages });
+    return readRemote(client, this.config, { languages });
   }
 
   /** Each document's key and its file (relative to the content directory), read from the tree as it is now. */

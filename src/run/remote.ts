@@ -7,13 +7,18 @@ import { translationLanguages } from './content.js';
 
 /**
  * Reads the configured knowledge base (collections, articles, users, teams), with the translations of
- * the languages `desired` has documents in. Read-only.
+ * the languages `desired` has documents in (or of the `languages` given). Read-only.
  */
 export function readRemote(
   client: PylonApi,
   config: Pick<ResolvedConfig, 'knowledgeBase'>,
-  desired?: DesiredState,
+  translationsOf?: DesiredState | { languages: readonly string[] },
 ): Promise<CurrentState> {
-  const languages = desired ? translationLanguages(desired) : [];
+  const languages =
+    translationsOf === undefined
+      ? []
+      : 'languages' in translationsOf
+        ? translationsOf.languages
+        : translationLanguages(translationsOf);
   return loadCurrentState(client, config.knowledgeBase ?? undefined, { languages });
 }
