@@ -11,10 +11,53 @@ export interface ConversionWarning {
 }
 
 const html = (value: string): Html => ({ type: 'html', value });
+/** Inline HTML (`<u>…</u>`) that belongs inside a paragraph, unlike block HTML (`<details>`, iframes). */
+const inlineHtml = (value: string): Html => ({
+  type: 'html',
+  value,
+  data: { pullInline: true } as Html['data'],
+});
+
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image']);
+const isPhrasing = (node: RootContent): boolean =>
+  PHRASING.has(node.type) ||
+  (node.type === 'html' && (node.data as { pullInline?: boolean } | undefined)?.pullInline === true);
+
+/**
+ * `state.toFlow` for a container's children, keeping inline HTML inside the paragraph it sits in (toFlow
+ * would make each piece of HTML a block of its own, splitting `a <u>b</u>.` into three paragraphs).
+ */
+function flow(state: State, nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  let run: RootContent[] = [];
+  const flush = () => {
+    const children = trimRun(run);
+    if (children.length > 0) out.push({ type: 'paragraph', children });
+    run = [];
+  };
+  for (const node of nodes) {
+    if (isPhrasing(node)) run.push(node);
+    else {
+      flush();
+      out.push(...(state.toFlow([node]) as RootContent[]));
+    }
+  }
+  flush();
+  return out;
+}
+
+function trimRun(run: RootContent[]): PhrasingContent[] {
+  const nodes = [...run] as PhrasingContent[];
+  const first = nodes[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  const last = nodes.at(-1);
+  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+  return nodes.filter((n) => n.type !== 'text' || n.value !== '');
+}
 
 /** `> [!NOTE]` on the first line of the blockquote, as `remarkCallouts` reads it back. */
 function callout(state: State, node: Element, kind: string): Blockquote {
-  const children = state.toFlow(state.all(node)) as BlockContent[];
+  const children = flow(state, state.all(node) as RootContent[]) as BlockContent[];
   const marker = html(`[!${kind.toUpperCase()}]`);
   const first = children[0];
   if (first?.type === 'paragraph') {
@@ -27,13 +70,31 @@ function callout(state: State, node: Element, kind: string): Blockquote {
   return result;
 }
 
-/** An inline element Markdown has no syntax for, kept as HTML tags around converted content. */
-function inlineTags(tag: string): Handle {
-  return (state, node) => [html(`<${tag}>`), ...(state.all(node) as PhrasingContent[]), html(`</${tag}>`)];
+/**
+ * An inline element Markdown has no syntax for (`<u>`, `<sup>`, `<sub>`), kept as one piece of inline HTML.
+ * One holding a link or image is unwrapped instead: links inside raw HTML would not be resolved on publish.
+ */
+function inlineTags(): Handle {
+  return (state, node) => {
+    let linked = false;
+    visitElements(node, (el) => {
+      if (el.tagName === 'a' || el.tagName === 'img') linked = true;
+    });
+    if (linked) return state.all(node) as PhrasingContent[];
+    return inlineHtml(sanitisedHtml(node));
+  };
+}
+
+function visitElements(node: Element, visit: (el: Element) => void): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    visit(child);
+    visitElements(child, visit);
+  }
 }
 
 /** Tables whose cells hold blocks (lists, code, several paragraphs) have no GFM form. */
-function hasBlockCells(node: Element): boolean {
+export function hasBlockCells(node: Element): boolean {
   const blocks = new Set([
     'ul',
     'ol',
@@ -77,7 +138,7 @@ export function pullHandlers(warn: (warning: ConversionWarning) => void): Record
     div(state, node) {
       const kind = calloutKind(node.properties);
       if (kind) return callout(state, node, kind);
-      return state.toFlow(state.all(node)) as RootContent[];
+      return flow(state, state.all(node) as RootContent[]);
     },
     details(state, node) {
       const summary = node.children.find(
@@ -86,7 +147,7 @@ export function pullHandlers(warn: (warning: ConversionWarning) => void): Record
       const rest: Element = { ...node, children: node.children.filter((c) => c !== summary) };
       const summaryHtml = summary ? `\n<summary>${sanitisedHtml(summary.children)}</summary>` : '';
       const open = `${sanitisedOpeningTag(node)}${summaryHtml}`;
-      return [html(open), ...(state.toFlow(state.all(rest)) as RootContent[]), html('</details>')];
+      return [html(open), ...flow(state, state.all(rest) as RootContent[]), html('</details>')];
     },
     iframe(_state, node) {
       const src = String(node.properties.src ?? '');
@@ -104,9 +165,9 @@ export function pullHandlers(warn: (warning: ConversionWarning) => void): Record
       if (!hasBlockCells(node)) return defaultHandlers.table(state, node);
       return html(sanitisedHtml(node));
     },
-    sup: inlineTags('sup'),
-    sub: inlineTags('sub'),
-    u: inlineTags('u'),
+    sup: inlineTags(),
+    sub: inlineTags(),
+    u: inlineTags(),
   };
 
   function media(_state: State, node: Element) {

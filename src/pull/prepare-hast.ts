@@ -4,7 +4,7 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import { sameTitle } from '../markdown/leading-h1.js';
 import { isStrippedTag } from '../markdown/schema.js';
-import type { ConversionWarning } from './handlers.js';
+import { type ConversionWarning, hasBlockCells } from './handlers.js';
 
 export type UrlKind = 'link' | 'image';
 
@@ -45,7 +45,7 @@ export function prepareHast(tree: Root, options: PrepareOptions, warn: (w: Conve
       props.src = options.rewriteUrl('image', props.src) ?? props.src;
     }
     if (node.tagName === 'pre') moveLanguageToCode(node);
-    if (node.tagName === 'table') ensureHeaderRow(node);
+    if (node.tagName === 'table' && !hasBlockCells(node)) ensureHeaderRow(node);
     if (HEADING.test(node.tagName) && props[KEEP_AS_HTML] === undefined) keepHeadingId(node, slugger);
   });
 }

@@ -11,9 +11,19 @@ const CORE = [
   'src/report',
   'src/identity',
   'src/diagnostics',
+  'src/pull',
 ];
 /** The I/O edges that live beside the core they feed. */
-const EDGES = new Set(['src/content/read-files.ts', 'src/content/read-assets.ts']);
+const EDGES = new Set([
+  'src/content/read-files.ts',
+  'src/content/read-assets.ts',
+  // pull: reading Pylon, downloading attachments, writing the tree; the conversion and layout are pure.
+  'src/pull/pull.ts',
+  'src/pull/read-remote.ts',
+  'src/pull/download.ts',
+  'src/pull/write-tree.ts',
+  'src/pull/drifted.ts',
+]);
 
 const FORBIDDEN_IMPORTS = [
   /from ['"](node:)?fs(\/promises)?['"]/,
