@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parseSavedPlan } from '../plan/saved-plan.js';
 import { PLAN_VERSION, type Plan } from '../plan/types.js';
 import { InputError } from './failures.js';
 
@@ -19,18 +20,13 @@ export async function readSavedPlan(file: string, cwd: string): Promise<Plan> {
   } catch (error) {
     throw new InputError(`The plan file ${file} is not JSON (${(error as Error).message}).`);
   }
-  const plan = data as Partial<Plan>;
-  if (
-    typeof plan !== 'object' ||
-    plan === null ||
-    plan.version !== PLAN_VERSION ||
-    !Array.isArray(plan.operations) ||
-    typeof plan.knowledgeBase?.id !== 'string' ||
-    typeof plan.remoteVersions !== 'object'
-  ) {
+  const parsed = parseSavedPlan(data);
+  if ('problems' in parsed) {
     throw new InputError(
-      `The plan file ${file} is not a pylon-kb plan of version ${PLAN_VERSION}. Make it again with: pylon-kb plan --json --out ${file}`,
+      `The plan file ${file} is not a valid pylon-kb plan (version ${PLAN_VERSION}); nothing was written:\n` +
+        parsed.problems.map((p) => `  - ${p}`).join('\n') +
+        `\nMake it again with: pylon-kb plan --json --out ${file}`,
     );
   }
-  return { diagnostics: [], summary: { unchanged: 0 }, ...plan } as Plan;
+  return parsed.plan;
 }

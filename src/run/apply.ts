@@ -1,6 +1,8 @@
 import { type ApplyOptions, applyPlan } from '../apply/apply.js';
 import type { ApplyEvent } from '../apply/context.js';
 import type { ApplyResult } from '../apply/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { savedPlanRefusals } from '../plan/saved-plan.js';
 import { staleReasons } from '../plan/staleness.js';
 import type { Plan } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
@@ -26,10 +28,18 @@ export function executePlan(plan: Plan, client: PylonApi, options: ExecuteOption
 }
 
 /**
- * Why a saved plan may no longer be applied: the articles and collections it touches, re-read now, differ
- * from when it was made. Empty when it is still good.
+ * Why a saved plan may not be applied to the configured knowledge base: it is for another KB, it would
+ * change articles that are not pylon-kb's for those documents, it holds bodies or operations pylon-kb never
+ * writes (see plan/saved-plan.ts), or the articles and collections it touches, re-read now, differ from
+ * when it was made. Empty when it is still good.
  */
-export async function savedPlanChanges(plan: Plan, client: PylonApi): Promise<string[]> {
-  const current = await loadCurrentState(client, plan.knowledgeBase.id);
-  return staleReasons(plan, current);
+export async function savedPlanChanges(
+  plan: Plan,
+  client: PylonApi,
+  config: Pick<ResolvedConfig, 'knowledgeBase' | 'adopt'>,
+): Promise<string[]> {
+  const current = await loadCurrentState(client, config.knowledgeBase ?? undefined);
+  const refusals = savedPlanRefusals(plan, { current, adopt: config.adopt === true });
+  if (refusals.length > 0) return refusals;
+  return staleReasons(plan, current).map((reason) => `out of date: ${reason}`);
 }

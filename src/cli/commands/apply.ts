@@ -32,10 +32,12 @@ export async function run(input: CommandInput): Promise<number> {
   try {
     let plan: Plan;
     if (saved) {
-      const reasons = await savedPlanChanges(saved, target.client);
+      const reasons = await savedPlanChanges(saved, target.client, config);
       if (reasons.length > 0) {
         throw new InputError(
-          `The saved plan ${planFile} is out of date: ${reasons.join('; ')}. Make a new plan and review it again.`,
+          `The saved plan ${planFile} cannot be applied; nothing was written:\n` +
+            reasons.map((r) => `  - ${r}`).join('\n') +
+            '\nMake a new plan and review it again.',
         );
       }
       plan = saved;
