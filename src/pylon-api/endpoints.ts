@@ -3,8 +3,8 @@ import type { RateClass } from './rate-limits.js';
 /**
  * Every Pylon operation pylon-kb calls, written once: the client's methods build their requests from this
  * table, the emulator serves one route per row, the scheduler keeps one queue per name, and config
- * `rateLimits.overrides` keys are these names. Path templates are Pylon's own (shared/reference/pylon-api.md
- * §2): the knowledge base parameter is `{id}` even in nested paths.
+ * `rateLimits.overrides` keys are these names. Path templates are Pylon's own (its OpenAPI document): the
+ * knowledge base parameter is `{id}` even in nested paths.
  */
 export const ENDPOINT_TABLE = [
   { name: 'listKnowledgeBases', method: 'GET', path: '/knowledge-bases', rateClass: 'read' },

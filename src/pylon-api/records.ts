@@ -1,5 +1,6 @@
 /**
- * Pylon API record shapes as pylon-kb reads and writes them (see shared/reference/pylon-api.md §3).
+ * Pylon API record shapes as pylon-kb reads and writes them (Pylon's API reference:
+ * https://docs.usepylon.com/pylon-docs/developer/api/api-reference).
  * Response fields are all optional in Pylon's schema; the ones pylon-kb relies on are typed as present
  * and validated at the edge (the client), so the core can trust them.
  */

@@ -1,5 +1,5 @@
 /**
- * How Pylon paths travel through Truto (shared/reference/pylon-api.md §10). Users, teams, `/me`, roles and
+ * How Pylon paths travel through Truto (docs/truto.md). Users, teams, `/me`, roles and
  * attachments are resources of Truto's Pylon integration, reached through the **proxy** API
  * (`/proxy/users`, `/proxy/user_roles`, …). Knowledge-base paths have no proxy resource Truto documents,
  * so they go through the **custom** API, which forwards the raw Pylon path

@@ -1,4 +1,4 @@
-/** Enumerated values Pylon's API takes (shared/reference/pylon-api.md §3), written once for all readers. */
+/** Enumerated values Pylon's API takes (its OpenAPI document's enums), written once for all readers. */
 
 /** Who may read an article or collection. */
 export const VISIBILITIES = ['public', 'customer', 'internal_only'] as const;

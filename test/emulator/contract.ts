@@ -5,15 +5,21 @@ import formatsModule from 'ajv-formats';
 
 /**
  * Validates request and response bodies against Pylon's own OpenAPI 3.0.1 document, read at runtime from
- * env PYLON_OPENAPI or ../shared/reference/pylon-openapi.json beside the repo (never copied into it).
+ * env PYLON_OPENAPI, else `shared/reference/pylon-openapi.json` beside the repository (CI) or beside its
+ * parent folder (a clone under `clones/`); never copied into the repository.
  * OpenAPI 3.0 adaptations: `$ref`s resolve inside the document, `nullable` becomes a `null` type,
  * `strict: false` ignores the `x-*` keywords, and additional properties are allowed (Pylon's schemas do
  * not forbid them), so fields later Pylon versions added (e.g. `code` on errors) pass.
  */
 
 const REPO = join(import.meta.dirname, '..', '..');
+const REFERENCE = join('shared', 'reference', 'pylon-openapi.json');
+/** Where the document is looked for, in order. */
+export const OPENAPI_CANDIDATES: readonly string[] = process.env.PYLON_OPENAPI
+  ? [process.env.PYLON_OPENAPI]
+  : [join(REPO, '..', REFERENCE), join(REPO, '..', '..', REFERENCE)];
 export const OPENAPI_PATH =
-  process.env.PYLON_OPENAPI ?? join(REPO, '..', 'shared', 'reference', 'pylon-openapi.json');
+  OPENAPI_CANDIDATES.find((path) => existsSync(path)) ?? (OPENAPI_CANDIDATES[0] as string);
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
@@ -132,4 +138,4 @@ export function loadContract(): Contract | null {
   return loaded;
 }
 
-export const contractMissingReason = `Pylon's OpenAPI document was not found at ${OPENAPI_PATH} (set PYLON_OPENAPI); contract checks are skipped.`;
+export const contractMissingReason = `Pylon's OpenAPI document was not found at ${OPENAPI_CANDIDATES.join(' or ')} (set PYLON_OPENAPI)`;

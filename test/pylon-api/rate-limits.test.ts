@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, rateLimitsFor } from '../../src/pylon-api/index.js';
+import { ENDPOINTS, type EndpointName, rateLimitsFor } from '../../src/pylon-api/index.js';
 
 describe('rate-limit presets', () => {
   it('documented: the April 2026 reference, endpoint by endpoint', () => {
@@ -61,5 +63,29 @@ describe('rate-limit presets', () => {
       ENDPOINTS.slice(1).map(() => null),
     );
     expect(rateLimitsFor('raised', { getArticle: 7 }).getArticle).toBe(7);
+  });
+});
+
+describe('the preset table in docs/config.md', () => {
+  const docs = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'config.md'), 'utf8');
+  const rows = [...docs.matchAll(/^\| ((?:`\w+`(?:, )?)+) \| (\d+) \| (\d+) \|$/gm)].map((m) => ({
+    endpoints: [...(m[1] as string).matchAll(/`(\w+)`/g)].map((e) => e[1] as string),
+    documented: Number(m[2]),
+    raised: Number(m[3]),
+  }));
+
+  it('names every endpoint once, with the limits the code uses', () => {
+    expect(rows.flatMap((row) => row.endpoints).sort()).toEqual([...ENDPOINTS].sort());
+    const documented = rateLimitsFor('documented');
+    const raised = rateLimitsFor('raised');
+    for (const row of rows) {
+      for (const name of row.endpoints as EndpointName[]) {
+        expect({ name, documented: documented[name], raised: raised[name] }).toEqual({
+          name,
+          documented: row.documented,
+          raised: row.raised,
+        });
+      }
+    }
   });
 });

@@ -2,6 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { describe } from 'vitest';
+import { inCi } from '../ci.js';
+
+export { inCi };
 
 /**
  * Browser tests drive Debian's Chromium. Without it they skip with a notice on a developer machine, and
@@ -10,8 +13,6 @@ import { describe } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
-const ci = process.env.CI;
-export const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 
 export const OUT = join(import.meta.dirname, '..', '..', 'test-output');
 
