@@ -49,8 +49,12 @@ export function planDrift(
   remote: RemoteArticle,
   expected: { content: string; digest: string },
   onDrift: 'fail' | 'skip' | 'overwrite' = 'fail',
+  /** The article was matched by slug, title and place, with no marker (hand-written.ts). */
+  markerLost = false,
 ): DriftStep {
-  const drift = driftOf(remote, expected.content, expected.digest);
+  const drift = markerLost
+    ? lostMarkerDrift(remote, expected.content)
+    : driftOf(remote, expected.content, expected.digest);
   if (drift.state !== 'drifted') return { drift, write: true };
   const { article } = remote;
   const notice: DriftNotice = {
@@ -66,12 +70,40 @@ export function planDrift(
     baseIsLastPublish: drift.fileUnchanged,
   };
   if (onDrift !== 'fail') return { drift, notice, write: onDrift === 'overwrite' };
-  const diagnostic: Diagnostic = {
-    severity: 'error',
-    code: 'drift/detected',
-    message: `The article "${article.title}" (${article.id}) was edited in Pylon since pylon-kb published it.`,
-    file: doc.path,
-    hint: 'Copy the edits into this file, then run with onDrift: "overwrite" (or --on-drift overwrite) to replace the Pylon version; onDrift: "skip" leaves it alone.',
-  };
+  const diagnostic: Diagnostic = markerLost
+    ? lostMarkerDiagnostic(doc.path, article)
+    : {
+        severity: 'error',
+        code: 'drift/detected',
+        message: `The article "${article.title}" (${article.id}) was edited in Pylon since pylon-kb published it.`,
+        file: doc.path,
+        hint: 'Copy the edits into this file, then run with onDrift: "overwrite" (or --on-drift overwrite) to replace the Pylon version; onDrift: "skip" leaves it alone.',
+      };
   return { drift, notice, diagnostic, write: false };
+}
+
+/**
+ * Drift of an article that has this document's slug, title and place but no marker: most likely the
+ * document's own article, whose body was replaced in Pylon's editor. Same visible text: nothing drifted
+ * (the next write only restores the marker); other text: drifted, with no last-published side to show.
+ */
+export function lostMarkerDrift(remote: RemoteArticle, expected: string): DriftState {
+  const pylonHtml = stripMarker(remote.article.current_draft_content_html);
+  if (visibleText(pylonHtml) === visibleText(expected)) return { state: 'none' };
+  return { state: 'drifted', pylonHtml, fileUnchanged: false };
+}
+
+function lostMarkerDiagnostic(path: string, article: { id: string; title: string; url: string }): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'drift/marker-lost',
+    message:
+      `The article "${article.title}" (${article.id}${article.url ? `, ${article.url}` : ''}) has this document's slug, ` +
+      'title and collection but no pylon-kb marker, and its text differs: it was most likely published from this file and ' +
+      "then replaced in Pylon's editor (which removes the marker). It is not created a second time.",
+    file: path,
+    hint:
+      'Run `pylon-kb pull --drifted` to take Pylon\'s text into this file, or onDrift: "overwrite" (--on-drift overwrite) ' +
+      'to replace it with this file; onDrift: "skip" leaves it alone. If it was written by hand, `adopt: true` takes it over.',
+  };
 }

@@ -5,6 +5,7 @@ import { visibleText } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
 import { adoptPulled } from './adoption.js';
 import { publicPath } from './articles.js';
+import { matchHandWritten } from './hand-written.js';
 import { pairBySimilarity, textSimilarity } from './similarity.js';
 
 /** How a document found its remote article. */
@@ -13,7 +14,8 @@ export type MatchReason =
   | { via: 'similarity'; score: number }
   | { via: 'redirect_from'; path: string }
   | { via: 'adopted' }
-  | { via: 'pulled' };
+  | { via: 'pulled' }
+  | { via: 'marker-lost' };
 
 export interface ArticleMatch {
   doc: DesiredArticle;
@@ -33,8 +35,8 @@ export interface MatchResult {
 export interface MatchContext {
   /** Remote collection id of a document's folder, or null (root, or a folder created in this run). */
   collectionIdOf(doc: DesiredArticle): string | null;
-  /** Hand-written articles in owned collections that may be adopted by slug (config `adopt`). */
-  adoptable: readonly RemoteArticle[];
+  /** Config `adopt`: take over a hand-written article a document would otherwise duplicate. */
+  adopt: boolean;
 }
 
 export function isInPlace(remote: RemoteArticle, doc: DesiredArticle, collectionId: string | null): boolean {
@@ -72,7 +74,8 @@ function textOf(cache: Map<object, string>, item: object, html: () => string): s
 /**
  * Pairs documents with remote articles: by marker key first; then a document with no article takes over an
  * orphan whose public path it lists in `redirect_from`, or whose text it mostly kept (a renamed file, see
- * similarity.ts); then, with `adopt`, a hand-written article with its slug in its collection.
+ * similarity.ts); last, a document that would be created meets any article without a marker it would
+ * duplicate (hand-written.ts).
  */
 export function matchArticles(
   docs: readonly DesiredArticle[],
@@ -153,14 +156,16 @@ export function matchArticles(
     });
   }
 
-  const adoptable = context.adoptable.filter((a) => !pulled.adopted.some((p) => p.remote === a));
-  for (const doc of docs) {
-    if (matches.has(doc) || pairing.pairs.some((p) => p.left === doc)) continue;
-    const collectionId = context.collectionIdOf(doc);
-    const found = adoptable.find((a) => collectionId !== null && isInPlace(a, doc, collectionId));
-    if (!found) continue;
-    matches.set(doc, { doc, remote: found, reason: { via: 'adopted' }, extras: [] });
-    adoptable.splice(adoptable.indexOf(found), 1);
+  // Last, a document that would be created must not duplicate an article without a marker.
+  const claimed = new Set([...matches.values()].flatMap((m) => (m.remote ? [m.remote] : [])));
+  const handWritten = matchHandWritten(
+    docs.filter((doc) => !matches.has(doc)),
+    remotes.filter((r) => !r.marker && !claimed.has(r)),
+    context,
+  );
+  diagnostics.push(...handWritten.diagnostics);
+  for (const { doc, remote, via } of handWritten.matches) {
+    matches.set(doc, { doc, remote, reason: { via }, extras: [] });
   }
 
   return {

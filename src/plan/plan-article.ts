@@ -115,7 +115,13 @@ function planInPlace(
 ): void {
   const { doc, remote, reason } = match;
   const { options } = ctx;
-  const drift = planDrift(doc, remote, previewBody(doc.html, doc.title, context.lookup), options.onDrift);
+  const drift = planDrift(
+    doc,
+    remote,
+    previewBody(doc.html, doc.title, context.lookup),
+    options.onDrift,
+    reason?.via === 'marker-lost',
+  );
   if (drift.notice) parts.notices.push(drift.notice);
   if (drift.diagnostic) parts.diagnostics.push(drift.diagnostic);
   if (!drift.write) return;
@@ -128,7 +134,7 @@ function planInPlace(
   });
   if (update && reason && reason.via !== 'key') {
     update.matchedBy =
-      reason.via === 'adopted' || reason.via === 'pulled'
+      reason.via === 'adopted' || reason.via === 'pulled' || reason.via === 'marker-lost'
         ? reason.via
         : reason.via === 'similarity'
           ? 'renamed'

@@ -16,17 +16,6 @@ function summarise(operations: readonly Operation[], unchanged: number): PlanSum
   return summary;
 }
 
-/** Collections a hand-written article may be adopted from: the ones folders map to, and `ownedCollections`. */
-function ownedCollectionIds(
-  current: CurrentState,
-  mapped: Iterable<string>,
-  owned: readonly string[],
-): Set<string> {
-  const ids = new Set(mapped);
-  for (const c of current.collections) if (owned.includes(c.id) || owned.includes(c.slug)) ids.add(c.id);
-  return ids;
-}
-
 /**
  * The difference between the docs tree and the knowledge base. Pure and deterministic: the same inputs
  * give the same plan. Collections first, then each document against the article it matched
@@ -44,14 +33,8 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   };
   const collectionIdOf = (doc: DesiredArticle) =>
     doc.collectionKey === null ? null : (collections.existing.get(doc.collectionKey) ?? null);
-  const owned = ownedCollectionIds(current, collections.existing.values(), options.ownedCollections ?? []);
-  const adoptable = options.adopt
-    ? current.articles.filter(
-        (a) => !a.marker && a.article.collection_id && owned.has(a.article.collection_id),
-      )
-    : [];
   const docs = [...desired.articles].sort((a, b) => a.key.localeCompare(b.key));
-  const matched = matchArticles(docs, current.articles, { collectionIdOf, adoptable });
+  const matched = matchArticles(docs, current.articles, { collectionIdOf, adopt: options.adopt ?? false });
   parts.diagnostics.push(...matched.diagnostics);
   // Documents whose article is created or re-created in this run: links to them are resolved by apply.
   const relocated = new Set(

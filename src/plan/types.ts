@@ -84,7 +84,7 @@ export interface UpdateArticleOp {
   /** Translations to create or update (only the ones that changed). */
   translations: TranslationDraft[];
   /** How this document found its article when not by its key: a hand-written article adopted by slug, or a rename. */
-  matchedBy?: 'adopted' | 'pulled' | 'renamed' | 'redirect_from';
+  matchedBy?: 'adopted' | 'pulled' | 'renamed' | 'redirect_from' | 'marker-lost';
   /** For a rename: the document key the article had. */
   previousKey?: string;
   /** The remote article as it was when planned, for diffs in reports. */

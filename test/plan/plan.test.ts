@@ -124,13 +124,23 @@ describe('createPlan', () => {
     expect(plan.operations[0]).toMatchObject({ kind: 'move-article', isPublished: true });
   });
 
-  it("adopts a hand-written article with a document's slug in an owned collection only when asked", () => {
+  it("reports a hand-written article with a document's slug as a conflict, and adopts it only when asked", () => {
     const d = doc('guides/setup', { collectionKey: 'guides', slug: 'setup' });
     const handWritten = remoteArticle({ title: 'Setup (old)', slug: 'setup', collection_id: 'c-guides' });
     const state = current([handWritten], [{ id: 'c-guides', title: 'Guides', slug: 'guides' }]);
     const plain = createPlan(desired([d], [folder('guides')]), state, options);
-    expect(plain.operations.map((o) => o.kind)).toEqual(['create-article']);
+    expect(plain.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'article/conflict',
+        file: d.path,
+        field: 'slug',
+        message: expect.stringContaining(`"Setup (old)" (${handWritten.id}`),
+        hint: expect.stringContaining('adopt: true'),
+      }),
+    ]);
     const adopting = createPlan(desired([d], [folder('guides')]), state, { ...options, adopt: true });
+    expect(adopting.diagnostics).toEqual([]);
     expect(adopting.operations).toHaveLength(1);
     expect(adopting.operations[0]).toMatchObject({
       kind: 'update-article',
@@ -139,6 +149,51 @@ describe('createPlan', () => {
       changes: ['title', 'body'],
     });
     expect(readMarker((adopting.operations[0] as UpdateArticleOp).bodyHtml)?.key).toBe('guides/setup');
+  });
+
+  it('reports a hand-written article with the title in the same place, and one with the slug elsewhere', () => {
+    const d = doc('guides/setup', { collectionKey: 'guides', slug: 'setup', title: 'Set up' });
+    const sameTitle = remoteArticle({ title: 'Set up', slug: 'setting-up', collection_id: 'c-guides' });
+    const collections = [
+      { id: 'c-guides', title: 'Guides', slug: 'guides' },
+      { id: 'c-other', title: 'Other', slug: 'other' },
+    ];
+    const byTitle = createPlan(desired([d], [folder('guides')]), current([sameTitle], collections), options);
+    expect(byTitle.diagnostics.map((x) => [x.code, x.field])).toEqual([['article/conflict', 'title']]);
+
+    const elsewhere = remoteArticle({ title: 'Setup', slug: 'setup', collection_id: 'c-other' });
+    const state = current([elsewhere], collections);
+    const plain = createPlan(desired([d], [folder('guides')]), state, options);
+    expect(plain.diagnostics[0]?.message).toContain('in another collection');
+    const adopting = createPlan(desired([d], [folder('guides')]), state, { ...options, adopt: true });
+    expect(adopting.diagnostics).toEqual([]);
+    expect(adopting.operations.map((o) => o.kind)).toEqual(['move-article']);
+    expect(adopting.operations[0]).toMatchObject({ from: { articleId: elsewhere.id } });
+  });
+
+  it("treats an article whose marker was removed in Pylon's editor as drift, never as absent", () => {
+    const d = doc('guides/setup', { collectionKey: 'guides', slug: 'setup', title: 'Setup' });
+    const collections = [{ id: 'c-guides', title: 'Guides', slug: 'guides' }];
+    const replaced = remoteArticle({
+      title: 'Setup',
+      slug: 'setup',
+      collection_id: 'c-guides',
+      html: '<p>Someone replaced the whole body in the editor.</p>',
+    });
+    const state = current([replaced], collections);
+    const failing = createPlan(desired([d], [folder('guides')]), state, options);
+    expect(failing.operations.map((o) => o.kind)).toEqual(['drift']);
+    expect(failing.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'drift/marker-lost', file: d.path }),
+    ]);
+    const skipping = createPlan(desired([d], [folder('guides')]), state, { ...options, onDrift: 'skip' });
+    expect(skipping.operations.map((o) => o.kind)).toEqual(['drift']);
+    expect(skipping.diagnostics).toEqual([]);
+    const overwriting = createPlan(desired([d], [folder('guides')]), state, { ...options, onDrift: 'overwrite' });
+    const update = overwriting.operations.find((o) => o.kind === 'update-article') as UpdateArticleOp;
+    expect(update).toMatchObject({ articleId: replaced.id, matchedBy: 'marker-lost' });
+    expect(readMarker(update.bodyHtml)?.key).toBe('guides/setup');
+    expect(overwriting.operations.some((o) => o.kind === 'create-article')).toBe(false);
   });
 
   it('never touches hand-written articles and reports managed ones whose source is gone', () => {

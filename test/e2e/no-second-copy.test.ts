@@ -1,0 +1,105 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { readMarker } from '../../src/identity/marker.js';
+import {
+  CLI_FLAGS,
+  emulator,
+  envFor,
+  managedByKey,
+  runCli,
+  workspace,
+  writeCount,
+  writeText,
+} from './helpers.js';
+
+type StateArticle = { id: string; title: string; slug: string; collection_id?: string; draft_html: string };
+const state = (emu: RunningEmulator) =>
+  emu.snapshot() as unknown as {
+    articles: StateArticle[];
+    collections: { id: string; slug: string }[];
+    users: { id: string }[];
+  };
+const words = (topic: string) =>
+  Array.from({ length: 6 }, (_, i) => `Paragraph ${i} explains ${topic} in practice.`).join('\n\n');
+
+/** No second copy of any article: hand-written look-alikes and articles whose marker was edited away. */
+describe('no second copy of an article', () => {
+  let emu: RunningEmulator;
+  let ws: Awaited<ReturnType<typeof workspace>>;
+  const cli = (...args: string[]) => runCli([...args, ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
+  const api = (path: string, method: string, body: unknown) =>
+    fetch(`${emu.url}/knowledge-bases/${emu.kb().id}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${emu.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeEach(async () => {
+    emu = await emulator();
+    ws = await workspace(false);
+    await mkdir(join(ws.docs, 'a'), { recursive: true });
+    await writeText(join(ws.docs, 'a', 'x.md'), `---\ntitle: Exports\n---\n\n${words('exports')}\n`);
+    expect((await cli('apply')).code).toBe(0);
+  });
+  afterEach(async () => {
+    await emu.close();
+    await ws.cleanup();
+  });
+
+  it('stops on a hand-written article with a new document’s slug, naming both, and adopts it when asked', async () => {
+    const folderId = state(emu).collections.find((c) => c.slug === 'a')?.id;
+    const created = await api('/articles', 'POST', {
+      title: 'Billing FAQ (written in Pylon)',
+      slug: 'billing',
+      body_html: '<p>Old answers.</p>',
+      author_user_id: state(emu).users[0]?.id,
+      collection_id: folderId,
+      is_published: true,
+    });
+    const handWritten = ((await created.json()) as { data: StateArticle }).data;
+    await writeText(join(ws.docs, 'a', 'billing.md'), `---\ntitle: Billing\n---\n\n${words('billing')}\n`);
+    const writes = writeCount(emu);
+
+    const refused = await cli('apply');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a/billing.md');
+    expect(refused.stderr).toContain('article/conflict');
+    expect(refused.stderr).toContain(handWritten.id);
+    expect(refused.stderr).toContain('adopt: true');
+    expect(writeCount(emu)).toBe(writes);
+    expect(state(emu).articles.filter((a) => a.slug === 'billing')).toHaveLength(1);
+
+    await writeText(join(ws.dir, 'pylon-kb.config.ts'), 'export default { adopt: true };\n');
+    expect((await cli('apply')).code).toBe(0);
+    const billing = state(emu).articles.filter((a) => a.slug === 'billing');
+    expect(billing.map((a) => a.id)).toEqual([handWritten.id]);
+    expect(readMarker(billing[0]?.draft_html ?? '')?.key).toBe('a/billing');
+    expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
+  });
+
+  it("treats an article whose body was replaced in Pylon's editor as drift, not as absent", async () => {
+    const article = managedByKey(emu).get('a/x')?.[0];
+    await api(`/articles/${article?.id}`, 'PATCH', {
+      body_html: '<p>Rewritten from scratch in the editor.</p>',
+      publish_updated_body_html: true,
+    });
+    expect(readMarker(state(emu).articles.find((a) => a.id === article?.id)?.draft_html ?? '')).toBeNull();
+    const writes = writeCount(emu);
+
+    const refused = await cli('apply');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('drift/marker-lost');
+    expect(refused.stderr).toContain('a/x.md');
+    expect(writeCount(emu)).toBe(writes);
+    expect(state(emu).articles.filter((a) => a.slug === 'x')).toHaveLength(1);
+
+    const repaired = await cli('apply', '--on-drift', 'overwrite');
+    expect(repaired.code).toBe(0);
+    const copies = state(emu).articles.filter((a) => a.slug === 'x');
+    expect(copies.map((a) => a.id)).toEqual([article?.id]);
+    expect(readMarker(copies[0]?.draft_html ?? '')?.key).toBe('a/x');
+    expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
+  });
+});
