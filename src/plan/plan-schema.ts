@@ -80,7 +80,7 @@ const updateArticle = z.strictObject({
   visibility: visibility.optional(),
   publish: z.boolean(),
   translations: z.array(translation),
-  matchedBy: z.enum(['adopted', 'pulled', 'renamed', 'redirect_from']).optional(),
+  matchedBy: z.enum(['adopted', 'pulled', 'renamed', 'redirect_from', 'marker-lost']).optional(),
   previousKey: z.string().optional(),
   before,
 });
