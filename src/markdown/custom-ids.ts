@@ -3,10 +3,20 @@ import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 /**
- * `## Title {#my-id}` (Hugo, Docusaurus, VitePress, kramdown) and the attribute-list form `{ #my-id }`
- * (Python-Markdown's attr_list, MkDocs): the id must follow the text at the end.
+ * `## Title {#my-id}` (Hugo, Docusaurus, VitePress), kramdown's `{: #my-id .no_toc}` and Python-Markdown's
+ * attribute list `{ #my-id .class key="value" }`, at the end of the heading. The id is kept, the rest dropped.
  */
-const CUSTOM_ID = /[ \t]*\{[ \t]*#([\p{L}\p{N}_][\p{L}\p{N}_.:-]*)[ \t]*\}[ \t]*$/u;
+const ATTRIBUTE_LIST =
+  /[ \t]*\{:?[ \t]*((?:(?:#[\p{L}\p{N}_][\p{L}\p{N}_.:-]*|\.[\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))[ \t]*)+)\}[ \t]*$/u;
+const ID_IN_LIST = /(?:^|[ \t])#([\p{L}\p{N}_][\p{L}\p{N}_.:-]*)/u;
+const CUSTOM_ID = {
+  exec(text: string): { index: number; id: string | undefined; classes: string } | null {
+    const match = ATTRIBUTE_LIST.exec(text);
+    if (!match) return null;
+    const list = match[1] ?? '';
+    return { index: match.index, id: ID_IN_LIST.exec(list)?.[1], classes: list };
+  },
+};
 const HEADING = /^h[1-6]$/;
 /** Attributes pylon-kb writes itself; a value written by an author would be mistaken for its own. */
 const RESERVED = /^dataPylonKb/;
@@ -19,7 +29,7 @@ export interface CustomId {
 
 /** `Title {#my-id}` → `Title` (for titles taken from a heading). */
 export function stripCustomId(text: string): string {
-  return text.replace(CUSTOM_ID, '');
+  return text.replace(ATTRIBUTE_LIST, '');
 }
 
 /**
@@ -32,13 +42,16 @@ export function extractCustomIds(tree: MdastRoot): CustomId[] {
     const last = node.children[node.children.length - 1];
     if (last?.type !== 'text') return;
     const match = CUSTOM_ID.exec(last.value);
-    if (!match?.[1]) return;
+    if (!match) return;
     last.value = last.value.slice(0, match.index);
     if (last.value === '') node.children.pop();
     const tail = node.children[node.children.length - 1];
     if (tail?.type === 'text') tail.value = tail.value.trimEnd();
-    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbId: match[1] } };
-    found.push({ id: match[1], ...(node.position && { line: node.position.start.line }) });
+    if (/(^|\s)\.no_toc\b/.test(match.classes))
+      node.data = { ...node.data, pylonKbNoToc: true } as typeof node.data;
+    if (match.id === undefined) return;
+    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbId: match.id } };
+    found.push({ id: match.id, ...(node.position && { line: node.position.start.line }) });
   });
   return found;
 }

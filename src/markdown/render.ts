@@ -5,12 +5,19 @@ import { type CustomId, extractCustomIds } from './custom-ids.js';
 import { type HeadingIdRule, headingSlug } from './heading-slugs.js';
 import { collectHeadings, collectIds, type Heading } from './headings.js';
 import { dropLeadingH1, firstH1Text } from './leading-h1.js';
+import { parseSource } from './parse.js';
 import { markdownProcessor } from './pipeline.js';
 import { type LocalReference, markReferences, takeReferences } from './references.js';
 import { replaceSentinels } from './sentinels.js';
+import {
+  applyLateSyntaxSteps,
+  dropEmptyHeadings,
+  type SyntaxFinding,
+  type SyntaxOptions,
+} from './syntax/index.js';
 import { scanUnsafeContent } from './unsafe-content.js';
 
-export interface RenderOptions {
+export interface RenderOptions extends SyntaxOptions {
   /** The article title; a leading `# Title` equal to it is dropped (see `dropLeadingH1`). */
   title?: string | undefined;
   /** Drop a leading H1 equal to `title` (default true). Without a title nothing is dropped. */
@@ -47,12 +54,13 @@ export type { Heading, LocalReference };
  */
 export function renderDocument(markdown: string, options: RenderOptions = {}): RenderResult {
   const lineOffset = options.lineOffset ?? 0;
-  const mdast = markdownProcessor.parse(markdown);
+  const { tree: mdast, context: syntax } = parseSource(markdown, options.file ?? '', options);
   const diagnostics = scanUnsafeContent(mdast, {
     lineOffset,
     ...(options.file !== undefined && { file: options.file }),
   });
   const customIds = extractCustomIds(mdast);
+  applyLateSyntaxSteps(mdast, syntax);
   const dropped =
     options.title !== undefined && options.dropLeadingH1 !== false
       ? dropLeadingH1(mdast, options.title)
@@ -63,6 +71,8 @@ export function renderDocument(markdown: string, options: RenderOptions = {}): R
   const hast: HastRoot = markdownProcessor.runSync(mdast, {
     data: { headingIds: rule, format: options.format ?? 'md' },
   });
+  dropEmptyHeadings(hast, syntax.findings);
+  diagnostics.push(...syntax.findings.map((finding) => syntaxDiagnostic(finding, options.file, lineOffset)));
   const references = takeReferences(hast, sources);
   const headings = collectHeadings(hast);
   const anchors = collectIds(hast);
@@ -113,4 +123,15 @@ function duplicateIds(
       ...(line !== undefined && { line: line + lineOffset }),
       hint: 'Choose another {#id}: links to this id reach only the first element that has it.',
     }));
+}
+
+function syntaxDiagnostic(finding: SyntaxFinding, file: string | undefined, lineOffset: number): Diagnostic {
+  return {
+    severity: finding.severity ?? 'warning',
+    code: finding.code,
+    message: finding.message,
+    ...(file !== undefined && { file }),
+    line: finding.line + lineOffset,
+    hint: finding.hint,
+  };
 }

@@ -1,0 +1,100 @@
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { markdownProcessor } from './pipeline.js';
+import {
+  applySyntaxSteps,
+  codeRangesOf,
+  prepareSource,
+  type SyntaxFinding,
+  type SyntaxOptions,
+  type SyntaxStepContext,
+} from './syntax/index.js';
+
+/** The MDX grammar (remark-mdx) in front of the same GFM extensions; parsing only, frozen once. */
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
+export interface ParsedSource {
+  tree: Root;
+  /** What the syntax steps need later (the late steps run after custom ids). */
+  context: SyntaxStepContext;
+}
+
+/**
+ * Parses a document with the site syntax applied: `prepareSource` rewrites the source-level syntax,
+ * the Markdown or MDX grammar parses it, positions are mapped back to the author's lines, and the
+ * mdast steps of syntax/index.ts run. A `.mdx` file the MDX grammar rejects is read as Markdown, with a
+ * warning naming the line.
+ */
+export function parseSource(markdown: string, file: string, options: SyntaxOptions): ParsedSource {
+  const findings: SyntaxFinding[] = [];
+  if (options.format === 'mdx') {
+    try {
+      return parseAs(markdown, file, options, 'mdx', findings);
+    } catch (error) {
+      findings.length = 0;
+      findings.push(mdxFailure(error));
+    }
+  }
+  return parseAs(markdown, file, { ...options, format: 'md' }, 'md', findings);
+}
+
+function parseAs(
+  markdown: string,
+  file: string,
+  options: SyntaxOptions,
+  format: 'md' | 'mdx',
+  findings: SyntaxFinding[],
+): ParsedSource {
+  const parse = (text: string): Root =>
+    format === 'mdx' ? (mdxParser.parse(text) as Root) : markdownProcessor.parse(text);
+  const safeRanges = (text: string) => {
+    try {
+      return codeRangesOf(parse(text));
+    } catch {
+      return codeRangesOf(markdownProcessor.parse(text));
+    }
+  };
+  const prepared = prepareSource(markdown, file, { ...options, format }, safeRanges);
+  const tree = parse(prepared.markdown);
+  if (prepared.sourceLines) remapLines(tree, (line) => prepared.sourceLines?.[line - 1] ?? line);
+  findings.push(...prepared.findings);
+  const context: SyntaxStepContext = {
+    source: markdown,
+    prepared: prepared.sourceLines !== null,
+    format,
+    file,
+    includes: options.includes ?? new Map(),
+    findings,
+    parsePartial: (text, line) => {
+      const partial = parse(text);
+      remapLines(partial, () => line);
+      return partial;
+    },
+  };
+  applySyntaxSteps(tree, context);
+  return { tree, context };
+}
+
+function remapLines(tree: Root, lineOf: (line: number) => number): void {
+  visit(tree, (node) => {
+    const position = node.position;
+    if (!position) return;
+    position.start = { ...position.start, line: lineOf(position.start.line) };
+    position.end = { ...position.end, line: lineOf(position.end.line) };
+  });
+}
+
+function mdxFailure(error: unknown): SyntaxFinding {
+  const place = error as { line?: number; reason?: string; message?: string };
+  const reason = (place.reason ?? place.message ?? String(error)).split('\n')[0];
+  return {
+    line: place.line ?? 1,
+    code: 'markdown/mdx-syntax',
+    message: `This file is not valid MDX (${reason}): it is rendered as plain Markdown, so its components are not mapped.`,
+    hint: 'Fix the MDX at this line (close every tag, escape { and < in text as \\{ and \\<).',
+  };
+}

@@ -1,0 +1,165 @@
+import type { Blockquote, Paragraph, Parent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { CalloutKind } from '../callouts.js';
+
+/**
+ * kramdown block IALs (`{: .note}` on the line before or after a block, just-the-docs' callouts) and
+ * Python-Markdown attribute lists (`{ .class }` closing a paragraph, `![img](x){ width="300" }` after an
+ * inline element). Pylon keeps no author classes or ids on these, so the lists are removed; a callout
+ * class makes the block a callout (`.note-title`: its first paragraph is the title). Heading attribute
+ * lists are custom-ids.ts's.
+ */
+const LIST = String.raw`\{:?[ \t]*(?:(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))[ \t]*)+\}`;
+const WHOLE = new RegExp(`^[ \\t]*${LIST}[ \\t]*$`);
+const TRAILING_LINE = new RegExp(`\\n[ \\t]*${LIST}[ \\t]*$`);
+const LEADING = new RegExp(`^${LIST}`);
+const LEADING_LINE = new RegExp(`^[ \\t]*${LIST}[ \\t]*\\n`);
+export const ATTRIBUTE_LIST_SYNTAX = /\{:?[ \t]*[#.:\w]/;
+
+const CALLOUT_CLASSES: Readonly<Record<string, CalloutKind>> = {
+  note: 'note',
+  info: 'note',
+  tip: 'tip',
+  new: 'tip',
+  highlight: 'tip',
+  important: 'important',
+  warning: 'warning',
+  caution: 'caution',
+  danger: 'caution',
+};
+
+export function applyAttributeLists(tree: Root): void {
+  visit(tree, (node) => {
+    if (!('children' in node) || node.type === 'heading') return;
+    const parent = node as Parent;
+    parent.children = blockLists(parent.children as RootContent[], parent) as Parent['children'];
+    stripInlineLists(parent);
+  });
+}
+
+function blockLists(children: RootContent[], parent: Parent): RootContent[] {
+  const out: RootContent[] = [];
+  let pending: CalloutSpec | null = null;
+  for (const child of children) {
+    if (child.type === 'paragraph') {
+      const whole = onlyList(child);
+      if (whole !== null) {
+        if (whole === '{:toc}') out.push(child);
+        else pending = calloutOf(whole);
+        continue;
+      }
+      const leading = takeLeading(child);
+      if (leading) {
+        const spec = calloutOf(leading);
+        if (spec) {
+          out.push(wrapInCallout(child, spec));
+          continue;
+        }
+      }
+      const trailing = takeTrailing(child);
+      if (trailing) {
+        const spec = calloutOf(trailing);
+        if (spec && parent.type === 'blockquote' && children[children.length - 1] === child)
+          makeCallout(parent as Blockquote, spec);
+        else if (spec) {
+          out.push(wrapInCallout(child, spec));
+          continue;
+        }
+      }
+    }
+    if (pending) {
+      const spec = pending;
+      pending = null;
+      if (child.type === 'blockquote') makeCallout(child, spec);
+      else if (child.type === 'paragraph') {
+        out.push(wrapInCallout(child, spec));
+        continue;
+      }
+    }
+    out.push(child);
+  }
+  return out;
+}
+
+interface CalloutSpec {
+  kind: CalloutKind;
+  titled: boolean;
+}
+
+function calloutOf(list: string): CalloutSpec | null {
+  for (const match of list.matchAll(/\.([\w-]+)/g)) {
+    const name = match[1]!.replace(/-title$/, '');
+    const kind = CALLOUT_CLASSES[name];
+    if (kind) return { kind, titled: match[1]!.endsWith('-title') };
+  }
+  return null;
+}
+
+function onlyList(paragraph: Paragraph): string | null {
+  const [only] = paragraph.children;
+  if (paragraph.children.length !== 1 || only?.type !== 'text') return null;
+  if (only.value.trim() === '{:toc}') return '{:toc}';
+  return WHOLE.test(only.value) ? only.value.trim() : null;
+}
+
+/** kramdown's IAL on the line before a paragraph is read as the paragraph's first line. */
+function takeLeading(paragraph: Paragraph): string | null {
+  const first = paragraph.children[0];
+  if (first?.type !== 'text') return null;
+  const match = LEADING_LINE.exec(first.value);
+  if (!match) return null;
+  first.value = first.value.slice(match[0].length);
+  return match[0].trim();
+}
+
+function takeTrailing(paragraph: Paragraph): string | null {
+  const last = paragraph.children[paragraph.children.length - 1];
+  if (last?.type !== 'text') return null;
+  const match = TRAILING_LINE.exec(last.value);
+  if (!match) return null;
+  last.value = last.value.slice(0, match.index);
+  return match[0].trim();
+}
+
+function makeCallout(quote: Blockquote, spec: CalloutSpec): void {
+  quote.data = {
+    ...quote.data,
+    hProperties: { ...quote.data?.hProperties, className: ['callout', `callout-${spec.kind}`] },
+  };
+  const first = quote.children[0];
+  if (spec.titled && first?.type === 'paragraph') {
+    quote.children[0] = {
+      ...first,
+      children: [{ type: 'strong', children: first.children }],
+      data: { hProperties: { className: ['callout-title'] } },
+    };
+  }
+}
+
+function wrapInCallout(paragraph: Paragraph, spec: CalloutSpec): Blockquote {
+  const quote: Blockquote = {
+    type: 'blockquote',
+    children: [paragraph],
+    ...(paragraph.position && { position: paragraph.position }),
+  };
+  makeCallout(quote, { ...spec, titled: false });
+  return quote;
+}
+
+/** `{ .class }` right after an image, link, emphasis or code span: removed. */
+function stripInlineLists(parent: Parent): void {
+  const children = parent.children as RootContent[];
+  for (let i = 1; i < children.length; i += 1) {
+    const child = children[i]!;
+    const previous = children[i - 1]!;
+    if (
+      child.type !== 'text' ||
+      !['image', 'link', 'emphasis', 'strong', 'inlineCode', 'imageReference', 'linkReference'].includes(
+        previous.type,
+      )
+    )
+      continue;
+    const match = LEADING.exec(child.value);
+    if (match) child.value = child.value.slice(match[0].length);
+  }
+}

@@ -1,0 +1,84 @@
+import type { BlockContext, BlockMatch } from './blocks.js';
+import { dedent, indentOf, isBlank, type SourceLine } from './lines.js';
+
+/**
+ * Definition lists (Python-Markdown `def_list`, kramdown, Hugo's Goldmark, PHP Markdown Extra):
+ * term lines directly followed by `:   definition` lines. Pylon keeps no `<dl>`, so each term becomes a
+ * bold paragraph and its definitions a bulleted list under it.
+ */
+const DEFINITION = /^([ \t]{0,3}):[ \t]+(\S.*)$/;
+/** Lines that cannot be a term: another block starts there. */
+const NOT_A_TERM = /^([ \t]{4,}|[ \t]*([#>|]|[-*+][ \t]|\d+[.)][ \t]|<!--|\{\/\*|```|~~~|:::))/;
+
+export function definitionList(
+  lines: readonly SourceLine[],
+  index: number,
+  context: BlockContext,
+): BlockMatch | null {
+  if (!DEFINITION.test(lines[index]!.text)) return null;
+  const terms = takeTerms(context.emitted);
+  if (terms.length === 0) return null;
+  const out: SourceLine[] = terms.map((term, i) => ({
+    text: `**${term.text.trim()}**${i < terms.length - 1 ? '\\' : ''}`,
+    source: term.source,
+  }));
+  let next = index;
+  while (next < lines.length) {
+    const match = DEFINITION.exec(lines[next]!.text);
+    if (!match) break;
+    const { body, end } = definitionBody(lines, next, match[2]!);
+    const scanned = context.scan(body);
+    scanned.forEach((line, i) => {
+      const prefix = i === 0 ? '- ' : '  ';
+      out.push({ text: isBlank(line.text) ? '' : `${prefix}${line.text}`, source: line.source });
+    });
+    next = end;
+    let after = next;
+    while (after < lines.length && isBlank(lines[after]!.text)) after += 1;
+    if (after < lines.length && DEFINITION.test(lines[after]!.text)) {
+      out.push(...lines.slice(next, after));
+      next = after;
+    }
+  }
+  return { lines: out, next };
+}
+
+/** Removes and returns the term lines at the end of what was emitted (a paragraph's lines), or none. */
+function takeTerms(emitted: SourceLine[]): SourceLine[] {
+  let start = emitted.length;
+  while (start > 0 && !isBlank(emitted[start - 1]!.text) && !NOT_A_TERM.test(emitted[start - 1]!.text))
+    start -= 1;
+  if (start === emitted.length) return [];
+  // The paragraph must begin here: a line above it that belongs to another block means this is not a term.
+  const above = emitted[start - 1]?.text;
+  if (above !== undefined && !isBlank(above) && !/^[ \t]{0,3}#{1,6}([ \t]|$)/.test(above)) return [];
+  return emitted.splice(start);
+}
+
+/** The definition's first line, its lazy continuation lines, and the indented blocks after it, dedented. */
+function definitionBody(
+  lines: readonly SourceLine[],
+  start: number,
+  first: string,
+): { body: SourceLine[]; end: number } {
+  const body: SourceLine[] = [{ text: first, source: lines[start]!.source }];
+  let index = start + 1;
+  let end = index;
+  let afterBlank = false;
+  while (index < lines.length) {
+    const text = lines[index]!.text;
+    if (isBlank(text)) {
+      afterBlank = true;
+      index += 1;
+      continue;
+    }
+    const indented = indentOf(text) >= 4;
+    if (!indented && (afterBlank || DEFINITION.test(text))) break;
+    for (let blank = end; blank < index; blank += 1) body.push({ text: '', source: lines[blank]!.source });
+    body.push({ text: indented ? dedent(text, 4) : text, source: lines[index]!.source });
+    afterBlank = false;
+    index += 1;
+    end = index;
+  }
+  return { body, end };
+}

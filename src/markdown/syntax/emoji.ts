@@ -1,0 +1,34 @@
+import { nameToEmoji } from 'gemoji';
+import type { Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { SyntaxFinding } from './scan-context.js';
+
+/** `:smile:`, `:+1:`, and Material's icon shortcodes `:material-check:`, `:octicons-mark-github-16:`. */
+const SHORTCODE = /:([a-z0-9_+-]+):/g;
+const ICON = /^(material|octicons|fontawesome|simple)-/;
+export const EMOJI_SYNTAX = /:[a-z0-9_+-]+:/;
+
+/**
+ * Emoji shortcodes (GitHub's gemoji names, which MkDocs' emoji extension and most generators share) become
+ * the Unicode emoji. Icon shortcodes name an icon font Pylon does not have: they are removed, with a warning.
+ * Text inside code is never touched (only text nodes are visited).
+ */
+export function replaceEmoji(tree: Root, findings: SyntaxFinding[]): void {
+  visit(tree, 'text', (node: Text) => {
+    if (!node.value.includes(':')) return;
+    node.value = node.value.replace(SHORTCODE, (all, name: string) => {
+      const emoji = (nameToEmoji as Record<string, string | undefined>)[name];
+      if (emoji) return emoji;
+      if (ICON.test(name)) {
+        findings.push({
+          line: node.position?.start.line ?? 1,
+          code: 'markdown/icon-removed',
+          message: `The icon :${name}: has no Unicode emoji: it is removed.`,
+          hint: 'Use an emoji shortcode (:white_check_mark:) or the emoji itself.',
+        });
+        return '';
+      }
+      return all;
+    });
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Where each generator looks for an included file, as paths relative to the content directory (posix).
+ * Pure: the I/O edge reads the candidates (content/read-includes.ts); the first that exists is used.
+ */
+export type IncludeKind = 'vitepress' | 'snippet' | 'hugo' | 'liquid' | 'liquid-relative' | 'mdx';
+
+/** `a/b/../c` → `a/c`; null when the path climbs out of the content directory. */
+export function normalisePath(path: string): string | null {
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(segment);
+  }
+  return out.join('/');
+}
+
+function folderOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash);
+}
+
+function join(folder: string, path: string): string | null {
+  return normalisePath(folder === '' ? path : `${folder}/${path}`);
+}
+
+/** The candidate paths, or null when the written path leaves the content directory. */
+export function includeCandidates(kind: IncludeKind, written: string, including: string): string[] | null {
+  const here = folderOf(including);
+  const path = written.trim();
+  if (path === '' || path.includes('\0') || /^[a-z][a-z\d+.-]*:/i.test(path)) return null;
+  let candidates: (string | null)[];
+  switch (kind) {
+    case 'vitepress':
+      candidates = path.startsWith('@/') ? [normalisePath(path.slice(2))] : [join(here, path)];
+      break;
+    case 'snippet':
+      // MkDocs resolves snippets against `base_path` (the site root, above `docs/`) or the page's folder.
+      candidates = [normalisePath(path), normalisePath(withoutFirstFolder(path)), join(here, path)];
+      break;
+    case 'hugo':
+      candidates = path.startsWith('/')
+        ? [normalisePath(path), normalisePath(withoutFirstFolder(path.slice(1)))]
+        : [join(here, path), normalisePath(path), normalisePath(withoutFirstFolder(path))];
+      break;
+    case 'liquid':
+      candidates = [normalisePath(`_includes/${path}`), join(here, path), normalisePath(path)];
+      break;
+    case 'liquid-relative':
+      candidates = [join(here, path)];
+      break;
+    case 'mdx':
+      candidates = path.startsWith('@site/')
+        ? [normalisePath(path.slice(6)), normalisePath(withoutFirstFolder(path.slice(6)))]
+        : [join(here, path)];
+      break;
+  }
+  if (candidates[0] === null) return null;
+  return [...new Set(candidates.filter((c): c is string => c !== null && c !== ''))];
+}
+
+function withoutFirstFolder(path: string): string {
+  const slash = path.replace(/^\/+/, '').indexOf('/');
+  return slash < 0 ? path : path.replace(/^\/+/, '').slice(slash + 1);
+}

@@ -1,0 +1,236 @@
+import { type IncludeKind, includeCandidates } from './include-paths.js';
+import { type SourceLine, toLines } from './lines.js';
+import { fail, type ScanContext, warn } from './scan-context.js';
+import { argument, parseArgs } from './tag-args.js';
+
+/** An included file as the I/O edge found it. */
+export type IncludedFile =
+  | { text: string }
+  | { problem: 'missing' | 'outside' | 'too-large' | 'not-text'; detail?: string };
+/** Included files by path relative to the content directory. */
+export type IncludeLookup = ReadonlyMap<string, IncludedFile>;
+
+interface Directive {
+  kind: IncludeKind;
+  indent: string;
+  path: string;
+  /** 1-based inclusive line range, a named region / section, and Liquid `include.x` parameters. */
+  lines?: [number, number];
+  region?: string;
+  params?: Record<string, string>;
+}
+
+const VITEPRESS = /^([ \t]*)<!--\s*@include:\s*(.+?)\s*-->\s*$/;
+const SNIPPET = /^([ \t]*)-+8<-+[ \t]+(["'])(.+?)\2[ \t]*$/;
+const HUGO = /^([ \t]*)\{\{[<%][ \t]*(readfile|include|snippet)\b(.*?)[ \t]*[>%]\}\}[ \t]*$/;
+const LIQUID = /^([ \t]*)\{%-?[ \t]*(include|include_relative)[ \t]+(.*?)[ \t]*-?%\}[ \t]*$/;
+const MDX_IMPORT = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"];?\s*$/;
+
+/** Cheap test: does the Markdown hold an include directive of any generator? */
+export const INCLUDE_SYNTAX =
+  /@include:|-8<-|\{\{[<%][ \t]*(?:readfile|include|snippet)\b|\{%-?[ \t]*include|^import\s/m;
+
+export function readDirective(text: string): Directive | null {
+  const vitepress = VITEPRESS.exec(text);
+  if (vitepress) {
+    const [, indent = '', spec = ''] = vitepress;
+    const match = /^([^{#]+?)(?:#([\w-]+))?(?:\{(\d*),(\d*)\})?$/.exec(spec);
+    if (!match) return null;
+    const range: [number, number] | undefined =
+      match[3] !== undefined
+        ? [Number(match[3] || 1), match[4] ? Number(match[4]) : Number.POSITIVE_INFINITY]
+        : undefined;
+    return {
+      kind: 'vitepress',
+      indent,
+      path: match[1]!,
+      ...(match[2] && { region: match[2] }),
+      ...(range && { lines: range }),
+    };
+  }
+  const snippet = SNIPPET.exec(text);
+  if (snippet) {
+    const [, indent = '', , spec = ''] = snippet;
+    const parts = /^(.+?)(?::(\d*):(\d*)|:([\w-]+))?$/.exec(spec)!;
+    const range: [number, number] | undefined =
+      parts[2] !== undefined
+        ? [Number(parts[2] || 1), parts[3] ? Number(parts[3]) : Number.POSITIVE_INFINITY]
+        : undefined;
+    return {
+      kind: 'snippet',
+      indent,
+      path: parts[1]!,
+      ...(parts[4] && { region: parts[4] }),
+      ...(range && { lines: range }),
+    };
+  }
+  const hugo = HUGO.exec(text);
+  if (hugo) {
+    const path = argument(parseArgs(hugo[3] ?? ''), ['file', 'path'], 0);
+    return path ? { kind: 'hugo', indent: hugo[1] ?? '', path } : null;
+  }
+  const liquid = LIQUID.exec(text);
+  if (liquid) {
+    const args = parseArgs(liquid[3] ?? '');
+    const [path, ...rest] = args.positional;
+    if (!path || path.includes('{{')) return null;
+    void rest;
+    const kind = liquid[2] === 'include_relative' ? 'liquid-relative' : 'liquid';
+    return { kind, indent: liquid[1] ?? '', path, params: args.named };
+  }
+  return null;
+}
+
+/** The files the document's include directives (and MDX partial imports) may name, for the I/O edge. */
+export function includeRequests(markdown: string, including: string): string[] {
+  if (!INCLUDE_SYNTAX.test(markdown)) return [];
+  const requests: string[] = [];
+  for (const line of markdown.split(/\r?\n/)) {
+    const directive = readDirective(line);
+    const mdx = directive ? null : MDX_IMPORT.exec(line);
+    const kind = directive?.kind ?? (mdx ? 'mdx' : null);
+    const path = directive?.path ?? mdx?.[2];
+    if (kind && path) requests.push(...(includeCandidates(kind, path, including) ?? []));
+  }
+  return requests;
+}
+
+export interface IncludeContext extends ScanContext {
+  file: string;
+  includes: IncludeLookup;
+}
+
+const MAX_DEPTH = 8;
+
+/** Replaces every include directive line with the included file's lines (its own includes inlined too). */
+export function inlineIncludes(
+  lines: readonly SourceLine[],
+  context: IncludeContext,
+  stack: readonly string[] = [],
+): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const line of lines) {
+    const directive = readDirective(line.text);
+    if (!directive) {
+      out.push(line);
+      continue;
+    }
+    const found = resolve(directive, stack[stack.length - 1] ?? context.file, line.source, context, stack);
+    if (!found) continue;
+    const included = selectLines(toLines(withoutFrontmatter(found.text)), directive, line.source, context);
+    const nested = inlineIncludes(included, context, [...stack, found.path]);
+    for (const inner of nested)
+      out.push({ text: inner.text === '' ? '' : `${directive.indent}${inner.text}`, source: line.source });
+  }
+  return out;
+}
+
+function resolve(
+  directive: Directive,
+  including: string,
+  line: number,
+  context: IncludeContext,
+  stack: readonly string[],
+) {
+  const candidates = includeCandidates(directive.kind, directive.path, including);
+  const shown = directive.path;
+  if (candidates === null) {
+    fail(
+      context,
+      line,
+      'markdown/include-outside',
+      `The include "${shown}" leaves the docs tree: it is not included.`,
+      'Move the file into the content directory, or copy its text here.',
+    );
+    return null;
+  }
+  if (stack.length >= MAX_DEPTH || candidates.some((c) => stack.includes(c) || c === context.file)) {
+    fail(
+      context,
+      line,
+      'markdown/include-cycle',
+      `The include "${shown}" includes itself (directly or through other files): it is not included again.`,
+      'Remove the include that closes the loop.',
+    );
+    return null;
+  }
+  for (const path of candidates) {
+    const file = context.includes.get(path);
+    if (file && 'text' in file) return { path, text: file.text };
+    if (file?.problem === 'outside') {
+      fail(
+        context,
+        line,
+        'markdown/include-outside',
+        `The include "${shown}" resolves outside the docs tree (through a symbolic link): it is not included.`,
+        'Include a file that lives inside the content directory.',
+      );
+      return null;
+    }
+    if (file && file.problem !== 'missing') {
+      fail(
+        context,
+        line,
+        'markdown/include-unreadable',
+        `The include "${shown}" cannot be included: ${file.detail ?? file.problem}.`,
+        'Include a UTF-8 text file of reasonable size.',
+      );
+      return null;
+    }
+  }
+  warn(
+    context,
+    line,
+    'markdown/include-missing',
+    `The include "${shown}" was not found (looked for ${candidates.join(', ')}): it is left out.`,
+    'Fix the path; it is relative to the including file (or to _includes/ for Liquid).',
+  );
+  return null;
+}
+
+function withoutFrontmatter(text: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
+const REGION_START = /(?:#region|\[start:)[ \t]*([\w-]+)/;
+const REGION_END = /(?:#endregion|\[end:)[ \t]*([\w-]*)/;
+
+function selectLines(
+  lines: SourceLine[],
+  directive: Directive,
+  line: number,
+  context: IncludeContext,
+): SourceLine[] {
+  let selected = lines;
+  if (directive.region) {
+    const start = lines.findIndex((l) => REGION_START.exec(l.text)?.[1] === directive.region);
+    const end = lines.findIndex(
+      (l, i) =>
+        i > start &&
+        REGION_END.test(l.text) &&
+        [directive.region, ''].includes(REGION_END.exec(l.text)?.[1] ?? ''),
+    );
+    if (start < 0) {
+      warn(
+        context,
+        line,
+        'markdown/include-region',
+        `The include "${directive.path}" has no region "${directive.region}": the whole file is included.`,
+        'Mark the region with #region / #endregion (or --8<-- [start:name] / [end:name]).',
+      );
+    } else selected = lines.slice(start + 1, end < 0 ? lines.length : end);
+  }
+  if (directive.lines) selected = selected.slice(directive.lines[0] - 1, directive.lines[1]);
+  const params = directive.params;
+  if (params && Object.keys(params).length > 0) {
+    selected = selected.map((l) => ({
+      ...l,
+      text: l.text.replace(
+        /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g,
+        (all, key: string) => params[key.toLowerCase()] ?? all,
+      ),
+    }));
+  }
+  return selected;
+}

@@ -1,0 +1,88 @@
+import type { Root } from 'mdast';
+import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
+import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
+import { buildContainers } from './container-nodes.js';
+import { EMOJI_SYNTAX, replaceEmoji } from './emoji.js';
+import type { IncludeLookup } from './includes.js';
+import { MARK_SYNTAX, replaceInlineMarks } from './inline-marks.js';
+import { checkLeftovers, dropEmptyMdastHeadings } from './leftovers.js';
+import type { Format } from './markers.js';
+import { transformMdx } from './mdx.js';
+import type { SyntaxFinding } from './scan-context.js';
+import { buildTableOfContents, TOC_SYNTAX } from './toc.js';
+
+export { codeRangesOf } from './code-ranges.js';
+export { type IncludedFile, type IncludeLookup, includeRequests } from './includes.js';
+export { dropEmptyHeadings } from './leftovers.js';
+export { type PreparedSource, prepareSource, type SyntaxOptions } from './prepare.js';
+export type { SyntaxFinding } from './scan-context.js';
+export type { SiteVariables } from './variables.js';
+
+export interface SyntaxStepContext {
+  /** The Markdown as the author wrote it (the cheap tests run on it). */
+  source: string;
+  /** Whether `prepareSource` rewrote anything (markers, includes, Liquid, shortcodes). */
+  prepared: boolean;
+  format: Format;
+  file: string;
+  includes: IncludeLookup;
+  findings: SyntaxFinding[];
+  parsePartial(text: string, line: number): Root;
+}
+
+interface SyntaxStep {
+  name: string;
+  /** A cheap test on the source: the step runs only where its syntax can appear. */
+  applies(context: SyntaxStepContext): boolean;
+  run(tree: Root, context: SyntaxStepContext): void;
+}
+
+/**
+ * Every site-syntax step over the parsed mdast, in order: the one place they are registered. They run
+ * after parsing and before the link, id and heading steps of render.ts; `LATE_STEPS` after custom ids.
+ */
+const STEPS: readonly SyntaxStep[] = [
+  { name: 'containers', applies: (c) => c.prepared, run: (tree, c) => buildContainers(tree, c.format) },
+  { name: 'mdx', applies: (c) => c.format === 'mdx', run: (tree, c) => transformMdx(tree, c) },
+  {
+    name: 'attribute-lists',
+    applies: (c) => ATTRIBUTE_LIST_SYNTAX.test(c.source),
+    run: (tree) => applyAttributeLists(tree),
+  },
+  {
+    name: 'abbreviations',
+    applies: (c) => ABBREVIATION_SYNTAX.test(c.source),
+    run: (tree) => expandAbbreviations(tree),
+  },
+  {
+    name: 'emoji',
+    applies: (c) => EMOJI_SYNTAX.test(c.source),
+    run: (tree, c) => replaceEmoji(tree, c.findings),
+  },
+  { name: 'marks', applies: (c) => MARK_SYNTAX.test(c.source), run: (tree) => replaceInlineMarks(tree) },
+];
+
+const LEFTOVER_HINT = /\{\{[<%]|\{%|:::|[!?]{3}|=== "|\{: |<[A-Z]/;
+const EMPTY_HEADING_HINT = /^[ \t]{0,3}#{1,6}[ \t]*(?:[^\n\p{L}\p{N}]*|.*[<{:].*)$/mu;
+
+const LATE_STEPS: readonly SyntaxStep[] = [
+  { name: 'toc', applies: (c) => TOC_SYNTAX.test(c.source), run: (tree) => buildTableOfContents(tree) },
+  {
+    name: 'empty-headings',
+    applies: (c) => c.prepared || c.format === 'mdx' || EMPTY_HEADING_HINT.test(c.source),
+    run: (tree, c) => dropEmptyMdastHeadings(tree, c.findings),
+  },
+  {
+    name: 'leftovers',
+    applies: (c) => c.prepared || LEFTOVER_HINT.test(c.source),
+    run: (tree, c) => checkLeftovers(tree, c.findings),
+  },
+];
+
+export function applySyntaxSteps(tree: Root, context: SyntaxStepContext): void {
+  for (const step of STEPS) if (step.applies(context)) step.run(tree, context);
+}
+
+export function applyLateSyntaxSteps(tree: Root, context: SyntaxStepContext): void {
+  for (const step of LATE_STEPS) if (step.applies(context)) step.run(tree, context);
+}

@@ -1,0 +1,90 @@
+import type { Element, Root, RootContent } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { SyntaxFinding } from './scan-context.js';
+
+/**
+ * After rendering: text outside `pre`/`code` that still looks like generator markup is reported (with
+ * the line of its block), so nothing reaches readers as literal syntax unnoticed. And a heading left
+ * with no text (it held only markup) is removed, with a warning.
+ */
+const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
+  { pattern: /\{\{[<%]/, what: 'a Hugo shortcode ({{< … >}})' },
+  { pattern: /\{%/, what: 'a Liquid tag ({% … %})' },
+  { pattern: /(^|\n)[ \t]*:::/, what: 'a ::: container' },
+  { pattern: /(^|\n)[ \t]*[!?]{3}\+? /, what: 'an MkDocs admonition (!!! / ???)' },
+  { pattern: /(^|\n)[ \t]*=== "/, what: 'an MkDocs content tab (=== "…")' },
+  { pattern: /\{: /, what: 'a kramdown attribute list ({: …})' },
+  { pattern: /<[A-Z][A-Za-z0-9]*[\s/>]/, what: 'a component tag (<Component>)' },
+];
+const HEADING = /^h[1-6]$/;
+
+/** Runs on the final mdast: its text nodes are what readers see as text (code nodes are other types). */
+export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[]): void {
+  const reported = new Set<string>();
+  visit(tree, 'text', (node) => {
+    for (const { pattern, what } of LEFTOVER) {
+      if (!pattern.test(node.value)) continue;
+      const line = node.position?.start.line ?? 1;
+      const key = `${line}\0${what}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      findings.push({
+        line,
+        code: 'markdown/literal-syntax',
+        message: `The published text still holds ${what}: readers will see it as written.`,
+        hint: 'Rewrite it in Markdown, or put it in `code` if it is meant to be shown.',
+      });
+    }
+  });
+}
+
+/** A heading with no visible text (only markup, or nothing) is removed, before rendering, with a warning. */
+export function dropEmptyMdastHeadings(tree: MdastRoot, findings: SyntaxFinding[]): void {
+  visit(tree, 'heading', (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (mdastToString(node, { includeHtml: false }).trim() !== '' || hasMdastImage(node)) return undefined;
+    findings.push({
+      line: node.position?.start.line ?? 1,
+      code: 'markdown/empty-heading',
+      message: 'A heading has no text once its markup is removed: it is left out.',
+      hint: 'Give the heading words readers can see.',
+    });
+    parent.children.splice(index, 1);
+    return index;
+  });
+}
+
+function hasMdastImage(node: MdastNodes): boolean {
+  if (node.type === 'image' || node.type === 'imageReference') return true;
+  return 'children' in node && node.children.some((child) => hasMdastImage(child as MdastNodes));
+}
+
+/** The safety net after sanitising: a heading whose raw HTML left it empty. */
+export function dropEmptyHeadings(tree: Root, findings: SyntaxFinding[]): void {
+  const walk = (node: Root | Element) => {
+    node.children = (node.children as RootContent[]).filter((child) => {
+      if (child.type !== 'element') return true;
+      if (HEADING.test(child.tagName) && toText(child).trim() === '' && !hasImage(child)) {
+        findings.push({
+          line: child.position?.start.line ?? 1,
+          code: 'markdown/empty-heading',
+          message: 'A heading has no text once its markup is removed: it is left out.',
+          hint: 'Give the heading words readers can see.',
+        });
+        return false;
+      }
+      walk(child);
+      return true;
+    }) as typeof node.children;
+  };
+  walk(tree);
+}
+
+function hasImage(node: Element): boolean {
+  return node.children.some(
+    (child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)),
+  );
+}

@@ -1,0 +1,207 @@
+import type { Code, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { attribute, type JsxElement, textAttribute } from './jsx.js';
+import { calloutKind, defaultTitle } from './kinds.js';
+
+/**
+ * The components docs sites use (Docusaurus, Mintlify, Nextra, Starlight), mapped to what Pylon keeps.
+ * Each takes the element (its children already mapped) and returns the nodes that replace it, or null
+ * when the name is not one of them.
+ */
+type Mapper = (element: JsxElement, children: RootContent[]) => RootContent[];
+
+const CALLOUT_COMPONENTS = [
+  'Note',
+  'Tip',
+  'Info',
+  'Warning',
+  'Check',
+  'Danger',
+  'Caution',
+  'Important',
+  'Success',
+  'Error',
+  'Callout',
+  'Aside',
+];
+
+const MAPPERS: Readonly<Record<string, Mapper>> = {
+  Admonition: (el, children) =>
+    callout(textAttribute(el, 'type') ?? 'note', textAttribute(el, 'title'), children),
+  ...Object.fromEntries(
+    CALLOUT_COMPONENTS.map((name) => [
+      name,
+      (el: JsxElement, children: RootContent[]) =>
+        callout(
+          textAttribute(el, 'type') ?? (name === 'Callout' || name === 'Aside' ? 'note' : name),
+          textAttribute(el, 'title'),
+          children,
+        ),
+    ]),
+  ),
+  Tabs: (_el, children) => [tabGroup(children)],
+  CodeGroup: (_el, children) => [tabGroup(children.flatMap(codeTab))],
+  TabItem: (el, children) => [
+    tab(textAttribute(el, 'label', 'value') ?? 'Tab', children, attribute(el, 'default') === true),
+  ],
+  Tab: (el, children) => [tab(textAttribute(el, 'title', 'label', 'value') ?? 'Tab', children, false)],
+  Details: (el, children) => [
+    details(textAttribute(el, 'summary', 'title'), children, attribute(el, 'open') === true),
+  ],
+  Accordion: (el, children) => [
+    details(textAttribute(el, 'title'), children, attribute(el, 'defaultOpen') === true),
+  ],
+  Expandable: (el, children) => [
+    details(textAttribute(el, 'title') ?? 'Details', children, attribute(el, 'defaultOpen') === true),
+  ],
+  AccordionGroup: (_el, children) => [block('div', ['accordion-group'], children)],
+  Card: (el, children) => [card(el, children)],
+  CardGroup: (_el, children) => [block('div', ['card-group'], children)],
+  Columns: (_el, children) => [block('div', ['card-group'], children)],
+  Steps: (_el, children) => [steps(children)],
+  Step: (el, children) => [block('div', ['step'], withTitle(textAttribute(el, 'title'), children))],
+  Frame: (el, children) => [block('div', ['frame'], [...children, ...caption(textAttribute(el, 'caption'))])],
+  Tooltip: (el, children) => [...children, ...tipText(textAttribute(el, 'tip', 'content', 'title'))],
+  Badge: (el, children) =>
+    children.length > 0 ? children : [{ type: 'text', value: textAttribute(el, 'text', 'children') ?? '' }],
+};
+
+export function mapComponent(element: JsxElement, children: RootContent[]): RootContent[] | null {
+  const mapper = element.name ? MAPPERS[element.name] : undefined;
+  return mapper ? mapper(element, children) : null;
+}
+
+export const KNOWN_COMPONENTS: readonly string[] = Object.keys(MAPPERS);
+
+function callout(type: string, title: string | undefined, children: RootContent[]): RootContent[] {
+  const kind = calloutKind(type, 'mdx') ?? 'note';
+  const shown = title ?? defaultTitle(type, kind);
+  const body = shown ? [titleParagraph(shown, 'p', ['callout-title'], true), ...children] : children;
+  return [block('blockquote', ['callout', `callout-${kind}`], body)];
+}
+
+function tabGroup(children: RootContent[]): RootContent {
+  let first = true;
+  for (const child of children) {
+    const className = child.data?.hProperties?.className;
+    if (first && child.data?.hName === 'details' && Array.isArray(className) && className.includes('tab')) {
+      child.data.hProperties = { ...child.data.hProperties, open: true };
+      first = false;
+    }
+  }
+  return block('div', ['tabs'], children);
+}
+
+function tab(label: string, children: RootContent[], open: boolean): RootContent {
+  const node = block('details', ['tab'], [titleParagraph(label, 'summary', [], false), ...children]);
+  if (open && node.data) node.data.hProperties = { ...node.data.hProperties, open: true };
+  return node;
+}
+
+/** Mintlify's code group: each code block is a tab named by its meta (`npm install` → `npm`). */
+function codeTab(node: RootContent): RootContent[] {
+  if (node.type !== 'code') return node.type === 'text' && node.value.trim() === '' ? [] : [node];
+  const label = /\[([^\]]+)\]/.exec(node.meta ?? '')?.[1] ?? node.meta?.trim() ?? node.lang ?? 'Code';
+  const code: Code = { ...node, meta: null };
+  return [tab(label || 'Code', [code], false)];
+}
+
+function details(summary: string | undefined, children: RootContent[], open: boolean): RootContent {
+  const [first, ...rest] = children;
+  const hasSummary = first?.data?.hName === 'summary';
+  const body = hasSummary
+    ? children
+    : [titleParagraph(summary ?? 'Details', 'summary', [], false), ...(first ? [first] : []), ...rest];
+  const node = block('details', [], body);
+  if (open && node.data) node.data.hProperties = { ...node.data.hProperties, open: true };
+  return node;
+}
+
+function card(element: JsxElement, children: RootContent[]): RootContent {
+  const title = textAttribute(element, 'title');
+  const href = textAttribute(element, 'href');
+  const heading: PhrasingContent[] = title ? [{ type: 'text', value: title }] : [];
+  const linked: PhrasingContent[] =
+    href && heading.length > 0
+      ? [
+          {
+            type: 'link',
+            url: href,
+            children: heading,
+            ...(element.position && { position: element.position }),
+          },
+        ]
+      : heading;
+  const top: RootContent[] =
+    linked.length > 0 ? [{ type: 'paragraph', children: [{ type: 'strong', children: linked }] }] : [];
+  const more: RootContent[] =
+    href && heading.length === 0
+      ? [
+          {
+            type: 'paragraph',
+            children: [{ type: 'link', url: href, children: [{ type: 'text', value: href }] }],
+          },
+        ]
+      : [];
+  return block('div', ['card'], [...top, ...children, ...more]);
+}
+
+function steps(children: RootContent[]): RootContent {
+  const items = children
+    .filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+    .map((child) => ({
+      type: 'listItem' as const,
+      spread: true,
+      children: (isStep(child) ? (child as { children: RootContent[] }).children : [child]) as never[],
+    }));
+  return {
+    type: 'list',
+    ordered: true,
+    start: 1,
+    spread: true,
+    children: items,
+    data: { hProperties: { className: ['steps'] } },
+  };
+}
+
+function isStep(node: RootContent): boolean {
+  const className = node.data?.hProperties?.className;
+  return Array.isArray(className) && className.includes('step');
+}
+
+function withTitle(title: string | undefined, children: RootContent[]): RootContent[] {
+  return title ? [titleParagraph(title, 'p', [], true), ...children] : children;
+}
+
+function caption(text: string | undefined): RootContent[] {
+  return text
+    ? [
+        {
+          type: 'paragraph',
+          children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }],
+          data: { hProperties: { className: ['caption'] } },
+        },
+      ]
+    : [];
+}
+
+function tipText(tip: string | undefined): RootContent[] {
+  return tip ? [{ type: 'text', value: ` (${tip})` }] : [];
+}
+
+function titleParagraph(text: string, tagName: string, classes: string[], strong: boolean): Paragraph {
+  const value: PhrasingContent = { type: 'text', value: text };
+  return {
+    type: 'paragraph',
+    children: strong ? [{ type: 'strong', children: [value] }] : [value],
+    data: { hName: tagName, hProperties: classes.length > 0 ? { className: classes } : {} },
+  };
+}
+
+/** An element of `tagName` around block content (remark-rehype maps any node by its `hName`). */
+export function block(tagName: string, classes: string[], children: RootContent[]): RootContent {
+  return {
+    type: 'blockquote',
+    children: children as never[],
+    data: { hName: tagName, hProperties: classes.length > 0 ? { className: classes } : {} },
+  };
+}

@@ -1,0 +1,254 @@
+import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { includeCandidates } from './include-paths.js';
+import type { IncludeLookup } from './includes.js';
+import { attribute, expressionAttributes, isJsx, type JsxElement, textAttribute } from './jsx.js';
+import { block, KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
+import type { SyntaxFinding } from './scan-context.js';
+
+export interface MdxContext {
+  file: string;
+  includes: IncludeLookup;
+  findings: SyntaxFinding[];
+  /** Parses an included partial with the MDX grammar (the file's lines all stand for `line`). */
+  parsePartial(text: string, line: number): Root;
+  depth?: number;
+}
+
+const IMPORT = /import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"]/g;
+
+/**
+ * MDX after parsing: imports and exports removed (an imported Markdown partial is inlined where its
+ * component is used), expressions never evaluated (a string literal is kept as text, a comment dropped,
+ * anything else dropped with a warning), HTML elements kept as elements and known components mapped
+ * (mdx-components.ts); an unknown component keeps its children, with a warning naming it.
+ */
+export function transformMdx(tree: Root, context: MdxContext): void {
+  const partials = new Map<string, string>();
+  for (const node of tree.children) {
+    if (node.type !== 'mdxjsEsm') continue;
+    for (const match of node.value.matchAll(IMPORT)) partials.set(match[1]!, match[2]!);
+  }
+  tree.children = mapChildren(tree.children, partials, context);
+}
+
+function mapChildren(
+  children: readonly RootContent[],
+  partials: Map<string, string>,
+  context: MdxContext,
+): RootContent[] {
+  return children.flatMap((child) => mapNode(child, partials, context));
+}
+
+function mapNode(node: RootContent, partials: Map<string, string>, context: MdxContext): RootContent[] {
+  const line = node.position?.start.line ?? 1;
+  if (node.type === 'mdxjsEsm') return [];
+  if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
+    return expression(node.value, node.type === 'mdxTextExpression', line, context);
+  if (!isJsx(node)) {
+    if ('children' in node)
+      (node as Parent).children = mapChildren(
+        (node as Parent).children as RootContent[],
+        partials,
+        context,
+      ) as Parent['children'];
+    return node.type === 'paragraph' ? hoistBlocks(node) : [node];
+  }
+  const element = node as JsxElement;
+  const children = mapChildren(element.children, partials, context);
+  if (element.name === null) return children;
+  const partial = partials.get(element.name);
+  if (partial !== undefined) return inlinePartial(element.name, partial, line, partials, context);
+  const ignored = expressionAttributes(element);
+  if (ignored.length > 0) {
+    warn(
+      context,
+      line,
+      'markdown/expression-not-evaluated',
+      `The attributes ${ignored.join(', ')} of <${element.name}> are expressions, which are never evaluated: they are left out.`,
+      'Write the value as a quoted string.',
+    );
+  }
+  if (/^[a-z]/.test(element.name)) return htmlElement(element, children, line, context);
+  const mapped = mapComponent(element, children);
+  if (mapped) return mapped;
+  warn(
+    context,
+    line,
+    'markdown/unknown-component',
+    `The component <${element.name}> is not known to pylon-kb: only its content is published.`,
+    `Replace it with Markdown, or with one of ${KNOWN_COMPONENTS.slice(0, 8).join(', ')} …`,
+  );
+  return children;
+}
+
+const FLOW = new Set([
+  'blockquote',
+  'list',
+  'code',
+  'paragraph',
+  'heading',
+  'table',
+  'thematicBreak',
+  'html',
+]);
+
+/** A component written inline (`<Note>text</Note>` alone on a line) that became a block leaves its paragraph. */
+function hoistBlocks(paragraph: RootContent & Parent): RootContent[] {
+  if (!paragraph.children.some((child) => FLOW.has(child.type))) return [paragraph];
+  const out: RootContent[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = () => {
+    if (run.some((node) => node.type !== 'text' || node.value.trim() !== ''))
+      out.push({ type: 'paragraph', children: run });
+    run = [];
+  };
+  for (const child of paragraph.children as RootContent[]) {
+    if (FLOW.has(child.type)) {
+      flush();
+      out.push(child);
+    } else run.push(child as PhrasingContent);
+  }
+  flush();
+  return out;
+}
+
+function expression(value: string, inline: boolean, line: number, context: MdxContext): RootContent[] {
+  const trimmed = value.trim();
+  if (trimmed === '' || /^\/\*[\s\S]*\*\/$/.test(trimmed) || /^\/\/[^\n]*$/.test(trimmed)) return [];
+  const literal = /^(["'`])([^"'`$\\]*)\1$/.exec(trimmed);
+  if (literal) {
+    const text: PhrasingContent = { type: 'text', value: literal[2]! };
+    return inline ? [text] : [{ type: 'paragraph', children: [text] }];
+  }
+  const shown = trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed;
+  warn(
+    context,
+    line,
+    'markdown/expression-not-evaluated',
+    `The expression {${shown}} is never evaluated: it is left out.`,
+    'Write the text itself; pylon-kb does not run code from documents.',
+  );
+  return [];
+}
+
+const KEPT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  iframe: ['src', 'title', 'width', 'height', 'allowFullScreen'],
+  details: ['open'],
+  td: ['align'],
+  th: ['align'],
+  ol: ['start'],
+};
+
+/** `<img>` and `<a>` become Markdown images and links (so local files and pages are resolved). */
+function htmlElement(
+  element: JsxElement,
+  children: RootContent[],
+  line: number,
+  context: MdxContext,
+): RootContent[] {
+  const name = element.name!;
+  const position = element.position ? { position: element.position } : {};
+  if (name === 'img') {
+    const src = textAttribute(element, 'src');
+    if (!src) return [];
+    const title = textAttribute(element, 'title');
+    const image: PhrasingContent = {
+      type: 'image',
+      url: src,
+      alt: textAttribute(element, 'alt') ?? '',
+      ...(title && { title }),
+      ...position,
+    };
+    return element.type === 'mdxJsxFlowElement'
+      ? [{ type: 'paragraph', children: [image] }]
+      : [image as RootContent];
+  }
+  if (name === 'a') {
+    const href = textAttribute(element, 'href');
+    if (!href) return children;
+    return [{ type: 'link', url: href, children: children as PhrasingContent[], ...position } as RootContent];
+  }
+  if (name === 'video' || name === 'audio') {
+    const source = textAttribute(element, 'src') ?? sourceOf(element);
+    warn(
+      context,
+      line,
+      'markdown/media-as-link',
+      `Pylon articles cannot play <${name}>: it is published as a link to the file.`,
+      'Link to the file, or embed it from a video host with an https iframe.',
+    );
+    if (!source) return [];
+    const link: PhrasingContent = {
+      type: 'link',
+      url: source,
+      children: [
+        { type: 'text', value: textAttribute(element, 'title') ?? (name === 'video' ? 'Video' : 'Audio') },
+      ],
+      ...position,
+    };
+    return [{ type: 'paragraph', children: [link] }];
+  }
+  if (name === 'br') return [{ type: 'break' } as RootContent];
+  const properties: Record<string, string | boolean> = {};
+  const className = textAttribute(element, 'className', 'class');
+  if (className) properties.className = className;
+  for (const key of KEPT_ATTRIBUTES[name] ?? []) {
+    const value = attribute(element, key);
+    if (value !== undefined) properties[key] = value;
+  }
+  const node = block(name, [], children);
+  node.data = { hName: name, hProperties: properties };
+  return [node];
+}
+
+function sourceOf(element: JsxElement): string | undefined {
+  for (const child of element.children)
+    if (isJsx(child) && child.name === 'source') return textAttribute(child as JsxElement, 'src');
+  return undefined;
+}
+
+function inlinePartial(
+  name: string,
+  path: string,
+  line: number,
+  partials: Map<string, string>,
+  context: MdxContext,
+): RootContent[] {
+  const depth = context.depth ?? 0;
+  const candidates = includeCandidates('mdx', path, context.file);
+  const found = candidates
+    ?.map((candidate) => context.includes.get(candidate))
+    .find((file) => file && 'text' in file);
+  if (candidates === null) {
+    context.findings.push({
+      line,
+      code: 'markdown/include-outside',
+      severity: 'error',
+      message: `The partial <${name}> ("${path}") leaves the docs tree: it is not included.`,
+      hint: 'Move the partial into the content directory.',
+    });
+    return [];
+  }
+  if (!found || !('text' in found) || depth >= 8) {
+    warn(
+      context,
+      line,
+      'markdown/include-missing',
+      `The partial <${name}> ("${path}") was not found: it is left out.`,
+      'Fix the import path; it is relative to the importing file.',
+    );
+    return [];
+  }
+  const tree = context.parsePartial(
+    found.text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, ''),
+    line,
+  );
+  const inner: MdxContext = { ...context, depth: depth + 1 };
+  transformMdx(tree, inner);
+  void partials;
+  return tree.children;
+}
+
+function warn(context: MdxContext, line: number, code: string, message: string, hint: string): void {
+  context.findings.push({ line, code, message, hint });
+}

@@ -1,0 +1,214 @@
+import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './blocks.js';
+import { calloutKind, defaultTitle } from './kinds.js';
+import type { SourceLine } from './lines.js';
+import type { ContainerSpec } from './markers.js';
+import { warn } from './scan-context.js';
+import { argument, parseArgs, type TagArgs } from './tag-args.js';
+import { closingAtEnd, findClosingTag, readTagLine, type TagLine } from './tag-lines.js';
+
+/**
+ * Paired Liquid tags and Hugo shortcodes whose opening and closing tags stand on their own lines (or
+ * both on one line): GitBook `{% hint %}`, `{% tabs %}`/`{% tab %}`, `{% code %}`, Jekyll
+ * `{% highlight %}`, `{% comment %}`; Hugo `hint`/`notice`/`alert`/`callout`/`admonition`, `details`,
+ * `tabs`/`tab`, `highlight`, `mermaid`. A tag that is not closed is left to the inline pass.
+ */
+const CALLOUT_TAGS = new Set([
+  'hint',
+  'notice',
+  'alert',
+  'callout',
+  'admonition',
+  'note',
+  'tip',
+  'info',
+  'warning',
+  'important',
+  'caution',
+  'danger',
+  'attention',
+]);
+const DETAILS_TAGS = new Set(['details', 'expand', 'collapse', 'accordion', 'spoiler']);
+const TABS_TAGS = new Set(['tabs', 'tabpane', 'codetabs']);
+const CODE_TAGS = new Set(['highlight', 'mermaid']);
+/** Known containers whose content is simply kept. */
+const PLAIN_TAGS = new Set([
+  'content-ref',
+  'stepper',
+  'step',
+  'steps',
+  'columns',
+  'column',
+  'cards',
+  'card',
+  'center',
+  'markdown',
+  'raw',
+]);
+const LOGIC_TAGS = new Set(['if', 'unless', 'for', 'case', 'tablerow']);
+
+export function pairedTag(
+  lines: readonly SourceLine[],
+  index: number,
+  context: BlockContext,
+): BlockMatch | null {
+  const line = lines[index]!;
+  const tag = readTagLine(line.text);
+  if (!tag || tag.closing) return null;
+  if (tag.rest.trim() !== '') {
+    const inner = closingAtEnd(tag.rest, tag);
+    if (inner === null) return null;
+    const body = [{ text: `${tag.indent}${inner.trim()}`, source: line.source }];
+    return {
+      lines: blockLines(tag, body, { indent: tag.indent, open: line.source, close: line.source }, context),
+      next: index + 1,
+    };
+  }
+  const close = findClosingTag(lines, index, tag);
+  if (close < 0) return null;
+  const where = { indent: tag.indent, open: line.source, close: lines[close]!.source };
+  return { lines: blockLines(tag, lines.slice(index + 1, close), where, context), next: close + 1 };
+}
+
+type Where = { indent: string; open: number; close: number };
+
+function blockLines(
+  tag: TagLine,
+  body: readonly SourceLine[],
+  where: Where,
+  context: BlockContext,
+): SourceLine[] {
+  const args = parseArgs(tag.args);
+  const { name } = tag;
+  if (name === 'comment') return [];
+  if (CODE_TAGS.has(name))
+    return fenced(name === 'mermaid' ? 'mermaid' : (args.positional[0] ?? ''), body, where);
+  if (tag.dialect === 'liquid' && name === 'hint')
+    return callout(
+      argument(args, ['style', 'type']) ?? 'info',
+      argument(args, ['title']),
+      body,
+      where,
+      context,
+    );
+  if (tag.dialect === 'hugo' && CALLOUT_TAGS.has(name)) return hugoCallout(name, args, body, where, context);
+  if (DETAILS_TAGS.has(name)) {
+    const title = argument(args, ['summary', 'title'], 0) ?? 'Details';
+    const spec: ContainerSpec = { kind: 'details', open: args.named.open === 'true', title: true };
+    return containerLines(context, spec, where, title, body);
+  }
+  if (TABS_TAGS.has(name)) return tabs(args, body, where, context);
+  if (name === 'tab') {
+    const label = argument(args, ['title', 'header', 'name', 'label'], 0) ?? 'Tab';
+    return containerLines(context, { kind: 'tab', title: true }, where, label, body);
+  }
+  if (tag.dialect === 'liquid' && name === 'code') {
+    return containerLines(
+      context,
+      { kind: 'captioned', title: true },
+      where,
+      argument(args, ['title']),
+      body,
+    );
+  }
+  if (name === 'capture') {
+    warn(
+      context,
+      where.open,
+      'markdown/liquid-not-evaluated',
+      'The Liquid {% capture %} block is not evaluated: its content is not published.',
+      'Write the text where it is shown instead of capturing it.',
+    );
+    return [];
+  }
+  if (!PLAIN_TAGS.has(name)) warnUnknown(tag, where.open, context);
+  return containerLines(context, { kind: 'section' }, where, undefined, body);
+}
+
+function warnUnknown(tag: TagLine, line: number, context: BlockContext): void {
+  if (tag.dialect === 'liquid' && LOGIC_TAGS.has(tag.name)) {
+    warn(
+      context,
+      line,
+      'markdown/liquid-not-evaluated',
+      `The Liquid {% ${tag.name} %} block is not evaluated: its content is published as written, once.`,
+      'Pylon articles are static: remove the logic or keep only the text readers should see.',
+    );
+  } else if (tag.dialect === 'liquid') {
+    warn(
+      context,
+      line,
+      'markdown/unknown-liquid-tag',
+      `The Liquid tag {% ${tag.name} %} is not known to pylon-kb: its content is published without it.`,
+      'Replace the tag with Markdown, or remove it.',
+    );
+  } else {
+    warn(
+      context,
+      line,
+      'markdown/unknown-shortcode',
+      `The Hugo shortcode "${tag.name}" is not known to pylon-kb: its content is published without it.`,
+      'Replace the shortcode with Markdown, or remove it.',
+    );
+  }
+}
+
+function hugoCallout(
+  name: string,
+  args: TagArgs,
+  body: readonly SourceLine[],
+  where: Where,
+  context: BlockContext,
+): SourceLine[] {
+  const named = ['hint', 'notice', 'alert', 'callout', 'admonition'].includes(name);
+  const type = named ? (argument(args, ['type', 'style', 'color', 'kind'], 0) ?? 'note') : name;
+  const title = argument(args, ['title'], named && name === 'notice' ? 1 : undefined);
+  return callout(type, title, body, where, context);
+}
+
+function callout(
+  type: string,
+  title: string | undefined,
+  body: readonly SourceLine[],
+  where: Where,
+  context: BlockContext,
+): SourceLine[] {
+  const kind = calloutKind(type, context.site ?? 'hugo') ?? 'note';
+  const spec: ContainerSpec = { kind: 'callout', callout: kind, title: true };
+  return containerLines(context, spec, where, title ?? defaultTitle(type, kind), body);
+}
+
+/** Hextra's `{{< tabs items="A,B" >}}` names its tabs on the group; the others on each tab. */
+function tabs(args: TagArgs, body: readonly SourceLine[], where: Where, context: BlockContext): SourceLine[] {
+  const items = (args.named.items ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  let position = 0;
+  const named = body.map((line) => {
+    const tag = readTagLine(line.text);
+    if (!tag || tag.closing || tag.name !== 'tab') return line;
+    const label = items[position++];
+    if (
+      label === undefined ||
+      argument(parseArgs(tag.args), ['title', 'header', 'name', 'label'], 0) !== undefined
+    )
+      return line;
+    const open =
+      tag.dialect === 'liquid' ? `{% tab title="${label}" %}` : `{{< tab "${label.replace(/"/g, '')}" >}}`;
+    return { text: `${tag.indent}${open}${tag.rest}`, source: line.source };
+  });
+  return wrapContainer(context, { kind: 'tabs', codeGroup: false }, where, undefined, context.scan(named));
+}
+
+function fenced(language: string, body: readonly SourceLine[], where: Where): SourceLine[] {
+  const longest = Math.max(
+    2,
+    ...body.map((line) => Math.max(0, ...[...line.text.matchAll(/`+/g)].map((m) => m[0].length))),
+  );
+  const fence = '`'.repeat(longest + 1);
+  return [
+    { text: `${where.indent}${fence}${language.replace(/[`\s]/g, '')}`, source: where.open },
+    ...body,
+    { text: `${where.indent}${fence}`, source: where.close },
+  ];
+}

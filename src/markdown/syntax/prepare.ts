@@ -1,0 +1,79 @@
+import { BLOCK_SYNTAX, scanBlocks } from './blocks.js';
+import { HUGO_INLINE, replaceShortcode } from './hugo-inline.js';
+import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes } from './includes.js';
+import { fromLines, type SourceLine, toLines } from './lines.js';
+import { LIQUID_INLINE, replaceLiquid } from './liquid-inline.js';
+import type { Format } from './markers.js';
+import { type Range, rewriteText } from './rewrite.js';
+import type { ScanContext, SyntaxFinding } from './scan-context.js';
+import type { SiteVariables } from './variables.js';
+import { holdVerbatim, restoreVerbatim, VERBATIM_SYNTAX } from './verbatim.js';
+
+export interface SyntaxOptions {
+  /** `mdx` parses with the MDX grammar. Default `md`. */
+  format?: Format | undefined;
+  /** The site generator detected by the caller (`hugo`, `docusaurus`, `vitepress`, `mkdocs`, `jekyll` …). */
+  site?: string | undefined;
+  /** `site` and `page` data for Liquid and Hugo's `param`. */
+  variables?: SiteVariables | undefined;
+  /** The files include directives name, as read by the I/O edge. */
+  includes?: IncludeLookup | undefined;
+}
+
+export interface PreparedSource {
+  markdown: string;
+  /** For each line of `markdown` (0-based), the line of the original it stands for; null when unchanged. */
+  sourceLines: number[] | null;
+  findings: SyntaxFinding[];
+}
+
+const INLINE_SYNTAX = /\{\{|\{%/;
+const INLINE = new RegExp(`${HUGO_INLINE.source}|${LIQUID_INLINE.source}`, 'gi');
+
+function replaceInline(
+  text: string,
+  line: number,
+  context: Parameters<typeof replaceShortcode>[2],
+): string | null {
+  const hugo = new RegExp(HUGO_INLINE.source).exec(text);
+  if (hugo && hugo[0] === text) return replaceShortcode(hugo, line, context);
+  const liquid = new RegExp(LIQUID_INLINE.source, 'i').exec(text);
+  return liquid ? replaceLiquid(liquid, line, context) : null;
+}
+
+/**
+ * Rewrites the site syntax that lives in the source text, before parsing: includes are inlined,
+ * verbatim regions set aside, block containers turned into markers (markers.ts), and Liquid / Hugo
+ * inline syntax replaced outside code. A document without any of it is returned as it is, after a few
+ * regular-expression tests.
+ */
+export function prepareSource(
+  markdown: string,
+  file: string,
+  options: SyntaxOptions,
+  codeRanges: (text: string) => Range[],
+): PreparedSource {
+  const findings: SyntaxFinding[] = [];
+  const hasIncludes = options.includes !== undefined && INCLUDE_SYNTAX.test(markdown);
+  if (!hasIncludes && !BLOCK_SYNTAX.test(markdown) && !INLINE_SYNTAX.test(markdown)) {
+    return { markdown, sourceLines: null, findings };
+  }
+  const context: ScanContext = { format: options.format ?? 'md', site: options.site, findings };
+  let lines: SourceLine[] = toLines(markdown);
+  if (hasIncludes)
+    lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map() });
+  if (VERBATIM_SYNTAX.test(markdown)) lines = holdVerbatim(lines);
+  lines = scanBlocks(lines, context);
+  const joined = fromLines(lines).text;
+  if (INLINE_SYNTAX.test(joined)) {
+    const inline = { ...context, variables: options.variables ?? {} };
+    lines = rewriteText(
+      lines,
+      INLINE,
+      (match, line, inCode) => (inCode ? null : replaceInline(match[0], line, inline)),
+      codeRanges(joined),
+    );
+  }
+  const result = fromLines(lines);
+  return { markdown: restoreVerbatim(result.text), sourceLines: result.sourceLines, findings };
+}

@@ -1,0 +1,26 @@
+import type { Format } from './markers.js';
+
+/** A problem found in site syntax, at a line of the Markdown the renderer was given (1-based). */
+export interface SyntaxFinding {
+  line: number;
+  code: string;
+  message: string;
+  hint: string;
+  /** Default warning. */
+  severity?: 'error' | 'warning';
+}
+
+export interface ScanContext {
+  format: Format;
+  /** The site generator the caller detected (`hugo`, `docusaurus`, `mkdocs` …), if any. */
+  site?: string | undefined;
+  findings: SyntaxFinding[];
+}
+
+export function warn(context: ScanContext, line: number, code: string, message: string, hint: string): void {
+  context.findings.push({ line, code, message, hint });
+}
+
+export function fail(context: ScanContext, line: number, code: string, message: string, hint: string): void {
+  context.findings.push({ line, code, message, hint, severity: 'error' });
+}

@@ -1,0 +1,66 @@
+import { endOfFence, openingFence, type SourceLine } from './lines.js';
+
+/** A Liquid tag (`{% hint style="info" %}`) or a Hugo shortcode (`{{< hint info >}}`) opening a line. */
+export interface TagLine {
+  dialect: 'liquid' | 'hugo';
+  indent: string;
+  closing: boolean;
+  name: string;
+  args: string;
+  /** What follows the tag on its line. */
+  rest: string;
+}
+
+const LIQUID = /^([ \t]*)\{%-?[ \t]*(end(?=[a-z]))?([a-z][\w-]*)[ \t]*(.*?)[ \t]*-?%\}(.*)$/i;
+const HUGO = /^([ \t]*)\{\{([<%])(?![ \t]*\/\*)[ \t]*(\/)?[ \t]*([\w./-]+)(.*?)[ \t]*\/?[>%]\}\}(.*)$/;
+
+export function readTagLine(text: string): TagLine | null {
+  const liquid = LIQUID.exec(text);
+  if (liquid) {
+    const [, indent = '', end, name = '', args = '', rest = ''] = liquid;
+    return { dialect: 'liquid', indent, closing: end !== undefined, name: name.toLowerCase(), args, rest };
+  }
+  const hugo = HUGO.exec(text);
+  if (hugo) {
+    const [, indent = '', , slash, name = '', args = '', rest = ''] = hugo;
+    return { dialect: 'hugo', indent, closing: slash !== undefined, name: name.toLowerCase(), args, rest };
+  }
+  return null;
+}
+
+/** `{% endname %}` / `{{< /name >}}` at the end of `text`, with what comes before it. */
+export function closingAtEnd(text: string, tag: TagLine): string | null {
+  const pattern =
+    tag.dialect === 'liquid'
+      ? new RegExp(`\\{%-?[ \\t]*end${escapeRegExp(tag.name)}[ \\t]*-?%\\}[ \\t]*$`, 'i')
+      : new RegExp(`\\{\\{[<%][ \\t]*\\/[ \\t]*${escapeRegExp(tag.name)}[ \\t]*[>%]\\}\\}[ \\t]*$`, 'i');
+  const match = pattern.exec(text);
+  return match ? text.slice(0, match.index) : null;
+}
+
+function escapeRegExp(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** The index of the line closing `open` (same dialect and name, nesting counted), or -1. */
+export function findClosingTag(lines: readonly SourceLine[], start: number, open: TagLine): number {
+  let depth = 0;
+  let index = start + 1;
+  while (index < lines.length) {
+    const text = lines[index]!.text;
+    const fence = openingFence(text);
+    if (fence) {
+      index = endOfFence(lines, index, fence);
+      continue;
+    }
+    const tag = readTagLine(text);
+    if (tag && tag.dialect === open.dialect && tag.name === open.name) {
+      if (tag.closing) {
+        if (depth === 0) return index;
+        depth -= 1;
+      } else if (closingAtEnd(tag.rest, tag) === null) depth += 1;
+    }
+    index += 1;
+  }
+  return -1;
+}
