@@ -99,7 +99,7 @@ function withTitle(
   if (first?.type !== 'paragraph') return children;
   const title: Paragraph = {
     type: 'paragraph',
-    children: strong ? [{ type: 'strong', children: first.children }] : first.children,
+    children: strong && !isAlreadyStrong(first) ? [{ type: 'strong', children: first.children }] : first.children,
     data: { hName: tagName, hProperties: classes.length > 0 ? { className: classes } : {} },
     ...(first.position && { position: first.position }),
   };
@@ -127,4 +127,8 @@ function element(tagName: string, classes: string[], children: RootContent[]): B
     children: children as Blockquote['children'],
     data: { hName: tagName, hProperties: classes.length > 0 ? { className: classes } : {} },
   };
+}
+
+function isAlreadyStrong(paragraph: Paragraph): boolean {
+  return paragraph.children.length === 1 && paragraph.children[0]?.type === 'strong';
 }
