@@ -99,7 +99,8 @@ function withTitle(
   if (first?.type !== 'paragraph') return children;
   const title: Paragraph = {
     type: 'paragraph',
-    children: strong && !isAlreadyStrong(first) ? [{ type: 'strong', children: first.children }] : first.children,
+    children:
+      strong && !isAlreadyStrong(first) ? [{ type: 'strong', children: first.children }] : first.children,
     data: { hName: tagName, hProperties: classes.length > 0 ? { className: classes } : {} },
     ...(first.position && { position: first.position }),
   };
