@@ -6,6 +6,7 @@ import { renderDocument } from '../markdown/render.js';
 import type { AssetLookup } from './assets.js';
 import { buildTargetIndex, type TargetIndex } from './link-targets.js';
 import { pulledAssetUrls } from './pulled-from.js';
+import { type SyntaxInputs, syntaxCacheKey, syntaxOptionsFor } from './render-syntax.js';
 import { type RenderedPage, resolvePage } from './resolve-references.js';
 import type { LocalTranslation } from './translations.js';
 import type { ContentTree, DesiredArticle, DesiredState, DesiredTranslation, LocalDoc } from './types.js';
@@ -47,39 +48,48 @@ export interface BuildDesiredStateOptions {
   assets?: AssetLookup | undefined;
   /** A site-style link that matches no document is an error, not a warning (config `strictLinks`). */
   strictLinks?: boolean | undefined;
+  /** The site generator, its variables and the included files, for site syntax (render-syntax.ts). */
+  syntax?: SyntaxInputs | undefined;
 }
 
 /** The part of a document or translation its rendering depends on. */
-export type Renderable = Pick<LocalDoc, 'path' | 'markdown' | 'title' | 'bodyStartLine'>;
+export type Renderable = Pick<LocalDoc, 'path' | 'markdown' | 'title' | 'bodyStartLine' | 'frontmatter'>;
 
 /** The cache key of a document's rendering: its path, body digest, title, body line and the options. */
-export function renderCacheKey(doc: Renderable, dropLeadingH1: boolean): string {
+export function renderCacheKey(doc: Renderable, dropLeadingH1: boolean, syntax?: SyntaxInputs): string {
   return [
     doc.path,
     digestOf(doc.markdown),
     digestOf(doc.title),
     String(doc.bodyStartLine),
     dropLeadingH1 ? 'h1' : '-',
+    syntaxCacheKey(doc, syntax),
   ].join('\0');
 }
 
-function render(doc: Renderable, dropLeadingH1: boolean): CachedRendering {
+function render(doc: Renderable, dropLeadingH1: boolean, syntax: SyntaxInputs | undefined): CachedRendering {
   const rendered = renderDocument(doc.markdown, {
     title: doc.title,
     dropLeadingH1,
     file: doc.path,
     lineOffset: doc.bodyStartLine - 1,
+    ...syntaxOptionsFor(doc, syntax),
   });
   const { html, diagnostics, references, anchors } = rendered;
   return { html, diagnostics, references, anchors };
 }
 
-function cachedRender(doc: Renderable, dropLeadingH1: boolean, cache: RenderCache | undefined) {
-  if (!cache) return render(doc, dropLeadingH1);
-  const key = renderCacheKey(doc, dropLeadingH1);
+function cachedRender(
+  doc: Renderable,
+  dropLeadingH1: boolean,
+  cache: RenderCache | undefined,
+  syntax: SyntaxInputs | undefined,
+) {
+  if (!cache) return render(doc, dropLeadingH1, syntax);
+  const key = renderCacheKey(doc, dropLeadingH1, syntax);
   const hit = cache.get(key);
   if (hit) return hit;
-  const rendered = render(doc, dropLeadingH1);
+  const rendered = render(doc, dropLeadingH1, syntax);
   cache.set(key, rendered);
   return rendered;
 }
@@ -108,7 +118,7 @@ export function renderContentTree(
   const diagnostics = [...tree.diagnostics];
   const dropLeadingH1 = options.dropLeadingH1 !== false;
   const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
-    const rendered = cachedRender(doc, dropLeadingH1, options.renderCache);
+    const rendered = cachedRender(doc, dropLeadingH1, options.renderCache, options.syntax);
     diagnostics.push(...rendered.diagnostics);
     return {
       origin: { key, path: doc.path, pageStem, ...(language !== undefined && { language }) },

@@ -84,6 +84,9 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
     redirectFrom,
     markdown: frontmatter.body,
     bodyStartLine: frontmatter.bodyStartLine,
+    ...(frontmatter.fields.size > 0 && {
+      frontmatter: Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.value])),
+    }),
     ...(author !== undefined && { author: { value: author, line: fm.line('author') ?? 1 } }),
     ...(visibility !== undefined && { visibility }),
     ...(order !== undefined && { order }),

@@ -50,6 +50,8 @@ export interface LocalDoc {
   markdown: string;
   /** 1-based line of the first body line in the file (frontmatter lines come before). */
   bodyStartLine: number;
+  /** The frontmatter values (Liquid's `{{ page.x }}`). */
+  frontmatter?: Readonly<Record<string, unknown>>;
 }
 
 /** Where `pylon-kb pull` took a document from (see content/pulled-from.ts). */

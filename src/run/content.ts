@@ -9,6 +9,7 @@ import {
 import { assetPathsToRead, localReferences } from '../content/local-references.js';
 import { type ReadAssetResult, readAssets } from '../content/read-assets.js';
 import { readContentFiles } from '../content/read-files.js';
+import { readSyntaxInputs } from '../content/read-includes.js';
 import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
 import type { RenderCacheStore } from './render-cache.js';
@@ -73,12 +74,14 @@ export async function buildContent(
   config: Pick<ContentConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
     Partial<Pick<ContentConfig, 'maxAssetBytes'>>,
   tree: ContentTreeInput,
-  options: { renderCache?: RenderCache | undefined } = {},
+  options: { renderCache?: RenderCache | undefined; site?: string | undefined } = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
   const build = {
     dropLeadingH1: config.dropLeadingH1,
     strictLinks: config.strictLinks,
     renderCache: options.renderCache,
+    // Included files and site variables, for the generators' syntax (the only other reads of content).
+    syntax: await readSyntaxInputs(config.contentDir, [...tree.docs, ...(tree.translations ?? [])], options.site),
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {

@@ -17,6 +17,7 @@ const CORE = [
 const EDGES = new Set([
   'src/content/read-files.ts',
   'src/content/read-assets.ts',
+  'src/content/read-includes.ts',
   // pull: reading Pylon, downloading attachments, writing the tree; the conversion and layout are pure.
   'src/pull/pull.ts',
   'src/pull/read-remote.ts',

@@ -37,6 +37,18 @@ describe('parseDocument: fields', () => {
       description: 'How to connect your identity provider.',
       markdown: 'Body',
       bodyStartLine: 13,
+      frontmatter: {
+        title: 'Set up SSO',
+        slug: 'sso-setup',
+        id: 'kb-0042',
+        author: 'ada@acme.test',
+        published: false,
+        unlisted: true,
+        visibility: 'customer',
+        order: 3,
+        redirect_from: ['/articles/123-old', '/articles/456-older'],
+        description: 'How to connect your identity provider.',
+      },
     });
   });
 

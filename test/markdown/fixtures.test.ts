@@ -5,15 +5,22 @@ import { type RenderOptions, renderMarkdown } from '../../src/markdown/index.js'
 
 /**
  * Every folder under fixtures/ holds `input.md`, the hand-checked `expected.html` and, optionally,
- * `options.json` (RenderOptions). The expected files end with one newline; the rendered HTML does not.
+ * `options.json` (RenderOptions). The `site-*` fixtures hold site-generator syntax, written from each
+ * generator's documentation. The expected files end with one newline; the rendered HTML does not.
  * fixtures/biome.json keeps Biome from reformatting the inputs (it formats Markdown and would rewrite
  * `*em*` as `_em_`, changing what is tested).
  */
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
+/** `options.json` holds RenderOptions; its `includes` is an object of included files' texts by path. */
 function readOptions(dir: string): RenderOptions {
   const path = join(dir, 'options.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RenderOptions) : {};
+  if (!existsSync(path)) return {};
+  const { includes, ...options } = JSON.parse(readFileSync(path, 'utf8')) as RenderOptions & {
+    includes?: Record<string, string>;
+  };
+  if (!includes) return options;
+  return { ...options, includes: new Map(Object.entries(includes).map(([file, text]) => [file, { text }])) };
 }
 
 describe('Markdown fixtures', () => {

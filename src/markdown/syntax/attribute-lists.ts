@@ -44,7 +44,10 @@ function blockLists(children: RootContent[], parent: Parent): RootContent[] {
     if (child.type === 'paragraph') {
       const whole = onlyList(child);
       if (whole !== null) {
+        const previous = out[out.length - 1];
         if (whole === '{:toc}') out.push(child);
+        else if (previous && directlyAfter(previous, child))
+          out[out.length - 1] = applyAfter(previous, whole);
         else pending = calloutOf(whole);
         continue;
       }
@@ -79,6 +82,25 @@ function blockLists(children: RootContent[], parent: Parent): RootContent[] {
     out.push(child);
   }
   return out;
+}
+
+/** kramdown: an IAL on the line right after a block belongs to that block, else to the next one. */
+function directlyAfter(previous: RootContent, ial: Paragraph): boolean {
+  const end = previous.position?.end.line;
+  const start = ial.position?.start.line;
+  return end !== undefined && start !== undefined && start === end + 1;
+}
+
+function applyAfter(previous: RootContent, list: string): RootContent {
+  if (previous.type === 'heading') {
+    if (/\.no_toc\b/.test(list))
+      previous.data = { ...previous.data, pylonKbNoToc: true } as typeof previous.data;
+    return previous;
+  }
+  const spec = calloutOf(list);
+  if (spec && previous.type === 'blockquote') makeCallout(previous, spec);
+  if (spec && previous.type === 'paragraph') return wrapInCallout(previous, spec);
+  return previous;
 }
 
 interface CalloutSpec {

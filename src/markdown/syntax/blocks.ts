@@ -1,7 +1,7 @@
 import { colonContainer } from './colon-containers.js';
 import { definitionList } from './definition-lists.js';
 import { indentedBlock } from './indented-blocks.js';
-import { endOfFence, openingFence, type SourceLine } from './lines.js';
+import { endOfFence, indentOf, isBlank, openingFence, type SourceLine } from './lines.js';
 import { type ContainerSpec, closeMarker, openMarker, titleLines } from './markers.js';
 import { pairedTag } from './paired-tags.js';
 import type { ScanContext } from './scan-context.js';
@@ -53,7 +53,8 @@ export function scanBlocks(lines: readonly SourceLine[], context: ScanContext): 
       index = end;
       continue;
     }
-    const match = recognise(lines, index, block);
+    const match =
+      indentOf(line.text) >= 4 && !inListItem(lines, index) ? null : recognise(lines, index, block);
     if (match) {
       out.push(...match.lines);
       index = match.next;
@@ -63,6 +64,22 @@ export function scanBlocks(lines: readonly SourceLine[], context: ScanContext): 
     }
   }
   return out;
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * A line indented four columns or more is an indented code block, unless it continues a list item (the
+ * nearest less-indented line above it starts one): MkDocs writes `!!!` inside list items that way.
+ */
+function inListItem(lines: readonly SourceLine[], index: number): boolean {
+  const indent = indentOf(lines[index]!.text);
+  for (let above = index - 1; above >= 0; above -= 1) {
+    const text = lines[above]!.text;
+    if (isBlank(text) || indentOf(text) >= indent) continue;
+    return LIST_ITEM.test(text);
+  }
+  return false;
 }
 
 function recognise(lines: readonly SourceLine[], index: number, context: BlockContext): BlockMatch | null {

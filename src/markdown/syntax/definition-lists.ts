@@ -45,14 +45,17 @@ export function definitionList(
 
 /** Removes and returns the term lines at the end of what was emitted (a paragraph's lines), or none. */
 function takeTerms(emitted: SourceLine[]): SourceLine[] {
-  let start = emitted.length;
+  // A loose list has a blank line between the term and its definition.
+  let end = emitted.length;
+  if (end > 0 && isBlank(emitted[end - 1]!.text)) end -= 1;
+  let start = end;
   while (start > 0 && !isBlank(emitted[start - 1]!.text) && !NOT_A_TERM.test(emitted[start - 1]!.text))
     start -= 1;
-  if (start === emitted.length) return [];
+  if (start === end) return [];
   // The paragraph must begin here: a line above it that belongs to another block means this is not a term.
   const above = emitted[start - 1]?.text;
   if (above !== undefined && !isBlank(above) && !/^[ \t]{0,3}#{1,6}([ \t]|$)/.test(above)) return [];
-  return emitted.splice(start);
+  return emitted.splice(start).slice(0, end - start);
 }
 
 /** The definition's first line, its lazy continuation lines, and the indented blocks after it, dedented. */

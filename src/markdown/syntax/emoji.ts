@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { SyntaxFinding } from './scan-context.js';
 
 /** `:smile:`, `:+1:`, and Material's icon shortcodes `:material-check:`, `:octicons-mark-github-16:`. */
-const SHORTCODE = /:([a-z0-9_+-]+):/g;
+const SHORTCODE = /:([a-z0-9_+-]+):( ?)/g;
 const ICON = /^(material|octicons|fontawesome|simple)-/;
 export const EMOJI_SYNTAX = /:[a-z0-9_+-]+:/;
 
@@ -16,9 +16,9 @@ export const EMOJI_SYNTAX = /:[a-z0-9_+-]+:/;
 export function replaceEmoji(tree: Root, findings: SyntaxFinding[]): void {
   visit(tree, 'text', (node: Text) => {
     if (!node.value.includes(':')) return;
-    node.value = node.value.replace(SHORTCODE, (all, name: string) => {
+    node.value = node.value.replace(SHORTCODE, (all, name: string, space: string) => {
       const emoji = (nameToEmoji as Record<string, string | undefined>)[name];
-      if (emoji) return emoji;
+      if (emoji) return `${emoji}${space}`;
       if (ICON.test(name)) {
         findings.push({
           line: node.position?.start.line ?? 1,

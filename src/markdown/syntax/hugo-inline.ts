@@ -46,16 +46,30 @@ export function replaceShortcode(match: RegExpExecArray, line: number, context: 
       );
     case 'gist': {
       const [user, id] = [argument(args, ['user'], 0), argument(args, ['id'], 1)];
-      return user && id
-        ? `[Gist ${user}/${id}](https://gist.github.com/${encodeURIComponent(user)}/${encodeURIComponent(id)})`
-        : '';
+      if (user && id)
+        return `[Gist ${user}/${id}](https://gist.github.com/${encodeURIComponent(user)}/${encodeURIComponent(id)})`;
+      warn(
+        context,
+        line,
+        'markdown/shortcode-argument',
+        'The gist shortcode needs a user and an id: it is removed.',
+        'Write {{< gist user 1234567 >}}.',
+      );
+      return '';
     }
     case 'tweet':
     case 'x': {
       const [user, id] = [argument(args, ['user']), argument(args, ['id'], 0)];
-      return id
-        ? `[Post ${id}](https://x.com/${encodeURIComponent(user ?? 'i')}/status/${encodeURIComponent(id)})`
-        : '';
+      if (id)
+        return `[Post ${id}](https://x.com/${encodeURIComponent(user ?? 'i')}/status/${encodeURIComponent(id)})`;
+      warn(
+        context,
+        line,
+        'markdown/shortcode-argument',
+        `The ${name} shortcode has no id: it is removed.`,
+        'Give the post id, e.g. {{< x user="name" id="123" >}}.',
+      );
+      return '';
     }
     case 'param':
       return param(argument(args, ['name'], 0) ?? '', line, context);

@@ -117,7 +117,12 @@ export function inlineIncludes(
     }
     const found = resolve(directive, stack[stack.length - 1] ?? context.file, line.source, context, stack);
     if (!found) continue;
-    const included = selectLines(toLines(withoutFrontmatter(found.text)), directive, line.source, context);
+    const included = selectLines(
+      toLines(withoutFrontmatter(found.text)),
+      directive,
+      line.source,
+      context,
+    ).map((inner) => ({ text: inner.text, source: line.source }));
     const nested = inlineIncludes(included, context, [...stack, found.path]);
     for (const inner of nested)
       out.push({ text: inner.text === '' ? '' : `${directive.indent}${inner.text}`, source: line.source });

@@ -27,9 +27,12 @@ export function attribute(element: JsxElement, name: string): string | true | un
     if (attr.type !== 'mdxJsxAttribute' || attr.name !== name) continue;
     if (attr.value === null || attr.value === undefined) return true;
     if (typeof attr.value === 'string') return attr.value;
-    const literal = /^\s*(["'`])([^"'`]*)\1\s*$/.exec(attr.value.value);
-    if (literal) return literal[2];
+    const literal = /^\s*(["'`])([^"'`\\]*)\1\s*$/.exec(attr.value.value);
+    // A template literal with a placeholder (`${…}`) is code, not text.
+    if (literal && !(literal[1] === '`' && literal[2]!.includes('${'))) return literal[2];
     if (/^\s*true\s*$/.test(attr.value.value)) return true;
+    const number = /^\s*(-?\d+(?:\.\d+)?)\s*$/.exec(attr.value.value);
+    if (number) return number[1];
     return undefined;
   }
   return undefined;

@@ -1,0 +1,107 @@
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { type IncludedFile, includeRequests, type SiteVariables } from '../markdown/syntax/index.js';
+import { isPlainRelativePath } from './read-assets.js';
+import type { SyntaxInputs } from './render-syntax.js';
+import { siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
+
+/**
+ * The I/O edge for the files documents include (VitePress `@include`, MkDocs snippets, Hugo `readfile`,
+ * Liquid `include`, MDX partials) and for the site configuration Liquid reads. Each path is checked the
+ * way local assets are: no absolute path or `..`, the real location (symbolic links followed) inside the
+ * content directory, a regular file of at most 1 MiB of UTF-8 text. Includes of included files are read too.
+ */
+const MAX_INCLUDE_BYTES = 1024 * 1024;
+const MAX_FILES = 500;
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+export async function readIncludes(
+  contentDir: string,
+  docs: readonly { path: string; markdown: string }[],
+): Promise<Map<string, IncludedFile>> {
+  const found = new Map<string, IncludedFile>();
+  const pending = docs.flatMap((doc) => includeRequests(doc.markdown, doc.path));
+  if (pending.length === 0) return found;
+  const root = await realpath(resolve(contentDir));
+  while (pending.length > 0 && found.size < MAX_FILES) {
+    const path = pending.shift() as string;
+    if (found.has(path)) continue;
+    const file = await readInclude(root, path);
+    found.set(path, file);
+    if ('text' in file) pending.push(...includeRequests(file.text, path));
+  }
+  return found;
+}
+
+async function readInclude(root: string, path: string): Promise<IncludedFile> {
+  if (!isPlainRelativePath(path)) return { problem: 'outside' };
+  let real: string;
+  try {
+    real = await realpath(join(root, path));
+  } catch {
+    return { problem: 'missing' };
+  }
+  const inside = relative(root, real);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { problem: 'outside' };
+  try {
+    const handle = await open(real, OPEN_FLAGS);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { problem: 'missing', detail: 'is not a regular file' };
+      if (info.size > MAX_INCLUDE_BYTES)
+        return { problem: 'too-large', detail: `is larger than 1 MiB (${info.size} bytes)` };
+      const bytes = await handle.readFile();
+      if (bytes.includes(0)) return { problem: 'not-text', detail: 'is not a text file' };
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof TypeError) return { problem: 'not-text', detail: 'is not UTF-8 text' };
+    return { problem: 'missing' };
+  }
+}
+
+/** `site` variables from the configuration file in the content directory or the folder above it. */
+export async function readSiteVariables(contentDir: string): Promise<SiteVariables['site']> {
+  const folders = [resolve(contentDir), dirname(resolve(contentDir))];
+  for (const folder of folders) {
+    const files: { path: string; text: string }[] = [];
+    for (const name of VARIABLE_FILES) {
+      const text = await readSmallFile(join(folder, name));
+      if (text !== undefined) files.push({ path: name, text });
+    }
+    const site = siteVariablesFrom(files);
+    if (site) return site;
+  }
+  return undefined;
+}
+
+async function readSmallFile(path: string): Promise<string | undefined> {
+  try {
+    const handle = await open(path, OPEN_FLAGS);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile() || info.size > MAX_INCLUDE_BYTES) return undefined;
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything site syntax needs from the file system: the included files and the site's variables. */
+export async function readSyntaxInputs(
+  contentDir: string,
+  docs: readonly { path: string; markdown: string }[],
+  site?: string,
+): Promise<SyntaxInputs> {
+  const [includes, siteVariables] = await Promise.all([
+    readIncludes(contentDir, docs),
+    readSiteVariables(contentDir),
+  ]);
+  return { site, includes, ...(siteVariables && { siteVariables }) };
+}

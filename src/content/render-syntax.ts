@@ -1,0 +1,44 @@
+import { digestOf } from '../identity/digest.js';
+import { type IncludeLookup, includeRequests, type SyntaxOptions } from '../markdown/syntax/index.js';
+import type { LocalDoc } from './types.js';
+
+/** What rendering site syntax needs beyond the document itself; the I/O edge reads it (read-includes.ts). */
+export interface SyntaxInputs {
+  /** The detected site generator (`docusaurus` parses `.md` as MDX, `jekyll` evaluates `{{ site.x }}` …). */
+  site?: string | undefined;
+  /** `site` variables from the site's configuration file. */
+  siteVariables?: Readonly<Record<string, unknown>> | undefined;
+  /** Included files by path relative to the content directory. */
+  includes?: IncludeLookup | undefined;
+}
+
+type SyntaxDoc = Pick<LocalDoc, 'path' | 'markdown' | 'title'> & {
+  frontmatter?: Readonly<Record<string, unknown>>;
+};
+
+/** `.mdx`, and `.md` on a Docusaurus site (which parses it with the MDX grammar), are MDX. */
+export function formatOf(path: string, site: string | undefined): 'md' | 'mdx' {
+  if (/\.mdx$/i.test(path)) return 'mdx';
+  return site === 'docusaurus' && /\.md$/i.test(path) ? 'mdx' : 'md';
+}
+
+export function syntaxOptionsFor(doc: SyntaxDoc, inputs: SyntaxInputs = {}): SyntaxOptions {
+  return {
+    format: formatOf(doc.path, inputs.site),
+    site: inputs.site,
+    variables: { site: inputs.siteVariables, page: { title: doc.title, ...doc.frontmatter } },
+    includes: inputs.includes,
+  };
+}
+
+/** The part of a rendering's cache key the syntax inputs make: they change, the rendering changes. */
+export function syntaxCacheKey(doc: SyntaxDoc, inputs: SyntaxInputs = {}): string {
+  const parts = [inputs.site ?? '-', formatOf(doc.path, inputs.site)];
+  if (doc.markdown.includes('{{'))
+    parts.push(
+      digestOf(JSON.stringify(inputs.siteVariables ?? null), JSON.stringify(doc.frontmatter ?? null)),
+    );
+  const requests = inputs.includes ? includeRequests(doc.markdown, doc.path) : [];
+  if (requests.length > 0) parts.push(digestOf(JSON.stringify([...(inputs.includes ?? new Map())].sort())));
+  return parts.join(':');
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { renderDocument, renderMarkdown } from '../../src/markdown/index.js';
+
+const codes = (markdown: string, options = {}) =>
+  renderMarkdown(markdown, { file: 'docs/page.md', ...options }).diagnostics.map((d) => [
+    d.severity,
+    d.code,
+    d.file,
+    d.line,
+  ]);
+
+describe("site syntax diagnostics name the file and the author's line", () => {
+  it('counts the frontmatter offset and the lines a container rewrite adds', () => {
+    const markdown = ['!!! note "A"', '    body', '', '<Unknown>', '', '{{< mystery >}}'].join('\n');
+    expect(codes(markdown, { lineOffset: 3 })).toEqual([
+      ['warning', 'markdown/html-unwrapped', 'docs/page.md', 7],
+      ['warning', 'markdown/unknown-shortcode', 'docs/page.md', 9],
+    ]);
+  });
+
+  it('names an unknown MDX component with its line, and keeps its children', () => {
+    const { html, diagnostics } = renderMarkdown('Intro\n\n<Fancy kind="x">\n\nKept **text**\n\n</Fancy>\n', {
+      file: 'a.mdx',
+      format: 'mdx',
+    });
+    expect(html).toBe('<p>Intro</p>\n<p>Kept <strong>text</strong></p>');
+    expect(diagnostics).toMatchObject([
+      { code: 'markdown/unknown-component', line: 3, message: expect.stringContaining('<Fancy>') },
+    ]);
+  });
+
+  it('reads an .mdx file the MDX grammar rejects as Markdown, with a warning at the failing line', () => {
+    const { html, diagnostics } = renderMarkdown(
+      '# Title\n\nText with <br> unclosed and {braces.\n\n:::tip\nStill a callout.\n:::\n',
+      { file: 'a.mdx', format: 'mdx' },
+    );
+    expect(diagnostics[0]).toMatchObject({ code: 'markdown/mdx-syntax', line: 3 });
+    expect(html).toContain('<blockquote class="callout callout-tip">');
+  });
+
+  it('never evaluates an expression, in text or in attributes', () => {
+    const { html, diagnostics } = renderMarkdown(
+      'Sum {1 + 1}.\n\n<Card title={`x${y}`} href="/a">Body</Card>\n',
+      { format: 'mdx' },
+    );
+    expect(html).not.toContain('2');
+    expect(diagnostics.map((d) => d.code)).toEqual([
+      'markdown/expression-not-evaluated',
+      'markdown/expression-not-evaluated',
+    ]);
+  });
+
+  it('refuses an include that leaves the tree, as an error, and warns about a missing one', () => {
+    const includes = new Map([['docs/parts/a.md', { problem: 'outside' as const }]]);
+    expect(
+      codes('--8<-- "../../etc/passwd"\n\n<!--@include: ./parts/a.md-->\n\n{% include nope.md %}\n', {
+        includes,
+      }),
+    ).toEqual([
+      ['error', 'markdown/include-outside', 'docs/page.md', 1],
+      ['error', 'markdown/include-outside', 'docs/page.md', 3],
+      ['warning', 'markdown/include-missing', 'docs/page.md', 5],
+    ]);
+  });
+
+  it('stops an include that includes itself', () => {
+    const includes = new Map([['docs/loop.md', { text: 'Loop\n\n<!--@include: ./loop.md-->' }]]);
+    const { html, diagnostics } = renderMarkdown('<!--@include: ./loop.md-->', {
+      file: 'docs/page.md',
+      includes,
+    });
+    expect(html).toBe('<p>Loop</p>');
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['markdown/include-cycle', 1]]);
+  });
+
+  it('reports generator markup left in the published text outside code', () => {
+    const markdown =
+      'A stray {{< shortcode-looking thing and `{{< in code >}}`\n\nText ::: not at a line start, <Tabs> escaped: \\<Tabs>\n';
+    expect(codes(markdown).filter(([, code]) => code === 'markdown/literal-syntax')).toEqual([
+      ['warning', 'markdown/literal-syntax', 'docs/page.md', 3],
+    ]);
+    expect(codes('Broken {% tag\n').map(([, code, , line]) => [code, line])).toEqual([
+      ['markdown/literal-syntax', 1],
+    ]);
+  });
+
+  it('removes a heading left empty, with a warning, and publishes no <h4 id="">', () => {
+    const { html, diagnostics } = renderDocument('#### { #setting }\n\n#### :material-cog:\n\nText', {
+      file: 'a.md',
+    });
+    expect(html).toBe('<p>Text</p>');
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['markdown/icon-removed', 3],
+      ['markdown/empty-heading', 1],
+      ['markdown/empty-heading', 3],
+    ]);
+  });
+
+  it('warns once per Liquid construct it does not evaluate', () => {
+    expect(
+      codes('{% assign x = 1 %}{{ x }} and {{ site.title | frobnicate }}', {
+        site: 'jekyll',
+        variables: { site: { title: 'T' } },
+      }),
+    ).toEqual([
+      ['warning', 'markdown/liquid-not-evaluated', 'docs/page.md', 1],
+      ['warning', 'markdown/liquid-variable-missing', 'docs/page.md', 1],
+      ['warning', 'markdown/liquid-filter', 'docs/page.md', 1],
+    ]);
+  });
+});
+
+describe('site syntax costs nothing where it does not appear', () => {
+  it('renders a plain document exactly as before, with no diagnostics', () => {
+    const plain = '# Title\n\nSome *text* with a [link](https://example.com) and `code`.\n\n- a\n- b\n';
+    const { html, diagnostics } = renderMarkdown(plain);
+    expect(html).toBe(
+      '<h1 id="title">Title</h1>\n<p>Some <em>text</em> with a <a href="https://example.com">link</a> and <code>code</code>.</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>',
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('keeps links inside containers and components as local references (resolved to articles)', () => {
+    const { references } = renderDocument(
+      ':::tip\nSee [setup](./setup.md).\n:::\n\n{{< figure src="img/a.png" >}}\n',
+      { file: 'a.md' },
+    );
+    expect(references.map((r) => [r.kind, r.url, r.line])).toEqual([
+      ['link', './setup.md', 2],
+      ['image', 'img/a.png', 5],
+    ]);
+  });
+
+  it('leaves a colon line that is not a definition alone', () => {
+    expect(renderMarkdown('Time:\n: 10:30\n\n# :: not a list').html).toContain('<strong>Time:</strong>');
+  });
+});
