@@ -81,7 +81,11 @@ export async function buildContent(
     strictLinks: config.strictLinks,
     renderCache: options.renderCache,
     // Included files and site variables, for the generators' syntax (the only other reads of content).
-    syntax: await readSyntaxInputs(config.contentDir, [...tree.docs, ...(tree.translations ?? [])], options.site),
+    syntax: await readSyntaxInputs(
+      config.contentDir,
+      [...tree.docs, ...(tree.translations ?? [])],
+      options.site,
+    ),
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {

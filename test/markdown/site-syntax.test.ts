@@ -40,6 +40,7 @@ describe("site syntax diagnostics name the file and the author's line", () => {
 
   it('never evaluates an expression, in text or in attributes', () => {
     const { html, diagnostics } = renderMarkdown(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: MDX source holding a JS template literal
       'Sum {1 + 1}.\n\n<Card title={`x${y}`} href="/a">Body</Card>\n',
       { format: 'mdx' },
     );
