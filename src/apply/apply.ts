@@ -7,6 +7,7 @@ import { type CreateOptions, createArticle, relink } from './create.js';
 import { toOperationError } from './errors.js';
 import { orderCreates } from './link-order.js';
 import { moveArticle } from './move.js';
+import { DEFAULT_SETTLE_DELAYS_MS } from './recover.js';
 import { addRedirects } from './redirects.js';
 import { retireArticle } from './retire.js';
 import type { ApplyResult } from './types.js';
@@ -17,6 +18,8 @@ export interface ApplyOptions {
   onEvent?: (event: ApplyEvent) => void;
   /** Reads the files the plan uploads (the docs tree's images and downloads). */
   readAsset?: AssetReader;
+  /** Pauses before re-reading after a create timed out. Default 0.5 s, 1.5 s, 3 s. */
+  settleDelaysMs?: readonly number[];
 }
 
 type Creating = CreateArticleOp | MoveArticleOp;
@@ -84,6 +87,7 @@ export async function applyPlan(
     collectionIds: new Map(),
     articleUrls: new Map(),
     assetUrls: new Map(),
+    settleDelaysMs: options.settleDelaysMs ?? DEFAULT_SETTLE_DELAYS_MS,
   };
   const results: ApplyResult[] = [];
   for (const wave of waves(plan.operations)) {

@@ -1,8 +1,6 @@
 import type { CreateCollectionOp } from '../plan/types.js';
-import type { Collection } from '../pylon-api/index.js';
 import type { ApplyContext } from './context.js';
-import { isOutcomeUnknown } from './errors.js';
-import { findCreatedCollection } from './recover.js';
+import { createOrReconcile, findCreatedCollection } from './recover.js';
 import { asResult, SkipOperation } from './result.js';
 import type { ApplyResult } from './types.js';
 
@@ -20,15 +18,12 @@ export function createCollection(ctx: ApplyContext, op: CreateCollectionOp): Pro
       ...(op.description !== undefined ? { description: op.description } : {}),
       ...(parentId !== null ? { parent_collection_id: parentId } : {}),
     };
-    let created: Collection;
-    try {
-      created = await ctx.api.createCollection(ctx.kbId, body);
-    } catch (error) {
-      if (!isOutcomeUnknown(error)) throw error;
-      created =
-        (await findCreatedCollection(ctx.api, ctx.kbId, { slug: op.slug, parentId })) ??
-        (await ctx.api.createCollection(ctx.kbId, body));
-    }
+    const created = await createOrReconcile(
+      ctx,
+      `the collection ${op.key}`,
+      () => ctx.api.createCollection(ctx.kbId, body),
+      () => findCreatedCollection(ctx.api, ctx.kbId, { slug: op.slug, parentId }),
+    );
     ctx.collectionIds.set(op.key, created.id);
     return { status: 'created', op, id: created.id, url: '' };
   });

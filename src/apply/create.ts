@@ -2,8 +2,7 @@ import type { ArticleDraft, CreateArticleOp, MoveArticleOp } from '../plan/types
 import type { Article, CreateArticleBody } from '../pylon-api/index.js';
 import { resolveBody, resolveTranslations } from './bodies.js';
 import { type ApplyContext, rememberArticle } from './context.js';
-import { isOutcomeUnknown } from './errors.js';
-import { findCreatedArticle } from './recover.js';
+import { createOrReconcile, findCreatedArticle } from './recover.js';
 import { asResult, SkipOperation } from './result.js';
 import type { ApplyResult } from './types.js';
 
@@ -43,14 +42,12 @@ export async function createArticleOnce(
     ...(draft.visibility !== undefined ? { visibility_config: { visibility: draft.visibility } } : {}),
     ...(translations.inputs.length > 0 ? { translations: translations.inputs } : {}),
   };
-  let article: Article;
-  try {
-    article = await ctx.api.createArticle(ctx.kbId, body);
-  } catch (error) {
-    if (!isOutcomeUnknown(error)) throw error;
-    const found = await findCreatedArticle(ctx.api, ctx.kbId, { key, slug: draft.slug, collectionId });
-    article = found ?? (await ctx.api.createArticle(ctx.kbId, body));
-  }
+  const article = await createOrReconcile(
+    ctx,
+    `the article for ${key}`,
+    () => ctx.api.createArticle(ctx.kbId, body),
+    () => findCreatedArticle(ctx.api, ctx.kbId, { key, slug: draft.slug, collectionId }),
+  );
   rememberArticle(ctx, key, article);
   return { article, pendingLinks };
 }
