@@ -39,7 +39,7 @@ function unknownCommand(name: string, io: CliIO): number {
 /** `pylon-kb help [command]`: the same text as `<command> --help`. */
 function help(args: string[], io: CliIO): number {
   const [name, ...rest] = args;
-  if (name === undefined) {
+  if (name === undefined || (name === 'help' && rest.length === 0)) {
     io.stdout.write(`${renderMainHelp(COMMANDS)}\n`);
     return 0;
   }

@@ -49,6 +49,7 @@ describe('the command table', () => {
     for (const spec of COMMANDS) expect(main.stdout).toContain(`  ${spec.name.padEnd(11)}${spec.summary}`);
     expect(main.stdout).toContain('help       show a command');
     expect((await runCli(['help'], { cwd: REPO })).stdout).toBe(main.stdout);
+    expect((await runCli(['help', 'help'], { cwd: REPO })).stdout).toBe(main.stdout);
   });
 
   it('refuses a flag the command does not take (exit 2), with the closest one it does', async () => {
