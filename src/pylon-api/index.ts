@@ -45,7 +45,9 @@ export type {
 export {
   DEFAULT_TRUTO_API_URL,
   pylonPrefixOfResource,
+  TRUTO_ACCOUNT_LIMIT,
   TRUTO_PROXY_RESOURCES,
+  TRUTO_WINDOW_MS,
   trutoPathFor,
 } from './truto.js';
 export {

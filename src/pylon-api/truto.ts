@@ -9,6 +9,10 @@
 
 export const DEFAULT_TRUTO_API_URL = 'https://api.truto.one';
 
+/** Truto's documented limit per integrated account: 50 requests per 10 s (then 429, `Retry-After: 10`). */
+export const TRUTO_ACCOUNT_LIMIT = 50;
+export const TRUTO_WINDOW_MS = 10_000;
+
 /** Pylon path prefix → Truto proxy resource name. */
 export const TRUTO_PROXY_RESOURCES: ReadonlyArray<readonly [pylonPrefix: string, resource: string]> = [
   ['/me', 'me'],

@@ -1,3 +1,4 @@
+import { TRUTO_ACCOUNT_LIMIT, TRUTO_WINDOW_MS } from '../../pylon-api/index.js';
 /** The Truto façade's options: who may call it and whether Truto's own rate limit is enforced. */
 export interface TrutoFacadeOptions {
   /** The accepted Truto API token (`Authorization: Bearer …`). Default `truto-emulator-token`. */
@@ -19,9 +20,7 @@ export interface ResolvedTrutoOptions {
 
 export const DEFAULT_TRUTO_TOKEN = 'truto-emulator-token';
 export const DEFAULT_TRUTO_ACCOUNT = 'acct-emulator-1';
-/** Truto's documented limit: 50 requests per 10 s per integrated account. */
-export const TRUTO_ACCOUNT_LIMIT = 50;
-export const TRUTO_WINDOW_MS = 10_000;
+export { TRUTO_ACCOUNT_LIMIT, TRUTO_WINDOW_MS };
 
 /** Checks options that may come from a file or the CLI; throws a message naming the option. */
 export function resolveTrutoOptions(input: unknown = {}): ResolvedTrutoOptions {

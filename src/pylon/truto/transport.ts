@@ -1,5 +1,5 @@
 import { createRedactor, scrubError } from '../../diagnostics/redact.js';
-import { DEFAULT_TRUTO_API_URL } from '../../pylon-api/index.js';
+import { DEFAULT_TRUTO_API_URL, TRUTO_ACCOUNT_LIMIT, TRUTO_WINDOW_MS } from '../../pylon-api/index.js';
 import type { RequestTarget } from '../errors.js';
 import { requestInit, sendHttp } from '../http.js';
 import type { GlobalLimit, Transport, TransportRequest, TransportResponse } from '../transport.js';
@@ -40,7 +40,7 @@ export function createTrutoTransport(options: TrutoTransportOptions): Transport 
   const fetchFn = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const redact = createRedactor([options.token]);
-  const limit = options.accountLimit ?? { limit: 50, windowMs: 10_000 };
+  const limit = options.accountLimit ?? { limit: TRUTO_ACCOUNT_LIMIT, windowMs: TRUTO_WINDOW_MS };
 
   async function send(req: TransportRequest): Promise<TransportResponse> {
     const target: RequestTarget = { endpoint: req.endpoint, method: req.method, path: redact(req.path) };
