@@ -28,6 +28,12 @@ export interface TargetInputs {
   configPath: string | undefined;
 }
 
+/** `target.seed`: `null` for the default seed, a built-in seed's name as given, else a file's absolute path. */
+function seedOf(seed: string | undefined, rootDir: string): string | null {
+  if (seed === undefined || seed === DEFAULT_EMULATOR_SEED) return null;
+  return /^[a-z0-9-]+$/.test(seed) ? seed : resolve(rootDir, seed);
+}
+
 type TargetResult = { target: ResolvedTarget } | { error: Diagnostic };
 
 /**
@@ -50,10 +56,7 @@ export function resolveTarget(input: TargetInputs): TargetResult {
     return {
       target: {
         kind: 'emulator',
-        seed:
-          emulator?.seed === undefined || emulator.seed === DEFAULT_EMULATOR_SEED
-            ? null
-            : resolve(input.rootDir, emulator.seed),
+        seed: seedOf(emulator?.seed, input.rootDir),
         state: emulator?.state ? resolve(input.rootDir, emulator.state) : null,
         rateLimits: emulator?.rateLimits ?? input.rateLimits.preset,
         timeScale: input.timeScaleFromFlag

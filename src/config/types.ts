@@ -22,9 +22,10 @@ export interface PylonTargetConfig {
 export interface EmulatorTargetConfig {
   kind: 'emulator';
   /**
-   * JSON seed file the emulator starts from (organisation, knowledge bases, users, teams, optionally
-   * content; the shape `pylon-kb emulator --seed` takes), relative to the config file. Default (or
-   * `'default'`): the built-in Acme seed. Ignored when `state` names a file that exists.
+   * The data set the emulator starts from, as `pylon-kb emulator --seed` takes it: a built-in seed's name
+   * (`'editor-kb'`), or a JSON seed file (organisation, knowledge bases, users, teams, optionally content)
+   * relative to the config file. Default (or `'default'`): the built-in Acme seed. Ignored when `state`
+   * names a file that exists.
    */
   seed?: string | undefined;
   /** File the emulator persists its state to (relative to the config file). Default: memory only. */
@@ -125,7 +126,7 @@ export interface ResolvedPylonTarget {
 
 export interface ResolvedEmulatorTarget {
   kind: 'emulator';
-  /** Absolute path of the seed file, or `null` for the built-in seed. */
+  /** A built-in seed's name, the absolute path of a seed file, or `null` for the default seed. */
   seed: string | null;
   /** Absolute path, or `null` to keep the state in memory. */
   state: string | null;

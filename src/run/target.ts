@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import {
   type EmulatorOptions,
   type EmulatorSeed,
   type RunningEmulator,
   startEmulator,
 } from '../emulator/index.js';
+import { BUILT_IN_SEEDS } from '../emulator/seeds/editor-kb.js';
 import type { ClientEvent } from '../pylon/api.js';
 import { createPylonClient, createTrutoTransport, type PylonClient } from '../pylon/index.js';
 import { InputError } from './errors.js';
@@ -41,11 +44,22 @@ async function readSeed(path: string): Promise<EmulatorSeed> {
 /** What a front may ask of an embedded emulator: where it listens, whether its help center reloads itself. */
 export type EmbeddedEmulatorOptions = Pick<EmulatorOptions, 'port' | 'liveReload'>;
 
+async function seedFor(seed: string): Promise<EmulatorSeed> {
+  if (isAbsolute(seed)) return readSeed(seed);
+  const builtIn = BUILT_IN_SEEDS[seed];
+  if (builtIn) return builtIn;
+  const names = ['default', ...Object.keys(BUILT_IN_SEEDS)];
+  const guess = didYouMean(seed, names);
+  throw new InputError(
+    `target.seed "${seed}" is not a built-in seed (${names.join(', ')}).${guess ? ` Did you mean "${guess}"?` : ''} For a seed file, give its path (e.g. ./${seed}.json).`,
+  );
+}
+
 async function startConfiguredEmulator(
   target: Extract<ResolvedConfig['target'], { kind: 'emulator' }>,
   options: EmbeddedEmulatorOptions = {},
 ): Promise<RunningEmulator> {
-  const seed = target.seed === null ? undefined : await readSeed(target.seed);
+  const seed = target.seed === null ? undefined : await seedFor(target.seed);
   try {
     return await startEmulator({
       port: 0,

@@ -189,7 +189,10 @@ describe('createPlan', () => {
     const skipping = createPlan(desired([d], [folder('guides')]), state, { ...options, onDrift: 'skip' });
     expect(skipping.operations.map((o) => o.kind)).toEqual(['drift']);
     expect(skipping.diagnostics).toEqual([]);
-    const overwriting = createPlan(desired([d], [folder('guides')]), state, { ...options, onDrift: 'overwrite' });
+    const overwriting = createPlan(desired([d], [folder('guides')]), state, {
+      ...options,
+      onDrift: 'overwrite',
+    });
     const update = overwriting.operations.find((o) => o.kind === 'update-article') as UpdateArticleOp;
     expect(update).toMatchObject({ articleId: replaced.id, matchedBy: 'marker-lost' });
     expect(readMarker(update.bodyHtml)?.key).toBe('guides/setup');

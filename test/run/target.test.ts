@@ -54,6 +54,18 @@ describe('target.seed: the data set the embedded emulator starts from', () => {
     }
   });
 
+  it('starts from a built-in seed by name, as pylon-kb emulator --seed does', async () => {
+    const target = await openTarget(config({ kind: 'emulator', seed: 'editor-kb' }));
+    try {
+      expect((await target.client.listKnowledgeBases()).map((kb) => kb.slug)).toContain('northwind');
+    } finally {
+      await target.close();
+    }
+    await expect(openTarget(config({ kind: 'emulator', seed: 'editor-k' }))).rejects.toThrow(
+      'target.seed "editor-k" is not a built-in seed (default, editor-kb). Did you mean "editor-kb"?',
+    );
+  });
+
   it('refuses a missing, non-JSON or invalid seed file, naming it and the key', async () => {
     const missing = openTarget(config({ kind: 'emulator', seed: 'seeds/none.json' }));
     await expect(missing).rejects.toBeInstanceOf(InputError);
