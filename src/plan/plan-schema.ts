@@ -16,7 +16,22 @@ const id = nonEmpty;
 const visibility = z.enum(VISIBILITIES);
 const stringList = z.array(z.string());
 
-const translation = z.strictObject({ language: nonEmpty, path: nonEmpty, title: text, bodyHtml: text });
+const translation = z.strictObject({
+  language: nonEmpty,
+  path: nonEmpty,
+  title: text,
+  bodyHtml: text,
+  before: z.strictObject({ title: text, bodyHtml: text }).optional(),
+});
+
+/** What bodies link to and embed (reports only: apply never reads it). */
+const references = z.strictObject({
+  articles: z.record(
+    z.string(),
+    z.strictObject({ title: text, path: text, url: text.optional(), previousUrl: text.optional() }),
+  ),
+  assets: z.record(z.string(), z.strictObject({ path: text, contentType: text, url: text.optional() })),
+});
 
 const articleDraft = {
   title: text,
@@ -174,6 +189,7 @@ export const planSchema = z.strictObject({
   operations: z.array(z.unknown()),
   diagnostics: z.array(diagnostic),
   remoteVersions: z.record(z.string(), nonEmpty),
+  references: references.optional(),
 });
 
 export { OPERATION_SCHEMAS };

@@ -8,6 +8,7 @@ import { isInPlace, matchArticles } from './match.js';
 import type { PlanOptions } from './options.js';
 import { planOrphans } from './orphans.js';
 import { type ArticlePlanning, type PlanParts, planArticle } from './plan-article.js';
+import { planReferences } from './references.js';
 import { type Operation, PLAN_VERSION, type Plan, type PlanSummary } from './types.js';
 
 function summarise(operations: readonly Operation[], unchanged: number): PlanSummary {
@@ -78,5 +79,6 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
     operations,
     diagnostics: parts.diagnostics,
     remoteVersions: parts.versions,
+    references: planReferences(desired, planning.lookup, operations),
   };
 }

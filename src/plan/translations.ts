@@ -1,7 +1,7 @@
 import type { DesiredArticle, DesiredTranslation } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { finalizeBody, inLanguage } from '../identity/body.js';
-import { withMarker } from '../identity/marker.js';
+import { stripMarker, withMarker } from '../identity/marker.js';
 import type { PlaceholderLookup } from '../identity/placeholders.js';
 import { textDigest } from '../identity/text-digest.js';
 import type { KnowledgeBase } from '../pylon-api/index.js';
@@ -62,7 +62,14 @@ export function planTranslations(
       existing.marker?.digest !== final.digest ||
       existing.title !== t.title;
     if (changed) {
-      drafts.push({ language: t.language, path: t.path, title: t.title, bodyHtml: final.html });
+      const before = existing ? { title: existing.title, bodyHtml: stripMarker(existing.html) } : undefined;
+      drafts.push({
+        language: t.language,
+        path: t.path,
+        title: t.title,
+        bodyHtml: final.html,
+        ...(before ? { before } : {}),
+      });
     } else if (existing.marker?.sourceDigest && existing.marker.sourceDigest !== doc.digest) {
       diagnostics.push({
         severity: 'warning',

@@ -24,6 +24,8 @@ export interface TranslationDraft {
   title: string;
   /** Rendered HTML with its marker; placeholders apply resolves stay. */
   bodyHtml: string;
+  /** The translation in Pylon when planned (absent: it is new), for diffs in reports. */
+  before?: { title: string; bodyHtml: string };
 }
 
 /** Upload a local file (image, PDF…) once per content digest, before the articles that use it. */
@@ -208,6 +210,31 @@ export interface Plan {
    * (`apply plan.json` refuses when one changed since).
    */
   remoteVersions: Record<string, string>;
+  /** What the bodies in this plan link to and embed, so reports show a reader's view (absent in older plans). */
+  references?: PlanReferences;
+}
+
+/** A document a body links to: its title, its source file, and its public URL once known. */
+export interface DocumentReference {
+  title: string;
+  path: string;
+  url?: string;
+  /** The URL of the article it replaces (a move), which bodies not yet updated still link to. */
+  previousUrl?: string;
+}
+
+/** A local file a body embeds: its source file, and its uploaded URL once known. */
+export interface AssetReference {
+  path: string;
+  contentType: string;
+  url?: string;
+}
+
+export interface PlanReferences {
+  /** By document key. */
+  articles: Record<string, DocumentReference>;
+  /** By sha256 of the file's bytes. */
+  assets: Record<string, AssetReference>;
 }
 
 export function isWrite(op: Operation): boolean {

@@ -45,6 +45,8 @@ a:not([href]) { color: inherit; }
 .pane .body { overflow-wrap: anywhere; }
 .pane .body pre { background: var(--bg-soft); padding: 8px; overflow-x: auto; }
 .pane .body img { max-width: 100%; }
+.pane .body table, .pane .body pre { display: block; max-width: 100%; overflow-x: auto; }
+.translation-change { border-top: 1px dashed var(--line); margin-top: 14px; }
 .img-placeholder { display: inline-block; border: 1px dashed var(--muted); color: var(--muted); padding: 0 6px;
   font-size: 13px; }
 .diag { margin: 4px 0; } .hint { color: var(--muted); display: block; margin-left: 2em; }

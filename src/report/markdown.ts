@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticLocation, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { DriftNotice, Operation, Plan, UpdateArticleOp } from '../plan/types.js';
+import type { DriftNotice, Operation, Plan, PlanReferences, UpdateArticleOp } from '../plan/types.js';
 import {
   escapeHtml,
   escapeMarkdown,
@@ -13,8 +13,8 @@ import {
   utf8Length,
 } from './escape.js';
 import { diffBodies, hunkHeader } from './line-diff.js';
+import { readerTextHtml } from './reader-view.js';
 import {
-  countKinds,
   DRIFT_RESOLUTION,
   draftFlags,
   driftDiffLabel,
@@ -26,6 +26,7 @@ import {
   placement,
   plural,
   summaryLine,
+  summaryRows,
 } from './summary.js';
 
 export interface MarkdownOptions {
@@ -89,8 +90,9 @@ function cutNotice(ops: number, diags: number, maxBytes: number): string {
 function* blocks(plan: Plan, options: MarkdownOptions): Generator<Block> {
   const kb = plan.knowledgeBase;
   yield { text: `## pylon-kb plan: ${escapeMarkdown(kb.title)}\n\n` };
+  // What changed comes first; which knowledge base after it.
   yield {
-    text: `Knowledge base ${markdownCode(kb.slug)} (${markdownCode(kb.id)})\n\n**${summaryLine(plan)}**\n`,
+    text: `**${summaryLine(plan)}**\n\nKnowledge base ${markdownCode(kb.slug)} (${markdownCode(kb.id)})\n`,
   };
   if (plan.operations.length > 0) yield { text: summaryTable(plan) };
   yield* diagnosticBlocks(plan.diagnostics);
@@ -100,14 +102,13 @@ function* blocks(plan: Plan, options: MarkdownOptions): Generator<Block> {
     if (ops.length === 0) continue;
     const head = tableHead(kind);
     yield { text: `\n### ${KIND_LABEL[kind]} (${ops.length})\n${head ? `\n${head}` : ''}` };
-    for (const op of ops) yield { text: entry(op, options), ops: 1 };
+    for (const op of ops) yield { text: entry(op, options, plan.references), ops: 1 };
   }
 }
 
 function summaryTable(plan: Plan): string {
-  const counts = countKinds(plan.operations);
-  const rows = OPERATION_KINDS.map((k) => `| ${KIND_LABEL[k]} | ${counts[k]} |`);
-  return `\n| Operation | Count |\n| --- | ---: |\n${rows.join('\n')}\n| Unchanged | ${plan.summary.unchanged} |\n`;
+  const rows = summaryRows(plan).map((r) => `| ${r.label} | ${r.count} |`);
+  return `\n| What changes | Count |\n| --- | ---: |\n${rows.join('\n')}\n`;
 }
 
 function* diagnosticBlocks(diagnostics: readonly Diagnostic[]): Generator<Block> {
@@ -147,7 +148,7 @@ const cell = (text: string): string => (text === '' ? '—' : escapeMarkdown(tex
 const code = (text: string | null): string => (text ? markdownCode(text, true) : '—');
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |\n`;
 
-function entry(op: Operation, options: MarkdownOptions): string {
+function entry(op: Operation, options: MarkdownOptions, refs: PlanReferences | undefined): string {
   switch (op.kind) {
     case 'upload-asset':
       return row([code(op.key), `${Math.ceil(op.size / 1024)} KB`, code(op.contentType)]);
@@ -167,9 +168,9 @@ function entry(op: Operation, options: MarkdownOptions): string {
     case 'orphan':
       return row([code(op.key), cell(op.title), markdownLink('open', op.url, true)]);
     case 'drift':
-      return driftEntry(op, options);
+      return driftEntry(op, options, refs);
     case 'update-article':
-      return updateEntry(op, options);
+      return updateEntry(op, options, refs);
     case 'move-article': {
       const redirects = op.redirectPaths.map((p) => row([code(p), code(op.key)])).join('');
       return [
@@ -185,23 +186,37 @@ function entry(op: Operation, options: MarkdownOptions): string {
   }
 }
 
-function updateEntry(op: UpdateArticleOp, options: MarkdownOptions): string {
+function updateEntry(
+  op: UpdateArticleOp,
+  options: MarkdownOptions,
+  refs: PlanReferences | undefined,
+): string {
   let text = `\n#### ${escapeMarkdown(op.title)}\n\n`;
   text += `${markdownCode(op.key)} · ${markdownLink('current article', op.url)} · changed: ${op.changes.join(', ')}\n`;
   const fields = fieldChanges(op);
   if (fields.length > 0) text += '\n';
   for (const f of fields)
     text += `- ${f.field}: ~~${escapeMarkdown(f.before)}~~ → ${escapeMarkdown(f.after)}\n`;
-  if (op.changes.includes('body')) text += bodyDetails(op.key, op.before.bodyHtml, op.bodyHtml, options);
+  if (op.changes.includes('body'))
+    text += bodyDetails(op.key, op.before.bodyHtml, op.bodyHtml, options, refs);
+  for (const tr of op.translations) {
+    const where = `${markdownCode(tr.language)} translation ${markdownCode(tr.path)}`;
+    if (!tr.before) {
+      text += `\n- new ${where}: ${escapeMarkdown(tr.title)}\n`;
+      continue;
+    }
+    text += `\n- ${where}${tr.before.title !== tr.title ? `: ~~${escapeMarkdown(tr.before.title)}~~ → ${escapeMarkdown(tr.title)}` : ''}\n`;
+    text += bodyDetails(`${op.key} (${tr.language})`, tr.before.bodyHtml, tr.bodyHtml, options, refs);
+  }
   return text;
 }
 
-function driftEntry(op: DriftNotice, options: MarkdownOptions): string {
+function driftEntry(op: DriftNotice, options: MarkdownOptions, refs: PlanReferences | undefined): string {
   let text = `\n#### ${escapeMarkdown(op.title)}\n\n`;
   text += `${markdownCode(op.key)} · ${markdownLink('current article', op.url, true)} · ${DRIFT_RESOLUTION[op.resolution]}\n`;
   if (op.localHtml === undefined || op.pylonHtml === undefined) return text;
   text += `\n${driftDiffLabel(op)} (\`pylon-kb pull --drifted\` writes Pylon's version into ${markdownCode(op.path)}):\n`;
-  return text + bodyDetails(op.key, op.localHtml, op.pylonHtml, options, true);
+  return text + bodyDetails(op.key, op.localHtml, op.pylonHtml, options, refs, true);
 }
 
 function bodyDetails(
@@ -209,9 +224,14 @@ function bodyDetails(
   beforeHtml: string,
   afterHtml: string,
   options: MarkdownOptions,
+  refs: PlanReferences | undefined,
   open = false,
 ): string {
-  const diff = diffBodies(beforeHtml, afterHtml, options.context ?? 3);
+  const diff = diffBodies(
+    readerTextHtml(beforeHtml, refs),
+    readerTextHtml(afterHtml, refs),
+    options.context ?? 3,
+  );
   const label = `Body diff: ${escapeHtml(oneLine(key))} (+${diff.added} −${diff.removed} lines)`;
   if (diff.hunks.length === 0) return '\nBody markup changed; the readable text is the same.\n';
   const max = options.maxDiffLines ?? 300;

@@ -6,7 +6,7 @@ import { toHtml } from 'hast-util-to-html';
  * An article body made safe to show inside the HTML report. Bodies come from our own sanitised renderer and
  * from the remote, but are still filtered defensively with an allowlist: no scripts, styles, frames, forms or
  * event handlers; links only to http(s), mailto, relative or `#` targets; and nothing that loads a resource
- * (the report must stay self-contained), so images other than `data:` images become a labelled placeholder.
+ * (the report must stay self-contained), so images other than inlined or uploaded files become a labelled placeholder.
  */
 export function sanitizeBodyHtml(html: string): string {
   const tree = fromHtml(html, { fragment: true });
@@ -67,11 +67,16 @@ function cleanElement(node: Element): ElementContent[] {
   return [{ type: 'element', tagName: tag, properties, children }];
 }
 
-/** A `data:image/…` image is shown; any other image would load from the network, so it becomes a label. */
+/**
+ * A `data:image/…` image (a local file inlined) is shown, and so is a file pylon-kb uploaded (it carries the
+ * `data-pylon-kb-asset` digest and an http(s) URL: the report's CSP allows those origins). Any other image
+ * would load from elsewhere, so it becomes a label.
+ */
 function image(node: Element): ElementContent {
   const src = String(node.properties.src ?? '');
   const alt = String(node.properties.alt ?? '');
-  if (/^data:image\/(png|gif|jpe?g|webp|avif);/i.test(src)) {
+  const uploaded = node.properties.dataPylonKbAsset !== undefined && /^https?:\/\//i.test(src);
+  if (/^data:image\/(png|gif|jpe?g|webp|avif);/i.test(src) || uploaded) {
     return { type: 'element', tagName: 'img', properties: { src, alt }, children: [] };
   }
   return {

@@ -41,7 +41,7 @@ export const KIND_LABEL: Record<OperationKind, string> = {
   'create-article': 'Articles to create',
   'update-article': 'Articles to update',
   'move-article': 'Articles to move',
-  'create-redirects': 'Redirects to add',
+  'create-redirects': 'Articles getting redirects (redirect_from)',
   'retire-article': 'Articles to retire',
   orphan: 'Orphaned articles, reported only',
   drift: 'Drift: articles edited in Pylon',
@@ -72,8 +72,9 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
 export const NO_CHANGES = 'No changes. The knowledge base matches the docs tree.';
 
 /**
- * `Plan: 2 collections to create, 5 articles to create, 1 to update, 0 to move. 12 unchanged.` — the first
- * four always; redirects, retirements and notices only when present.
+ * `Plan: 2 collections to create, 5 articles to create, 1 to update, 1 to move, 1 redirect to add. 12
+ * unchanged.` — the first four always; redirects (of moves and `redirect_from`), retirements and notices
+ * only when present.
  */
 export function summaryLine(plan: Plan): string {
   if (plan.operations.length === 0) return NO_CHANGES;
@@ -84,14 +85,46 @@ export function summaryLine(plan: Plan): string {
     `${c['update-article']} to update`,
     `${c['move-article']} to move`,
   ];
-  if (c['create-redirects'] > 0)
-    parts.push(`${plural(c['create-redirects'], 'article')} to get new redirects`);
+  const redirects = redirectCount(plan.operations);
+  if (redirects > 0) parts.push(`${plural(redirects, 'redirect')} to add`);
   if (c['retire-article'] > 0) parts.push(`${c['retire-article']} to retire`);
   const notices: string[] = [];
   if (c.orphan > 0) notices.push(plural(c.orphan, 'orphaned article'));
   if (c.drift > 0) notices.push(`${plural(c.drift, 'article')} edited in Pylon`);
   const tail = notices.length > 0 ? ` Reported: ${notices.join(', ')}.` : '';
   return `Plan: ${parts.join(', ')}. ${plan.summary.unchanged} unchanged.${tail}`;
+}
+
+/** Count of redirect paths the plan creates (moves plus `redirect_from`). */
+export function redirectCount(operations: readonly Operation[]): number {
+  let n = 0;
+  for (const op of operations) {
+    if (op.kind === 'move-article' || op.kind === 'create-redirects') n += op.redirectPaths.length;
+  }
+  return n;
+}
+
+export interface SummaryRow {
+  label: string;
+  count: number;
+}
+
+/**
+ * What the plan changes, as rows: only the kinds present (no table of zeros), the redirects counted by path
+ * (a move adds its own), then the unchanged articles.
+ */
+export function summaryRows(plan: Plan): SummaryRow[] {
+  const counts = countKinds(plan.operations);
+  const rows: SummaryRow[] = OPERATION_KINDS.filter((k) => k !== 'create-redirects' && counts[k] > 0).map(
+    (k) => ({ label: KIND_LABEL[k], count: counts[k] }),
+  );
+  const redirects = redirectCount(plan.operations);
+  if (redirects > 0) {
+    const at = rows.findIndex((r) => r.label === KIND_LABEL['move-article']);
+    rows.splice(at >= 0 ? at + 1 : rows.length, 0, { label: 'Redirects to add', count: redirects });
+  }
+  rows.push({ label: 'Unchanged', count: plan.summary.unchanged });
+  return rows;
 }
 
 /** Where an article lands, for humans: `guides/install-agent` (collection key / slug), `<root>` without one. */

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { Operation, Plan } from '../plan/types.js';
+import type { Operation, Plan, PlanReferences, TranslationDraft } from '../plan/types.js';
 import { type Style, style } from './ansi.js';
 import { terminalLine, terminalSafe, truncate } from './escape.js';
 import { diffBodies, hunkHeader } from './line-diff.js';
+import { readerTextHtml } from './reader-view.js';
 import {
   DRIFT_RESOLUTION,
   draftFlags,
@@ -31,6 +32,7 @@ interface Out {
   lines: string[];
   s: Style;
   width: number | undefined;
+  refs: PlanReferences | undefined;
 }
 
 /** A line whose plain text is cut to the width first (when `cut`), then painted (so escapes are never cut). */
@@ -43,7 +45,7 @@ const t = terminalSafe;
 
 /** The plan for a terminal: one line per operation, readable body diffs, diagnostics, a summary line. */
 export function renderPlanText(plan: Plan, options: TextOptions): string {
-  const out: Out = { lines: [], s: style(options.color), width: options.width };
+  const out: Out = { lines: [], s: style(options.color), width: options.width, refs: plan.references };
   const kb = plan.knowledgeBase;
   push(out, `pylon-kb plan for knowledge base ${q(kb.title)} (${t(kb.slug)}, ${t(kb.id)})`, out.s.bold);
   push(out, '');
@@ -101,8 +103,7 @@ function renderOperation(out: Out, op: Operation, context: number): void {
         detail(out, `${change.field}: ${fmt(change.before)} → ${fmt(change.after)}`);
       }
       if (op.changes.includes('body')) renderBodyDiff(out, op.before.bodyHtml, op.bodyHtml, context);
-      for (const tr of op.translations)
-        detail(out, `translation ${t(tr.language)} ${q(tr.title)} (${t(tr.path)})`);
+      for (const tr of op.translations) renderTranslation(out, tr, context);
       return;
     }
     case 'move-article':
@@ -144,8 +145,19 @@ function renderOperation(out: Out, op: Operation, context: number): void {
   }
 }
 
+/** A changed translation, like any other body change: its title change and its body diff. */
+function renderTranslation(out: Out, tr: TranslationDraft, context: number): void {
+  if (!tr.before) {
+    detail(out, `+ translation ${t(tr.language)} ${q(tr.title)} (${t(tr.path)}), new`);
+    return;
+  }
+  detail(out, `translation ${t(tr.language)} ${q(tr.title)} (${t(tr.path)})`);
+  if (tr.before.title !== tr.title) detail(out, `  title: ${q(tr.before.title)} → ${q(tr.title)}`);
+  renderBodyDiff(out, tr.before.bodyHtml, tr.bodyHtml, context);
+}
+
 function renderBodyDiff(out: Out, before: string, after: string, context: number): void {
-  const diff = diffBodies(before, after, context);
+  const diff = diffBodies(readerTextHtml(before, out.refs), readerTextHtml(after, out.refs), context);
   if (diff.hunks.length === 0) {
     detail(out, 'body: markup changed, readable text unchanged', out.s.dim);
     return;
@@ -155,7 +167,8 @@ function renderBodyDiff(out: Out, before: string, after: string, context: number
     detail(out, hunkHeader(hunk), out.s.cyan);
     for (const line of hunk.lines) {
       const paint = line.type === '+' ? out.s.green : line.type === '-' ? out.s.red : undefined;
-      detail(out, `${line.type} ${terminalLine(line.text)}`, paint);
+      // Never cut a diff line to the terminal width: a cut table row would lose its last columns.
+      push(out, `      ${line.type} ${terminalLine(line.text)}`, paint);
     }
   }
 }

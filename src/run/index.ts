@@ -37,4 +37,5 @@ export {
   type ResultFormat,
   resultsReport,
 } from './report.js';
+export { inlineImages } from './report-images.js';
 export { type OpenTarget, openTarget } from './target.js';

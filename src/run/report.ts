@@ -8,8 +8,15 @@ export const RESULT_FORMATS = ['text', 'json'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
 
 /** A plan as a report (pure): terminal text (coloured when asked), JSON, Markdown or a self-contained HTML page. */
-export function planReport(plan: Plan, format: PlanFormat, options: { color?: boolean } = {}): string {
-  return renderPlan(plan, format, { color: options.color === true });
+export function planReport(
+  plan: Plan,
+  format: PlanFormat,
+  options: { color?: boolean; images?: Readonly<Record<string, string>> } = {},
+): string {
+  return renderPlan(plan, format, {
+    color: options.color === true,
+    ...(options.images ? { images: options.images } : {}),
+  });
 }
 
 /** Apply results as a report (pure): terminal text, or JSON (`{version: 1, results}` with each op's kind and key). */

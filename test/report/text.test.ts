@@ -60,7 +60,7 @@ describe('renderPlanText', () => {
     );
     expect(plain).toContain('    Did you mean jane.doe@acme.test?');
     expect(lines.at(-2)).toBe(
-      'Plan: 2 collections to create, 2 articles to create, 2 to update, 1 to move, 1 article to get new redirects, ' +
+      'Plan: 2 collections to create, 2 articles to create, 2 to update, 1 to move, 3 redirects to add, ' +
         '1 to retire. 12 unchanged. Reported: 1 orphaned article, 1 article edited in Pylon.',
     );
     expect(plain.endsWith('\n')).toBe(true);
@@ -90,13 +90,19 @@ describe('renderPlanText', () => {
     expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(plain);
   });
 
-  it('cuts operation and diff lines to the width, never the summary', () => {
+  it('cuts operation lines to the width, never the summary nor a diff line (a table row keeps its columns)', () => {
     const narrow = renderPlanText(fullPlan(), { color: true, width: 60 });
     const visible = narrow.replace(/\u001b\[\d+m/g, '').split('\n');
     const long = visible.filter((l) => Array.from(l).length > 60);
-    expect(long.every((l) => l.startsWith('Plan:') || l.startsWith('pylon-kb plan') || l.includes('['))).toBe(
-      true,
+    const isDiffLine = (l: string) => /^ {6}[-+ ] /.test(l);
+    expect(
+      long.every(
+        (l) => l.startsWith('Plan:') || l.startsWith('pylon-kb plan') || l.includes('[') || isDiffLine(l),
+      ),
+    ).toBe(true);
+    expect(visible).toContain(
+      '      + Choose SAML or OIDC and paste the metadata URL from your identity provider.',
     );
-    expect(visible).toContain('      + Choose SAML or OIDC and paste the metadata URL from…');
+    expect(visible.some((l) => l.endsWith('…') && !isDiffLine(l))).toBe(true);
   });
 });

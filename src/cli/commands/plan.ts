@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { isWrite } from '../../plan/types.js';
 import { renderGithubAnnotations, renderPlanMarkdown } from '../../report/index.js';
-import { openTarget, PLAN_FORMATS, planFromConfig, planReport } from '../../run/index.js';
+import { inlineImages, openTarget, PLAN_FORMATS, planFromConfig, planReport } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
@@ -20,7 +20,12 @@ export async function run(input: CommandInput): Promise<number> {
       renderCache: values['no-cache'] !== true,
     });
     const out = stringValue(values, 'out');
-    await emit(planReport(plan, format, { color: useColor(io) && !out }), out, io);
+    const images = format === 'html' ? await inlineImages(plan, config.contentDir) : undefined;
+    await emit(
+      planReport(plan, format, { color: useColor(io) && !out, ...(images ? { images } : {}) }),
+      out,
+      io,
+    );
     if (io.env.GITHUB_ACTIONS === 'true') {
       await appendStepSummary(renderPlanMarkdown(plan), io);
       const annotations = renderGithubAnnotations(plan.diagnostics, {
