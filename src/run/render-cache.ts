@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CachedRendering, RenderCache } from '../content/desired.js';
@@ -79,7 +80,8 @@ class Store implements RenderCacheStore {
   async save(): Promise<void> {
     if (this.path === null || !this.dirty) return;
     await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
+    // Unique per save: two runs in one process (or one checkout) must not rename each other's file.
+    const temporary = `${this.path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
     const data = { format: FORMAT, version: this.version, entries: Object.fromEntries(this.entries) };
     await writeFile(temporary, JSON.stringify(data));
     await rename(temporary, this.path);
