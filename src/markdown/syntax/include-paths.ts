@@ -52,9 +52,11 @@ export function includeCandidates(kind: IncludeKind, written: string, including:
       candidates = [join(here, path)];
       break;
     case 'mdx':
-      candidates = path.startsWith('@site/')
-        ? [normalisePath(path.slice(6)), normalisePath(withoutFirstFolder(path.slice(6)))]
-        : [join(here, path)];
+      candidates = path.startsWith('/')
+        ? [normalisePath(path)]
+        : path.startsWith('@site/')
+          ? [normalisePath(path.slice(6)), normalisePath(withoutFirstFolder(path.slice(6)))]
+          : [join(here, path)];
       break;
   }
   if (candidates[0] === null) return null;
