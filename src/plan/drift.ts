@@ -1,7 +1,7 @@
 import type { DesiredArticle } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { stripMarker } from '../identity/marker.js';
-import { visibleText } from '../identity/text-digest.js';
+import { textDigest, visibleText } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
 import { hasDrifted } from './articles.js';
 import type { DriftNotice } from './types.js';
@@ -20,14 +20,18 @@ export type DriftState =
  * published (the marker digest is the file's digest), so a report can call its side "last published".
  */
 export function driftOf(remote: RemoteArticle, expected: string, fileDigest: string): DriftState {
-  if (!hasDrifted(remote, expected)) return { state: 'none' };
+  const marker = remote.marker;
+  if (!marker?.textDigest) return { state: 'none' };
   const pylonHtml = stripMarker(remote.article.current_draft_content_html);
+  // The body exactly as pylon-kb would send it, under a marker for the same file: nothing happened.
+  if (marker.digest === fileDigest && !hasDrifted(remote, expected)) return { state: 'none' };
+  if (textDigest(pylonHtml) === marker.textDigest) return { state: 'none' };
   const published = remote.article.is_published
     ? stripMarker(remote.article.current_published_content_html ?? pylonHtml)
     : pylonHtml;
   const local = visibleText(expected);
   if (visibleText(pylonHtml) === local && visibleText(published) === local) return { state: 'taken-in' };
-  return { state: 'drifted', pylonHtml, fileUnchanged: remote.marker?.digest === fileDigest };
+  return { state: 'drifted', pylonHtml, fileUnchanged: marker.digest === fileDigest };
 }
 
 export interface DriftStep {

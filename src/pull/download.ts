@@ -90,12 +90,9 @@ export function fileName(url: string, sha256: string, contentType: string | null
     // keep the default
   }
   last = last.replace(/^\d{10,}-/, '');
-  const ext = (
-    extname(last) ||
-    EXTENSIONS[(contentType ?? '').split(';')[0]?.trim() ?? ''] ||
-    ''
-  ).toLowerCase();
-  const stem = (ext ? last.slice(0, -ext.length) : last)
+  const own = extname(last);
+  const ext = (own || EXTENSIONS[(contentType ?? '').split(';')[0]?.trim() ?? ''] || '').toLowerCase();
+  const stem = (own ? last.slice(0, -own.length) : last)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
