@@ -7,6 +7,7 @@ import { layoutTree, type PulledDocument } from './layout.js';
 import { folderOf, joinPath } from './paths.js';
 import { authorEmail, chosenCollections, readPullSource } from './read-remote.js';
 import { hostedFileUrls } from './references.js';
+import { slugWarnings } from './slug-warnings.js';
 import { checkTarget, type TreeFile, writeTree } from './write-tree.js';
 
 export interface PullOptions {
@@ -57,6 +58,7 @@ export async function pull(api: PylonApi, options: PullOptions): Promise<PullRes
     path: doc.path,
   });
 
+  warnings.push(...slugWarnings(layout));
   const bodies = layout.documents.map((doc) => {
     const body = bodyToPull(doc.remote.article);
     for (const w of body.warnings) warnings.push({ ...w, ...about(doc) });

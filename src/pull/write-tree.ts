@@ -45,6 +45,7 @@ export async function writeTree(dir: string, files: readonly TreeFile[]): Promis
       `Cannot write into ${parent} (${error.code ?? error.message}). Choose a directory you can write to.`,
     );
   });
+  let moving = false;
   try {
     for (const file of files) {
       const path = join(staging, ...file.path.split('/'));
@@ -57,6 +58,7 @@ export async function writeTree(dir: string, files: readonly TreeFile[]): Promis
       await rename(staging, target);
       return;
     }
+    moving = true;
     for (const file of files) {
       const to = join(target, ...file.path.split('/'));
       await mkdir(dirname(to), { recursive: true });
@@ -64,8 +66,11 @@ export async function writeTree(dir: string, files: readonly TreeFile[]): Promis
     }
   } catch (error) {
     if (error instanceof PullTargetError) throw error;
+    const state = moving
+      ? 'some files were already moved into place (each one whole); run the pull again with --force to finish'
+      : 'nothing was changed';
     throw new PullTargetError(
-      `Writing the pulled tree failed, nothing was changed in ${dir}: ${(error as Error).message}`,
+      `Writing the pulled tree failed, ${state} in ${dir}: ${(error as Error).message}`,
     );
   } finally {
     await rm(staging, { recursive: true, force: true });

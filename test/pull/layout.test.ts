@@ -110,3 +110,19 @@ describe('references', () => {
     expect(fileName('https://x.test/', sha, 'application/pdf')).toBe('file-3fa2c1d0.pdf');
   });
 });
+
+describe('slugWarnings', () => {
+  it('reports slugs pylon-kb cannot publish back and duplicates in one collection', async () => {
+    const { slugWarnings } = await import('../../src/pull/slug-warnings.js');
+    const layout = layoutTree(collections, [
+      article({ id: 'a1', title: 'Odd', slug: 'hackerrank---setup', collection_id: 'c-s' }),
+      article({ id: 'a2', title: 'Twin 1', slug: 'twin', collection_id: 'c-f' }),
+      article({ id: 'a3', title: 'Twin 2', slug: 'twin', collection_id: 'c-f' }),
+      article({ id: 'a4', title: 'Other twin', slug: 'twin', collection_id: 'c-s' }),
+    ]);
+    expect(slugWarnings(layout).map((w) => [w.code, w.path])).toEqual([
+      ['pull/slug', 'guides/setup/hackerrank-setup.md'],
+      ['pull/duplicate-slug', 'faq/twin-2.md'],
+    ]);
+  });
+});

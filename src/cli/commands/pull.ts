@@ -15,8 +15,10 @@ export async function run(input: CommandInput): Promise<number> {
   const config = await loadCliConfig(input);
   const dir = positionals[0] ? resolve(io.cwd, positionals[0]) : config.contentDir;
   const dryRun = values['dry-run'] === true;
-  const collections = (values.collection as string[] | undefined) ?? [];
-  if (values.drifted === true && (positionals.length > 0 || collections.length > 0)) {
+  const given = (values.collection as string[] | undefined) ?? [];
+  // Without --collection, the collections the config says pylon-kb owns (ownedCollections), else all.
+  const collections = given.length > 0 || values.drifted === true ? given : config.ownedCollections;
+  if (values.drifted === true && (positionals.length > 0 || given.length > 0)) {
     throw new UsageError(
       '--drifted writes into the configured docs tree (--content-dir); it takes no directory and no --collection.',
     );
