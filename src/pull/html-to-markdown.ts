@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
-import type { Html } from 'mdast';
+import type { Heading, Html } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -8,7 +8,8 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import { unified } from 'unified';
 import { stripMarker } from '../identity/marker.js';
 import { type ConversionWarning, pullHandlers } from './handlers.js';
-import { KEEP_AS_HTML, type PrepareOptions, prepareHast } from './prepare-hast.js';
+import { customIdText, remarkNeutraliseSiteSyntax } from './neutralise-syntax.js';
+import { KEEP_AS_HTML, KEEP_ID, type PrepareOptions, prepareHast } from './prepare-hast.js';
 import { sanitisedHtml } from './raw-html.js';
 
 export type { UrlKind } from './prepare-hast.js';
@@ -41,20 +42,38 @@ export function htmlToMarkdown(html: string, options: PrepareOptions = {}): Html
   const warn = (w: ConversionWarning) => {
     if (!warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
   };
-  const handlers: Record<string, Handle> = { ...pullHandlers(warn), h1: keepOrHeading };
+  const handlers: Record<string, Handle> = {
+    ...pullHandlers(warn),
+    h1: keepOrHeading,
+    h2: withCustomId,
+    h3: withCustomId,
+    h4: withCustomId,
+    h5: withCustomId,
+    h6: withCustomId,
+  };
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(() => (tree: Root) => prepareHast(tree, options, warn))
     .use(rehypeRemark, { handlers })
+    .use(remarkNeutraliseSiteSyntax)
     .use(remarkGfm)
     .use(remarkStringify, STYLE);
   const markdown = String(processor.processSync(stripMarker(html)));
   return { markdown: markdown.trim() === '' ? '' : markdown, warnings };
 }
 
+/** A heading, with the id the editor gave it as `{#id}` when it differs from the generated one. */
+function withCustomId(state: State, node: Element): ReturnType<Handle> {
+  const id = node.properties[KEEP_ID];
+  delete node.properties[KEEP_ID];
+  const heading = defaultHandlers[node.tagName as 'h2'](state, node) as Heading;
+  if (typeof id === 'string') heading.children.push(customIdText(id));
+  return heading;
+}
+
 /** A leading `<h1>` equal to the title stays HTML, or publishing would drop it as a repeated title. */
 function keepOrHeading(state: State, node: Element): ReturnType<Handle> {
-  if (node.properties[KEEP_AS_HTML] === undefined) return defaultHandlers.h1(state, node);
+  if (node.properties[KEEP_AS_HTML] === undefined) return withCustomId(state, node);
   delete node.properties[KEEP_AS_HTML];
   return { type: 'html', value: sanitisedHtml(node) } satisfies Html;
 }

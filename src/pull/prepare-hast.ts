@@ -17,6 +17,8 @@ export interface PrepareOptions {
 
 /** Set on an element that must stay HTML; removed again by the handler that reads it. */
 export const KEEP_AS_HTML = 'dataPylonKbPullKeep';
+/** Set on a heading whose editor id must be kept as `{#id}`; read by the heading handlers. */
+export const KEEP_ID = 'dataPylonKbPullId';
 
 const HEADING = /^h[1-6]$/;
 const CUSTOM_ID = /^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u;
@@ -95,10 +97,10 @@ function ensureHeaderRow(table: Element): void {
   table.children.splice(body ? table.children.indexOf(body) : 0, 0, thead as ElementContent);
 }
 
-/** A heading id the editor wrote that differs from the one pylon-kb generates is kept as `{#id}`. */
+/** A heading id the editor wrote that differs from the one pylon-kb generates is kept (as `{#id}`, see handlers). */
 function keepHeadingId(heading: Element, slugger: GithubSlugger): void {
   const generated = slugger.slug(toText(heading));
   const id = heading.properties.id;
   if (typeof id !== 'string' || id === generated || !CUSTOM_ID.test(id)) return;
-  heading.children.push({ type: 'text', value: ` {#${id}}` });
+  heading.properties[KEEP_ID] = id;
 }

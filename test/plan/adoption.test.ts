@@ -36,10 +36,28 @@ describe('adoption of pulled documents (pulled_from)', () => {
     expect(plan.diagnostics).toEqual([]);
   });
 
-  it('without pulled_from, the same hand-written article is left alone and a new one is created', () => {
-    const { pulledFrom: _, ...plain } = pulled;
-    const plan = createPlan(desired([plain], [folder('guides')]), current([handWritten], [guides]), options);
-    expect(plan.operations.map((o) => o.kind)).toEqual(['create-article']);
+  it('follows pulled_from even when the file changed the title; without it the article is not taken as pulled', () => {
+    const renamed = { ...pulled, title: 'Set up the agent' };
+    const plan = createPlan(
+      desired([renamed], [folder('guides')]),
+      current([handWritten], [guides]),
+      options,
+    );
+    expect(plan.operations).toEqual([
+      expect.objectContaining({
+        kind: 'update-article',
+        articleId: 'a-hand',
+        changes: ['title', 'body'],
+        matchedBy: 'pulled',
+      }),
+    ]);
+    const { pulledFrom: _, ...plain } = renamed;
+    const without = createPlan(
+      desired([plain], [folder('guides')]),
+      current([handWritten], [guides]),
+      options,
+    );
+    expect(without.operations.some((o) => 'matchedBy' in o && o.matchedBy === 'pulled')).toBe(false);
   });
 
   it('keeps the Pylon URLs of the files pull downloaded instead of uploading them again', () => {
