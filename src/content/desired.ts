@@ -5,12 +5,12 @@ import type { LocalReference } from '../markdown/references.js';
 import { renderDocument } from '../markdown/render.js';
 import type { AssetLookup } from './assets.js';
 import { buildTargetIndex, type TargetIndex } from './link-targets.js';
+import { stripMarkdownExtension } from './markdown-path.js';
 import { pulledAssetUrls } from './pulled-from.js';
 import { type SyntaxInputs, syntaxCacheKey, syntaxOptionsFor } from './render-syntax.js';
 import { type RenderedPage, resolvePage } from './resolve-references.js';
 import type { LocalTranslation } from './translations.js';
 import type { ContentTree, DesiredArticle, DesiredState, DesiredTranslation, LocalDoc } from './types.js';
-import { stemOf } from './url-path.js';
 
 /**
  * What rendering one document produced: all `buildDesiredState` keeps of a `renderDocument` result.
@@ -128,10 +128,18 @@ export function renderContentTree(
       firstLine: doc.bodyStartLine,
     };
   };
-  const docs = tree.docs.map((doc) => ({ doc, page: pageOf(doc, doc.key, stemOf(doc.path)) }));
+  const docs = tree.docs.map((doc) => ({
+    doc,
+    page: pageOf(doc, doc.key, stripMarkdownExtension(doc.path)),
+  }));
   const translations = (tree.translations ?? []).map((translation) => ({
     translation,
-    page: pageOf(translation, translation.sourceKey, stemOf(translation.sourcePath), translation.language),
+    page: pageOf(
+      translation,
+      translation.sourceKey,
+      stripMarkdownExtension(translation.sourcePath),
+      translation.language,
+    ),
   }));
   const index = buildTargetIndex(
     docs.map(({ doc, page }) => ({ doc, anchors: page.anchors })),

@@ -3,7 +3,7 @@ import { editDistance } from '../diagnostics/did-you-mean.js';
 import type { LocalReference } from '../markdown/references.js';
 import { type AssetProblem, formatBytes } from './assets.js';
 import type { LinkTarget } from './link-targets.js';
-import { stemOf } from './url-path.js';
+import { stripMarkdownExtension } from './markdown-path.js';
 
 type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
@@ -46,7 +46,9 @@ export function missingTarget(
   docPaths: readonly string[],
   at: Where,
 ): Diagnostic {
-  const near = outside ? [] : closest(stemOf(wanted), docPaths.map(stemOf)).map((p) => `${p}.md`);
+  const near = outside
+    ? []
+    : closest(stripMarkdownExtension(wanted), docPaths.map(stripMarkdownExtension)).map((p) => `${p}.md`);
   return {
     severity: 'error',
     code: 'link/missing-target',
@@ -90,7 +92,7 @@ export function unresolved(
   strict: boolean,
   at: Where,
 ): Diagnostic {
-  const near = closest(wanted, docPaths.map(stemOf));
+  const near = closest(wanted, docPaths.map(stripMarkdownExtension));
   const why = collection
     ? `points to the folder ${wanted}, a collection; pylon-kb links articles only, so it is published as written`
     : `matches no document, so it is published as written`;

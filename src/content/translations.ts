@@ -3,10 +3,9 @@ import { firstHeading } from '../markdown/render.js';
 import { DOCUMENT_KEYS } from './document.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
-import { isIndexPage, isRootReadme, markdownPathsOf } from './markdown-path.js';
+import { isIndexPage, isRootReadme, markdownPathsOf, stripMarkdownExtension } from './markdown-path.js';
 import { checkTitle, titleLine } from './title-rules.js';
 import type { ContentTree, LocalDoc, SourceFile } from './types.js';
-import { stemOf } from './url-path.js';
 
 export interface TranslationOptions {
   /**
@@ -69,7 +68,7 @@ export function translationFileOf(
   markdownStems: ReadonlySet<string>,
   options: TranslationOptions = {},
 ): TranslationFile | null {
-  const stem = stemOf(file.path);
+  const stem = stripMarkdownExtension(file.path);
   const translationFolder = translationFolderOf(options);
   if (translationFolder !== undefined) {
     const folder = `${translationFolder}/`;
@@ -96,7 +95,7 @@ export function attachTranslations(
   docs: readonly LocalDoc[],
   sourcePaths: ReadonlySet<string>,
 ): { translations: LocalTranslation[]; diagnostics: Diagnostic[] } {
-  const docsByStem = new Map(docs.map((doc) => [stemOf(doc.path), doc]));
+  const docsByStem = new Map(docs.map((doc) => [stripMarkdownExtension(doc.path), doc]));
   const diagnostics: Diagnostic[] = [];
   const translations: LocalTranslation[] = [];
   const taken = new Map<string, string>();

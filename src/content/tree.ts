@@ -7,7 +7,7 @@ import {
   METADATA_FILE_NAMES,
   readFolderMetadata,
 } from './folder-metadata.js';
-import { isMarkdownPath, isRootReadme } from './markdown-path.js';
+import { isMarkdownPath, isRootReadme, stripMarkdownExtension } from './markdown-path.js';
 import { parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
 import {
   attachTranslations,
@@ -18,7 +18,6 @@ import {
   translationFolderOf,
 } from './translations.js';
 import type { LocalCollection, LocalDoc, SourceFile } from './types.js';
-import { stemOf } from './url-path.js';
 
 export interface BuildContentTreeOptions extends ParseDocumentOptions {
   /** Where translations live (default: `name.<lang>.md` beside `name.md`). */
@@ -43,7 +42,7 @@ export function buildContentTree(
   const docs: ParsedDoc[] = [];
   const metadataFiles = new Map<string, SourceFile[]>();
   const markdownPaths = new Set(files.filter((f) => isMarkdownPath(f.path)).map((f) => f.path));
-  const markdownStems = new Set([...markdownPaths].map(stemOf));
+  const markdownStems = new Set([...markdownPaths].map(stripMarkdownExtension));
   const translationFiles: TranslationFile[] = [];
 
   for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {

@@ -1,4 +1,3 @@
-import { stripMarkdownExtension } from './markdown-path.js';
 /** A local URL taken apart: the decoded path (posix separators) and the decoded fragment, if any. */
 export interface LocalUrl {
   path: string;
@@ -53,11 +52,6 @@ export function joinPath(base: string, relative: string): JoinedPath {
 export function folderOf(path: string): string {
   const at = path.lastIndexOf('/');
   return at < 0 ? '' : path.slice(0, at);
-}
-
-/** The path without its Markdown extension. */
-export function stemOf(path: string): string {
-  return stripMarkdownExtension(path);
 }
 
 /** The extension of the last segment, lower-cased, without the dot ('' when there is none). */
