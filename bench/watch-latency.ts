@@ -1,42 +1,40 @@
 /**
- * Watch mode: time from a save to the server's acknowledgement of the write it causes, over 50 edits of
- * content-example against an in-process emulator with rate limits off, with watch's default debounce and
- * write-finish detection. Run: `node --import tsx bench/watch-latency.ts`.
+ * Watch mode on a generated tree: time to start (until the start-up sync is done) and, per save, the time
+ * from the save to the server's acknowledgement of the write it causes, with the CPU time the process spent
+ * (watch and the in-process emulator together). Rate limits off, watch's default debounce and write-finish
+ * detection. Run alone: `node --import tsx bench/watch-latency.ts [docs] [edits]`.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { applyPlan } from '../src/apply/index.js';
 import { resolveConfig } from '../src/config/resolve.js';
+import { buildContentTree, buildDesiredState } from '../src/content/index.js';
+import { readContentFiles } from '../src/content/read-files.js';
 import { startEmulator } from '../src/emulator/index.js';
+import { createPlan } from '../src/plan/plan.js';
 import { createPylonClient } from '../src/pylon/index.js';
+import { loadCurrentState } from '../src/remote/snapshot.js';
 import { startWatch, type WatchEvent } from '../src/watch/index.js';
+import { writeCorpus } from './corpus.js';
+import { percentile } from './stats.js';
 
-const EXAMPLE = join(import.meta.dirname, '..', 'content-example');
-const FILES = [
-  'guides/keyboard-shortcuts.md',
-  'guides/integrations/slack.md',
-  'getting-started/invite-your-team.md',
-  'troubleshooting/contact-support.md',
-  'account-and-billing/plans-and-pricing.md',
-];
-
-export interface WatchLatency {
+export interface WatchFigures {
+  docs: number;
   edits: number;
-  medianMs: number;
+  startMs: number[];
+  p50Ms: number;
   p95Ms: number;
+  cpuMsPerSave: number;
 }
 
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-export async function benchWatchLatency(edits = 50): Promise<WatchLatency> {
+export async function benchWatchLatency(docCount = 2000, edits = 40, starts = 2): Promise<WatchFigures> {
   const emu = await startEmulator({ port: 0, rateLimits: 'off' });
   const dir = await mkdtemp(join(tmpdir(), 'pylon-kb-watch-bench-'));
-  const docs = join(dir, 'docs');
-  await cp(EXAMPLE, docs, { recursive: true });
+  const docsDir = join(dir, 'docs');
+  const written = await writeCorpus(docsDir, docCount);
+  const articles = written.filter((d) => !d.path.endsWith('_index.md')).map((d) => d.path);
   const resolved = resolveConfig({
     file: { contentDir: 'docs', knowledgeBase: 'help-center', defaultAuthor: 'ada@acme.test' },
     flags: { rateLimits: 'off' },
@@ -44,43 +42,80 @@ export async function benchWatchLatency(edits = 50): Promise<WatchLatency> {
     cwd: dir,
   });
   if ('errors' in resolved) throw new Error(JSON.stringify(resolved.errors));
-  const client = createPylonClient({ baseUrl: emu.url, token: emu.token, rateLimits: { preset: 'off' } });
+  const client = createPylonClient({
+    baseUrl: emu.url,
+    token: emu.token,
+    rateLimits: { preset: 'off' },
+    concurrency: 8,
+  });
+  // Published first, as drafts (what watch writes), so the start-up sync finds the tree in place.
+  const desired = buildDesiredState(buildContentTree(await readContentFiles(docsDir, {})), {});
+  const options = { publish: false, defaultAuthor: 'ada@acme.test' };
+  await applyPlan(createPlan(desired, await loadCurrentState(client, 'help-center'), options), client);
+
   let waiting: { path: string; resolve: (ackAt: number) => void } | null = null;
   const onEvent = (event: WatchEvent) => {
     if (event.type === 'result' && waiting && event.path === waiting.path) waiting.resolve(performance.now());
     if (event.type === 'error') throw new Error(event.message);
   };
-  const session = await startWatch({ config: resolved.config, client, onEvent, refreshIntervalMs: 0 });
+  const startMs: number[] = [];
   const latencies: number[] = [];
+  let cpuMs = 0;
   try {
-    await session.initialSync;
-    for (let i = 0; i < edits; i++) {
-      const path = FILES[i % FILES.length] as string;
-      const file = join(docs, path);
-      const text = await readFile(file, 'utf8');
-      const acknowledged = new Promise<number>((resolve) => {
-        waiting = { path, resolve };
-      });
-      const savedAt = performance.now();
-      await writeFile(file, `${text}\nEdit number ${i + 1}.\n`);
-      latencies.push((await acknowledged) - savedAt);
-      waiting = null;
+    for (let s = 0; s < starts; s++) {
+      const t0 = performance.now();
+      const session = await startWatch({ config: resolved.config, client, onEvent, refreshIntervalMs: 0 });
+      await session.initialSync;
+      startMs.push(performance.now() - t0);
+      if (s < starts - 1) {
+        await session.close();
+        continue;
+      }
+      try {
+        const cpuBefore = process.cpuUsage();
+        for (let i = 0; i < edits; i++) {
+          const path = articles[(i * 7919) % articles.length] as string;
+          const file = join(docsDir, path);
+          const text = await readFile(file, 'utf8');
+          const acknowledged = new Promise<number>((resolve) => {
+            waiting = { path, resolve };
+          });
+          const savedAt = performance.now();
+          await writeFile(file, `${text}\nEdit number ${i + 1}.\n`);
+          latencies.push((await acknowledged) - savedAt);
+          waiting = null;
+        }
+        const cpu = process.cpuUsage(cpuBefore);
+        cpuMs = (cpu.user + cpu.system) / 1000 / edits;
+      } finally {
+        await session.close();
+      }
     }
   } finally {
-    await session.close();
     await client.close();
     await emu.close();
     await rm(dir, { recursive: true, force: true });
   }
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { edits: latencies.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+  return {
+    docs: articles.length,
+    edits: latencies.length,
+    startMs,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    cpuMsPerSave: cpuMs,
+  };
+}
+
+export function printWatch(f: WatchFigures): void {
+  console.log(`\n## Watch on ${f.docs} documents: save → acknowledged over ${f.edits} edits`);
+  console.log(
+    `p50 ${f.p50Ms.toFixed(0)} ms, p95 ${f.p95Ms.toFixed(0)} ms; CPU ${f.cpuMsPerSave.toFixed(0)} ms per save (watch + emulator)`,
+  );
+  console.log(
+    `start (until the start-up sync is done): ${f.startMs.map((ms) => `${ms.toFixed(0)} ms`).join(', then ')}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const figures = await benchWatchLatency();
-  console.log(
-    `watch: save → acknowledgement over ${figures.edits} edits (content-example, emulator, rate limits off,`,
-  );
-  console.log('default debounce 150 ms and write-finish detection)');
-  console.log(`median ${figures.medianMs.toFixed(0)} ms, 95th percentile ${figures.p95Ms.toFixed(0)} ms`);
+  printWatch(await benchWatchLatency(Number(process.argv[2] ?? 2000), Number(process.argv[3] ?? 40)));
 }

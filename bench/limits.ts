@@ -1,0 +1,138 @@
+/**
+ * Apply against the server's rate-limit floor: N creates (and N updates) through the emulator enforcing
+ * the `documented` or the `raised` limits, with the client told the documented limits, the raised ones,
+ * or none (`off`). Each figure is the apply's time over the floor the server allows,
+ * (ceil(N / limit) - 1) windows, with the number of 429 answers.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyPlan } from '../src/apply/index.js';
+import { buildContentTree, buildDesiredState } from '../src/content/index.js';
+import { readContentFiles } from '../src/content/read-files.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { createPlan } from '../src/plan/plan.js';
+import { createPylonClient, type RateLimitPreset } from '../src/pylon/index.js';
+import { RATE_LIMIT_PRESETS } from '../src/pylon/types.js';
+import { loadCurrentState } from '../src/remote/snapshot.js';
+import { sampleDoc } from './generate.js';
+import { formatRatio, spread } from './stats.js';
+
+const PLAN_OPTIONS = { publish: true, defaultAuthor: 'ada@acme.test' } as const;
+const TIME_SCALE = 0.01;
+const WINDOW_MS = 60_000 * TIME_SCALE;
+
+type Server = 'documented' | 'raised';
+type ClientPreset = Exclude<RateLimitPreset, never>;
+
+export interface Pairing {
+  server: Server;
+  client: ClientPreset;
+}
+
+export const PAIRINGS: Pairing[] = [
+  { server: 'raised', client: 'documented' },
+  { server: 'documented', client: 'raised' },
+  { server: 'documented', client: 'off' },
+  { server: 'raised', client: 'off' },
+  { server: 'documented', client: 'documented' },
+  { server: 'raised', client: 'raised' },
+];
+
+interface ApplyFigure {
+  ratio: number;
+  rateLimited: number;
+  failed: number;
+}
+
+async function writeDocs(dir: string, count: number, edit: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      writeFile(join(dir, `article-${i}.md`), `${sampleDoc(i)}${edit > 0 ? `\nEdit ${edit}.\n` : ''}`),
+    ),
+  );
+}
+
+async function desiredFrom(dir: string) {
+  return buildDesiredState(buildContentTree(await readContentFiles(dir, {})), {});
+}
+
+/** Creates `count` articles, then (with `updates`) changes every one: the figure of the measured step. */
+async function applyOnce(pairing: Pairing, count: number, step: 'create' | 'update'): Promise<ApplyFigure> {
+  const dir = await mkdtemp(join(tmpdir(), 'pylon-kb-bench-limits-'));
+  const emu = await startEmulator({ port: 0, rateLimits: pairing.server, timeScale: TIME_SCALE });
+  try {
+    const open = (preset: RateLimitPreset) =>
+      createPylonClient({
+        baseUrl: emu.url,
+        token: emu.token,
+        rateLimits: { preset, timeScale: TIME_SCALE },
+        concurrency: 4,
+      });
+    await writeDocs(dir, count, 0);
+    if (step === 'update') {
+      // Setup at full speed: the limits are lifted while the articles are created.
+      emu.setOptions({ rateLimits: 'off' });
+      const setup = open('off');
+      await applyPlan(
+        createPlan(await desiredFrom(dir), await loadCurrentState(setup, 'help-center'), PLAN_OPTIONS),
+        setup,
+      );
+      await setup.close();
+      emu.setOptions({ rateLimits: pairing.server });
+      await writeDocs(dir, count, 1);
+    }
+    const client = open(pairing.client);
+    const plan = createPlan(
+      await desiredFrom(dir),
+      await loadCurrentState(client, 'help-center'),
+      PLAN_OPTIONS,
+    );
+    // Reading the remote used the read endpoints' windows, not the measured one's.
+    const before = client.stats().rateLimited;
+    const start = performance.now();
+    const results = await applyPlan(plan, client);
+    const ms = performance.now() - start;
+    const endpoint = step === 'create' ? 'createArticle' : 'updateArticle';
+    const limit = RATE_LIMIT_PRESETS[pairing.server][endpoint];
+    const floor = (Math.ceil(count / limit) - 1) * WINDOW_MS;
+    const rateLimited = client.stats().rateLimited - before;
+    await client.close();
+    return { ratio: ms / floor, rateLimited, failed: results.filter((r) => r.status === 'failed').length };
+  } finally {
+    await emu.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function label(p: Pairing): string {
+  return `server ${p.server.padEnd(10)} client ${p.client === 'off' ? 'unset' : p.client}`.padEnd(38);
+}
+
+export async function benchLimits(options: {
+  rounds: number;
+  count: number;
+  updates: boolean;
+}): Promise<void> {
+  const { rounds, count } = options;
+  console.log(
+    `\n## Apply against the server's floor (${count} writes, time scale ${TIME_SCALE}: a minute is ${WINDOW_MS} ms)`,
+  );
+  const steps: Array<'create' | 'update'> = options.updates ? ['create', 'update'] : ['create'];
+  for (const step of steps) {
+    const figures = new Map<Pairing, ApplyFigure[]>(PAIRINGS.map((p) => [p, []]));
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? PAIRINGS : [...PAIRINGS].reverse();
+      for (const pairing of order) figures.get(pairing)?.push(await applyOnce(pairing, count, step));
+    }
+    console.log(`${step}s:`);
+    for (const [pairing, runs] of figures) {
+      const r429 = spread(runs.map((f) => f.rateLimited));
+      const failed = runs.reduce((a, f) => a + f.failed, 0);
+      console.log(
+        `  ${label(pairing)} ${formatRatio(spread(runs.map((f) => f.ratio)))} of the floor; ` +
+          `429s ${r429.median} (${r429.min}–${r429.max})${failed > 0 ? `; ${failed} FAILED` : ''}`,
+      );
+    }
+  }
+}
