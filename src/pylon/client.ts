@@ -8,6 +8,7 @@ import { createDirectTransport } from './direct-transport.js';
 import { PylonApiError } from './errors.js';
 import { RequestExecutor } from './executor.js';
 import { buildMethods, type ExtraMethods } from './methods.js';
+import type { LearnedLimit } from './limit-learning.js';
 import { RateLimitScheduler } from './scheduler.js';
 import type { GlobalLimit, Transport } from './transport.js';
 
@@ -18,6 +19,13 @@ export interface RateLimitOptions {
   timeScale?: number | undefined;
   /** Extra spacing per window against latency jitter. Default max(25 ms, 2% of the window). */
   marginMs?: number | undefined;
+  /**
+   * Raise a limit after a window spent at it without a 429 (overrides are caps and never raised).
+   * Default true. Limits are lowered on 429 bursts either way.
+   */
+  learn?: boolean | undefined;
+  /** What an earlier run learned against the same target (see `PylonClient.learnedLimits`). */
+  learned?: Partial<Record<EndpointName, LearnedLimit>> | undefined;
 }
 
 export interface PylonClientOptions {
@@ -62,6 +70,8 @@ export interface ClientStats {
 export interface PylonClient extends PylonApi, ExtraMethods {
   readonly transport: Transport;
   stats(): ClientStats;
+  /** What this client learned about the target's limits, to pass as `rateLimits.learned` next time. */
+  learnedLimits(): Partial<Record<EndpointName, LearnedLimit>>;
   /** Rejects requests not yet sent, lets the ones in flight finish, and waits for them. */
   close(): Promise<void>;
 }
@@ -108,6 +118,12 @@ export function createPylonClient(options: PylonClientOptions): PylonClient {
   const sharedMs = globalLimit ? globalLimit.windowMs * timeScale : 0;
   const scheduler = new RateLimitScheduler({
     limits: rateLimitsFor(rl.preset, rl.overrides),
+    fixed: new Set(Object.keys(rl.overrides ?? {}) as EndpointName[]),
+    learned: rl.learned,
+    learn: rl.learn,
+    // Without a preset and without a count to go by, a 429 makes the client assume the documented limits.
+    fallback: rateLimitsFor('documented') as Record<EndpointName, number>,
+    isRateLimited: (error) => error instanceof PylonApiError && error.status === 429,
     windowMs,
     marginMs: rl.marginMs ?? Math.max(25, windowMs * 0.02),
     concurrency: options.concurrency ?? 4,
@@ -156,6 +172,7 @@ export function createPylonClient(options: PylonClientOptions): PylonClient {
         limits: scheduler.limits(),
       };
     },
+    learnedLimits: () => scheduler.learned(),
     async close(): Promise<void> {
       closing.abort();
       await scheduler.idle();

@@ -22,6 +22,7 @@ export { parseRateLimitHeaders, parseRetryAfterMs, type RateLimitInfo } from './
 export { type ExtraMethods, MAX_PAGE_SIZE } from './methods.js';
 export { backoffMs, decideRetry, type RequestKind, type RetryDecision, type RetryPolicy } from './retry.js';
 export { RateLimitScheduler, type SchedulerOptions } from './scheduler.js';
+export { CEILING_HOLD_WINDOWS, EndpointLimit, type LearnedLimit } from './limit-learning.js';
 export { SlidingWindow, type WindowDelay } from './sliding-window.js';
 export type {
   GlobalLimit,

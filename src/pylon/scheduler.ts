@@ -2,11 +2,24 @@ import PQueue from 'p-queue';
 import type { EndpointName } from '../pylon-api/index.js';
 import type { ClientEvent } from './api.js';
 import type { RateLimitInfo } from './headers.js';
-import { SlidingWindow } from './sliding-window.js';
+import { EndpointLimit, type LearnedLimit, type LimitChange } from './limit-learning.js';
+import { SlidingWindow, type WindowEntry } from './sliding-window.js';
+
+type LimitSource = '429' | 'header' | 'learned';
 
 export interface SchedulerOptions {
-  /** Requests per window per endpoint; null = no pacing. */
+  /** Requests per window per endpoint to start from; null = no pacing until a 429 says otherwise. */
   limits: Record<EndpointName, number | null>;
+  /** Endpoints whose limit was configured explicitly (an override): a cap that is never raised. */
+  fixed?: ReadonlySet<EndpointName> | undefined;
+  /** What earlier runs learned, per endpoint (used instead of the preset). */
+  learned?: Partial<Record<EndpointName, LearnedLimit>> | undefined;
+  /** Raise limits after clean windows. Default true. */
+  learn?: boolean | undefined;
+  /** The limit to assume after a 429 on an endpoint with none and no count to go by. */
+  fallback?: Partial<Record<EndpointName, number>> | undefined;
+  /** Whether a failed request was refused for its rate (a 429): such requests do not count in the window. */
+  isRateLimited?: ((error: unknown) => boolean) | undefined;
   windowMs: number;
   marginMs: number;
   /** Max requests in flight over all endpoints. */
@@ -26,6 +39,9 @@ interface Lane {
   /** Concurrency 1: one request at a time takes its slot, in priority then arrival order. */
   queue: PQueue;
   window: SlidingWindow;
+  limit: EndpointLimit;
+  /** The request most recently refused with a 429. */
+  lastRefused: WindowEntry | null;
   /** Called when a request of this lane finishes (its slot's expiry becomes known). */
   onFinish: Array<() => void>;
 }
@@ -69,15 +85,20 @@ export class RateLimitScheduler {
   }
 
   /**
-   * The server said 429: wait `waitMs` before the next request, and ask for less from now on. 429s that
-   * arrive while the endpoint is already paused were sent in the same burst, so they lower the limit once.
+   * The server said 429: wait `waitMs` before the next request, and ask for less from now on: what the
+   * server admitted in the window before the refused request (see limit-learning.ts). 429s that arrive
+   * while the endpoint is already paused were sent in the same burst, so they lower the limit once.
    */
   rateLimited(endpoint: EndpointName, waitMs: number): void {
-    const { window } = this.lane(endpoint);
-    const sameBurst = window.blockedAt(this.options.now());
-    this.pause(window, waitMs);
-    const from = window.limit;
-    if (from !== null && !sameBurst) this.lower(endpoint, window, Math.floor(from * 0.8), '429');
+    const lane = this.lane(endpoint);
+    const now = this.options.now();
+    const sameBurst = lane.window.blockedAt(now);
+    this.pause(lane.window, waitMs);
+    if (sameBurst) return;
+    const refused = lane.lastRefused ?? { start: now, end: now, refused: true };
+    const admitted = lane.window.admittedBefore(refused, this.options.windowMs);
+    const change = lane.limit.refused(now, admitted, this.options.fallback?.[endpoint] ?? null);
+    this.apply(endpoint, lane, change, '429');
   }
 
   /**
@@ -91,22 +112,42 @@ export class RateLimitScheduler {
     this.pause(this.lane(endpoint).window, waitMs);
   }
 
-  /** Learns from `X-Rate-Limit-*` headers: a lower limit, or an exhausted quota until the reset. */
+  /**
+   * Learns from `X-Rate-Limit-*` headers: the limit the server states (higher or lower; an override is
+   * only ever lowered), or an exhausted quota until the reset.
+   */
   observe(endpoint: EndpointName, info: RateLimitInfo | undefined): void {
     if (!info) return;
-    const { window } = this.lane(endpoint);
-    if (info.limit !== undefined && window.limit !== null && info.limit < window.limit) {
-      this.lower(endpoint, window, info.limit, 'header');
+    const lane = this.lane(endpoint);
+    if (info.limit !== undefined && info.limit !== lane.window.limit) {
+      this.apply(endpoint, lane, lane.limit.stated(this.options.now(), info.limit), 'header');
     }
     if (info.remaining === 0 && info.resetMs !== undefined) {
-      this.pause(window, info.resetMs);
+      this.pause(lane.window, info.resetMs);
     }
   }
 
-  /** Limits in force now (after any lowering). */
+  /** Limits in force now (after anything learned). */
   limits(): Record<EndpointName, number | null> {
     const out = { ...this.options.limits };
+    for (const [name, limit] of Object.entries(this.options.learned ?? {})) {
+      if (limit && !this.options.fixed?.has(name as EndpointName)) out[name as EndpointName] = limit.limit;
+    }
     for (const [name, lane] of this.lanes) out[name] = lane.window.limit;
+    return out;
+  }
+
+  /** What is worth remembering for the next run: endpoints whose limit was learned, or that met a 429. */
+  learned(): Partial<Record<EndpointName, LearnedLimit>> {
+    const out: Partial<Record<EndpointName, LearnedLimit>> = {};
+    for (const [name, learned] of Object.entries(this.options.learned ?? {})) {
+      if (learned && !this.options.fixed?.has(name as EndpointName)) out[name as EndpointName] = learned;
+    }
+    for (const [name, lane] of this.lanes) {
+      const learned = lane.limit.learned();
+      if (learned) out[name] = learned;
+      else delete out[name];
+    }
     return out;
   }
 
@@ -132,10 +173,20 @@ export class RateLimitScheduler {
   private lane(endpoint: EndpointName): Lane {
     let lane = this.lanes.get(endpoint);
     if (!lane) {
-      const limit = this.options.limits[endpoint];
+      const { windowMs, marginMs } = this.options;
+      const limit = new EndpointLimit({
+        configured: this.options.limits[endpoint],
+        learned: this.options.learned?.[endpoint],
+        fixed: this.options.fixed?.has(endpoint) === true,
+        learn: this.options.learn !== false,
+        windowMs,
+        now: this.options.now(),
+      });
       lane = {
         queue: new PQueue({ concurrency: 1 }),
-        window: new SlidingWindow(limit, this.options.windowMs, this.options.marginMs),
+        window: new SlidingWindow(limit.limit, windowMs, marginMs),
+        limit,
+        lastRefused: null,
         onFinish: [],
       };
       this.lanes.set(endpoint, lane);
@@ -143,11 +194,15 @@ export class RateLimitScheduler {
     return lane;
   }
 
-  private lower(endpoint: EndpointName, window: SlidingWindow, to: number, source: '429' | 'header'): void {
-    const from = window.limit;
-    const next = window.lower(to);
-    if (from !== null && next !== null)
-      this.options.emit({ type: 'rate-limit-lowered', endpoint, from, to: next, source });
+  private apply(endpoint: EndpointName, lane: Lane, change: LimitChange | null, source: LimitSource): void {
+    if (!change) return;
+    lane.window.setLimit(change.to);
+    const { from, to } = change;
+    if (from !== null && to > from) {
+      this.options.emit({ type: 'rate-limit-raised', endpoint, from, to, source: source === 'header' ? 'header' : 'learned' });
+    } else {
+      this.options.emit({ type: 'rate-limit-lowered', endpoint, from, to, source: source === 'header' ? 'header' : '429' });
+    }
   }
 
   private async waitForSlot(endpoint: EndpointName, lane: Lane): Promise<void> {
@@ -158,6 +213,14 @@ export class RateLimitScheduler {
       const shared = this.shared?.delay(now());
       const delay = shared && shared.ms > own.ms ? shared : own;
       if (delay.ms <= 0) return;
+      if (delay === own && own.reason === 'scheduler') {
+        // Demand exceeds the limit: ask for more if the server took what we sent (limit-learning.ts).
+        const change = lane.limit.saturated(now(), lane.window.answered(now()));
+        if (change) {
+          this.apply(endpoint, lane, change, 'learned');
+          continue;
+        }
+      }
       const before = now();
       if (delay.ms === Number.POSITIVE_INFINITY) {
         await this.nextFinish(delay === own ? lane.onFinish : this.sharedFinish);
@@ -200,7 +263,18 @@ export class RateLimitScheduler {
             }
             const entry = window.start(now);
             const sharedEntry = shared?.start(now);
-            const result = (async () => task())();
+            const result = (async () => {
+              try {
+                return await task();
+              } catch (error) {
+                // Marked before the caller sees the error, so `rateLimited` finds it.
+                if (this.options.isRateLimited?.(error)) {
+                  entry.refused = true;
+                  lane.lastRefused = entry;
+                }
+                throw error;
+              }
+            })();
             resolve({ result });
             await result.catch(() => undefined);
             window.finish(entry, this.options.now());

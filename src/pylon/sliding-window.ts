@@ -9,6 +9,8 @@ export interface WindowDelay {
 export interface WindowEntry {
   start: number;
   end: number | null;
+  /** The server answered 429: it did not count the request, so neither does the window. */
+  refused?: boolean;
 }
 
 /**
@@ -37,13 +39,19 @@ export class SlidingWindow {
     return this.current;
   }
 
+  /** Sets the limit (at least 1), up or down. */
+  setLimit(to: number): void {
+    this.current = Math.max(1, Math.floor(to));
+  }
+
   /** How long a request arriving at `now` must wait before it may start. */
   delay(now: number): WindowDelay {
     this.prune(now);
     const blocked = this.blockedUntil - now;
     let windowWait = 0;
-    if (this.current !== null && this.entries.length >= this.current) {
-      const ends = this.entries.map((e) => e.end ?? Number.POSITIVE_INFINITY).sort((a, b) => a - b);
+    const counted = this.entries.filter((e) => e.refused !== true);
+    if (this.current !== null && counted.length >= this.current) {
+      const ends = counted.map((e) => e.end ?? Number.POSITIVE_INFINITY).sort((a, b) => a - b);
       const freesAt = (ends[ends.length - this.current] ?? now) + this.windowMs + this.marginMs;
       windowWait = freesAt - now;
     }
@@ -61,12 +69,20 @@ export class SlidingWindow {
     entry.end = Math.max(entry.start, now);
   }
 
-  /** Lowers the limit (never raises it, never below 1). Returns the new limit if it changed. */
-  lower(to: number): number | null {
-    const next = Math.max(1, Math.floor(to));
-    if (this.current !== null && next >= this.current) return null;
-    this.current = next;
-    return next;
+  /** Requests answered and not refused that started within the window before `now`. */
+  answered(now: number): number {
+    return this.entries.filter((e) => e.end !== null && e.refused !== true && e.start > now - this.windowMs)
+      .length;
+  }
+
+  /**
+   * Requests the server did not refuse (answered, or still in flight) that started in the `windowMs`
+   * before `refused` did: what the server admitted in the window that ended with that refused request.
+   */
+  admittedBefore(refused: WindowEntry, windowMs: number): number {
+    const at = this.entries.indexOf(refused);
+    const earlier = at >= 0 ? this.entries.slice(0, at) : this.entries.filter((e) => e.start < refused.start);
+    return earlier.filter((e) => e.refused !== true && e.start >= refused.start - windowMs).length;
   }
 
   /** Starts no request before `until` (after a 429 or an exhausted quota). */

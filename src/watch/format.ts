@@ -196,7 +196,12 @@ export function formatClientEvent(
     return `${stamp} retrying ${event.endpoint} in ${formatDuration(event.delayMs)} (attempt ${event.attempt}: ${event.reason})`;
   }
   if (event.type === 'rate-limit-lowered') {
-    return `${stamp} ${event.endpoint} limit lowered from ${event.from} to ${event.to} requests/min (${event.source})`;
+    const from = event.from === null ? 'no limit' : event.from;
+    return `${stamp} ${event.endpoint} limit lowered from ${from} to ${event.to} requests/min (${event.source})`;
+  }
+  if (event.type === 'rate-limit-raised') {
+    const why = event.source === 'header' ? 'the server states it' : 'a minute at the limit without a 429';
+    return `${stamp} ${event.endpoint} limit raised from ${event.from} to ${event.to} requests/min (${why})`;
   }
   return null;
 }

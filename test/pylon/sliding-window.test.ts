@@ -44,12 +44,28 @@ describe('SlidingWindow', () => {
     expect(w.delay(100)).toEqual({ ms: 1400, reason: '429' });
   });
 
-  it('only lowers, never below 1', () => {
+  it('sets the limit up or down, to a whole number never below 1', () => {
     const w = new SlidingWindow(10, 100, 0);
-    expect(w.lower(12)).toBeNull();
-    expect(w.lower(8.7)).toBe(8);
-    expect(w.lower(0)).toBe(1);
+    w.setLimit(12.9);
+    expect(w.limit).toBe(12);
+    w.setLimit(0);
     expect(w.limit).toBe(1);
+  });
+
+  it('does not count refused requests, and counts what the server admitted before one', () => {
+    const w = new SlidingWindow(2, 100, 0);
+    const a = w.start(0);
+    w.finish(a, 1);
+    const b = w.start(5);
+    w.finish(b, 6);
+    expect(w.delay(10).ms).toBeGreaterThan(0);
+    const c = w.start(10);
+    c.refused = true;
+    w.finish(c, 11);
+    expect(w.admittedBefore(c, 100)).toBe(2);
+    expect(w.admittedBefore(c, 7)).toBe(1);
+    b.refused = true;
+    expect(w.delay(12)).toEqual({ ms: 0, reason: 'scheduler' });
   });
 
   it('keeps any server-side window under the limit whatever the latency of each request', () => {
