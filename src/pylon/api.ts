@@ -52,6 +52,12 @@ export type ClientEvent =
   | { type: 'rate-limit-wait'; endpoint: string; ms: number; reason: 'scheduler' | '429' }
   | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; reason: string }
   /** `from: null`: the endpoint was not paced until the server refused a request. */
-  | { type: 'rate-limit-lowered'; endpoint: string; from: number | null; to: number; source: '429' | 'header' }
+  | {
+      type: 'rate-limit-lowered';
+      endpoint: string;
+      from: number | null;
+      to: number;
+      source: '429' | 'header';
+    }
   /** `learned`: a window spent at the limit passed without a 429; `header`: the server stated a higher limit. */
   | { type: 'rate-limit-raised'; endpoint: string; from: number; to: number; source: 'learned' | 'header' };

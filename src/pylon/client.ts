@@ -7,8 +7,8 @@ import { Calls } from './calls.js';
 import { createDirectTransport } from './direct-transport.js';
 import { PylonApiError } from './errors.js';
 import { RequestExecutor } from './executor.js';
-import { buildMethods, type ExtraMethods } from './methods.js';
 import type { LearnedLimit } from './limit-learning.js';
+import { buildMethods, type ExtraMethods } from './methods.js';
 import { RateLimitScheduler } from './scheduler.js';
 import type { GlobalLimit, Transport } from './transport.js';
 

@@ -19,10 +19,10 @@ export {
   type RequestTarget,
 } from './errors.js';
 export { parseRateLimitHeaders, parseRetryAfterMs, type RateLimitInfo } from './headers.js';
+export { CEILING_HOLD_WINDOWS, EndpointLimit, type LearnedLimit } from './limit-learning.js';
 export { type ExtraMethods, MAX_PAGE_SIZE } from './methods.js';
 export { backoffMs, decideRetry, type RequestKind, type RetryDecision, type RetryPolicy } from './retry.js';
 export { RateLimitScheduler, type SchedulerOptions } from './scheduler.js';
-export { CEILING_HOLD_WINDOWS, EndpointLimit, type LearnedLimit } from './limit-learning.js';
 export { SlidingWindow, type WindowDelay } from './sliding-window.js';
 export type {
   GlobalLimit,

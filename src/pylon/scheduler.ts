@@ -199,9 +199,21 @@ export class RateLimitScheduler {
     lane.window.setLimit(change.to);
     const { from, to } = change;
     if (from !== null && to > from) {
-      this.options.emit({ type: 'rate-limit-raised', endpoint, from, to, source: source === 'header' ? 'header' : 'learned' });
+      this.options.emit({
+        type: 'rate-limit-raised',
+        endpoint,
+        from,
+        to,
+        source: source === 'header' ? 'header' : 'learned',
+      });
     } else {
-      this.options.emit({ type: 'rate-limit-lowered', endpoint, from, to, source: source === 'header' ? 'header' : '429' });
+      this.options.emit({
+        type: 'rate-limit-lowered',
+        endpoint,
+        from,
+        to,
+        source: source === 'header' ? 'header' : '429',
+      });
     }
   }
 

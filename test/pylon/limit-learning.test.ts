@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitsFor } from '../../src/pylon-api/index.js';
 import {
   CEILING_HOLD_WINDOWS,
   type ClientEvent,
@@ -8,6 +7,7 @@ import {
   type LearnedLimit,
   type RateLimitOptions,
 } from '../../src/pylon/index.js';
+import { rateLimitsFor } from '../../src/pylon-api/index.js';
 import { TOKEN } from './fixtures.js';
 import { maxInWindow } from './scripted-server.js';
 import { virtualClock, virtualServer } from './virtual-server.js';
@@ -15,8 +15,10 @@ import { virtualClock, virtualServer } from './virtual-server.js';
 const W = 60_000;
 
 describe('EndpointLimit (the learning policy)', () => {
-  const make = (configured: number | null, extra: Partial<ConstructorParameters<typeof EndpointLimit>[0]> = {}) =>
-    new EndpointLimit({ configured, fixed: false, learn: true, windowMs: W, now: 0, ...extra });
+  const make = (
+    configured: number | null,
+    extra: Partial<ConstructorParameters<typeof EndpointLimit>[0]> = {},
+  ) => new EndpointLimit({ configured, fixed: false, learn: true, windowMs: W, now: 0, ...extra });
 
   it('before any 429, doubles once the server accepted a whole limit in one window', () => {
     const limit = make(10);
@@ -74,7 +76,12 @@ describe('EndpointLimit (the learning policy)', () => {
 /** N creates through a virtual server that admits `serverLimit` a minute; the client starts from `rateLimits`. */
 async function run(count: number, serverLimit: number, rateLimits: RateLimitOptions, headers = false) {
   const clock = virtualClock();
-  const server = virtualServer({ limits: { createArticle: serverLimit }, windowMs: W, now: clock.now, headers });
+  const server = virtualServer({
+    limits: { createArticle: serverLimit },
+    windowMs: W,
+    now: clock.now,
+    headers,
+  });
   const events: ClientEvent[] = [];
   const client = createPylonClient({
     baseUrl: 'http://unused.invalid',

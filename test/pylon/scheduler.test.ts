@@ -126,7 +126,9 @@ describe('rate-limit scheduler', () => {
       source: '429',
     });
     // The wait is Retry-After or, longer here, the new limit's window.
-    expect(events).toContainEqual(expect.objectContaining({ type: 'rate-limit-wait', endpoint: 'getArticle' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'rate-limit-wait', endpoint: 'getArticle' }),
+    );
     // Nothing was sent to the endpoint during the pause.
     const at429 = server.requests[2]?.arrivedAt ?? 0;
     expect(server.requests.slice(3).every((r) => r.arrivedAt - at429 >= 100)).toBe(true);

@@ -75,7 +75,10 @@ export function virtualServer(options: VirtualServerOptions) {
       }
       times.push(now);
       log.push({ endpoint: request.endpoint, at: now, status: 200 });
-      const info = limit === undefined ? undefined : stated(limit - times.length, (times[0] ?? now) + options.windowMs - now);
+      const info =
+        limit === undefined
+          ? undefined
+          : stated(limit - times.length, (times[0] ?? now) + options.windowMs - now);
       const headers = new Headers();
       if (info) {
         headers.set('X-RateLimit-Limit', String(info.limit));
