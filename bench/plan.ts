@@ -11,11 +11,10 @@ import type { RenderCache } from '../src/content/desired.js';
 import { buildContentTree, buildDesiredState } from '../src/content/index.js';
 import { readContentFiles } from '../src/content/read-files.js';
 import { startEmulator } from '../src/emulator/index.js';
-import { openRenderCache } from '../src/pipeline/render-cache-file.js';
 import { createPlan } from '../src/plan/plan.js';
 import { createPylonClient, type PylonClient } from '../src/pylon/index.js';
 import { loadCurrentState } from '../src/remote/snapshot.js';
-import { VERSION } from '../src/version.js';
+import { openRenderCache } from '../src/run/render-cache.js';
 import { bodyOf, writeCorpus } from './corpus.js';
 import { bare } from './render.js';
 import { alternate, formatMs, formatRatio, ratios, spread } from './stats.js';
@@ -29,8 +28,9 @@ async function plan(dir: string, client: PylonClient, renderCache?: RenderCache)
 }
 
 async function warmPlan(dir: string, client: PylonClient) {
-  const file = await openRenderCache(dir, VERSION);
-  const result = await plan(dir, client, file.cache);
+  const file = await openRenderCache(dir, { persist: true });
+  const result = await plan(dir, client, file);
+  file.sweep();
   await file.save();
   return result;
 }

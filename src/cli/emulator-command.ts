@@ -48,6 +48,7 @@ type EmulatorValues = {
     | 'truto-token']?: string;
 } & { 'rate-limit'?: string[]; 'truto-account'?: string[] } & {
   'html-normalizer'?: boolean;
+  'rate-limit-headers'?: boolean;
   'truto-rate-limit'?: boolean;
 };
 
@@ -89,6 +90,7 @@ async function toOptions(flags: FlagValues, cwd: string): Promise<EmulatorOption
   const redirects = choice(values['duplicate-redirects'], ['allow', 'reject'], 'duplicate-redirects');
   if (redirects) options.duplicateRedirects = redirects;
   if (values['html-normalizer']) options.htmlNormalizer = true;
+  if (values['rate-limit-headers']) options.rateLimitHeaders = true;
   const immutable = choice(values['immutable-fields'], ['ignore', 'reject'], 'immutable-fields');
   if (immutable) options.immutableFields = immutable;
   const suffix = choice(values['url-suffix'], ['title', 'slug'], 'url-suffix');

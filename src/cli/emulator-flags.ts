@@ -47,6 +47,11 @@ export const EMULATOR_FLAGS: FlagSpec[] = [
     default: '1',
   },
   {
+    name: 'rate-limit-headers',
+    type: 'boolean',
+    description: 'state the limits in X-RateLimit-Limit/-Remaining/-Reset (Pylon does not)',
+  },
+  {
     name: 'faults',
     type: 'string',
     value: '<file>',

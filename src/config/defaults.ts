@@ -14,7 +14,7 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 
   publish: true,
   visibility: { visibility: 'public', unlisted: false },
   dropLeadingH1: true,
-  rateLimits: { preset: 'documented', overrides: {}, timeScale: 1 },
+  rateLimits: { preset: 'documented', overrides: {}, timeScale: 1, learn: true },
   concurrency: 4,
   orphans: 'report',
   maxRetireRatio: 0.2,

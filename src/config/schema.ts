@@ -89,6 +89,7 @@ export const userConfigSchema = z.strictObject({
       preset: z.enum(RATE_LIMIT_PRESET_NAMES).optional(),
       overrides: overrides.optional(),
       timeScale: positive().optional(),
+      learn: flag().optional(),
     })
     .optional(),
   concurrency: z.number().int().min(1).max(32).describe('an integer from 1 to 32').optional(),

@@ -68,6 +68,11 @@ export interface RateLimitsConfig {
    * `0.01` makes a "minute" last 0.6 s, for tests against the emulator. Default 1.
    */
   timeScale?: number | undefined;
+  /**
+   * Raise a limit after the server accepted a whole window at it (overrides are never raised), and keep
+   * what was learned per target in `.pylon-kb/rate-limits.json` for the next run. Default true.
+   */
+  learn?: boolean | undefined;
 }
 
 export interface WatchConfig {
@@ -164,6 +169,8 @@ export interface ResolvedConfig {
     preset: RateLimitPreset;
     overrides: Partial<Record<EndpointName, number>>;
     timeScale: number;
+    /** Raise limits after clean windows and remember them in `.pylon-kb/rate-limits.json`. */
+    learn: boolean;
   };
   concurrency: number;
   orphans: OrphanPolicy;

@@ -80,7 +80,7 @@ export async function handleApi(emulator: Emulator, input: ApiInput): Promise<Ap
       emulator.context(),
     );
     if (input.method !== 'GET' && !match.route.readOnly) emulator.persist();
-    outcome = json(200, pylonBody(result, requestId));
+    outcome = json(200, pylonBody(result, requestId), admission.headers);
   } catch (error) {
     outcome = fail(asApiError(error));
   }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EndpointName } from '../pylon-api/index.js';
 import type { Emulator } from './emulator.js';
 import { ApiError } from './errors.js';
-import { formatRetryAfter } from './rate-limit.js';
+import { formatRetryAfter, rateLimitHeaders } from './rate-limit.js';
 
 /** The error body of a fault that answers with a status instead of running the handler. */
 const FAULT_ERRORS: Record<number, [string, string]> = {
@@ -19,6 +19,8 @@ export interface Admission {
   rejection?: Rejection;
   /** A commit-then-drop fault fired: run the handler, then reset the connection. */
   drop: boolean;
+  /** Headers for the answer of an admitted request (`X-RateLimit-*` with the `rateLimitHeaders` option). */
+  headers: Record<string, string>;
 }
 
 function retryHeaders(seconds: string): Record<string, string> {
@@ -36,14 +38,28 @@ export async function admit(
   endpoint: EndpointName | null,
 ): Promise<Admission> {
   const { timeScale } = emulator.behaviour;
+  const stated = emulator.behaviour.rateLimitHeaders;
+  let headers: Record<string, string> = {};
   if (endpoint) {
     const decision = emulator.limiter.check(token, endpoint, performance.now());
     if (!decision.ok) {
-      const headers = retryHeaders(formatRetryAfter(decision.retryAfterMs, timeScale));
-      return {
-        rejection: { status: 429, message: 'Rate limit exceeded', code: 'rate_limited', headers },
-        drop: false,
+      const rejected = {
+        ...retryHeaders(formatRetryAfter(decision.retryAfterMs, timeScale)),
+        ...(stated &&
+          rateLimitHeaders(
+            { limit: decision.limit, remaining: 0, resetMs: decision.retryAfterMs },
+            timeScale,
+          )),
       };
+      return {
+        rejection: { status: 429, message: 'Rate limit exceeded', code: 'rate_limited', headers: rejected },
+        drop: false,
+        headers: {},
+      };
+    }
+    const { limit, remaining, resetMs } = decision;
+    if (stated && limit !== undefined && remaining !== undefined && resetMs !== undefined) {
+      headers = rateLimitHeaders({ limit, remaining, resetMs }, timeScale);
     }
   }
   const fault = emulator.faults.evaluate(methodAndRoute, endpoint);
@@ -55,9 +71,10 @@ export async function admit(
     return {
       rejection: { status, message, code, headers: status === 429 ? retryHeaders(String(seconds)) : {} },
       drop: false,
+      headers: {},
     };
   }
-  return { drop: fault.action?.kind === 'drop' };
+  return { drop: fault.action?.kind === 'drop', headers };
 }
 
 /** A handler's exception as the error Pylon would answer with. */

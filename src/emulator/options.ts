@@ -13,6 +13,7 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
   urlSuffix: 'title',
   collectionPatch: true,
   maxAttachmentBytes: 50 * 1024 * 1024,
+  rateLimitHeaders: false,
 };
 
 const PRESETS = ['documented', 'raised', 'off'];
@@ -84,6 +85,7 @@ export function validateBehaviour(input: unknown, strict = false): Partial<Emula
       case 'htmlNormalizer':
       case 'translationUpsert':
       case 'collectionPatch':
+      case 'rateLimitHeaders':
         out[key] = bool(value, key);
         break;
       default:

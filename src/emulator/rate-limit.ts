@@ -1,7 +1,10 @@
 import { type EndpointName, rateLimitsFor } from '../pylon-api/index.js';
 import type { RateLimitOption } from './types.js';
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number; limit: number };
+/** `limit`, `remaining` and `resetMs` (until the oldest admission leaves the window) when the endpoint has a limit. */
+export type RateDecision =
+  | { ok: true; limit?: number; remaining?: number; resetMs?: number }
+  | { ok: false; retryAfterMs: number; limit: number };
 
 export function resolveLimits(option: RateLimitOption): Record<EndpointName, number | null> {
   return typeof option === 'string'
@@ -44,8 +47,24 @@ export class RateLimiter {
     }
     times.push(nowMs);
     this.admitted.set(key, times);
-    return { ok: true };
+    const resetMs = Math.max(0, (times[0] ?? nowMs) + this.windowMs - nowMs);
+    return { ok: true, limit, remaining: limit - times.length, resetMs };
   }
+}
+
+/**
+ * `X-RateLimit-Limit`, `-Remaining` and `-Reset` (seconds until a slot frees, scaled like Retry-After),
+ * sent when the emulator's `rateLimitHeaders` option is on. Pylon does not document such headers.
+ */
+export function rateLimitHeaders(
+  info: { limit: number; remaining: number; resetMs: number },
+  timeScale: number,
+): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(info.limit),
+    'x-ratelimit-remaining': String(Math.max(0, info.remaining)),
+    'x-ratelimit-reset': formatRetryAfter(info.resetMs, timeScale),
+  };
 }
 
 /** `Retry-After` value: whole seconds at real time, else fractional scaled seconds (at least the wait). */

@@ -61,6 +61,11 @@ export interface EmulatorBehaviour {
   collectionPatch: boolean;
   /** Largest accepted attachment, in bytes. */
   maxAttachmentBytes: number;
+  /**
+   * Send `X-RateLimit-Limit`, `-Remaining` and `-Reset` with every rate-limited endpoint's answer. Pylon does
+   * not document such headers; this is for trying a client against a server that states its limits.
+   */
+  rateLimitHeaders: boolean;
 }
 
 export interface EmulatorOptions extends Partial<EmulatorBehaviour> {

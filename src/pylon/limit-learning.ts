@@ -67,6 +67,12 @@ export class EndpointLimit {
     return this.current;
   }
 
+  /** In slow start: the limit may still double within the current window. */
+  get probing(): boolean {
+    const { learn, fixed } = this.options;
+    return learn && !fixed && !this.fromHeader && !this.refusedOnce && this.current !== null;
+  }
+
   /** Whether the limit differs from the configured one, or a ceiling is known: worth remembering. */
   learned(): LearnedLimit | undefined {
     if (this.options.fixed || this.current === null) return undefined;

@@ -236,11 +236,29 @@ export class RateLimitScheduler {
       const before = now();
       if (delay.ms === Number.POSITIVE_INFINITY) {
         await this.nextFinish(delay === own ? lane.onFinish : this.sharedFinish);
+      } else if (delay === own && lane.limit.probing && lane.window.inFlight() > 0) {
+        // Slow start: an answer still on its way may show the server took a whole limit; look again then.
+        emit({ type: 'rate-limit-wait', endpoint, ms: delay.ms, reason: delay.reason });
+        await this.sleepOrNextFinish(delay.ms, lane.onFinish);
       } else {
         emit({ type: 'rate-limit-wait', endpoint, ms: delay.ms, reason: delay.reason });
         await sleep(delay.ms, signal);
       }
       this.waited += Math.max(0, now() - before);
+    }
+  }
+
+  /** Sleeps `ms`, or less if a request of the lane finishes first. */
+  private async sleepOrNextFinish(ms: number, waiters: Array<() => void>): Promise<void> {
+    const { sleep, signal } = this.options;
+    const timer = new AbortController();
+    const onAbort = () => timer.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await Promise.race([sleep(ms, timer.signal).catch(() => undefined), this.nextFinish(waiters)]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      timer.abort();
     }
   }
 

@@ -69,20 +69,28 @@ export class SlidingWindow {
     entry.end = Math.max(entry.start, now);
   }
 
-  /** Requests answered and not refused that started within the window before `now`. */
+  /** Requests answered, and not refused, within the window before `now`. */
   answered(now: number): number {
-    return this.entries.filter((e) => e.end !== null && e.refused !== true && e.start > now - this.windowMs)
+    return this.entries.filter((e) => e.end !== null && e.refused !== true && e.end > now - this.windowMs)
       .length;
   }
 
+  /** Requests started and not yet answered. */
+  inFlight(): number {
+    return this.entries.filter((e) => e.end === null).length;
+  }
+
   /**
-   * Requests the server did not refuse (answered, or still in flight) that started in the `windowMs`
-   * before `refused` did: what the server admitted in the window that ended with that refused request.
+   * Requests the server did not refuse (answered, or still in flight) sent before `refused` and within the
+   * window before it: what the server admitted in the window that ended with that refused request. The
+   * server saw each request between its start and its answer; the middle of the two is taken.
    */
   admittedBefore(refused: WindowEntry, windowMs: number): number {
     const at = this.entries.indexOf(refused);
     const earlier = at >= 0 ? this.entries.slice(0, at) : this.entries.filter((e) => e.start < refused.start);
-    return earlier.filter((e) => e.refused !== true && e.start >= refused.start - windowMs).length;
+    const seen = (e: WindowEntry) => (e.start + (e.end ?? e.start)) / 2;
+    const from = seen(refused) - windowMs;
+    return earlier.filter((e) => e.refused !== true && (e.end === null || seen(e) > from)).length;
   }
 
   /** Starts no request before `until` (after a 429 or an exhausted quota). */

@@ -26,7 +26,8 @@ export interface RenderCacheStore extends RenderCache {
 }
 
 export const RENDER_CACHE_PATH = join('.pylon-kb', 'render-cache.json');
-const FORMAT = 1;
+// 2: renderings carry their text digest.
+const FORMAT = 2;
 
 export interface RenderCacheOptions {
   /** Read and write `<rootDir>/.pylon-kb/render-cache.json`. Default false: memory only. */

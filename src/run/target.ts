@@ -12,6 +12,7 @@ import { BUILT_IN_SEEDS } from '../emulator/seeds/editor-kb.js';
 import type { ClientEvent } from '../pylon/api.js';
 import { createPylonClient, createTrutoTransport, type PylonClient } from '../pylon/index.js';
 import { InputError } from './errors.js';
+import { readLearnedLimits, targetKey, writeLearnedLimits } from './learned-limits-file.js';
 
 export interface OpenTarget {
   client: PylonClient;
@@ -88,6 +89,7 @@ export async function openTarget(
     preset: config.rateLimits.preset,
     overrides: config.rateLimits.overrides,
     timeScale: config.rateLimits.timeScale,
+    learn: config.rateLimits.learn,
   };
   const common = {
     rateLimits,
@@ -101,7 +103,8 @@ export async function openTarget(
       ...common,
       baseUrl: emulator.url,
       token: emulator.token,
-      rateLimits: { ...rateLimits, preset: target.rateLimits, timeScale: target.timeScale },
+      // The client is told the embedded emulator's limits exactly: there is nothing to learn.
+      rateLimits: { ...rateLimits, preset: target.rateLimits, timeScale: target.timeScale, learn: false },
     });
     return {
       client,
@@ -111,25 +114,35 @@ export async function openTarget(
       close: () => emulator.close(),
     };
   }
+  const account = target.kind === 'truto' ? target.integratedAccountId : undefined;
+  const key = targetKey(target.kind, target.apiUrl, target.token, account);
+  const learn = config.rateLimits.learn;
+  const learned = learn ? await readLearnedLimits(config.rootDir, key, Date.now()) : {};
+  const limits = { ...common, rateLimits: { ...rateLimits, learned } };
+  // What was learned is kept for the next run (best effort: a read-only checkout only loses the head start).
+  const remember = (client: PylonClient) => async () => {
+    if (!learn) return;
+    await writeLearnedLimits(config.rootDir, key, client.learnedLimits(), Date.now()).catch(() => undefined);
+  };
   if (target.kind === 'truto') {
     const transport = createTrutoTransport({
       apiUrl: target.apiUrl,
       token: target.token,
       integratedAccountId: target.integratedAccountId,
     });
-    const client = createPylonClient({ ...common, baseUrl: target.apiUrl, token: target.token, transport });
+    const client = createPylonClient({ ...limits, baseUrl: target.apiUrl, token: target.token, transport });
     return {
       client,
       apiOrigin: new URL(target.apiUrl).origin,
       description: `Pylon through Truto at ${target.apiUrl} (integrated account ${target.integratedAccountId})`,
-      close: async () => {},
+      close: remember(client),
     };
   }
-  const client = createPylonClient({ ...common, baseUrl: target.apiUrl, token: target.token });
+  const client = createPylonClient({ ...limits, baseUrl: target.apiUrl, token: target.token });
   return {
     client,
     apiOrigin: new URL(target.apiUrl).origin,
     description: `Pylon at ${target.apiUrl}`,
-    close: async () => {},
+    close: remember(client),
   };
 }

@@ -24,7 +24,7 @@ describe('defaults', () => {
       publish: true,
       visibility: { visibility: 'public', unlisted: false },
       dropLeadingH1: true,
-      rateLimits: { preset: 'documented', overrides: {}, timeScale: 1 },
+      rateLimits: { preset: 'documented', overrides: {}, timeScale: 1, learn: true },
       concurrency: 4,
       orphans: 'report',
       maxRetireRatio: 0.2,
@@ -201,7 +201,12 @@ describe('precedence: defaults < file < env < flags', () => {
     expect(config.concurrency).toBe(16);
     expect(config.contentDir).toBe('/work/site/flag-docs');
     // flags replace single keys; the file's other rateLimits keys stay
-    expect(config.rateLimits).toEqual({ preset: 'off', timeScale: 60, overrides: { listArticles: 5 } });
+    expect(config.rateLimits).toEqual({
+      preset: 'off',
+      timeScale: 60,
+      overrides: { listArticles: 5 },
+      learn: true,
+    });
   });
 
   it('accepts numeric flags as numbers too', () => {

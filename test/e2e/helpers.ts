@@ -132,3 +132,24 @@ export async function redirectTarget(emu: RunningEmulator, url: string): Promise
   if (response.status !== 301 || !location?.startsWith(`${site}/`)) return null;
   return `https://${emu.kb().host}${location.slice(site.length)}`;
 }
+
+/**
+ * 429 answers per route, grouped into bursts (a burst ends when a window passes without one). A client
+ * that learns its limits upward may meet one burst per endpoint the first time it talks to a server.
+ */
+export function rateLimitBursts(
+  log: readonly { route: string; status: number; at: number }[],
+  windowMs: number,
+): Record<string, number> {
+  const last = new Map<string, number>();
+  const bursts: Record<string, number> = {};
+  for (const entry of log) {
+    if (entry.status !== 429) continue;
+    const previous = last.get(entry.route);
+    if (previous === undefined || entry.at - previous > windowMs) {
+      bursts[entry.route] = (bursts[entry.route] ?? 0) + 1;
+    }
+    last.set(entry.route, entry.at);
+  }
+  return bursts;
+}

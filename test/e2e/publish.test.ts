@@ -13,6 +13,7 @@ import {
   CLI_FLAGS,
   emulator,
   envFor,
+  rateLimitBursts,
   runCli,
   TRANSPORTS,
   workspace,
@@ -219,8 +220,13 @@ describe('under the documented rate limits with a time scale', () => {
       );
       expect(run.stdout).not.toMatch(/\bfailed\b.*[1-9]/);
       expect(run.code).toBe(0);
-      const state = emu.snapshot() as unknown as { requests: { log: { status: number }[] } };
-      expect(state.requests.log.filter((r) => r.status === 429)).toEqual([]);
+      // The client starts from the documented limits and probes above them once per endpoint: at most
+      // one burst of 429s per endpoint, answered by waiting, never by a failed operation.
+      const bursts = rateLimitBursts(emu.snapshot().requests.log, 600);
+      expect(
+        Object.values(bursts).every((n) => n <= 1),
+        JSON.stringify(bursts),
+      ).toBe(true);
     } finally {
       await emu.close();
       await ws.cleanup();

@@ -45,6 +45,28 @@ describe('rate limits (sliding window per token and endpoint)', () => {
     expect(log.map((e) => e.status)).toEqual([...Array(10).fill(200), 429, 200]);
   });
 
+  it('states its limits in X-RateLimit headers only with rateLimitHeaders', async () => {
+    const quiet = await start({ rateLimits: { preset: 'off', overrides: { getMe: 2 } } });
+    expect((await quiet.api.get('/me')).headers.get('x-ratelimit-limit')).toBeNull();
+    await emu?.close();
+    const { api } = await start({
+      rateLimits: { preset: 'off', overrides: { getMe: 2 } },
+      rateLimitHeaders: true,
+      timeScale: 0.5,
+    });
+    const first = await api.get('/me');
+    expect(first.headers.get('x-ratelimit-limit')).toBe('2');
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
+    expect(Number(first.headers.get('x-ratelimit-reset'))).toBeGreaterThan(29);
+    expect((await api.get('/me')).headers.get('x-ratelimit-remaining')).toBe('0');
+    const refused = await api.get('/me');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(refused.headers.get('x-ratelimit-reset')).toBe(refused.headers.get('retry-after'));
+    // Endpoints without a limit state none.
+    expect((await api.get('/teams')).headers.get('x-ratelimit-limit')).toBeNull();
+  });
+
   it('does not count rejected requests in the window', async () => {
     // A 1.2 s window: three admitted at t0, then 429s for most of the window, then three admitted again.
     const { api } = await start({ rateLimits: { preset: 'off', overrides: { getMe: 3 } }, timeScale: 0.02 });

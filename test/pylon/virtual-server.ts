@@ -29,8 +29,17 @@ export function virtualClock() {
     sleep: (ms: number, signal?: AbortSignal) =>
       new Promise<void>((resolve, reject) => {
         signal?.throwIfAborted();
-        timers.push({ at: now + Math.max(0, ms), seq: seq++, resolve });
-        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        const timer = { at: now + Math.max(0, ms), seq: seq++, resolve };
+        timers.push(timer);
+        // A cancelled sleep must not move the clock.
+        signal?.addEventListener(
+          'abort',
+          () => {
+            timers.splice(timers.indexOf(timer), 1);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
         schedule();
       }),
   };

@@ -5,7 +5,7 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
 import { createPylonClient, createTrutoTransport, OutcomeUnknownError } from '../../src/pylon/index.js';
 import { planFromConfig } from '../../src/run/plan.js';
-import { emulator, envFor, runCli, trutoEnvFor, workspace } from '../e2e/helpers.js';
+import { emulator, envFor, rateLimitBursts, runCli, trutoEnvFor, workspace } from '../e2e/helpers.js';
 import { maxInWindow } from './helpers.js';
 
 const FLAGS = ['--content-dir', 'docs', '--kb', 'help-center', '--author', 'ada@acme.test'];
@@ -114,7 +114,13 @@ describe('Truto’s limit while publishing content-example', () => {
     expect(run.code, run.stderr).toBe(0);
     const log = facadeLog(emu);
     expect(log.length).toBeGreaterThan(30);
-    expect(log.filter((r) => r.status === 429)).toEqual([]);
+    // Pylon's per-endpoint limits are probed once each (at most one burst of Pylon 429s per route);
+    // Truto's own limit is paced, never probed.
+    const bursts = rateLimitBursts(log, 600);
+    expect(
+      Object.values(bursts).every((n) => n <= 1),
+      JSON.stringify(bursts),
+    ).toBe(true);
     // 50 requests per 10 s × 0.01 = 100 ms.
     expect(
       maxInWindow(

@@ -57,7 +57,7 @@ export async function callPylon(em: Emulator, call: PylonCall): Promise<PylonAns
     );
     if (input.method !== 'GET' && !route.readOnly) em.persist();
     const out = result.kind === 'list' ? trutoListBody(result) : pylonBody(result, requestId);
-    answer = { status: 200, headers: {}, body: out, drop: false };
+    answer = { status: 200, headers: admission.headers, body: out, drop: false };
   } catch (error) {
     answer = fail(asApiError(error));
   }
