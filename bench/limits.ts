@@ -12,8 +12,8 @@ import { buildContentTree, buildDesiredState } from '../src/content/index.js';
 import { readContentFiles } from '../src/content/read-files.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { createPlan } from '../src/plan/plan.js';
-import { createPylonClient } from '../src/pylon/index.js';
-import { type RateLimitPreset, rateLimitsFor } from '../src/pylon-api/index.js';
+import { createPylonClient, type LearnedLimit } from '../src/pylon/index.js';
+import { type EndpointName, type RateLimitPreset, rateLimitsFor } from '../src/pylon-api/index.js';
 import { loadCurrentState } from '../src/remote/snapshot.js';
 import { sampleDoc } from './generate.js';
 import { formatRatio, spread } from './stats.js';
@@ -43,7 +43,10 @@ interface ApplyFigure {
   ratio: number;
   rateLimited: number;
   failed: number;
+  learned: Partial<Record<EndpointName, LearnedLimit>>;
 }
+
+type Learned = Partial<Record<EndpointName, LearnedLimit>>;
 
 async function writeDocs(dir: string, count: number, edit: number): Promise<void> {
   await Promise.all(
@@ -58,22 +61,27 @@ async function desiredFrom(dir: string) {
 }
 
 /** Creates `count` articles, then (with `updates`) changes every one: the figure of the measured step. */
-async function applyOnce(pairing: Pairing, count: number, step: 'create' | 'update'): Promise<ApplyFigure> {
+async function applyOnce(
+  pairing: Pairing,
+  count: number,
+  step: 'create' | 'update',
+  learned: Learned = {},
+): Promise<ApplyFigure> {
   const dir = await mkdtemp(join(tmpdir(), 'pylon-kb-bench-limits-'));
   const emu = await startEmulator({ port: 0, rateLimits: pairing.server, timeScale: TIME_SCALE });
   try {
-    const open = (preset: RateLimitPreset) =>
+    const open = (preset: RateLimitPreset, start: Learned) =>
       createPylonClient({
         baseUrl: emu.url,
         token: emu.token,
-        rateLimits: { preset, timeScale: TIME_SCALE },
+        rateLimits: { preset, timeScale: TIME_SCALE, learned: start },
         concurrency: 4,
       });
     await writeDocs(dir, count, 0);
     if (step === 'update') {
       // Setup at full speed: the limits are lifted while the articles are created.
       emu.setOptions({ rateLimits: 'off' });
-      const setup = open('off');
+      const setup = open('off', {});
       await applyPlan(
         createPlan(await desiredFrom(dir), await loadCurrentState(setup, 'help-center'), PLAN_OPTIONS),
         setup,
@@ -82,7 +90,7 @@ async function applyOnce(pairing: Pairing, count: number, step: 'create' | 'upda
       emu.setOptions({ rateLimits: pairing.server });
       await writeDocs(dir, count, 1);
     }
-    const client = open(pairing.client);
+    const client = open(pairing.client, learned);
     const plan = createPlan(
       await desiredFrom(dir),
       await loadCurrentState(client, 'help-center'),
@@ -97,8 +105,14 @@ async function applyOnce(pairing: Pairing, count: number, step: 'create' | 'upda
     const limit = rateLimitsFor(pairing.server)[endpoint] ?? 1;
     const floor = (Math.ceil(count / limit) - 1) * WINDOW_MS;
     const rateLimited = client.stats().rateLimited - before;
+    const learnedNow = client.learnedLimits();
     await client.close();
-    return { ratio: ms / floor, rateLimited, failed: results.filter((r) => r.status === 'failed').length };
+    return {
+      ratio: ms / floor,
+      rateLimited,
+      failed: results.filter((r) => r.status === 'failed').length,
+      learned: learnedNow,
+    };
   } finally {
     await emu.close();
     await rm(dir, { recursive: true, force: true });
@@ -109,6 +123,20 @@ function label(p: Pairing): string {
   return `server ${p.server.padEnd(10)} client ${p.client === 'off' ? 'unset' : p.client}`.padEnd(38);
 }
 
+function line(name: string, runs: ApplyFigure[]): string {
+  const r429 = spread(runs.map((f) => f.rateLimited));
+  const failed = runs.reduce((a, f) => a + f.failed, 0);
+  return (
+    `  ${name} ${formatRatio(spread(runs.map((f) => f.ratio)))} of the floor; ` +
+    `429s ${r429.median} (${r429.min}–${r429.max})${failed > 0 ? `; ${failed} FAILED` : ''}`
+  );
+}
+
+/**
+ * Each pairing first as a first contact (nothing learned), then, where the client was told the wrong
+ * limits, again starting from what the first run learned (what `.pylon-kb/rate-limits.json` gives the
+ * next CI run), in alternating order round by round.
+ */
 export async function benchLimits(options: {
   rounds: number;
   count: number;
@@ -118,21 +146,25 @@ export async function benchLimits(options: {
   console.log(
     `\n## Apply against the server's floor (${count} writes, time scale ${TIME_SCALE}: a minute is ${WINDOW_MS} ms)`,
   );
-  const steps: Array<'create' | 'update'> = options.updates ? ['create', 'update'] : ['create'];
-  for (const step of steps) {
-    const figures = new Map<Pairing, ApplyFigure[]>(PAIRINGS.map((p) => [p, []]));
-    for (let r = 0; r < rounds; r++) {
-      const order = r % 2 === 0 ? PAIRINGS : [...PAIRINGS].reverse();
-      for (const pairing of order) figures.get(pairing)?.push(await applyOnce(pairing, count, step));
-    }
-    console.log(`${step}s:`);
-    for (const [pairing, runs] of figures) {
-      const r429 = spread(runs.map((f) => f.rateLimited));
-      const failed = runs.reduce((a, f) => a + f.failed, 0);
-      console.log(
-        `  ${label(pairing)} ${formatRatio(spread(runs.map((f) => f.ratio)))} of the floor; ` +
-          `429s ${r429.median} (${r429.min}–${r429.max})${failed > 0 ? `; ${failed} FAILED` : ''}`,
-      );
+  const first = new Map<Pairing, ApplyFigure[]>(PAIRINGS.map((p) => [p, []]));
+  const remembered = new Map<Pairing, ApplyFigure[]>(PAIRINGS.map((p) => [p, []]));
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? PAIRINGS : [...PAIRINGS].reverse();
+    for (const pairing of order) {
+      const figure = await applyOnce(pairing, count, 'create');
+      first.get(pairing)?.push(figure);
+      if (pairing.server !== pairing.client) {
+        remembered.get(pairing)?.push(await applyOnce(pairing, count, 'create', figure.learned));
+      }
     }
   }
+  console.log('creates, first contact:');
+  for (const [pairing, runs] of first) console.log(line(label(pairing), runs));
+  console.log('creates, starting from what the first run learned:');
+  for (const [pairing, runs] of remembered) if (runs.length > 0) console.log(line(label(pairing), runs));
+  if (!options.updates) return;
+  const updates = new Map<Pairing, ApplyFigure[]>(PAIRINGS.map((p) => [p, []]));
+  for (const pairing of PAIRINGS) updates.get(pairing)?.push(await applyOnce(pairing, count, 'update'));
+  console.log('updates, first contact:');
+  for (const [pairing, runs] of updates) console.log(line(label(pairing), runs));
 }

@@ -34,8 +34,8 @@ console.log(
   `pylon-kb benchmarks, Node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}`,
 );
 console.log(`at the start: ${await loadNote()}`);
-if (rows.has('limits')) await benchLimits({ rounds: quick ? 1 : 3, count: 300, updates: !quick });
-if (rows.has('plan')) await benchPlan({ rounds: quick ? 1 : 3, docs: 2000 });
+if (rows.has('limits')) await benchLimits({ rounds: quick ? 1 : 2, count: 300, updates: !quick });
+if (rows.has('plan')) await benchPlan({ rounds: quick ? 1 : 2, docs: 2000 });
 if (rows.has('render')) await benchRender({ rounds: quick ? 3 : 7, docs: 400 });
 if (rows.has('watch')) printWatch(await benchWatchLatency(2000, quick ? 15 : 40, 2));
 if (rows.has('startup')) await benchStartup({ rounds: quick ? 5 : 15 });

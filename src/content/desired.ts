@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
+import { textDigest } from '../identity/text-digest.js';
 import type { LocalReference } from '../markdown/references.js';
 import { renderDocument } from '../markdown/render.js';
 import type { AssetLookup } from './assets.js';
@@ -24,6 +25,8 @@ export interface CachedRendering {
   references: LocalReference[];
   /** Element ids of the page: what `#fragment` links to it may use. */
   anchors: string[];
+  /** `textDigest(html)`: the same before and after links are resolved (they only change URLs). */
+  textDigest: string;
 }
 
 /**
@@ -76,7 +79,7 @@ function render(doc: Renderable, dropLeadingH1: boolean, syntax: SyntaxInputs | 
     ...syntaxOptionsFor(doc, syntax),
   });
   const { html, diagnostics, references, anchors } = rendered;
-  return { html, diagnostics, references, anchors };
+  return { html, diagnostics, references, anchors, textDigest: textDigest(html) };
 }
 
 function cachedRender(
@@ -126,6 +129,7 @@ export function renderContentTree(
       references: rendered.references,
       anchors: rendered.anchors,
       firstLine: doc.bodyStartLine,
+      textDigest: rendered.textDigest,
     };
   };
   const docs = tree.docs.map((doc) => ({
@@ -172,14 +176,27 @@ export function resolveDesiredState(
     const { language, path, title } = translation;
     const { html, links, assets } = resolved;
     const list = byKey.get(translation.sourceKey) ?? [];
-    list.push({ language, path, title, html, digest: digestOf(title, html), links, assets });
+    list.push({
+      language,
+      path,
+      title,
+      html,
+      digest: digestOf(title, html),
+      ...(page.textDigest !== undefined && { textDigest: page.textDigest }),
+      links,
+      assets,
+    });
     byKey.set(translation.sourceKey, list);
   }
   const articles = rendered.docs.map(({ doc, page }) => {
     const resolved = resolvePage(page, context);
     diagnostics.push(...resolved.diagnostics);
     const translations = (byKey.get(doc.key) ?? []).sort((a, b) => (a.language < b.language ? -1 : 1));
-    return toArticle(doc, resolved.html, { links: resolved.links, assets: resolved.assets, translations });
+    return toArticle(doc, resolved.html, page.textDigest, {
+      links: resolved.links,
+      assets: resolved.assets,
+      translations,
+    });
   });
   return { collections: rendered.tree.collections, articles, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -195,6 +212,7 @@ export function buildDesiredState(
 function toArticle(
   doc: LocalDoc,
   html: string,
+  text: string | undefined,
   extra: Pick<Required<DesiredArticle>, 'links' | 'assets' | 'translations'>,
 ): DesiredArticle {
   return {
@@ -205,6 +223,7 @@ function toArticle(
     slug: doc.slug,
     html,
     digest: digestOf(doc.title, html),
+    ...(text !== undefined && { textDigest: text }),
     published: doc.published,
     unlisted: doc.unlisted,
     redirectFrom: doc.redirectFrom,

@@ -37,6 +37,8 @@ export interface RenderedPage {
   anchors: readonly string[];
   /** Line used for a reference whose line is unknown. */
   firstLine: number;
+  /** `textDigest(html)`, from the rendering (resolving references does not change it). */
+  textDigest?: string | undefined;
 }
 
 export interface ResolvedPage {

@@ -103,6 +103,8 @@ export interface DesiredTranslation {
   /** Rendered HTML with placeholders, without the marker. */
   html: string;
   digest: string;
+  /** `textDigest` of `html`, computed once with the rendering (links and placeholders do not change it). */
+  textDigest?: string;
   links: LinkRef[];
   assets: AssetRef[];
 }
@@ -121,6 +123,12 @@ export interface DesiredArticle {
   html: string;
   /** sha256 (hex) of the rendered HTML and title: what changed locally. */
   digest: string;
+  /**
+   * `textDigest` of `html` (identity/text-digest.ts), computed once with the rendering and cached with it:
+   * resolving links and substituting placeholders only changes `href`/`src` values, never the visible text.
+   * Absent in hand-built states: then it is computed when needed.
+   */
+  textDigest?: string;
   author?: Located<string>;
   published: boolean;
   unlisted: boolean;

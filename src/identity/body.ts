@@ -55,7 +55,8 @@ export function finalizeBody(markedHtml: string, title: string, lookup: Placehol
     ? withMarker(substituted.html, {
         ...marker,
         digest,
-        textDigest: textDigest(substituted.html),
+        // Substitution only changes href/src values, so the text digest made with the rendering still holds.
+        textDigest: marker.textDigest || textDigest(substituted.html),
       } satisfies Marker)
     : substituted.html;
   return {

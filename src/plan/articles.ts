@@ -25,7 +25,7 @@ export function markedBody(
   const marker: Marker = {
     key: desired.key,
     digest: desired.digest,
-    textDigest: textDigest(desired.html),
+    textDigest: desired.textDigest ?? textDigest(desired.html),
     redirects: [...redirects],
     ...(replaces.length > 0 ? { replaces: [...replaces] } : {}),
   };

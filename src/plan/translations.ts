@@ -12,7 +12,7 @@ function draftOf(doc: DesiredArticle, t: DesiredTranslation, lookup: Placeholder
   const marked = withMarker(t.html, {
     key: doc.key,
     digest: t.digest,
-    textDigest: textDigest(t.html),
+    textDigest: t.textDigest ?? textDigest(t.html),
     redirects: [],
     language: t.language,
     // The source as it was when this translation was written: a later change to the source makes the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContentTree, buildDesiredState } from '../../src/content/index.js';
 import { digestOf } from '../../src/identity/digest.js';
+import { textDigest } from '../../src/identity/text-digest.js';
 
 const tree = buildContentTree([
   {
@@ -24,6 +25,7 @@ describe('buildDesiredState', () => {
         slug: 'setup',
         html: '<p>Run it.</p>',
         digest: digestOf('Setup', '<p>Run it.</p>'),
+        textDigest: textDigest('<p>Run it.</p>'),
         author: { value: 'ada@acme.test', line: 3 },
         published: true,
         unlisted: false,

@@ -3,6 +3,7 @@ import { buildContentTree, buildDesiredState } from '../../src/content/index.js'
 import type { SourceFile } from '../../src/content/types.js';
 import { digestOf } from '../../src/identity/digest.js';
 import { articlePlaceholder } from '../../src/identity/placeholders.js';
+import { textDigest } from '../../src/identity/text-digest.js';
 
 const SOURCES: SourceFile[] = [
   {
@@ -56,6 +57,8 @@ describe('translations beside their source (name.<lang>.md)', () => {
       title: 'Installation',
       html,
       digest: digestOf('Installation', html),
+      // Made with the rendering, before links were resolved: the same text.
+      textDigest: textDigest(html),
       links: [{ targetKey: 'guides/billing', anchor: 'factures', line: 10, column: 6 }],
       assets: [],
     });
