@@ -4,6 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { HeadingIdRule } from './heading-slugs.js';
 import { markdownProcessor } from './pipeline.js';
 import {
   applySyntaxSteps,
@@ -29,7 +30,11 @@ export interface ParsedSource {
  * mdast steps of syntax/index.ts run. A `.mdx` file the MDX grammar rejects is read as Markdown, with a
  * warning naming the line.
  */
-export function parseSource(markdown: string, file: string, options: SyntaxOptions): ParsedSource {
+export function parseSource(
+  markdown: string,
+  file: string,
+  options: SyntaxOptions & { headingIds?: HeadingIdRule | undefined },
+): ParsedSource {
   const findings: SyntaxFinding[] = [];
   if (options.format === 'mdx') {
     try {
@@ -45,7 +50,7 @@ export function parseSource(markdown: string, file: string, options: SyntaxOptio
 function parseAs(
   markdown: string,
   file: string,
-  options: SyntaxOptions,
+  options: SyntaxOptions & { headingIds?: HeadingIdRule | undefined },
   format: 'md' | 'mdx',
   findings: SyntaxFinding[],
 ): ParsedSource {
@@ -69,6 +74,7 @@ function parseAs(
     file,
     includes: options.includes ?? new Map(),
     findings,
+    headingIds: options.headingIds,
     parsePartial: (text, line) => {
       const partial = parse(text);
       remapLines(partial, () => line);

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { HeadingIdRule } from '../heading-slugs.js';
 import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
 import { buildContainers } from './container-nodes.js';
@@ -27,6 +28,8 @@ export interface SyntaxStepContext {
   file: string;
   includes: IncludeLookup;
   findings: SyntaxFinding[];
+  /** The site's heading-id rule, for the ids a `{:toc}` links to. */
+  headingIds?: HeadingIdRule | undefined;
   parsePartial(text: string, line: number): Root;
 }
 
@@ -66,7 +69,11 @@ const LEFTOVER_HINT = /\{\{[<%]|\{%|:::|[!?]{3}|=== "|\{: |<[A-Z]/;
 const EMPTY_HEADING_HINT = /^[ \t]{0,3}#{1,6}[ \t]*(?:[^\n\p{L}\p{N}]*|.*[<{:].*)$/mu;
 
 const LATE_STEPS: readonly SyntaxStep[] = [
-  { name: 'toc', applies: (c) => TOC_SYNTAX.test(c.source), run: (tree) => buildTableOfContents(tree) },
+  {
+    name: 'toc',
+    applies: (c) => TOC_SYNTAX.test(c.source),
+    run: (tree, c) => buildTableOfContents(tree, c.headingIds),
+  },
   {
     name: 'empty-headings',
     applies: (c) => c.prepared || c.format === 'mdx' || EMPTY_HEADING_HINT.test(c.source),

@@ -85,8 +85,9 @@ function tag(name: string, args: string, line: number, context: LiquidContext): 
 
 function output(expression: string, line: number, context: LiquidContext): string | null {
   const [head = '', ...filters] = splitFilters(expression);
-  const variable = /^(site|page|include|\$frontmatter)(\.[\w-]+)+$|^(site|page)$/.test(head);
-  if (!variable && !LIQUID_SITES.has(context.site ?? '')) {
+  // Only sites that run their pages through Liquid (or Vue) read `{{ … }}`; elsewhere it is text.
+  const vueFrontmatter = context.site === 'vitepress' && /^\$frontmatter(\.[\w-]+)+$/.test(head);
+  if (!LIQUID_SITES.has(context.site ?? '') && !vueFrontmatter) {
     if (context.site !== 'vitepress') return null;
     warn(
       context,

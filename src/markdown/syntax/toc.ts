@@ -1,17 +1,17 @@
-import GithubSlugger from 'github-slugger';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { type HeadingIdRule, HeadingSlugger } from '../heading-slugs.js';
 
 /**
  * kramdown's `{:toc}` (under a one-item list, `* TOC`, or alone): replaced with a list of links to the
- * page's headings (levels 2 to 6, not those marked `.no_toc`), with the ids the slug step will give them.
+ * page's headings (levels 2 to 6, not those marked `.no_toc`), with the ids the heading-id step will give them (by the site's rule).
  */
 export const TOC_SYNTAX = /\{:toc\}/;
 
-export function buildTableOfContents(tree: Root): void {
+export function buildTableOfContents(tree: Root, rule: HeadingIdRule = 'github'): void {
   const index = tree.children.findIndex(isTocPlaceholder);
   if (index < 0) return;
-  const slugger = new GithubSlugger();
+  const slugger = new HeadingSlugger(rule);
   const items: ListItem[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading') continue;
