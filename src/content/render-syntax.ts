@@ -39,6 +39,18 @@ export function syntaxCacheKey(doc: SyntaxDoc, inputs: SyntaxInputs = {}): strin
       digestOf(JSON.stringify(inputs.siteVariables ?? null), JSON.stringify(doc.frontmatter ?? null)),
     );
   const requests = inputs.includes ? includeRequests(doc.markdown, doc.path) : [];
-  if (requests.length > 0) parts.push(digestOf(JSON.stringify([...(inputs.includes ?? new Map())].sort())));
+  if (requests.length > 0 && inputs.includes) parts.push(includesDigest(inputs.includes));
   return parts.join(':');
+}
+
+const INCLUDES_DIGESTS = new WeakMap<IncludeLookup, string>();
+
+/** One digest of every included file, computed once per lookup (any change re-renders the includers). */
+function includesDigest(includes: IncludeLookup): string {
+  let digest = INCLUDES_DIGESTS.get(includes);
+  if (digest === undefined) {
+    digest = digestOf(JSON.stringify([...includes].sort(([a], [b]) => (a < b ? -1 : 1))));
+    INCLUDES_DIGESTS.set(includes, digest);
+  }
+  return digest;
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatOf, syntaxCacheKey, syntaxOptionsFor } from '../../src/content/render-syntax.js';
+
+const doc = { path: 'guide.md', title: 'Guide', markdown: '<!--@include: ./part.md-->\n\n{{ site.name }}' };
+
+describe('syntax inputs of a rendering', () => {
+  it('parses .mdx, and .md on a Docusaurus site, with the MDX grammar', () => {
+    expect([formatOf('a.mdx', undefined), formatOf('a.md', 'docusaurus'), formatOf('a.md', 'hugo')]).toEqual([
+      'mdx',
+      'mdx',
+      'md',
+    ]);
+  });
+
+  it('changes the cache key when an included file, the site variables or the site change', () => {
+    const base = {
+      site: 'jekyll',
+      siteVariables: { name: 'A' },
+      includes: new Map([['part.md', { text: 'one' }]]),
+    };
+    const key = syntaxCacheKey(doc, base);
+    expect(syntaxCacheKey(doc, { ...base, includes: new Map([['part.md', { text: 'two' }]]) })).not.toBe(key);
+    expect(syntaxCacheKey(doc, { ...base, siteVariables: { name: 'B' } })).not.toBe(key);
+    expect(syntaxCacheKey(doc, { ...base, site: 'hugo' })).not.toBe(key);
+    expect(syntaxCacheKey(doc, { ...base })).toBe(key);
+  });
+
+  it('hands the frontmatter to Liquid as page variables', () => {
+    expect(
+      syntaxOptionsFor({ ...doc, frontmatter: { version: 2 } }, { site: 'jekyll' }).variables?.page,
+    ).toEqual({ title: 'Guide', version: 2 });
+  });
+});
