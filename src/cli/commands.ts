@@ -47,7 +47,8 @@ export const COMMANDS = [
           {
             name: 'detailed-exitcode',
             type: 'boolean',
-            description: 'exit 0 when there are no changes, 2 when changes are pending, 1 on error',
+            description:
+              'exit 0: no changes, 2: changes pending, 1: any error (token, KB, content dir, flag, config, content)',
           },
         ],
       },
@@ -67,7 +68,16 @@ exactly that plan, and refuses when an article or collection it touches changed 
     flags: [
       {
         title: 'Output',
-        flags: [format(['text', 'json'], 'results format'), JSON_FLAG, out('write the results to a file')],
+        flags: [
+          format(['text', 'json'], 'results format'),
+          JSON_FLAG,
+          out('write the results to a file'),
+          {
+            name: 'detailed-exitcode',
+            type: 'boolean',
+            description: "as plan's: any error, a refused plan file included, exits 1 (not 2)",
+          },
+        ],
       },
       { title: 'Run', flags: [FORCE, NO_CACHE] },
       { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
@@ -125,7 +135,19 @@ next apply adopts it in place: same id, same URL. Reads only from Pylon. See doc
     description: `Validates the docs tree without contacting Pylon: frontmatter, folder metadata, duplicate keys and slugs,
 rendering. Prints every problem with file and line. Exit 2 when there is an error.
 Authors are checked against Pylon by plan and apply.`,
-    flags: [{ title: CONFIG_TITLE, flags: [CONFIG_FILE, CONTENT_DIR] }],
+    flags: [
+      {
+        title: 'Output',
+        flags: [
+          {
+            name: 'json',
+            type: 'boolean',
+            description: 'print {version, articles, collections, errors, warnings, diagnostics} as JSON',
+          },
+        ],
+      },
+      { title: CONFIG_TITLE, flags: [CONFIG_FILE, CONTENT_DIR] },
+    ],
     load: () => import('./commands/check.js'),
   }),
   defineCommand({

@@ -3,6 +3,7 @@ import type { ConfigFlags, ResolvedConfig } from '../config/types.js';
 import { type CommandInput, flagsOf } from './command-spec.js';
 import { InputError } from './failures.js';
 import { stringValue } from './parse.js';
+import { addSecret } from './terminal.js';
 
 /** The flags of the command line that feed the config, by the `config` field their declaration names. */
 export function configFlags(input: Pick<CommandInput, 'spec' | 'values'>): ConfigFlags {
@@ -36,5 +37,7 @@ export async function loadCliConfig(
     ...(loaded.path ? { configPath: loaded.path } : {}),
   });
   if ('errors' in resolved) throw new InputError('The configuration is invalid.', resolved.errors);
+  const target = resolved.config.target;
+  if ('token' in target) addSecret(io, target.token);
   return resolved.config;
 }

@@ -2,38 +2,22 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
 import { type CommandSpec, flagsOf } from './command-spec.js';
 import { COMMANDS } from './commands.js';
-import { describeDiagnostics, InputError } from './failures.js';
+import { describeFailure, type OutputMode, outputMode, reportFailure } from './failure-output.js';
 import { renderCommandHelp, renderMainHelp } from './help.js';
 import type { CliIO } from './io.js';
 import { parseFlags, UsageError } from './parse.js';
-
-/** Input problems exit 2 (nothing written); anything else that stops a run exits 1. */
-function report(error: unknown, io: CliIO): number {
-  if (error instanceof InputError) {
-    if (error.diagnostics.length > 0) io.stderr.write(`${describeDiagnostics(error.diagnostics)}\n`);
-    io.stderr.write(`error: ${error.message}\n`);
-    return 2;
-  }
-  const code = (error as { code?: string } | null)?.code;
-  const input = ['kb/not-found', 'content/missing-dir', 'pull/input', 'pull/target'];
-  if (error instanceof UsageError || (code !== undefined && input.includes(code))) {
-    io.stderr.write(`error: ${(error as Error).message}\n`);
-    return 2;
-  }
-  io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  return 1;
-}
+import { terminalIO } from './terminal.js';
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-function unknownCommand(name: string, io: CliIO): number {
+function unknownCommand(name: string, io: CliIO, mode: OutputMode): number {
   const guess = didYouMean(name, [...COMMANDS.map((c) => c.name), 'help']);
-  io.stderr.write(
-    `error: unknown command "${name}".${guess ? ` Did you mean "${guess}"?` : ''}\n\n${renderMainHelp(COMMANDS)}\n`,
-  );
-  return 2;
+  const message = `unknown command "${name}".${guess ? ` Did you mean "${guess}"?` : ''}`;
+  if (mode.json) return reportFailure(describeFailure(new UsageError(message)), io, mode);
+  io.stderr.write(`error: ${message}\n\n${renderMainHelp(COMMANDS)}\n`);
+  return mode.detailedExitCode ? 1 : 2;
 }
 
 /** `pylon-kb help [command]`: the same text as `<command> --help`. */
@@ -44,7 +28,7 @@ function help(args: string[], io: CliIO): number {
     return 0;
   }
   const spec = findCommand(name);
-  if (!spec) return unknownCommand(name, io);
+  if (!spec) return unknownCommand(name, io, outputMode([]));
   if (rest.length > 0) {
     io.stderr.write(`error: help takes one command name (got "${args.join(' ')}").\n`);
     return 2;
@@ -73,9 +57,14 @@ export async function runCommand(spec: CommandSpec, args: string[], io: CliIO): 
   return handler.run({ spec, values, positionals, io });
 }
 
-/** The CLI, with argv and the outside world as parameters so it runs in-process in tests. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+/**
+ * The CLI, with argv and the outside world as parameters so it runs in-process in tests. Everything it
+ * prints goes through the terminal module's escaping.
+ */
+export async function main(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = terminalIO(rawIO);
   const [name, ...args] = argv;
+  const mode = outputMode(args);
   if (!name || name === '--help' || name === '-h') {
     io.stdout.write(`${renderMainHelp(COMMANDS)}\n`);
     return name ? 0 : 2;
@@ -86,10 +75,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (name === 'help') return help(args, io);
   const spec = findCommand(name);
-  if (!spec) return unknownCommand(name, io);
+  if (!spec) return unknownCommand(name, io, mode);
   try {
     return await runCommand(spec, args, io);
   } catch (error) {
-    return report(error, io);
+    return reportFailure(describeFailure(error), io, mode);
   }
 }

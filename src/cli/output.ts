@@ -1,6 +1,7 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CliIO } from './io.js';
+import { redactForOutput } from './terminal.js';
 
 /** Colour only on a terminal and when NO_COLOR is unset (https://no-color.org). */
 export function useColor(io: CliIO): boolean {
@@ -9,7 +10,7 @@ export function useColor(io: CliIO): boolean {
 
 /** Writes a report to `--out FILE` (creating its folder) or to stdout. */
 export async function emit(report: string, out: string | undefined, io: CliIO): Promise<void> {
-  const text = report.endsWith('\n') ? report : `${report}\n`;
+  const text = redactForOutput(io, report.endsWith('\n') ? report : `${report}\n`);
   if (!out) {
     io.stdout.write(text);
     return;
@@ -24,5 +25,5 @@ export async function emit(report: string, out: string | undefined, io: CliIO): 
 export async function appendStepSummary(markdown: string, io: CliIO): Promise<void> {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (io.env.GITHUB_ACTIONS !== 'true' || !file) return;
-  await appendFile(file, `${markdown}\n`);
+  await appendFile(file, redactForOutput(io, `${markdown}\n`));
 }

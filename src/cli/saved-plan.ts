@@ -12,13 +12,19 @@ export async function readSavedPlan(file: string, cwd: string): Promise<Plan> {
   } catch {
     throw new InputError(
       `Cannot read the plan file ${file}. Write one with: pylon-kb plan --json --out ${file}`,
+      [],
+      'plan/unreadable',
     );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`The plan file ${file} is not JSON (${(error as Error).message}).`);
+    throw new InputError(
+      `The plan file ${file} is not JSON (${(error as Error).message}).`,
+      [],
+      'plan/invalid',
+    );
   }
   const parsed = parseSavedPlan(data);
   if ('problems' in parsed) {
@@ -26,6 +32,8 @@ export async function readSavedPlan(file: string, cwd: string): Promise<Plan> {
       `The plan file ${file} is not a valid pylon-kb plan (version ${PLAN_VERSION}); nothing was written:\n` +
         parsed.problems.map((p) => `  - ${p}`).join('\n') +
         `\nMake it again with: pylon-kb plan --json --out ${file}`,
+      [],
+      'plan/invalid',
     );
   }
   return parsed.plan;

@@ -9,6 +9,8 @@ export class InputError extends Error {
   constructor(
     message: string,
     readonly diagnostics: Diagnostic[] = [],
+    /** Stable machine-readable code for `--json` errors; diagnostics carry their own. */
+    readonly code = 'input/invalid',
   ) {
     super(message);
   }

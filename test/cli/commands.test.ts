@@ -31,7 +31,8 @@ describe('the command table', () => {
       expect(check).not.toContain(absent);
     const apply = (await runCli(['apply', '--help'], { cwd: REPO })).stdout;
     expect(apply).toContain('results format: text | json');
-    expect(apply).not.toContain('--detailed-exitcode');
+    expect(apply).toContain('--detailed-exitcode');
+    expect(apply).not.toContain('--refresh-interval');
   });
 
   it('names the config key of each config flag in help', async () => {

@@ -38,6 +38,8 @@ export async function run(input: CommandInput): Promise<number> {
           `The saved plan ${planFile} cannot be applied; nothing was written:\n` +
             reasons.map((r) => `  - ${r}`).join('\n') +
             '\nMake a new plan and review it again.',
+          [],
+          'plan/refused',
         );
       }
       plan = saved;

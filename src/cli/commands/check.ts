@@ -1,4 +1,4 @@
-import { errorsOnly } from '../../diagnostics/diagnostic.js';
+import { errorsOnly, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { loadContent } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
@@ -11,6 +11,18 @@ export async function run(input: CommandInput): Promise<number> {
   const { desired } = await loadContent(config);
   const errors = errorsOnly(desired.diagnostics);
   const warnings = desired.diagnostics.length - errors.length;
+  if (input.values.json === true) {
+    const report = {
+      version: 1,
+      articles: desired.articles.length,
+      collections: desired.collections.length,
+      errors: errors.length,
+      warnings,
+      diagnostics: sortDiagnostics(desired.diagnostics),
+    };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return errors.length > 0 ? 2 : 0;
+  }
   if (desired.diagnostics.length > 0) io.stderr.write(`${describeDiagnostics(desired.diagnostics)}\n`);
   io.stdout.write(
     `Checked ${desired.articles.length} articles in ${desired.collections.length} collections: ` +

@@ -7,6 +7,7 @@ import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
 import { choiceValue, stringValue } from '../parse.js';
+import { writeWorkflowCommands } from '../terminal.js';
 
 /** `pylon-kb plan`: the dry run. Reads only. */
 export async function run(input: CommandInput): Promise<number> {
@@ -34,8 +35,12 @@ export async function run(input: CommandInput): Promise<number> {
           .split(sep)
           .join('/'),
       });
-      if (annotations.text)
-        io.stdout.write(annotations.text.endsWith('\n') ? annotations.text : `${annotations.text}\n`);
+      if (annotations.text) {
+        writeWorkflowCommands(
+          io,
+          annotations.text.endsWith('\n') ? annotations.text : `${annotations.text}\n`,
+        );
+      }
       if (annotations.rest > 0) {
         io.stdout.write(
           `${annotations.rest} more diagnostics are not shown as annotations (GitHub shows 10 per step); the job summary lists them all.\n`,
