@@ -1,7 +1,7 @@
 import type { CreateArticleOp, CreateCollectionOp, MoveArticleOp, Operation, Plan } from '../plan/types.js';
 import { isWrite } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
-import { createCollection } from './collections.js';
+import { createCollection, deleteCollection, updateCollection } from './collections.js';
 import type { ApplyContext, ApplyEvent } from './context.js';
 import { type CreateOptions, createArticle, relink } from './create.js';
 import { toOperationError } from './errors.js';
@@ -37,6 +37,10 @@ async function execute(
       return uploadAsset(ctx, op, options.readAsset);
     case 'create-collection':
       return createCollection(ctx, op);
+    case 'update-collection':
+      return updateCollection(ctx, op);
+    case 'delete-collection':
+      return deleteCollection(ctx, op);
     case 'create-article':
       return createArticle(ctx, op, create);
     case 'move-article':
@@ -69,9 +73,11 @@ function waves(operations: readonly Operation[]): { run: Operation[]; cyclic?: b
     ...depths.map((d) => ({ run: collections.filter((c) => c.key.split('/').length === d) })),
     ...creates.layers.map((layer) => ({ run: layer })),
     { run: creates.cyclic, cyclic: true },
-    { run: byKind('update-article') },
+    { run: byKind('update-article', 'update-collection') },
     { run: byKind('create-redirects') },
     { run: byKind('retire-article') },
+    // Last: a collection is deleted only once the articles of this run have left it.
+    { run: byKind('delete-collection') },
   ].filter((wave) => wave.run.length > 0);
 }
 

@@ -21,6 +21,7 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 
   onDrift: 'fail',
   ownedCollections: [],
   adopt: false,
+  collectionUpdates: false,
   strictLinks: false,
   maxAssetBytes: 20 * 1024 * 1024,
   translations: { layout: 'suffix', folder: 'i18n' },

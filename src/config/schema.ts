@@ -98,6 +98,7 @@ export const userConfigSchema = z.strictObject({
   onDrift: z.enum(DRIFT_POLICIES).optional(),
   ownedCollections: z.array(text().describe('a collection slug or id')).optional(),
   adopt: flag().optional(),
+  collectionUpdates: flag().optional(),
   strictLinks: flag().optional(),
   maxAssetBytes: z.number().int().min(1).describe('a whole number of bytes, at least 1').optional(),
   translations: z

@@ -114,6 +114,8 @@ export interface UserConfig {
   ownedCollections?: string[] | undefined;
   /** Take over existing unmarked articles whose slug matches a document. Default `false`. */
   adopt?: boolean | undefined;
+  /** Send a folder's changed title or description with Pylon's collection PATCH (not in the April 2026 OpenAPI). Default `false`: reported. */
+  collectionUpdates?: boolean | undefined;
   /** Treat broken links as errors instead of warnings. Default `false`. */
   strictLinks?: boolean | undefined;
   /** Largest local file (image, PDF…) a document may embed or link, in bytes. Default 20 MiB. */
@@ -178,6 +180,7 @@ export interface ResolvedConfig {
   onDrift: DriftPolicy;
   ownedCollections: string[];
   adopt: boolean;
+  collectionUpdates: boolean;
   strictLinks: boolean;
   maxAssetBytes: number;
   translations: { layout: 'suffix' | 'folders'; folder: string };

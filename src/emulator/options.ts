@@ -11,7 +11,7 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
   immutableFields: 'ignore',
   translationUpsert: true,
   urlSuffix: 'title',
-  collectionPatch: true,
+  collectionPatch: false,
   maxAttachmentBytes: 50 * 1024 * 1024,
   rateLimitHeaders: false,
 };

@@ -20,6 +20,8 @@ export interface PlanOptions {
   force?: boolean;
   /** Take over hand-written articles with a document's slug in an owned collection. */
   adopt?: boolean;
-  /** Collections (slug or id) pylon-kb owns besides the ones its folders map to. */
+  /** Collections (slug or id) pylon-kb owns besides the ones its folders map to: deleted when empty (orphans policy). */
   ownedCollections?: readonly string[];
+  /** Send a folder's changed title or description (the API's collection PATCH); otherwise report it. */
+  collectionUpdates?: boolean;
 }

@@ -139,6 +139,24 @@ const retireArticle = z.strictObject({
   action: z.enum(['delete', 'unlist']),
 });
 
+const updateCollection = z.strictObject({
+  kind: z.literal('update-collection'),
+  key: nonEmpty,
+  collectionId: id,
+  title: nonEmpty,
+  description: text.optional(),
+  before: z.strictObject({ title: text, description: text.optional() }),
+});
+
+const deleteCollection = z.strictObject({
+  kind: z.literal('delete-collection'),
+  key: nonEmpty,
+  collectionId: id,
+  title: text,
+  reason: z.enum(['duplicate', 'emptied']),
+  depth: z.number().int().min(1),
+});
+
 const orphan = z.strictObject({
   kind: z.literal('orphan'),
   key: nonEmpty,
@@ -163,6 +181,8 @@ const drift = z.strictObject({
 const OPERATION_SCHEMAS = {
   'upload-asset': uploadAsset,
   'create-collection': createCollection,
+  'update-collection': updateCollection,
+  'delete-collection': deleteCollection,
   'create-article': createArticle,
   'update-article': updateArticle,
   'move-article': moveArticle,

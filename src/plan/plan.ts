@@ -2,6 +2,7 @@ import type { DesiredArticle, DesiredState } from '../content/types.js';
 import type { CurrentState } from '../remote/types.js';
 import { planUploads } from './assets.js';
 import { createAuthorResolver } from './authors.js';
+import { planCollectionCleanup } from './collection-cleanup.js';
 import { planCollections } from './collections.js';
 import { planLookup } from './links.js';
 import { isInPlace, matchArticles } from './match.js';
@@ -23,9 +24,11 @@ function summarise(operations: readonly Operation[], unchanged: number): PlanSum
  * (plan-article.ts: create, move, drift, update, redirects), then the orphans.
  */
 export function createPlan(desired: DesiredState, current: CurrentState, options: PlanOptions): Plan {
-  const collections = planCollections(desired.collections, current.collections);
+  const collections = planCollections(desired.collections, current.collections, {
+    collectionUpdates: options.collectionUpdates ?? false,
+  });
   const parts: PlanParts = {
-    diagnostics: [...desired.diagnostics],
+    diagnostics: [...desired.diagnostics, ...collections.diagnostics],
     versions: { ...collections.versions },
     articleOps: [],
     retirements: [],
@@ -60,12 +63,22 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   const managedCount = current.articles.filter((a) => a.marker && !a.marker.retired).length;
   planOrphans(matched.orphans, managedCount, options, parts);
 
+  const cleanup = planCollectionCleanup(
+    current,
+    new Set(collections.existing.values()),
+    collections.duplicates,
+    [...parts.articleOps, ...parts.retirements],
+    { orphans: options.orphans ?? 'report', ownedCollections: options.ownedCollections ?? [] },
+  );
+  parts.diagnostics.push(...cleanup.diagnostics);
   const uploads = planUploads(desired.articles, parts.articleOps);
   const operations = [
     ...uploads,
     ...collections.creates,
+    ...collections.updates,
     ...parts.articleOps,
     ...parts.retirements,
+    ...cleanup.deletes,
     ...parts.notices,
   ];
   return {

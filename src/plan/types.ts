@@ -16,6 +16,35 @@ export interface CreateCollectionOp {
   parentId: string | null;
 }
 
+/**
+ * Change a collection's title or description to the folder's (config `collectionUpdates`: Pylon's April 2026
+ * OpenAPI has no collection update; later material reports `PATCH …/collections/{id}`).
+ */
+export interface UpdateCollectionOp {
+  kind: 'update-collection';
+  /** Folder path relative to the content directory. */
+  key: string;
+  collectionId: string;
+  title: string;
+  description?: string;
+  before: { title: string; description?: string };
+}
+
+/**
+ * Delete a collection pylon-kb's runs left behind: a duplicate of a folder's collection (two applies at
+ * once) or one this plan empties. Apply re-checks that only pylon-kb's articles are in it (delete cascades).
+ */
+export interface DeleteCollectionOp {
+  kind: 'delete-collection';
+  /** The collection's place, `parent-slug/slug`, for reports. */
+  key: string;
+  collectionId: string;
+  title: string;
+  reason: 'duplicate' | 'emptied';
+  /** Nesting depth: children are deleted before their parents. */
+  depth: number;
+}
+
 /** A translation as pylon-kb sends it (with `translations[]` on create, or a PATCH with `language`). */
 export interface TranslationDraft {
   language: string;
@@ -183,6 +212,8 @@ export interface DriftNotice {
 export type Operation =
   | UploadAssetOp
   | CreateCollectionOp
+  | UpdateCollectionOp
+  | DeleteCollectionOp
   | CreateArticleOp
   | UpdateArticleOp
   | MoveArticleOp

@@ -65,6 +65,22 @@ export function renderPlanHtml(plan: Plan, options: HtmlOptions = {}): string {
   }
   const table = (head: string[], rows: string[][]): string =>
     `<table><tr>${head.map((c) => `<th>${c}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+  const collectionChanges = [...groups['update-collection'], ...groups['delete-collection']];
+  if (collectionChanges.length > 0) {
+    add(
+      'collections',
+      `Collections to change (${collectionChanges.length})`,
+      table(
+        ['Collection', 'Change'],
+        collectionChanges.map((op) => [
+          `<code>${h(op.key)}</code>`,
+          op.kind === 'update-collection'
+            ? `${h(op.before.title)} → ${h(op.title)}`
+            : `<span class="badge retire">delete</span> ${h(op.title)}: ${op.reason === 'duplicate' ? "a duplicate of the folder's collection" : 'emptied by this run'}`,
+        ]),
+      ),
+    );
+  }
   const retire = groups['retire-article'];
   if (retire.length > 0) {
     add(

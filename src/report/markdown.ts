@@ -133,11 +133,18 @@ function* diagnosticBlocks(diagnostics: readonly Diagnostic[]): Generator<Block>
 const TABLE_HEADS: Partial<Record<Operation['kind'], string[]>> = {
   'upload-asset': ['File', 'Size', 'Type'],
   'create-collection': ['Collection', 'Title', 'Slug', 'Parent'],
+  'update-collection': ['Collection', 'Title', 'Description'],
+  'delete-collection': ['Collection', 'Title', 'Why'],
   'create-article': ['Document', 'Title', 'Lands in', 'Flags'],
   'create-redirects': ['Document', 'Article', 'Redirect from'],
   'retire-article': ['Document', 'Title', 'Action', 'Article'],
   orphan: ['Document', 'Title', 'Article'],
 };
+
+const COLLECTION_DELETE_REASON = {
+  duplicate: "a duplicate of the folder's collection (two runs at once); its articles move to the folder's",
+  emptied: 'no folder maps to it and this run empties it',
+} as const;
 
 function tableHead(kind: Operation['kind']): string {
   const head = TABLE_HEADS[kind];
@@ -154,6 +161,16 @@ function entry(op: Operation, options: MarkdownOptions, refs: PlanReferences | u
       return row([code(op.key), `${Math.ceil(op.size / 1024)} KB`, code(op.contentType)]);
     case 'create-collection':
       return row([code(op.key), cell(op.title), code(op.slug), code(op.parentKey)]);
+    case 'update-collection':
+      return row([
+        code(op.key),
+        op.title === op.before.title ? cell(op.title) : `~~${cell(op.before.title)}~~ → ${cell(op.title)}`,
+        op.description === undefined || op.description === (op.before.description ?? '')
+          ? '—'
+          : cell(op.description),
+      ]);
+    case 'delete-collection':
+      return row([code(op.key), cell(op.title), cell(COLLECTION_DELETE_REASON[op.reason])]);
     case 'create-article':
       return row([
         code(op.key),

@@ -12,11 +12,13 @@ import type {
 export const OPERATION_KINDS: readonly OperationKind[] = [
   'upload-asset',
   'create-collection',
+  'update-collection',
   'create-article',
   'update-article',
   'move-article',
   'create-redirects',
   'retire-article',
+  'delete-collection',
   'orphan',
   'drift',
 ];
@@ -25,6 +27,8 @@ export const OPERATION_KINDS: readonly OperationKind[] = [
 export const KIND_SYMBOL: Record<OperationKind, string> = {
   'upload-asset': '↑',
   'create-collection': '+',
+  'update-collection': '~',
+  'delete-collection': '-',
   'create-article': '+',
   'update-article': '~',
   'move-article': '→',
@@ -38,6 +42,8 @@ export const KIND_SYMBOL: Record<OperationKind, string> = {
 export const KIND_LABEL: Record<OperationKind, string> = {
   'upload-asset': 'Files to upload',
   'create-collection': 'Collections to create',
+  'update-collection': 'Collections to rename or describe',
+  'delete-collection': 'Collections to delete (duplicates and emptied)',
   'create-article': 'Articles to create',
   'update-article': 'Articles to update',
   'move-article': 'Articles to move',
@@ -88,6 +94,8 @@ export function summaryLine(plan: Plan): string {
   const redirects = redirectCount(plan.operations);
   if (redirects > 0) parts.push(`${plural(redirects, 'redirect')} to add`);
   if (c['retire-article'] > 0) parts.push(`${c['retire-article']} to retire`);
+  if (c['update-collection'] > 0) parts.push(`${plural(c['update-collection'], 'collection')} to update`);
+  if (c['delete-collection'] > 0) parts.push(`${plural(c['delete-collection'], 'collection')} to delete`);
   const notices: string[] = [];
   if (c.orphan > 0) notices.push(plural(c.orphan, 'orphaned article'));
   if (c.drift > 0) notices.push(`${plural(c.drift, 'article')} edited in Pylon`);

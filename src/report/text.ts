@@ -66,7 +66,8 @@ function head(out: Out, op: Operation, noun: string, rest: string): void {
 function symbolPaint(s: Style, op: Operation): Painter {
   if (op.kind === 'update-article' || op.kind === 'orphan') return s.yellow;
   if (op.kind === 'move-article') return s.cyan;
-  if (op.kind === 'retire-article') return s.red;
+  if (op.kind === 'retire-article' || op.kind === 'delete-collection') return s.red;
+  if (op.kind === 'update-collection') return s.yellow;
   if (op.kind === 'drift') return s.magenta;
   return s.green;
 }
@@ -79,6 +80,21 @@ function renderOperation(out: Out, op: Operation, context: number): void {
   switch (op.kind) {
     case 'upload-asset':
       head(out, op, 'file', `  ${t(op.contentType)}, ${Math.ceil(op.size / 1024)} KB`);
+      return;
+    case 'update-collection':
+      head(out, op, 'collection', `  ${q(op.before.title)} → ${q(op.title)}`);
+      if (op.description !== undefined && op.description !== (op.before.description ?? '')) {
+        detail(out, `description: ${q(op.description)}`);
+      }
+      return;
+    case 'delete-collection':
+      head(out, op, 'collection', `  ${q(op.title)}  delete`);
+      detail(
+        out,
+        op.reason === 'duplicate'
+          ? "a duplicate of the folder's collection (two runs at once); its articles move to the folder's first"
+          : 'no folder maps to it, and this run moves or retires every article in it',
+      );
       return;
     case 'create-collection':
       head(

@@ -32,6 +32,7 @@ export function planOptionsFrom(config: ResolvedConfig, run: RunOptions = {}): P
     force: run.force ?? false,
     adopt: config.adopt,
     ownedCollections: config.ownedCollections,
+    collectionUpdates: config.collectionUpdates,
   };
 }
 

@@ -32,6 +32,8 @@ if (!contract && inCi) {
     beforeAll(async () => {
       const started = await startTestEmulator();
       ({ emu, api, author } = started);
+      // Collection PATCH is off by default (the April 2026 document lacks it); its fidelity is checked too.
+      emu.setOptions({ collectionPatch: true });
       kb = started.kb.id;
     });
     afterAll(() => emu.close());
