@@ -6,7 +6,7 @@ export const DEFAULT_EMULATOR_SEED = 'default';
 /** Defaults of every key that has one (the target is resolved separately, see target.ts). Never mutate. */
 export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 'target'>> = {
   contentDir: 'docs',
-  include: ['**/*.md'],
+  include: ['**/*.md', '**/*.markdown', '**/*.mdx'],
   exclude: [],
   knowledgeBase: null,
   defaultAuthor: null,
@@ -23,6 +23,11 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 
   adopt: false,
   collectionUpdates: false,
   strictLinks: false,
+  site: 'auto',
+  brokenAnchors: null,
+  brokenLinks: 'error',
+  authors: {},
+  unknownAuthors: 'error',
   maxAssetBytes: 20 * 1024 * 1024,
   translations: { layout: 'suffix', folder: 'i18n' },
   watch: { debounceMs: 150, publish: false },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENDPOINTS, type EndpointName, RATE_LIMIT_PRESET_NAMES, VISIBILITIES } from '../pylon-api/index.js';
+import { SITE_NAMES } from '../sites/types.js';
 import type { DriftPolicy, OrphanPolicy, TargetKind, UserConfig } from './types.js';
 
 /*
@@ -100,6 +101,14 @@ export const userConfigSchema = z.strictObject({
   adopt: flag().optional(),
   collectionUpdates: flag().optional(),
   strictLinks: flag().optional(),
+  site: z.enum(['auto', ...SITE_NAMES]).optional(),
+  brokenAnchors: z.enum(['warn', 'error']).optional(),
+  brokenLinks: z.enum(['warn', 'error']).optional(),
+  authors: z
+    .record(text().describe('an author as the frontmatter writes it'), author)
+    .describe('an object of frontmatter author → Pylon user (email, id or name)')
+    .optional(),
+  unknownAuthors: z.enum(['error', 'default']).optional(),
   maxAssetBytes: z.number().int().min(1).describe('a whole number of bytes, at least 1').optional(),
   translations: z
     .strictObject({

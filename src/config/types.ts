@@ -1,4 +1,5 @@
 import type { EndpointName, RateLimitPreset, Visibility } from '../pylon-api/index.js';
+import type { SiteName } from '../sites/types.js';
 
 /*
  * The config as a user writes it (`UserConfig`) and as the rest of pylon-kb reads it (`ResolvedConfig`).
@@ -118,12 +119,30 @@ export interface UserConfig {
   collectionUpdates?: boolean | undefined;
   /** Treat broken links as errors instead of warnings. Default `false`. */
   strictLinks?: boolean | undefined;
+  /**
+   * The site generator whose conventions the docs tree follows (static folders, URLs, redirect keys,
+   * index pages, heading ids…). Default `'auto'`: detected from the files at the site root; `'none'`
+   * keeps pylon-kb's own conventions.
+   */
+  site?: SiteSetting | undefined;
+  /** A link to a heading that does not exist: `'warn'` (default; `'error'` when `strictLinks`) or `'error'`. */
+  brokenAnchors?: BrokenLinkPolicy | undefined;
+  /** A link to a document that does not exist: `'error'` (default) or `'warn'` (published as written). */
+  brokenLinks?: BrokenLinkPolicy | undefined;
+  /** Frontmatter `author` values (a GitHub handle, a name) → a Pylon user (email, id or name). */
+  authors?: Record<string, string> | undefined;
+  /** An author Pylon does not know: `'error'` (default) or `'default'` (the default author, with a warning). */
+  unknownAuthors?: UnknownAuthorPolicy | undefined;
   /** Largest local file (image, PDF…) a document may embed or link, in bytes. Default 20 MiB. */
   maxAssetBytes?: number | undefined;
   /** Where translations live: `name.<lang>.md` beside `name.md` (`suffix`, default) or `<folder>/<lang>/…`. */
   translations?: { layout?: 'suffix' | 'folders' | undefined; folder?: string | undefined } | undefined;
   watch?: WatchConfig | undefined;
 }
+
+export type SiteSetting = SiteName | 'auto';
+export type BrokenLinkPolicy = 'warn' | 'error';
+export type UnknownAuthorPolicy = 'error' | 'default';
 
 export interface ResolvedPylonTarget {
   kind: 'pylon';
@@ -182,6 +201,12 @@ export interface ResolvedConfig {
   adopt: boolean;
   collectionUpdates: boolean;
   strictLinks: boolean;
+  site: SiteSetting;
+  /** `null`: follow `strictLinks` (error when strict, else warn). */
+  brokenAnchors: BrokenLinkPolicy | null;
+  brokenLinks: BrokenLinkPolicy;
+  authors: Record<string, string>;
+  unknownAuthors: UnknownAuthorPolicy;
   maxAssetBytes: number;
   translations: { layout: 'suffix' | 'folders'; folder: string };
   watch: { debounceMs: number; publish: boolean };

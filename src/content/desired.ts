@@ -3,7 +3,9 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
 import { textDigest } from '../identity/text-digest.js';
 import type { LocalReference } from '../markdown/references.js';
+import type { HeadingIdRule } from '../markdown/heading-slugs.js';
 import { renderDocument } from '../markdown/render.js';
+import type { SiteContext } from '../sites/types.js';
 import type { AssetLookup } from './assets.js';
 import { buildTargetIndex, type TargetIndex } from './link-targets.js';
 import { stripMarkdownExtension } from './markdown-path.js';
@@ -12,6 +14,8 @@ import { type SyntaxInputs, syntaxCacheKey, syntaxOptionsFor } from './render-sy
 import { type RenderedPage, resolvePage } from './resolve-references.js';
 import type { LocalTranslation } from './translations.js';
 import type { ContentTree, DesiredArticle, DesiredState, DesiredTranslation, LocalDoc } from './types.js';
+import { isSiteIndexName } from './site-tree.js';
+import { folderOf } from './url-path.js';
 
 /**
  * What rendering one document produced: all `buildDesiredState` keeps of a `renderDocument` result.
@@ -53,13 +57,22 @@ export interface BuildDesiredStateOptions {
   strictLinks?: boolean | undefined;
   /** The site generator, its variables and the included files, for site syntax (render-syntax.ts). */
   syntax?: SyntaxInputs | undefined;
+  /** A link to a missing heading: `warn` (default, `error` with strictLinks) or `error`. */
+  brokenAnchors?: 'warn' | 'error' | undefined;
+  /** A link to a missing document: `error` (default) or `warn`. */
+  brokenLinks?: 'warn' | 'error' | undefined;
 }
 
 /** The part of a document or translation its rendering depends on. */
 export type Renderable = Pick<LocalDoc, 'path' | 'markdown' | 'title' | 'bodyStartLine' | 'frontmatter'>;
 
 /** The cache key of a document's rendering: its path, body digest, title, body line and the options. */
-export function renderCacheKey(doc: Renderable, dropLeadingH1: boolean, syntax?: SyntaxInputs): string {
+export function renderCacheKey(
+  doc: Renderable,
+  dropLeadingH1: boolean,
+  syntax?: SyntaxInputs,
+  headingIds: HeadingIdRule = 'github',
+): string {
   return [
     doc.path,
     digestOf(doc.markdown),
@@ -67,16 +80,23 @@ export function renderCacheKey(doc: Renderable, dropLeadingH1: boolean, syntax?:
     String(doc.bodyStartLine),
     dropLeadingH1 ? 'h1' : '-',
     syntaxCacheKey(doc, syntax),
+    headingIds,
   ].join('\0');
 }
 
-function render(doc: Renderable, dropLeadingH1: boolean, syntax: SyntaxInputs | undefined): CachedRendering {
+function render(
+  doc: Renderable,
+  dropLeadingH1: boolean,
+  syntax: SyntaxInputs | undefined,
+  headingIds: HeadingIdRule,
+): CachedRendering {
   const rendered = renderDocument(doc.markdown, {
     title: doc.title,
     dropLeadingH1,
     file: doc.path,
     lineOffset: doc.bodyStartLine - 1,
     ...syntaxOptionsFor(doc, syntax),
+    headingIds,
   });
   const { html, diagnostics, references, anchors } = rendered;
   return { html, diagnostics, references, anchors, textDigest: textDigest(html) };
@@ -87,12 +107,13 @@ function cachedRender(
   dropLeadingH1: boolean,
   cache: RenderCache | undefined,
   syntax: SyntaxInputs | undefined,
+  headingIds: HeadingIdRule,
 ) {
-  if (!cache) return render(doc, dropLeadingH1, syntax);
-  const key = renderCacheKey(doc, dropLeadingH1, syntax);
+  if (!cache) return render(doc, dropLeadingH1, syntax, headingIds);
+  const key = renderCacheKey(doc, dropLeadingH1, syntax, headingIds);
   const hit = cache.get(key);
   if (hit) return hit;
-  const rendered = render(doc, dropLeadingH1, syntax);
+  const rendered = render(doc, dropLeadingH1, syntax, headingIds);
   cache.set(key, rendered);
   return rendered;
 }
@@ -109,6 +130,8 @@ export interface RenderedTree {
   docs: { doc: LocalDoc; page: RenderedPage }[];
   translations: { translation: LocalTranslation; page: RenderedPage }[];
   index: TargetIndex;
+  /** Pages of files with errors (not published): rendered only so their own problems are reported. */
+  invalid?: RenderedPage[];
   /** The tree's diagnostics and the rendering ones. */
   diagnostics: Diagnostic[];
 }
@@ -120,8 +143,11 @@ export function renderContentTree(
 ): RenderedTree {
   const diagnostics = [...tree.diagnostics];
   const dropLeadingH1 = options.dropLeadingH1 !== false;
+  const site = tree.site?.conventions;
+  const headingIds = site?.headingIds ?? 'github';
+  const stemOfPage = (path: string) => pageStemOf(path, tree.site);
   const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
-    const rendered = cachedRender(doc, dropLeadingH1, options.renderCache, options.syntax);
+    const rendered = cachedRender(doc, dropLeadingH1, options.renderCache, options.syntax, headingIds);
     diagnostics.push(...rendered.diagnostics);
     return {
       origin: { key, path: doc.path, pageStem, ...(language !== undefined && { language }) },
@@ -132,19 +158,15 @@ export function renderContentTree(
       textDigest: rendered.textDigest,
     };
   };
-  const docs = tree.docs.map((doc) => ({
-    doc,
-    page: pageOf(doc, doc.key, stripMarkdownExtension(doc.path)),
-  }));
+  const docs = tree.docs.map((doc) => ({ doc, page: pageOf(doc, doc.key, stemOfPage(doc.path)) }));
   const translations = (tree.translations ?? []).map((translation) => ({
     translation,
-    page: pageOf(
-      translation,
-      translation.sourceKey,
-      stripMarkdownExtension(translation.sourcePath),
-      translation.language,
-    ),
+    page: pageOf(translation, translation.sourceKey, stemOfPage(translation.sourcePath), translation.language),
   }));
+  // Files with errors of their own are not published, but their links and images are still checked.
+  const invalid = (tree.invalid ?? []).flatMap(({ path, body }) =>
+    body ? [pageOf({ path, title: '', ...body }, path, stemOfPage(path))] : [],
+  );
   const index = buildTargetIndex(
     docs.map(({ doc, page }) => ({ doc, anchors: page.anchors })),
     translations.map(({ translation: t, page }) => ({
@@ -153,9 +175,26 @@ export function renderContentTree(
       language: t.language,
     })),
     tree.collections,
-    tree.translationFolder,
+    {
+      translationFolder: tree.translationFolder,
+      invalid: tree.invalid,
+      excluded: tree.excluded,
+      ...(site && {
+        rules: {
+          staticDirs: tree.site?.staticDirs ?? [],
+          linksFromDocsRoot: site.linksFromDocsRoot,
+          rawHtmlFromPageUrl: site.rawHtmlFromPageUrl,
+        },
+      }),
+    },
   );
-  return { tree, docs, translations, index, diagnostics };
+  return { tree, docs, translations, invalid, index, diagnostics };
+}
+
+/** The path whose URL site-style links resolve against: a folder's index page stands for the folder. */
+function pageStemOf(path: string, site: SiteContext | undefined): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return isSiteIndexName(name, site) ? folderOf(path) : stripMarkdownExtension(path);
 }
 
 /** Phase 2 (pure): resolves links and files against the whole tree and builds the desired state. */
@@ -168,7 +207,10 @@ export function resolveDesiredState(
     index: rendered.index,
     assets: options.assets,
     strictLinks: options.strictLinks === true,
+    brokenAnchors: options.brokenAnchors,
+    brokenLinks: options.brokenLinks,
   };
+  for (const page of rendered.invalid ?? []) diagnostics.push(...resolvePage(page, context).diagnostics);
   const byKey = new Map<string, DesiredTranslation[]>();
   for (const { translation, page } of rendered.translations) {
     const resolved = resolvePage(page, context);
@@ -198,7 +240,20 @@ export function resolveDesiredState(
       translations,
     });
   });
-  return { collections: rendered.tree.collections, articles, diagnostics: sortDiagnostics(diagnostics) };
+  const site = rendered.tree.site;
+  return {
+    collections: rendered.tree.collections,
+    articles,
+    diagnostics: sortDiagnostics(diagnostics),
+    ...(site && {
+      site: {
+        name: site.conventions.name,
+        label: site.conventions.label,
+        ...(site.detectedBy !== undefined && { detectedBy: site.detectedBy }),
+        notes: site.data.notes,
+      },
+    }),
+  };
 }
 
 /** Renders every document of the tree: what pylon-kb wants the knowledge base to hold. */

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstHeading } from '../markdown/render.js';
 import { VISIBILITIES } from '../pylon-api/index.js';
+import type { PageInput, SiteContext, SiteConventions } from '../sites/types.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
 import { stripMarkdownExtension } from './markdown-path.js';
@@ -8,6 +9,7 @@ import { readPulledFrom } from './pulled-from.js';
 import { baseName, parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
 import { checkTitle, titleLine } from './title-rules.js';
 import type { LocalDoc, SourceFile } from './types.js';
+import type { Fields } from './yaml-fields.js';
 
 export const DOCUMENT_KEYS = [
   'title',
@@ -31,11 +33,16 @@ export function keyFromPath(path: string): string {
 }
 
 export interface ParseDocumentOptions {
-  /** Strip `01-` style ordering prefixes from file names (default true). */
+  /** Strip `01-` style ordering prefixes from file names (default true, or the site's rule). */
   stripNumberPrefix?: boolean | undefined;
   /** Extra frontmatter keys to accept silently (e.g. keys another tool reads). */
   extraKeys?: readonly string[] | undefined;
+  /** The site generator's conventions (keys, URLs, redirect keys, lenient YAML). */
+  site?: SiteContext | undefined;
 }
+
+/** Keys that order pages in the generators: the first one given wins, after pylon-kb's own `order`. */
+const ORDER_KEYS = ['order', 'sidebar_position', 'weight', 'nav_order'] as const;
 
 export interface ParsedDocument {
   /** Null when the file has errors; warnings alone still give a document. */
@@ -43,27 +50,58 @@ export interface ParsedDocument {
   diagnostics: Diagnostic[];
   /** Absolute line of each frontmatter key, for diagnostics raised later (duplicate slugs, ids). */
   fieldLines: Record<string, number>;
+  /** For a file with errors: its body, still checked for its own problems (links, images). */
+  body?: { markdown: string; bodyStartLine: number };
 }
 
 /** Parses one Markdown file: safe frontmatter, validated fields, and the defaults for what is missing. */
-export function parseDocument(file: SourceFile, options: ParseDocumentOptions = {}): ParsedDocument {
-  const { frontmatter, diagnostics } = readFrontmatter(file);
-  if (!frontmatter) return { doc: null, diagnostics, fieldLines: {} };
+export function parseDocument(
+  file: SourceFile,
+  options: ParseDocumentOptions & { isIndex?: boolean; folderTitle?: string } = {},
+): ParsedDocument {
+  const site = options.site?.conventions;
+  const read = readFrontmatter(file, { lenient: site !== undefined && site.name !== 'none' });
+  const { frontmatter, diagnostics } = read;
+  if (!frontmatter) return { doc: null, diagnostics, fieldLines: {}, ...(read.body && { body: read.body }) };
 
   const fm = new FieldReader(frontmatter.fields, file.path, 'frontmatter/type');
-  fm.warnUnknownKeys(DOCUMENT_KEYS, 'frontmatter/unknown-key', options.extraKeys);
+  fm.warnUnknownKeys(
+    [...DOCUMENT_KEYS, ...(site?.frontmatterKeys ?? [])],
+    'frontmatter/unknown-key',
+    options.extraKeys,
+  );
 
-  const fromName = splitNumberPrefix(baseName(file.path), options.stripNumberPrefix !== false);
-  const title = fm.string('title') ?? firstHeading(frontmatter.body) ?? titleFromName(fromName.name);
-  const slug = fm.has('slug') ? fm.slug('slug') : slugFromFileName(fm, file.path, fromName.name);
+  const strip = options.stripNumberPrefix ?? site?.stripNumberPrefix ?? true;
+  const fromName = splitNumberPrefix(baseName(file.path), strip);
+  const isIndex = options.isIndex === true;
+  const page =
+    site && options.site
+      ? site.page(pageInput(file.path, frontmatter.fields, isIndex), options.site.data)
+      : undefined;
+  const title =
+    fm.string('title') ??
+    firstHeading(frontmatter.body) ??
+    options.folderTitle ??
+    titleFromName(fromName.name);
+  const slug = readSlug(
+    fm,
+    file.path,
+    isIndex ? folderName(file.path, strip) : fromName.name,
+    page?.slug,
+    site,
+  );
   const published = readPublished(fm);
-  const order = fm.number('order') ?? fm.number('sidebar_position') ?? fromName.order;
+  const order = readOrder(fm, site) ?? fromName.order;
   const author = fm.string('author');
   const visibility = fm.oneOf('visibility', VISIBILITIES);
   const description = fm.string('description');
-  const key = fm.string('id') ?? keyFromPath(file.path);
+  // Docusaurus's `id` names the doc inside its folder (and its URL), not a pylon-kb identity.
+  const ownId = site?.frontmatterKeys.includes('id') ? undefined : fm.string('id');
+  const key = ownId ?? keyFromPath(file.path);
   const unlisted = fm.boolean('unlisted') ?? false;
-  const redirectFrom = fm.stringList('redirect_from') ?? [];
+  const redirectFrom = unique(
+    [...(fm.stringList('redirect_from') ?? []), ...(page?.redirects ?? [])].map(asUrlPath),
+  );
 
   const pulled = readPulledFrom(frontmatter.fields, file.path);
   diagnostics.push(...fm.diagnostics, ...pulled.diagnostics);
@@ -71,7 +109,10 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
   if (badTitle) diagnostics.push(badTitle);
   diagnostics.sort(byLine);
   const fieldLines = Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.line]));
-  if (diagnostics.some((d) => d.severity === 'error')) return { doc: null, diagnostics, fieldLines };
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    const body = { markdown: frontmatter.body, bodyStartLine: frontmatter.bodyStartLine };
+    return { doc: null, diagnostics, fieldLines, body };
+  }
 
   const doc: LocalDoc = {
     key,
@@ -87,6 +128,8 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
     ...(frontmatter.fields.size > 0 && {
       frontmatter: Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.value])),
     }),
+    ...(page && { siteUrls: page.urls }),
+    ...(isIndex && { isIndex }),
     ...(author !== undefined && { author: { value: author, line: fm.line('author') ?? 1 } }),
     ...(visibility !== undefined && { visibility }),
     ...(order !== undefined && { order }),
@@ -98,6 +141,54 @@ export function parseDocument(file: SourceFile, options: ParseDocumentOptions = 
 
 function byLine(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0);
+}
+
+function pageInput(path: string, fields: Fields, isIndex: boolean): PageInput {
+  return {
+    path,
+    isIndex,
+    fields: Object.fromEntries([...fields].map(([name, field]) => [name, field.value])),
+  };
+}
+
+/** The slug: frontmatter `slug`, or the site's (a Docusaurus `slug: /deploy` → `deploy`), or the file name. */
+function readSlug(
+  fm: FieldReader,
+  path: string,
+  name: string,
+  siteSlug: string | undefined,
+  site: SiteConventions | undefined,
+): string | undefined {
+  if (site && site.name !== 'none') {
+    const given = siteSlug ?? (fm.has('slug') ? fm.raw('slug') : undefined);
+    const slug = typeof given === 'string' ? slugify(given) : '';
+    if (slug) return slug;
+    return slugFromFileName(fm, path, name);
+  }
+  return fm.has('slug') ? fm.slug('slug') : slugFromFileName(fm, path, name);
+}
+
+function readOrder(fm: FieldReader, site: SiteConventions | undefined): number | undefined {
+  const keys = site && site.name !== 'none' ? ORDER_KEYS : ORDER_KEYS.slice(0, 2);
+  for (const key of keys) {
+    const value = fm.has(key) ? fm.number(key) : undefined;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function folderName(path: string, strip: boolean): string {
+  const folder = parentFolder(path) ?? '';
+  return splitNumberPrefix(folder.slice(folder.lastIndexOf('/') + 1), strip).name || 'home';
+}
+
+/** Redirect paths as Pylon route redirects take them: with a leading `/`. */
+function asUrlPath(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }
 
 function slugFromFileName(fm: FieldReader, path: string, name: string): string | undefined {

@@ -32,6 +32,11 @@ export class FieldReader {
     return this.fields.get(name)?.line;
   }
 
+  /** The value as written, whatever its type (undefined when absent). */
+  raw(name: string): unknown {
+    return this.present(name)?.value;
+  }
+
   has(name: string): boolean {
     return this.present(name) !== undefined;
   }

@@ -35,29 +35,49 @@ const CATEGORY_KEYS = ['label', 'position', 'description', 'slug', 'link'];
 /** Docusaurus keys that describe the sidebar, not the collection: accepted and ignored. */
 const CATEGORY_SIDEBAR_KEYS = ['collapsed', 'collapsible', 'className', 'customProps', 'key'];
 
-export function readFolderMetadata(file: SourceFile): {
+export interface FolderMetadataOptions {
+  /**
+   * The index page is also published as an article (a site's landing page): its own parse reports its
+   * keys and YAML, so here they are read quietly, and the body is not "ignored".
+   */
+  alsoDocument?: boolean;
+  /** Frontmatter keys the site generator defines (known, not "unknown key" warnings). */
+  siteKeys?: readonly string[] | undefined;
+}
+
+export function readFolderMetadata(
+  file: SourceFile,
+  options: FolderMetadataOptions = {},
+): {
   metadata: FolderMetadata | null;
   diagnostics: Diagnostic[];
 } {
   const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
   return name.startsWith('_category_.')
     ? readCategoryFile(file, name.endsWith('.json'))
-    : readIndexFile(file);
+    : readIndexFile(file, options.alsoDocument === true, options.siteKeys);
 }
 
-/** Hugo `_index.md` / `index.md`: frontmatter only; a non-empty body is ignored with a warning. */
-function readIndexFile(file: SourceFile) {
-  const { frontmatter, diagnostics } = readFrontmatter(file);
+/**
+ * Hugo `_index.md` / `index.md` (and a site's index pages): the frontmatter describes the folder. Without
+ * a site, a non-empty body is ignored with a warning; with one, the page is an article of its own.
+ */
+function readIndexFile(file: SourceFile, alsoDocument: boolean, siteKeys: readonly string[] | undefined) {
+  const read = readFrontmatter(file, { lenient: alsoDocument || siteKeys !== undefined });
+  const { frontmatter } = read;
+  const diagnostics = alsoDocument ? [] : read.diagnostics;
   if (!frontmatter) return { metadata: null, diagnostics };
   const fm = new FieldReader(frontmatter.fields, file.path, 'frontmatter/type');
-  fm.warnUnknownKeys(INDEX_KEYS, 'frontmatter/unknown-key');
+  if (!alsoDocument) fm.warnUnknownKeys([...INDEX_KEYS, ...(siteKeys ?? [])], 'frontmatter/unknown-key');
+  const plainSlug = alsoDocument ? undefined : fm.slug('slug');
   const metadata = collect(file, fm, {
     title: fm.string('title'),
     description: fm.string('description'),
-    slug: fm.slug('slug'),
-    order: fm.number('order') ?? fm.number('sidebar_position'),
+    slug: plainSlug,
+    order: orderOf(fm, alsoDocument || siteKeys !== undefined),
   });
-  diagnostics.push(...fm.diagnostics);
+  if (!alsoDocument) diagnostics.push(...fm.diagnostics);
+  if (alsoDocument) return { metadata, diagnostics };
   if (frontmatter.body.trim() !== '') {
     diagnostics.push({
       severity: 'warning',
@@ -69,6 +89,17 @@ function readIndexFile(file: SourceFile) {
     });
   }
   return { metadata: hasErrors(diagnostics) ? null : metadata, diagnostics };
+}
+
+function orderOf(fm: FieldReader, siteKeys: boolean): number | undefined {
+  const keys = siteKeys
+    ? ['order', 'sidebar_position', 'weight', 'nav_order']
+    : ['order', 'sidebar_position'];
+  for (const key of keys) {
+    const value = fm.has(key) ? fm.number(key) : undefined;
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 /** Docusaurus `_category_.json` / `.yml`: `label` → title, `position` → order, `link.description`. */

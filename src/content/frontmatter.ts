@@ -23,19 +23,30 @@ const CODE_LANGUAGES = new Set(['js', 'javascript', 'coffee', 'cson', 'coffeescr
  * the file is not a readable document at all (binary, not UTF-8, too large, nested too deeply): those are
  * checked first, so nothing downstream parses or renders such a file.
  */
-export function readFrontmatter(file: SourceFile): {
+export function readFrontmatter(
+  file: SourceFile,
+  options: { lenient?: boolean | undefined } = {},
+): {
   frontmatter: Frontmatter | null;
   diagnostics: Diagnostic[];
+  /** When the YAML cannot be read: the body after it, so the file's other problems are still found. */
+  body?: { markdown: string; bodyStartLine: number };
 } {
   const unreadable = checkSourceText(file);
   if (unreadable) return { frontmatter: null, diagnostics: [unreadable] };
-  const { frontmatter, diagnostics } = splitFrontmatter(file);
+  const split = splitFrontmatter(file, options.lenient === true);
+  const { frontmatter, diagnostics } = split;
   const nesting = frontmatter && checkNesting(file, frontmatter.body, frontmatter.bodyStartLine);
   if (nesting) return { frontmatter: null, diagnostics: [...diagnostics, nesting] };
-  return { frontmatter, diagnostics };
+  // A body behind unreadable YAML is still checked later, unless it is nested too deeply to parse safely.
+  if (split.body && checkNesting(file, split.body.markdown, split.body.bodyStartLine)) return { frontmatter, diagnostics };
+  return split;
 }
 
-function splitFrontmatter(file: SourceFile): { frontmatter: Frontmatter | null; diagnostics: Diagnostic[] } {
+function splitFrontmatter(
+  file: SourceFile,
+  lenient: boolean,
+): { frontmatter: Frontmatter | null; diagnostics: Diagnostic[]; body?: { markdown: string; bodyStartLine: number } } {
   const text = file.text.replace(/^\uFEFF/, '');
   const lines = splitLines(text);
   const first = lines[0]?.content ?? '';
@@ -90,8 +101,15 @@ function splitFrontmatter(file: SourceFile): { frontmatter: Frontmatter | null; 
     firstLine: 2,
     code: 'frontmatter/yaml',
     what: 'frontmatter',
+    lenient,
   });
-  if (!fields) return { frontmatter: null, diagnostics };
+  if (!fields) {
+    return {
+      frontmatter: null,
+      diagnostics,
+      body: { markdown: text.slice(closing.end), bodyStartLine: closeIndex + 2 },
+    };
+  }
   return {
     frontmatter: { fields, body: text.slice(closing.end), bodyStartLine: closeIndex + 2 },
     diagnostics,

@@ -45,12 +45,13 @@ export function missingTarget(
   outside: boolean,
   docPaths: readonly string[],
   at: Where,
+  severity: Diagnostic['severity'] = 'error',
 ): Diagnostic {
   const near = outside
     ? []
     : closest(stripMarkdownExtension(wanted), docPaths.map(stripMarkdownExtension)).map((p) => `${p}.md`);
   return {
-    severity: 'error',
+    severity,
     code: 'link/missing-target',
     message: outside
       ? `The link "${url}" points outside the content directory.`
@@ -68,13 +69,14 @@ export function missingAnchor(
   target: LinkTarget,
   samePage: boolean,
   at: Where,
+  severity: Diagnostic['severity'] = 'error',
 ): Diagnostic {
   const ids = [...target.anchors];
   const near = closest(anchor, ids);
   const page = samePage ? 'this page' : target.path;
   const known = ids.length ? `Ids on ${page}: ${list(ids.slice(0, 8))}${ids.length > 8 ? ', …' : ''}.` : '';
   return {
-    severity: 'error',
+    severity,
     code: 'link/missing-anchor',
     message: `The link "${url}" points to #${anchor}, but ${page} has no heading with that id.`,
     ...at,
@@ -138,5 +140,27 @@ export function outsideContent(url: string, kind: string, at: Where): Diagnostic
     message: `The ${kind === 'image' ? 'image' : 'linked file'} "${url}" is outside the content directory; pylon-kb does not read it.`,
     ...at,
     hint: 'Move the file into the docs tree (for example beside the page) and link it with a relative path.',
+  };
+}
+
+/** A link to a file that is not published because of errors of its own: the target is invalid, not absent. */
+export function invalidTarget(url: string, wanted: string, line: number, at: Where): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'link/invalid-target',
+    message: `The link "${url}" points to ${wanted}, which is not published because it has errors of its own (see ${wanted}:${line}).`,
+    ...at,
+    hint: `Fix the errors reported for ${wanted}; this link then resolves.`,
+  };
+}
+
+/** A link to a Markdown file that `exclude` (or the site generator's rules) leaves out. */
+export function excludedTarget(url: string, wanted: string, at: Where): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'link/excluded-target',
+    message: `The link "${url}" points to ${wanted}, which is left out of the docs tree (by \`exclude\` or the site's rules for partials).`,
+    ...at,
+    hint: 'Link a published page instead, or stop excluding the file.',
   };
 }

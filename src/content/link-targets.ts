@@ -1,6 +1,8 @@
 import type { LocalReference } from '../markdown/references.js';
-import { isIndexPage, isMarkdownExtension, markdownPathsOf } from './markdown-path.js';
-import type { LocalCollection, LocalDoc } from './types.js';
+import { normaliseUrlPath } from '../sites/url.js';
+import { isIndexPage, isMarkdownExtension, stripMarkdownExtension } from './markdown-path.js';
+import { lookup, resolveSitePath } from './site-paths.js';
+import type { InvalidDoc, LocalCollection, LocalDoc } from './types.js';
 import { extensionOf, folderOf, joinPath, splitLocalUrl } from './url-path.js';
 
 /** A page a link can land on: an article, or one of its translations. */
@@ -15,11 +17,23 @@ export interface LinkTarget {
   language?: string;
 }
 
+/** The site rules link resolution follows (none: pylon-kb's own). */
+export interface LinkRules {
+  /** Folders (relative to the content directory, may start with `../`) served at the site's `/`. */
+  staticDirs: readonly string[];
+  /** Relative links are tried from the docs root after the file's folder (Docusaurus). */
+  linksFromDocsRoot: boolean;
+  /** Raw-HTML relative paths resolve against the page URL (MkDocs). */
+  rawHtmlFromPageUrl: boolean;
+}
+
 export interface TargetIndex {
   /** Every article and translation file by path. */
   byPath: ReadonlyMap<string, LinkTarget>;
   /** Articles by `<folder>/<slug>`, the URL path site generators give them. */
   bySitePath: ReadonlyMap<string, LinkTarget>;
+  /** Articles by the URL paths their site serves them at and redirects to them (normalised). */
+  byUrl: ReadonlyMap<string, LinkTarget>;
   /** Folder keys of the collections (a link to one is not an article link). */
   collections: ReadonlySet<string>;
   /** Translations of each article key, by language. */
@@ -28,6 +42,11 @@ export interface TargetIndex {
   translationFolder?: string;
   /** Article paths, for "did you mean" hints. */
   docPaths: readonly string[];
+  /** Files that are not published because of their own errors, by path and by stem. */
+  invalid: ReadonlyMap<string, InvalidDoc>;
+  /** Markdown files left out by `exclude` or the site, by path and by stem. */
+  excluded: ReadonlyMap<string, string>;
+  rules: LinkRules;
 }
 
 /** The document (or translation) a reference is written in. */
@@ -44,30 +63,45 @@ export type Classified =
   | { type: 'fragment'; anchor: string }
   | { type: 'document'; target: LinkTarget; anchor?: string }
   | { type: 'missing-document'; wanted: string; outside: boolean }
+  | { type: 'invalid-document'; wanted: string; line: number }
+  | { type: 'excluded-document'; wanted: string }
   | { type: 'unresolved'; wanted: string; collection: boolean; outside: boolean }
-  | { type: 'asset'; path: string }
+  | { type: 'asset'; path: string; alternatives?: string[] }
   | { type: 'asset-outside'; path: string };
 
 interface Page {
-  doc: Pick<LocalDoc, 'key' | 'path' | 'slug'>;
+  doc: Pick<LocalDoc, 'key' | 'path' | 'slug'> & Partial<Pick<LocalDoc, 'siteUrls' | 'redirectFrom'>>;
   anchors: readonly string[];
   language?: string;
 }
+
+export interface TargetIndexExtras {
+  translationFolder?: string | undefined;
+  invalid?: readonly InvalidDoc[] | undefined;
+  excluded?: readonly string[] | undefined;
+  rules?: LinkRules | undefined;
+}
+
+const NO_RULES: LinkRules = { staticDirs: [], linksFromDocsRoot: false, rawHtmlFromPageUrl: false };
 
 export function buildTargetIndex(
   docs: readonly Page[],
   translations: readonly Page[],
   collections: readonly LocalCollection[],
-  translationFolder?: string,
+  extras: TargetIndexExtras = {},
 ): TargetIndex {
   const byPath = new Map<string, LinkTarget>();
   const bySitePath = new Map<string, LinkTarget>();
+  const byUrl = new Map<string, LinkTarget>();
   const byLanguage = new Map<string, Map<string, LinkTarget>>();
   for (const { doc, anchors } of docs) {
     const target: LinkTarget = { key: doc.key, path: doc.path, anchors: new Set(anchors) };
     byPath.set(doc.path, target);
     const folder = folderOf(doc.path);
     bySitePath.set(folder ? `${folder}/${doc.slug}` : doc.slug, target);
+    for (const url of [...(doc.siteUrls ?? []), ...(doc.redirectFrom ?? [])].map(normaliseUrlPath)) {
+      if (!byUrl.has(url)) byUrl.set(url, target);
+    }
   }
   for (const { doc, anchors, language } of translations) {
     if (language === undefined) continue;
@@ -77,38 +111,52 @@ export function buildTargetIndex(
     languages.set(language, target);
     byLanguage.set(doc.key, languages);
   }
+  const invalid = new Map<string, InvalidDoc>();
+  for (const doc of extras.invalid ?? [])
+    invalid.set(doc.path, doc).set(stripMarkdownExtension(doc.path), doc);
+  const excluded = new Map<string, string>();
+  for (const path of extras.excluded ?? []) excluded.set(path, path).set(stripMarkdownExtension(path), path);
   return {
     byPath,
     bySitePath,
+    byUrl,
     collections: new Set(collections.map((c) => c.key)),
     translations: byLanguage,
-    ...(translationFolder !== undefined && { translationFolder }),
+    ...(extras.translationFolder !== undefined && { translationFolder: extras.translationFolder }),
     docPaths: docs.map(({ doc }) => doc.path),
+    invalid,
+    excluded,
+    rules: extras.rules ?? NO_RULES,
   };
 }
 
 /** Decides what a local link or image points to. Pure: files are only named here, never read. */
 export function classifyReference(
-  reference: Pick<LocalReference, 'kind' | 'url'>,
+  reference: Pick<LocalReference, 'kind' | 'url' | 'raw'>,
   origin: ReferenceOrigin,
   index: TargetIndex,
 ): Classified {
   const { path, fragment } = splitLocalUrl(reference.url);
-  const fileDir = folderOf(origin.path);
+  const fromPage = reference.raw === true && index.rules.rawHtmlFromPageUrl;
+  const fileDir = fromPage ? origin.pageStem : folderOf(origin.path);
   if (path === '') {
     return reference.kind === 'link' && fragment
       ? { type: 'fragment', anchor: fragment }
       : { type: 'ignore' };
   }
-  if (reference.kind === 'image') return asset(joinPath(fileDir, path));
+  if (reference.kind === 'image') return asset(path, fileDir, index.rules);
 
   const extension = path.endsWith('/') ? '' : extensionOf(path);
   const withAnchor = (target: LinkTarget): Classified =>
     fragment ? { type: 'document', target, anchor: fragment } : { type: 'document', target };
   if (isMarkdownExtension(extension)) {
     const joined = joinPath(fileDir, path);
-    const target = joined.outside ? undefined : lookup(index, joined.path);
+    const fromRoot = index.rules.linksFromDocsRoot && !path.startsWith('.') ? joinPath('', path) : undefined;
+    const candidates = [joined, ...(fromRoot ? [fromRoot] : [])].filter((j) => !j.outside).map((j) => j.path);
+    const target = candidates.map((p) => lookup(index, p)).find(Boolean);
     if (target) return withAnchor(target);
+    const notPublished = unpublished(candidates, index);
+    if (notPublished) return notPublished;
     if (!joined.outside && isIndexPage(joined.path)) {
       return { type: 'unresolved', wanted: joined.path, collection: true, outside: false };
     }
@@ -116,54 +164,31 @@ export function classifyReference(
   }
   const site = resolveSitePath(path, origin, index);
   if (site.target) return withAnchor(site.target);
-  if (extension !== '' && extension !== 'html') return asset(joinPath(fileDir, path));
+  const notPublished = unpublished(site.tried, index);
+  if (notPublished) return notPublished;
+  if (extension !== '' && extension !== 'html') return asset(path, fileDir, index.rules);
   return { type: 'unresolved', wanted: site.wanted, collection: site.collection, outside: site.outside };
 }
 
-function asset(joined: { path: string; outside: boolean }): Classified {
-  return joined.outside ? { type: 'asset-outside', path: joined.path } : { type: 'asset', path: joined.path };
-}
-
-/**
- * A site-style link (`../setup/`, `setup`, `/guides/setup`, `setup.html`) resolved the way static-site
- * generators publish pages: first against the page's own URL `/<folder>/<name>/` (Hugo's pretty URLs),
- * then against the file's folder (Docusaurus and VitePress, whose page URLs have no trailing slash);
- * a leading `/` is the content root. Each base path `p` is tried as `p.md`, `p.markdown`, `p/README.md`,
- * then as the article whose `<folder>/<slug>` is `p`.
- */
-function resolveSitePath(
-  path: string,
-  origin: ReferenceOrigin,
-  index: TargetIndex,
-): { target?: LinkTarget; wanted: string; collection: boolean; outside: boolean } {
-  const trimmed = path.replace(/\.html$/i, '').replace(/\/+$/, '');
-  const bases = path.startsWith('/') ? [''] : [origin.pageStem, folderOf(origin.path)];
-  let wanted: string | undefined;
-  let collection = false;
-  let outside = true;
-  for (const base of bases) {
-    const joined = joinPath(base, trimmed);
-    if (joined.outside || joined.path === '') continue;
-    outside = false;
-    wanted ??= joined.path;
-    const p = joined.path;
-    const target =
-      [...markdownPathsOf(p), `${p}/README.md`].map((path) => lookup(index, path)).find(Boolean) ??
-      index.bySitePath.get(p);
-    if (target) return { target, wanted: p, collection: false, outside: false };
-    if (index.collections.has(p)) collection = true;
+/** A path that names a file with errors of its own, or one left out: said as such, never "absent". */
+function unpublished(paths: readonly string[], index: TargetIndex): Classified | undefined {
+  for (const path of paths) {
+    const invalid = index.invalid.get(path);
+    if (invalid) return { type: 'invalid-document', wanted: invalid.path, line: invalid.line };
+    const excluded = index.excluded.get(path);
+    if (excluded) return { type: 'excluded-document', wanted: excluded };
   }
-  return { wanted: wanted ?? path, collection, outside: outside && path !== '/' };
+  return undefined;
 }
 
-/** The page at a path; inside the translations folder, `<folder>/<lang>/x.md` falls back to `x.md`. */
-function lookup(index: TargetIndex, path: string): LinkTarget | undefined {
-  const found = index.byPath.get(path);
-  const folder = index.translationFolder;
-  if (found || folder === undefined || !path.startsWith(`${folder}/`)) return found;
-  const rest = path.slice(folder.length + 1);
-  const slash = rest.indexOf('/');
-  return slash < 0 ? undefined : index.byPath.get(rest.slice(slash + 1));
+/** A file path; a root-relative one (`/img/a.png`) may also live in one of the site's static folders. */
+function asset(path: string, base: string, rules: LinkRules): Classified {
+  const joined = joinPath(base, path);
+  if (joined.outside) return { type: 'asset-outside', path: joined.path };
+  const alternatives = path.startsWith('/') ? rules.staticDirs.map((dir) => `${dir}/${joined.path}`) : [];
+  return alternatives.length > 0
+    ? { type: 'asset', path: joined.path, alternatives }
+    : { type: 'asset', path: joined.path };
 }
 
 /** The ids a link's `#fragment` may use: the target page's, in the linking page's language when it has one. */

@@ -23,12 +23,15 @@ export function localReferences(rendered: RenderedTree): LocalFileReference[] {
     for (const reference of page.references) {
       const classified = classifyReference(reference, page.origin, rendered.index);
       if (classified.type !== 'asset' && classified.type !== 'asset-outside') continue;
-      found.push({
-        path: classified.path,
-        file: page.origin.path,
-        ...(reference.line !== undefined && { line: reference.line }),
-        outside: classified.type === 'asset-outside',
-      });
+      const alternatives = classified.type === 'asset' ? (classified.alternatives ?? []) : [];
+      for (const path of [classified.path, ...alternatives]) {
+        found.push({
+          path,
+          file: page.origin.path,
+          ...(reference.line !== undefined && { line: reference.line }),
+          outside: classified.type === 'asset-outside',
+        });
+      }
     }
   }
   return found.sort(

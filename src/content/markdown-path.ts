@@ -4,12 +4,12 @@
  */
 
 /** File extensions read as Markdown documents, without the dot, in the order links are tried. */
-export const MARKDOWN_EXTENSIONS = ['md', 'markdown'] as const;
+export const MARKDOWN_EXTENSIONS = ['md', 'markdown', 'mdx'] as const;
 
 const EXTENSION = new RegExp(`\\.(${MARKDOWN_EXTENSIONS.join('|')})$`, 'i');
 const INDEX_PAGE = new RegExp(`(^|/)_?index\\.(${MARKDOWN_EXTENSIONS.join('|')})$`, 'i');
 
-/** The default `include` globs for Markdown discovery: `**\/*.md`, `**\/*.markdown`. */
+/** The default `include` globs for Markdown discovery: `**\/*.md`, `**\/*.markdown`, `**\/*.mdx`. */
 export const MARKDOWN_GLOBS: readonly string[] = MARKDOWN_EXTENSIONS.map((ext) => `**/*.${ext}`);
 
 /** Whether a path (or bare extension-bearing name) is a Markdown document. */

@@ -23,6 +23,11 @@ export interface ReadAssetsOptions {
   /** Files looked at in parallel. Default 8. */
   concurrency?: number | undefined;
   fileSystem?: AssetFileSystem | undefined;
+  /**
+   * The site's static folders outside the content directory (`../static`), relative to it: a path under
+   * one of them is read when its real location stays inside that folder.
+   */
+  staticDirs?: readonly string[] | undefined;
 }
 
 /** A file that can be uploaded, with the real path it was hashed from. */
@@ -53,12 +58,23 @@ export async function readAssets(
   const results = new Map<string, ReadAssetResult>();
   if (unique.length === 0) return results;
   const root = await fs.realpath(resolve(contentDir));
+  const statics: { prefix: string; dir: string }[] = [];
+  for (const dir of options.staticDirs ?? []) {
+    const real = await fs.realpath(resolve(contentDir, dir)).catch(() => undefined);
+    if (real) statics.push({ prefix: `${dir.replace(/\/+$/, '')}/`, dir: real });
+  }
 
   let next = 0;
   const worker = async () => {
     while (next < unique.length) {
       const path = unique[next++] as string;
-      results.set(path, await readOne(fs, root, path, limit));
+      const inStatic = statics.find((s) => path.startsWith(s.prefix));
+      results.set(
+        path,
+        inStatic
+          ? await readOne(fs, inStatic.dir, path.slice(inStatic.prefix.length), limit, path)
+          : await readOne(fs, root, path, limit),
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
@@ -72,17 +88,17 @@ export function isPlainRelativePath(path: string): boolean {
   return path.split('/').every((segment) => segment !== '..');
 }
 
-async function readOne(fs: AssetFileSystem, root: string, path: string, limit: number) {
-  if (!isPlainRelativePath(path)) return problem('outside', path);
+async function readOne(fs: AssetFileSystem, root: string, inside: string, limit: number, path = inside) {
+  if (!isPlainRelativePath(inside)) return problem('outside', path);
   let real: string;
   try {
-    real = await fs.realpath(join(root, path));
+    real = await fs.realpath(join(root, inside));
   } catch (error) {
     return problem('missing', path, describeError(error));
   }
-  const inside = relative(root, real);
-  if (inside === '') return problem('missing', path, 'is not a regular file');
-  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+  const within = relative(root, real);
+  if (within === '') return problem('missing', path, 'is not a regular file');
+  if (within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within)) {
     return problem('outside', path);
   }
 

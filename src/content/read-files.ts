@@ -1,7 +1,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { globMatcher } from './glob.js';
-import { MARKDOWN_GLOBS } from './markdown-path.js';
+import { isMarkdownPath, MARKDOWN_GLOBS } from './markdown-path.js';
 import { MAX_DOCUMENT_BYTES } from './source-limits.js';
 import type { SourceFile } from './types.js';
 
@@ -18,6 +18,14 @@ export interface ReadContentOptions {
   include?: readonly string[] | undefined;
   /** Globs to leave out (files or whole folders, e.g. `drafts/**`). */
   exclude?: readonly string[] | undefined;
+  /** Globs the site generator leaves out (Docusaurus `_partials`, Mintlify `snippets/`, Jekyll `exclude`). */
+  siteExclude?: readonly string[] | undefined;
+}
+
+/** The docs tree's files, and the Markdown files left out (links to them are reported as such). */
+export interface ReadContent {
+  files: SourceFile[];
+  excluded: string[];
 }
 
 /** The content directory cannot be read: the CLI maps this to exit code 2. */
@@ -35,29 +43,55 @@ export async function readContentFiles(
   contentDir: string,
   options: ReadContentOptions = {},
 ): Promise<SourceFile[]> {
+  return (await readContent(contentDir, options)).files;
+}
+
+/** `readContentFiles`, plus the paths of the Markdown files that `exclude` or the site left out. */
+export async function readContent(
+  contentDir: string,
+  options: ReadContentOptions = {},
+): Promise<ReadContent> {
   const root = resolve(contentDir);
   await assertDirectory(root);
   const include = globMatcher(
     options.include && options.include.length > 0 ? options.include : DEFAULT_INCLUDE,
   );
-  const exclude = globMatcher([...ALWAYS_EXCLUDE, ...(options.exclude ?? [])]);
+  const always = globMatcher(ALWAYS_EXCLUDE);
+  const exclude = globMatcher([
+    ...ALWAYS_EXCLUDE,
+    ...(options.exclude ?? []),
+    ...(options.siteExclude ?? []),
+  ]);
 
   const paths: string[] = [];
+  const excluded: string[] = [];
   const walk = async (relativeDir: string): Promise<void> => {
     const entries = await readdir(join(root, relativeDir), { withFileTypes: true });
     for (const entry of entries) {
       const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!exclude(`${path}/`)) await walk(path);
-      } else if (entry.isFile() && !exclude(path) && (include(path) || METADATA_FILE.test(path))) {
+        if (!always(`${path}/`)) await walk(path);
+      } else if (!entry.isFile()) {
+      } else if (exclude(path) || exclude(`${folderPart(path)}/`)) {
+        if (isMarkdownPath(path) && !always(path)) excluded.push(path);
+      } else if (include(path) || METADATA_FILE.test(path)) {
         paths.push(path);
       }
     }
   };
   await walk('');
 
-  paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return Promise.all(paths.map(async (path) => ({ path, text: await readTextFile(join(root, path)) })));
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  paths.sort(byPath);
+  const files = await Promise.all(
+    paths.map(async (path) => ({ path, text: await readTextFile(join(root, path)) })),
+  );
+  return { files, excluded: excluded.sort(byPath) };
+}
+
+/** Every folder above a path is checked too, so `drafts/**` leaves out `drafts/a/b.md`. */
+function folderPart(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
 /**

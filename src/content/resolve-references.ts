@@ -5,6 +5,8 @@ import { type Replacement, replaceSentinels } from '../markdown/sentinels.js';
 import { type AssetLookup, isAssetProblem } from './assets.js';
 import {
   assetProblem,
+  excludedTarget,
+  invalidTarget,
   missingAnchor,
   missingTarget,
   outsideContent,
@@ -27,6 +29,24 @@ export interface ResolveContext {
   assets: AssetLookup | undefined;
   /** `link/unresolved` is an error instead of a warning. */
   strictLinks: boolean;
+  /** A link to a missing heading: a warning (default) or an error. */
+  brokenAnchors?: 'warn' | 'error' | undefined;
+  /** A link to a missing document: an error (default) or a warning (published as written). */
+  brokenLinks?: 'warn' | 'error' | undefined;
+}
+
+const severityOf = (policy: 'warn' | 'error' | undefined, fallback: 'warning' | 'error') =>
+  policy === undefined ? fallback : policy === 'warn' ? ('warning' as const) : ('error' as const);
+
+/**
+ * The id a `#fragment` lands on: itself, or the published form of a site's footnote id
+ * (`#fn:1` → `#fn-1`, `#fnref:1` → `#fnref-1`, as Python-Markdown, kramdown and goldmark write them).
+ */
+export function publishedAnchor(anchor: string, anchors: ReadonlySet<string>): string | undefined {
+  if (anchors.has(anchor)) return anchor;
+  const footnote = /^(fn|fnref):(.+)$/.exec(anchor);
+  const alias = footnote ? `${footnote[1]}-${footnote[2]}` : undefined;
+  return alias !== undefined && anchors.has(alias) ? alias : undefined;
 }
 
 /** A rendered page: its HTML with sentinels, the references they stand for, and its own ids. */
@@ -70,33 +90,51 @@ function replacementFor(
   out: ResolvedPage,
 ): Replacement {
   const at = where(page.origin.path, reference);
+  const anchorSeverity = severityOf(context.brokenAnchors, context.strictLinks ? 'error' : 'warning');
   const line = reference.line ?? page.firstLine;
   const keep: Replacement = { url: reference.url };
   const found = selfAsFragment(classifyReference(reference, page.origin, context.index), page.origin);
   switch (found.type) {
     case 'ignore':
       return keep;
-    case 'fragment':
-      if (found.anchor !== '' && !own.anchors.has(found.anchor))
-        out.diagnostics.push(missingAnchor(reference.url, found.anchor, own, true, at));
+    case 'fragment': {
+      if (found.anchor === '') return reference.url.startsWith('#') ? keep : { url: '#' };
+      const anchor = publishedAnchor(found.anchor, own.anchors);
+      if (anchor === undefined)
+        out.diagnostics.push(missingAnchor(reference.url, found.anchor, own, true, at, anchorSeverity));
+      if (anchor !== undefined && anchor !== found.anchor) return { url: `#${anchor}` };
       return reference.url.startsWith('#') ? keep : { url: `#${found.anchor}` };
+    }
     case 'document': {
       const anchors = anchorsFor(found.target, page.origin, context.index);
-      if (found.anchor !== undefined && !anchors.anchors.has(found.anchor))
-        out.diagnostics.push(missingAnchor(reference.url, found.anchor, anchors, false, at));
+      const anchor =
+        found.anchor === undefined
+          ? undefined
+          : (publishedAnchor(found.anchor, anchors.anchors) ?? found.anchor);
+      if (found.anchor !== undefined && !anchors.anchors.has(anchor ?? ''))
+        out.diagnostics.push(missingAnchor(reference.url, found.anchor, anchors, false, at, anchorSeverity));
       out.links.push({
         targetKey: found.target.key,
-        ...(found.anchor !== undefined && { anchor: found.anchor }),
+        ...(anchor !== undefined && { anchor }),
         line,
         ...(reference.column !== undefined && { column: reference.column }),
       });
-      return { url: articlePlaceholder(found.target.key, found.anchor) };
+      return { url: articlePlaceholder(found.target.key, anchor) };
     }
     case 'missing-document': {
       const { wanted, outside } = found;
-      out.diagnostics.push(missingTarget(reference.url, wanted, outside, context.index.docPaths, at));
+      const severity = severityOf(context.brokenLinks, 'error');
+      out.diagnostics.push(
+        missingTarget(reference.url, wanted, outside, context.index.docPaths, at, severity),
+      );
       return keep;
     }
+    case 'invalid-document':
+      out.diagnostics.push(invalidTarget(reference.url, found.wanted, found.line, at));
+      return keep;
+    case 'excluded-document':
+      out.diagnostics.push(excludedTarget(reference.url, found.wanted, at));
+      return keep;
     case 'unresolved': {
       const { wanted, collection } = found;
       const docs = context.index.docPaths;
@@ -107,7 +145,12 @@ function replacementFor(
       out.diagnostics.push(outsideContent(reference.url, reference.kind, at));
       return keep;
     case 'asset': {
-      const read = context.assets?.get(found.path) ?? {
+      // A root-relative path may live in one of the site's static folders: the first one that exists.
+      const inStatic = (found.alternatives ?? [])
+        .map((p) => context.assets?.get(p))
+        .find((r) => r && !isAssetProblem(r));
+      const primary = context.assets?.get(found.path);
+      const read = (primary && !isAssetProblem(primary) ? primary : (inStatic ?? primary)) ?? {
         error: 'missing' as const,
         path: found.path,
         ...(context.assets === undefined && { detail: 'was not read (no file information was given)' }),

@@ -1,5 +1,6 @@
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { type ParseDocumentOptions, parseDocument } from './document.js';
+import type { SiteContext } from '../sites/types.js';
+import { DOCUMENT_KEYS, type ParseDocumentOptions, type ParsedDocument, parseDocument } from './document.js';
 import { type Claim, findDuplicates } from './duplicates.js';
 import {
   type FolderMetadata,
@@ -7,7 +8,15 @@ import {
   METADATA_FILE_NAMES,
   readFolderMetadata,
 } from './folder-metadata.js';
+import { readFrontmatter } from './frontmatter.js';
 import { isMarkdownPath, isRootReadme, stripMarkdownExtension } from './markdown-path.js';
+import {
+  applyNavigation,
+  applySiteRedirects,
+  hoistLoneIndexPages,
+  isSiteIndexName,
+  navFolderTitle,
+} from './site-tree.js';
 import { parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
 import {
   attachTranslations,
@@ -17,11 +26,14 @@ import {
   translationFileOf,
   translationFolderOf,
 } from './translations.js';
-import type { LocalCollection, LocalDoc, SourceFile } from './types.js';
+import type { InvalidDoc, LocalCollection, LocalDoc, SourceFile } from './types.js';
+import { deriveUniqueSlugs } from './unique-slugs.js';
 
 export interface BuildContentTreeOptions extends ParseDocumentOptions {
   /** Where translations live (default: `name.<lang>.md` beside `name.md`). */
   translations?: TranslationOptions | undefined;
+  /** Markdown files `exclude` or the site left out: links to them are reported as links to excluded files. */
+  excluded?: readonly string[] | undefined;
 }
 
 interface ParsedDoc {
@@ -44,10 +56,18 @@ export function buildContentTree(
   const markdownPaths = new Set(files.filter((f) => isMarkdownPath(f.path)).map((f) => f.path));
   const markdownStems = new Set([...markdownPaths].map(stripMarkdownExtension));
   const translationFiles: TranslationFile[] = [];
+  const invalid: InvalidDoc[] = [];
+  const site = options.site && options.site.conventions.name !== 'none' ? options.site : undefined;
+  const siteIndexes = new Map<string, SourceFile>();
 
   for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     const folder = parentFolder(file.path);
+    if (site && isSiteIndexName(name, site) && isMarkdownPath(name)) {
+      const chosen = siteIndexes.get(folder ?? '');
+      if (!chosen || rankOf(name, site) < rankOf(chosen.path, site)) siteIndexes.set(folder ?? '', file);
+      continue;
+    }
     if (isMetadataFileName(name)) {
       if (folder === null) diagnostics.push(rootMetadataIgnored(file.path));
       else metadataFiles.set(folder, [...(metadataFiles.get(folder) ?? []), file]);
@@ -60,16 +80,42 @@ export function buildContentTree(
       const parsed = parseDocument(file, options);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.doc) docs.push({ doc: parsed.doc, fieldLines: parsed.fieldLines });
+      else invalid.push(invalidDoc(file.path, parsed));
     }
   }
+  const indexDocuments = new Set<string>();
+  if (site) {
+    const parts = { files, metadataFiles, docs, invalid, diagnostics, options, indexDocuments };
+    readSiteIndexes(site, siteIndexes, parts);
+  }
+  const hoisted = site ? hoistLoneIndexPages(docs.map(({ doc }) => doc)) : new Set<string>();
 
   const collections: LocalCollection[] = [];
-  for (const key of foldersOf(docs.map(({ doc }) => doc.path))) {
-    const metadata = pickMetadata(key, metadataFiles.get(key) ?? [], diagnostics);
-    const collection = toCollection(key, metadata, options, diagnostics);
+  for (const key of foldersOf(docs.map(({ doc }) => doc.collectionKey))) {
+    if (hoisted.has(key) && !docs.some(({ doc }) => doc.collectionKey?.startsWith(key))) continue;
+    const metadata = pickMetadata(key, metadataFiles.get(key) ?? [], diagnostics, indexDocuments, site);
+    const navTitle = site ? navFolderTitle(site, key) : undefined;
+    const collection = toCollection(key, metadata, options, diagnostics, navTitle);
     if (collection) collections.push(collection);
   }
 
+  if (site) {
+    applyNavigation(
+      docs.map(({ doc }) => doc),
+      collections,
+      site,
+    );
+    diagnostics.push(
+      ...applySiteRedirects(
+        docs.map(({ doc }) => doc),
+        site,
+      ),
+    );
+    deriveUniqueSlugs(
+      docs.map(({ doc }) => doc),
+      collections,
+    );
+  }
   diagnostics.push(...duplicateDiagnostics(docs, collections));
   const sorted = docs.map(({ doc }) => doc).sort((a, b) => compare(a.path, b.path));
   const translated = attachTranslations(translationFiles, sorted, markdownPaths);
@@ -81,14 +127,75 @@ export function buildContentTree(
     translations: translated.translations,
     ...(translationFolder !== undefined && { translationFolder }),
     diagnostics: sortDiagnostics(diagnostics),
+    ...(invalid.length > 0 && { invalid }),
+    ...(options.excluded && options.excluded.length > 0 && { excluded: [...options.excluded] }),
+    ...(options.site && { site: options.site }),
   };
 }
 
+function invalidDoc(path: string, parsed: ParsedDocument): InvalidDoc {
+  const line = parsed.diagnostics.find((d) => d.severity === 'error')?.line ?? 1;
+  return { path, line, ...(parsed.body && { body: parsed.body }) };
+}
+
+function rankOf(path: string, site: SiteContext): number {
+  return site.conventions.indexFiles.indexOf(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
+}
+
+interface TreeParts {
+  files: readonly SourceFile[];
+  metadataFiles: Map<string, SourceFile[]>;
+  docs: ParsedDoc[];
+  invalid: InvalidDoc[];
+  diagnostics: Diagnostic[];
+  options: BuildContentTreeOptions;
+  /** Index pages that are articles too (their metadata is read quietly). */
+  indexDocuments: Set<string>;
+}
+
+/**
+ * A site's index pages: the frontmatter describes the folder; a page with a body is also an article, the
+ * collection's landing page (the root one is an article at the top of the knowledge base). Another index
+ * file in the same folder is read as an ordinary document.
+ */
+function readSiteIndexes(
+  site: SiteContext,
+  indexes: ReadonlyMap<string, SourceFile>,
+  parts: TreeParts,
+): void {
+  for (const [folder, file] of indexes) {
+    const { frontmatter } = readFrontmatter(file, { lenient: true });
+    const hasBody = !frontmatter || frontmatter.body.trim() !== '';
+    if (folder !== '') parts.metadataFiles.set(folder, [file, ...(parts.metadataFiles.get(folder) ?? [])]);
+    if (!hasBody) continue;
+    parts.indexDocuments.add(file.path);
+    const folderTitle = folder === '' ? 'Home' : undefined;
+    const parsed = parseDocument(file, {
+      ...parts.options,
+      site,
+      isIndex: true,
+      ...(folderTitle && { folderTitle }),
+    });
+    parts.diagnostics.push(...parsed.diagnostics);
+    if (parsed.doc) parts.docs.push({ doc: parsed.doc, fieldLines: parsed.fieldLines });
+    else parts.invalid.push(invalidDoc(file.path, parsed));
+  }
+  for (const file of parts.files) {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    const folder = parentFolder(file.path) ?? '';
+    if (!isSiteIndexName(name, site) || !isMarkdownPath(name) || indexes.get(folder) === file) continue;
+    const parsed = parseDocument(file, parts.options);
+    parts.diagnostics.push(...parsed.diagnostics);
+    if (parsed.doc) parts.docs.push({ doc: parsed.doc, fieldLines: parsed.fieldLines });
+    else parts.invalid.push(invalidDoc(file.path, parsed));
+  }
+}
+
 /** Every folder that holds a document, directly or through subfolders, sorted by path. */
-function foldersOf(paths: readonly string[]): string[] {
+function foldersOf(collectionKeys: readonly (string | null)[]): string[] {
   const folders = new Set<string>();
-  for (const path of paths) {
-    for (let folder = parentFolder(path); folder !== null; folder = parentFolder(folder)) folders.add(folder);
+  for (const key of collectionKeys) {
+    for (let folder = key; folder !== null; folder = parentFolder(folder)) folders.add(folder);
   }
   return [...folders].sort(compare);
 }
@@ -98,10 +205,18 @@ function pickMetadata(
   folder: string,
   files: readonly SourceFile[],
   diagnostics: Diagnostic[],
+  indexDocuments: ReadonlySet<string>,
+  site: SiteContext | undefined,
 ): FolderMetadata | null {
-  const rank = (file: SourceFile) =>
-    (METADATA_FILE_NAMES as readonly string[]).indexOf(file.path.slice(folder.length + 1).toLowerCase());
-  const ordered = [...files].sort((a, b) => rank(a) - rank(b));
+  // A site's index page (put first by readSiteIndexes) outranks the metadata files.
+  const rank = (file: SourceFile, i: number) =>
+    i === 0 && !isMetadataFileName(file.path.slice(folder.length + 1))
+      ? -1
+      : (METADATA_FILE_NAMES as readonly string[]).indexOf(file.path.slice(folder.length + 1).toLowerCase());
+  const ordered = files
+    .map((file, i) => ({ file, rank: rank(file, i) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ file }) => file);
   const [chosen, ...others] = ordered;
   if (!chosen) return null;
   for (const other of others) {
@@ -114,7 +229,10 @@ function pickMetadata(
       hint: 'Keep one metadata file per folder.',
     });
   }
-  const read = readFolderMetadata(chosen);
+  const read = readFolderMetadata(chosen, {
+    alsoDocument: indexDocuments.has(chosen.path),
+    siteKeys: site ? [...DOCUMENT_KEYS, ...site.conventions.frontmatterKeys] : undefined,
+  });
   diagnostics.push(...read.diagnostics);
   return read.metadata;
 }
@@ -124,6 +242,7 @@ function toCollection(
   metadata: FolderMetadata | null,
   options: BuildContentTreeOptions,
   diagnostics: Diagnostic[],
+  navTitle?: string,
 ): LocalCollection | null {
   const folderName = key.slice(key.lastIndexOf('/') + 1);
   const fromName = splitNumberPrefix(folderName, options.stripNumberPrefix !== false);
@@ -142,7 +261,7 @@ function toCollection(
   return {
     key,
     parentKey: parentFolder(key),
-    title: metadata?.title ?? titleFromName(fromName.name),
+    title: metadata?.title ?? navTitle ?? titleFromName(fromName.name),
     slug,
     ...(metadata?.description !== undefined && { description: metadata.description }),
     ...(order !== undefined && { order }),

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Visibility } from '../pylon-api/index.js';
+import type { SiteContext } from '../sites/types.js';
 
 /** A file of the docs tree, read by the I/O edge and handed to the pure core. */
 export interface SourceFile {
@@ -52,6 +53,12 @@ export interface LocalDoc {
   bodyStartLine: number;
   /** The frontmatter values (Liquid's `{{ page.x }}`). */
   frontmatter?: Readonly<Record<string, unknown>>;
+  /** URL paths the site generator serves the page at (`/docs/setup`): site-style links to them resolve. */
+  siteUrls?: string[];
+  /** The page is its folder's index page (the collection's landing page). */
+  isIndex?: boolean;
+  /** How the slug was derived when the file name alone was not unique (shown in the plan). */
+  slugNote?: string;
 }
 
 /** Where `pylon-kb pull` took a document from (see content/pulled-from.ts). */
@@ -65,6 +72,21 @@ export interface ContentTree {
   collections: LocalCollection[];
   docs: LocalDoc[];
   diagnostics: Diagnostic[];
+  /** Documents that are not published because their frontmatter has errors (links to them say so). */
+  invalid?: InvalidDoc[];
+  /** Markdown files the include/exclude rules (or the site) leave out (links to them say so). */
+  excluded?: string[];
+  /** The site conventions the tree was read with. */
+  site?: SiteContext;
+}
+
+/** A Markdown file with frontmatter errors: not published, but its body is still checked. */
+export interface InvalidDoc {
+  path: string;
+  /** First line of its first error. */
+  line: number;
+  /** Its body, when it could be told from the frontmatter: still checked for its own problems. */
+  body?: { markdown: string; bodyStartLine: number };
 }
 
 /** A link from a document to another document of the tree (its href is an article placeholder). */
@@ -148,4 +170,6 @@ export interface DesiredState {
   collections: LocalCollection[];
   articles: DesiredArticle[];
   diagnostics: Diagnostic[];
+  /** The site generator whose conventions were used, and what was read from its config. */
+  site?: { name: string; label: string; detectedBy?: string; notes: string[] };
 }

@@ -8,10 +8,12 @@ import type { AssetReader } from '../apply/uploads.js';
  * A path that leaves the directory (through `..` or a symlink) is refused, and a file whose bytes no longer
  * match the digest the plan was made with is an error: the plan is out of date.
  */
-export function assetReader(contentDir: string): AssetReader {
+export function assetReader(contentDir: string, staticDirs: readonly string[] = []): AssetReader {
   return async (op) => {
-    const root = await realpath(contentDir);
-    const path = await realpath(resolve(root, op.key));
+    const content = await realpath(contentDir);
+    const inStatic = staticDirs.find((dir) => op.key.startsWith(`${dir}/`));
+    const root = inStatic ? await realpath(resolve(content, inStatic)) : content;
+    const path = await realpath(resolve(content, op.key));
     if (path !== root && !path.startsWith(root + sep)) {
       throw new Error(`${op.key} is outside the content directory; it is not uploaded.`);
     }

@@ -8,10 +8,12 @@ import {
 } from '../content/desired.js';
 import { assetPathsToRead, localReferences } from '../content/local-references.js';
 import { type ReadAssetResult, readAssets } from '../content/read-assets.js';
-import { readContentFiles } from '../content/read-files.js';
+import { readContent } from '../content/read-files.js';
 import { readSyntaxInputs } from '../content/read-includes.js';
+import { readSite } from '../content/read-site.js';
 import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
+import type { SiteContext } from '../sites/types.js';
 import type { RenderCacheStore } from './render-cache.js';
 
 export interface LoadedContent {
@@ -30,25 +32,52 @@ export interface ContentLoadOptions {
 export type ContentConfig = Pick<
   ResolvedConfig,
   'contentDir' | 'include' | 'exclude' | 'dropLeadingH1' | 'strictLinks' | 'maxAssetBytes' | 'translations'
->;
+> &
+  Partial<Pick<ResolvedConfig, 'site' | 'brokenAnchors' | 'brokenLinks'>>;
+
+/** The site generator the docs tree belongs to (detected from the site root, or the `site` setting). */
+export function readSiteOf(config: Pick<ContentConfig, 'contentDir' | 'site'>): Promise<SiteContext> {
+  return readSite(config.contentDir, config.site ?? 'auto');
+}
 
 /** Reads the docs tree, parses it into documents and collections (no rendering yet). */
 export async function readContentTree(
   config: ContentConfig,
-): Promise<{ files: SourceFile[]; tree: ContentTreeInput }> {
-  const files = await readContentFiles(config.contentDir, {
+): Promise<{ files: SourceFile[]; tree: ContentTreeInput; site: SiteContext }> {
+  const site = await readSiteOf(config);
+  const { files, excluded } = await readContent(config.contentDir, {
     include: config.include,
     exclude: config.exclude,
+    siteExclude: siteExcludes(site),
   });
-  return { files, tree: contentTreeOf(config, files) };
+  return { files, tree: contentTreeOf(config, files, { site, excluded }), site };
+}
+
+/** The globs the site leaves out (its partials, `exclude` in its config). */
+export function siteExcludes(site: SiteContext): string[] {
+  return [...site.conventions.exclude, ...site.data.exclude];
 }
 
 /** Parses files held in memory into documents, translations and collections (pure; watch re-runs it per save). */
 export function contentTreeOf(
   config: Partial<Pick<ContentConfig, 'translations'>>,
   files: readonly SourceFile[],
+  extras: { site?: SiteContext | undefined; excluded?: readonly string[] | undefined } = {},
 ): ContentTreeInput {
-  return buildContentTree(files, { translations: config.translations });
+  return buildContentTree(files, {
+    translations: config.translations,
+    site: extras.site,
+    excluded: extras.excluded,
+  });
+}
+
+/** The site's static folders outside the content directory, which apply may read uploads from. */
+export async function siteStaticDirs(config: Pick<ContentConfig, 'contentDir' | 'site'>): Promise<string[]> {
+  return staticDirsOutside(await readSiteOf(config));
+}
+
+function staticDirsOutside(site: SiteContext | undefined): string[] {
+  return (site?.staticDirs ?? []).filter((dir) => dir.startsWith('../'));
 }
 
 /**
@@ -72,27 +101,36 @@ export async function loadContent(
  */
 export async function buildContent(
   config: Pick<ContentConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
-    Partial<Pick<ContentConfig, 'maxAssetBytes'>>,
+    Partial<Pick<ContentConfig, 'maxAssetBytes' | 'brokenAnchors' | 'brokenLinks'>>,
   tree: ContentTreeInput,
   options: { renderCache?: RenderCache | undefined; site?: string | undefined } = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
+  const site = options.site ?? siteNameOf(tree.site);
   const build = {
     dropLeadingH1: config.dropLeadingH1,
     strictLinks: config.strictLinks,
+    brokenAnchors: config.brokenAnchors ?? undefined,
+    brokenLinks: config.brokenLinks,
     renderCache: options.renderCache,
     // Included files and site variables, for the generators' syntax (the only other reads of content).
     syntax: await readSyntaxInputs(
       config.contentDir,
       [...tree.docs, ...(tree.translations ?? [])],
-      options.site,
+      site,
     ),
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {
     maxAssetBytes: config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
+    staticDirs: staticDirsOutside(tree.site),
   });
   const desired = resolveDesiredState(rendered, { ...build, assets });
   return { desired, assetFiles: filesToUpload(desired, assets) };
+}
+
+/** The site generator's name for the syntax step, `undefined` without one. */
+function siteNameOf(site: SiteContext | undefined): string | undefined {
+  return site && site.conventions.name !== 'none' ? site.conventions.name : undefined;
 }
 
 /** Absolute paths of the files the desired state uses, by digest (one path per distinct content). */

@@ -8,7 +8,7 @@ describe('defaults', () => {
       configPath: CONFIG_PATH,
       rootDir: CWD,
       contentDir: '/work/site/docs',
-      include: ['**/*.md'],
+      include: ['**/*.md', '**/*.markdown', '**/*.mdx'],
       exclude: [],
       knowledgeBase: null,
       target: {
@@ -32,6 +32,11 @@ describe('defaults', () => {
       ownedCollections: [],
       adopt: false,
       strictLinks: false,
+      site: 'auto',
+      brokenAnchors: null,
+      brokenLinks: 'error',
+      authors: {},
+      unknownAuthors: 'error',
       maxAssetBytes: 20 * 1024 * 1024,
       translations: { layout: 'suffix', folder: 'i18n' },
       watch: { debounceMs: 150, publish: false },
@@ -91,9 +96,9 @@ describe('defaults', () => {
     a.include.push('x');
     a.teams.X = 'x@acme.test';
     const b = resolved({ target: EMULATOR });
-    expect(b.include).toEqual(['**/*.md']);
+    expect(b.include).toEqual(['**/*.md', '**/*.markdown', '**/*.mdx']);
     expect(b.teams).toEqual({});
-    expect(DEFAULTS.include).toEqual(['**/*.md']);
+    expect(DEFAULTS.include).toEqual(['**/*.md', '**/*.markdown', '**/*.mdx']);
   });
 
   it('accepts undefined values, as from process.env lookups', () => {

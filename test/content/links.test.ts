@@ -14,7 +14,11 @@ const TREE: SourceFile[] = [
 ];
 
 /** Builds the tree with one more page whose body (line 3 of its file, after the frontmatter) is `body`. */
-function build(body: string, at = 'guides/from.md', options: { strictLinks?: boolean } = {}) {
+function build(
+  body: string,
+  at = 'guides/from.md',
+  options: { strictLinks?: boolean; brokenAnchors?: 'warn' | 'error'; brokenLinks?: 'warn' | 'error' } = {},
+) {
   const files = [...TREE, { path: at, text: `---\ntitle: From\n---\n${body}\n` }];
   const state = buildDesiredState(buildContentTree(files), options);
   const article = state.articles.find((a) => a.path === at) as DesiredArticle;
@@ -130,11 +134,11 @@ describe('broken links', () => {
     ]);
   });
 
-  it('a missing heading is an error naming the closest heading ids', () => {
+  it('a missing heading is a warning (an error with strictLinks) naming the closest heading ids', () => {
     const { diagnostics } = build('[x](setup.md#instal) [y](setup.md#configure)');
     expect(diagnostics).toEqual([
       expect.objectContaining({
-        severity: 'error',
+        severity: 'warning',
         code: 'link/missing-anchor',
         line: 4,
         column: 1,
@@ -145,6 +149,22 @@ describe('broken links', () => {
         column: 22,
         hint: 'Did you mean "#configure-the-agent"?',
       }),
+    ]);
+  });
+
+  it('a missing heading is an error with strictLinks or brokenAnchors: error; a missing document a warning with brokenLinks: warn', () => {
+    const severities = (options: Parameters<typeof build>[2]) =>
+      build('[x](setup.md#instal) [y](nowhere.md)', 'guides/from.md', options).diagnostics.map((d) => [
+        d.code,
+        d.severity,
+      ]);
+    expect(severities({ strictLinks: true })).toEqual([
+      ['link/missing-anchor', 'error'],
+      ['link/missing-target', 'error'],
+    ]);
+    expect(severities({ brokenAnchors: 'error', brokenLinks: 'warn' })).toEqual([
+      ['link/missing-anchor', 'error'],
+      ['link/missing-target', 'warning'],
     ]);
   });
 

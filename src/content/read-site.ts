@@ -1,0 +1,65 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { detectSite, type RootListing, SITES, siteByName } from '../sites/index.js';
+import type { SiteContext, SiteFile, SiteName } from '../sites/types.js';
+
+/**
+ * The I/O edge for site conventions: lists the content directory and the folders above it (up to two
+ * levels) to detect the generator, then reads its configuration files as text. Nothing is executed.
+ */
+
+/** Config files larger than this are not read (a site config is a few kilobytes). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const LEVELS_UP = 1;
+
+export type SiteChoice = SiteName | 'auto';
+
+export async function readSite(contentDir: string, choice: SiteChoice = 'auto'): Promise<SiteContext> {
+  const content = resolve(contentDir);
+  const listings = await listCandidates(content);
+  const detected = detectSite(listings, choice === 'auto' ? SITES : [siteByName(choice)]);
+  const conventions = detected?.site ?? siteByName(choice === 'auto' ? 'none' : choice);
+  const root = detected ? resolve(content, detected.root) : content;
+  const files = await readConfigFiles(root, conventions.configFiles);
+  const contentPrefix = posix(relative(root, content));
+  const data = conventions.readConfig(files, contentPrefix);
+  const staticDirs: string[] = [];
+  for (const dir of conventions.staticDirs) {
+    const absolute = resolve(root, dir);
+    if (absolute === content) continue;
+    if ((await stat(absolute).catch(() => null))?.isDirectory())
+      staticDirs.push(posix(relative(content, absolute)));
+  }
+  const where = detected ? posix(join(detected.root, detected.marker)) : undefined;
+  const detectedBy = choice !== 'auto' ? 'the site setting' : where;
+  return { conventions, data, staticDirs, root: detected?.root ?? '', ...(detectedBy && { detectedBy }) };
+}
+
+async function listCandidates(content: string): Promise<RootListing[]> {
+  const listings: RootListing[] = [];
+  let dir = content;
+  for (let level = 0; level <= LEVELS_UP; level++) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const names = new Set(entries.map((e) => (e.isDirectory() ? `${e.name}/` : e.name)));
+    listings.push({ dir: posix(relative(content, dir)), names });
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return listings;
+}
+
+async function readConfigFiles(root: string, paths: readonly string[]): Promise<SiteFile[]> {
+  const files: SiteFile[] = [];
+  for (const path of paths) {
+    const absolute = join(root, path);
+    const info = await stat(absolute).catch(() => null);
+    if (!info?.isFile() || info.size > MAX_CONFIG_BYTES) continue;
+    files.push({ path, text: await readFile(absolute, 'utf8') });
+  }
+  return files;
+}
+
+function posix(path: string): string {
+  return path.split(sep).join('/');
+}
