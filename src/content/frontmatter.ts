@@ -39,14 +39,19 @@ export function readFrontmatter(
   const nesting = frontmatter && checkNesting(file, frontmatter.body, frontmatter.bodyStartLine);
   if (nesting) return { frontmatter: null, diagnostics: [...diagnostics, nesting] };
   // A body behind unreadable YAML is still checked later, unless it is nested too deeply to parse safely.
-  if (split.body && checkNesting(file, split.body.markdown, split.body.bodyStartLine)) return { frontmatter, diagnostics };
+  if (split.body && checkNesting(file, split.body.markdown, split.body.bodyStartLine))
+    return { frontmatter, diagnostics };
   return split;
 }
 
 function splitFrontmatter(
   file: SourceFile,
   lenient: boolean,
-): { frontmatter: Frontmatter | null; diagnostics: Diagnostic[]; body?: { markdown: string; bodyStartLine: number } } {
+): {
+  frontmatter: Frontmatter | null;
+  diagnostics: Diagnostic[];
+  body?: { markdown: string; bodyStartLine: number };
+} {
   const text = file.text.replace(/^\uFEFF/, '');
   const lines = splitLines(text);
   const first = lines[0]?.content ?? '';

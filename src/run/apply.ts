@@ -1,17 +1,20 @@
 import { type ApplyOptions, applyPlan } from '../apply/apply.js';
 import type { ApplyEvent } from '../apply/context.js';
 import type { ApplyResult } from '../apply/types.js';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ResolvedConfig, SiteSetting } from '../config/types.js';
 import { savedPlanRefusals } from '../plan/saved-plan.js';
 import { staleReasons } from '../plan/staleness.js';
 import type { Plan } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
 import { loadCurrentState } from '../remote/snapshot.js';
 import { assetReader } from './assets.js';
+import { siteStaticDirs } from './content.js';
 
 export interface ExecuteOptions {
   /** The docs tree the plan's uploads are read from (config `contentDir`). */
   contentDir: string;
+  /** The `site` setting: uploads may also come from the site's static folders (Docusaurus `static/`). */
+  site?: SiteSetting | undefined;
   /** One `start` and one `done` per operation, for progress. */
   onEvent?: ((event: ApplyEvent) => void) | undefined;
 }
@@ -21,8 +24,17 @@ export interface ExecuteOptions {
  * the docs tree (and checked against the digests the plan was made with). Keeps going past a failure and
  * returns one result per operation; `failedResults` picks the failures.
  */
-export function executePlan(plan: Plan, client: PylonApi, options: ExecuteOptions): Promise<ApplyResult[]> {
-  const apply: ApplyOptions = { readAsset: assetReader(options.contentDir) };
+export async function executePlan(
+  plan: Plan,
+  client: PylonApi,
+  options: ExecuteOptions,
+): Promise<ApplyResult[]> {
+  // Only a plan that uploads from outside the content directory needs the site's static folders.
+  const fromOutside = plan.operations.some((op) => op.kind === 'upload-asset' && op.key.startsWith('../'));
+  const staticDirs = fromOutside
+    ? await siteStaticDirs({ contentDir: options.contentDir, site: options.site ?? 'auto' })
+    : [];
+  const apply: ApplyOptions = { readAsset: assetReader(options.contentDir, staticDirs) };
   if (options.onEvent) apply.onEvent = options.onEvent;
   return applyPlan(plan, client, apply);
 }

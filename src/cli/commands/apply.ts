@@ -60,6 +60,7 @@ export async function run(input: CommandInput): Promise<number> {
     progress = new ApplyProgress(io.stderr, writes);
     const results = await executePlan(plan, target.client, {
       contentDir: config.contentDir,
+      site: config.site,
       onEvent: progress.onApplyEvent,
     });
     progress.finish();

@@ -28,6 +28,7 @@ export async function run(input: CommandInput): Promise<number> {
     progress = new ApplyProgress(io.stdout, plan.operations.filter(isWrite).length);
     const results = await executePlan(plan, target.client, {
       contentDir: config.contentDir,
+      site: config.site,
       onEvent: progress.onApplyEvent,
     });
     progress.finish();
