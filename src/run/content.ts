@@ -113,11 +113,7 @@ export async function buildContent(
     brokenLinks: config.brokenLinks,
     renderCache: options.renderCache,
     // Included files and site variables, for the generators' syntax (the only other reads of content).
-    syntax: await readSyntaxInputs(
-      config.contentDir,
-      [...tree.docs, ...(tree.translations ?? [])],
-      site,
-    ),
+    syntax: await readSyntaxInputs(config.contentDir, [...tree.docs, ...(tree.translations ?? [])], site),
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {
