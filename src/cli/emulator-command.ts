@@ -49,6 +49,7 @@ type EmulatorValues = {
 } & { 'rate-limit'?: string[]; 'truto-account'?: string[] } & {
   'html-normalizer'?: boolean;
   'rate-limit-headers'?: boolean;
+  'live-reload'?: boolean;
   'truto-rate-limit'?: boolean;
 };
 
@@ -91,6 +92,7 @@ async function toOptions(flags: FlagValues, cwd: string): Promise<EmulatorOption
   if (redirects) options.duplicateRedirects = redirects;
   if (values['html-normalizer']) options.htmlNormalizer = true;
   if (values['rate-limit-headers']) options.rateLimitHeaders = true;
+  if (values['live-reload']) options.liveReload = true;
   const immutable = choice(values['immutable-fields'], ['ignore', 'reject'], 'immutable-fields');
   if (immutable) options.immutableFields = immutable;
   const suffix = choice(values['url-suffix'], ['title', 'slug'], 'url-suffix');
@@ -168,11 +170,13 @@ export async function run({ spec, values, io }: CommandInput): Promise<number> {
   for (const kb of snapshot.knowledge_bases) {
     const info = emulator.kb(kb.slug);
     io.stdout.write(
-      `Knowledge base "${kb.title}" (${kb.slug}, id ${kb.id}): help center ${info.siteUrl}/ (or Host: ${kb.host})\n`,
+      `Knowledge base "${kb.title}" (${kb.slug}, id ${kb.id}): help center ${info.siteUrl}/, drafts ${emulator.url}/_preview/${encodeURIComponent(kb.slug)}/ (or Host: ${kb.host})\n`,
     );
   }
   if (options.statePath) io.stdout.write(`State: ${options.statePath} (saved after every write)\n`);
-  io.stdout.write(`Admin: ${emulator.url}/_emulator/state\nPress Ctrl+C to stop.\n`);
+  io.stdout.write(
+    `Emulator state: ${emulator.url}/_emulator/ (a page; JSON at ${emulator.url}/_emulator/state)\nPress Ctrl+C to stop.\n`,
+  );
   await interrupted(io.signal);
   await emulator.close();
   io.stdout.write('Emulator stopped.\n');

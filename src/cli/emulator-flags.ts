@@ -72,6 +72,11 @@ export const EMULATOR_FLAGS: FlagSpec[] = [
     default: 'reject',
   },
   {
+    name: 'live-reload',
+    type: 'boolean',
+    description: 'help-center pages reload themselves when the store changes (server-sent events)',
+  },
+  {
     name: 'html-normalizer',
     type: 'boolean',
     description: 'store article HTML re-serialised like a rich-text editor',

@@ -15,6 +15,7 @@ import {
 import { diffBodies, hunkHeader } from './line-diff.js';
 import { readerTextHtml } from './reader-view.js';
 import {
+  changesLine,
   DRIFT_RESOLUTION,
   draftFlags,
   driftDiffLabel,
@@ -25,7 +26,6 @@ import {
   OPERATION_KINDS,
   placement,
   plural,
-  summaryLine,
   summaryRows,
 } from './summary.js';
 
@@ -92,7 +92,7 @@ function* blocks(plan: Plan, options: MarkdownOptions): Generator<Block> {
   yield { text: `## pylon-kb plan: ${escapeMarkdown(kb.title)}\n\n` };
   // What changed comes first; which knowledge base after it.
   yield {
-    text: `**${summaryLine(plan)}**\n\nKnowledge base ${markdownCode(kb.slug)} (${markdownCode(kb.id)})\n`,
+    text: `**${changesLine(plan)}**\n\nKnowledge base ${markdownCode(kb.slug)} (${markdownCode(kb.id)})\n`,
   };
   if (plan.operations.length > 0) yield { text: summaryTable(plan) };
   yield* diagnosticBlocks(plan.diagnostics);

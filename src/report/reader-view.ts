@@ -104,8 +104,11 @@ export function readerPaneHtml(
     }
     const sha = readAttribute(tag, 'data-pylon-kb-asset');
     if (!sha) return tag;
+    // Already uploaded: the file as readers get it. Not yet: the local file, inlined by the caller.
+    const current = readAttribute(tag, 'src') ?? '';
+    if (/^https?:\/\//i.test(current)) return tag;
     const asset = refs?.assets[sha];
-    const src = images[sha] ?? asset?.url ?? asset?.path ?? readAttribute(tag, 'src') ?? '';
+    const src = images[sha] ?? asset?.url ?? asset?.path ?? current;
     return setAttribute(tag, 'src', src);
   });
 }

@@ -82,15 +82,16 @@ export const NO_CHANGES = 'No changes. The knowledge base matches the docs tree.
  * unchanged.` — the first four always; redirects (of moves and `redirect_from`), retirements and notices
  * only when present.
  */
-export function summaryLine(plan: Plan): string {
+export function summaryLine(plan: Plan, options: { omitZeros?: boolean } = {}): string {
   if (plan.operations.length === 0) return NO_CHANGES;
   const c = countKinds(plan.operations);
-  const parts = [
-    `${plural(c['create-collection'], 'collection')} to create`,
-    `${plural(c['create-article'], 'article')} to create`,
-    `${c['update-article']} to update`,
-    `${c['move-article']} to move`,
+  const first: [number, string][] = [
+    [c['create-collection'], `${plural(c['create-collection'], 'collection')} to create`],
+    [c['create-article'], `${plural(c['create-article'], 'article')} to create`],
+    [c['update-article'], `${c['update-article']} to update`],
+    [c['move-article'], `${c['move-article']} to move`],
   ];
+  const parts = first.filter(([n]) => n > 0 || !options.omitZeros).map(([, text]) => text);
   const redirects = redirectCount(plan.operations);
   if (redirects > 0) parts.push(`${plural(redirects, 'redirect')} to add`);
   if (c['retire-article'] > 0) parts.push(`${c['retire-article']} to retire`);
@@ -110,6 +111,11 @@ export function redirectCount(operations: readonly Operation[]): number {
     if (op.kind === 'move-article' || op.kind === 'create-redirects') n += op.redirectPaths.length;
   }
   return n;
+}
+
+/** The job summary's lead line: the summary line without the kinds that do not occur. */
+export function changesLine(plan: Plan): string {
+  return summaryLine(plan, { omitZeros: true });
 }
 
 export interface SummaryRow {

@@ -34,10 +34,13 @@ describe('renderPlanMarkdown', () => {
   const md = renderPlanMarkdown(fullPlan());
   const tree = parse(md);
 
-  it('has a heading, the summary line and a summary table of counts per kind', () => {
+  it('has a heading, what changes, and a table of the kinds present (no zeros)', () => {
     expect(md.startsWith('## pylon-kb plan: Acme Help Center\n')).toBe(true);
-    expect(md).toContain('**Plan: 2 collections to create, 2 articles to create, 2 to update, 1 to move,');
+    expect(md).toContain(
+      '**Plan: 2 collections to create, 2 articles to create, 2 to update, 1 to move, 3 redirects to add, 1 to retire.',
+    );
     expect(md).toContain('| Articles to update | 2 |');
+    expect(md).not.toMatch(/\| 0 \|/);
     expect(md).toContain('| Unchanged | 12 |');
   });
 

@@ -150,7 +150,7 @@ describe('summaries', () => {
     const md = renderPlanMarkdown(p);
     const lines = md.split('\n').filter((l) => l.trim() !== '');
     expect(lines[0]).toBe('## pylon-kb plan: Acme Help Center');
-    expect(lines[1]).toBe(`**${summaryLine(p)}**`);
+    expect(lines[1]).toBe('**Plan: 1 to move, 1 redirect to add. 4 unchanged.**');
     expect(md).not.toMatch(/\| 0 \|/);
     expect(md).toContain('| Articles to move | 1 |');
   });
