@@ -60,7 +60,11 @@ function callout(state: State, node: Element, kind: string): Blockquote {
   const children = flow(state, state.all(node) as RootContent[]) as BlockContent[];
   const marker = html(`[!${kind.toUpperCase()}]`);
   const first = children[0];
-  if (first?.type === 'paragraph') {
+  const opening = first?.type === 'paragraph' ? first.children[0] : undefined;
+  // A line that may need a character reference at its start cannot follow the marker line (the newline
+  // before it would be written as a space): such a callout gets the marker as a paragraph of its own.
+  const risky = opening?.type === 'text' && /^[{:=^!?*]/.test(opening.value);
+  if (first?.type === 'paragraph' && !risky) {
     first.children.unshift(marker, { type: 'text', value: '\n' });
   } else {
     children.unshift({ type: 'paragraph', children: [marker] } satisfies Paragraph);
@@ -75,7 +79,11 @@ function callout(state: State, node: Element, kind: string): Blockquote {
  * One holding a link or image is unwrapped instead: links inside raw HTML would not be resolved on publish.
  */
 function inlineTags(): Handle {
-  return (state, node) => {
+  return (state, node, parent) => {
+    // Where the default handlers re-flow the children (list items, table cells …), inline HTML would be
+    // split off into a block of its own: there the element is unwrapped, its text and formatting kept.
+    const container = parent?.type === 'element' ? parent.tagName : 'root';
+    if (REFLOWING.has(container)) return state.all(node) as PhrasingContent[];
     let linked = false;
     visitElements(node, (el) => {
       if (el.tagName === 'a' || el.tagName === 'img') linked = true;
@@ -92,6 +100,25 @@ function visitElements(node: Element, visit: (el: Element) => void): void {
     visitElements(child, visit);
   }
 }
+
+const REFLOWING = new Set([
+  'root',
+  'li',
+  'td',
+  'th',
+  'dd',
+  'dt',
+  'section',
+  'article',
+  'aside',
+  'main',
+  'body',
+  'header',
+  'footer',
+  'nav',
+  'figure',
+  'figcaption',
+]);
 
 /** Tables whose cells hold blocks (lists, code, several paragraphs) have no GFM form. */
 export function hasBlockCells(node: Element): boolean {
@@ -133,7 +160,13 @@ export function pullHandlers(warn: (warning: ConversionWarning) => void): Record
   return {
     blockquote(state, node) {
       const kind = calloutKind(node.properties);
-      return kind ? callout(state, node, kind) : defaultHandlers.blockquote(state, node);
+      if (kind) return callout(state, node, kind);
+      const result: Blockquote = {
+        type: 'blockquote',
+        children: flow(state, state.all(node) as RootContent[]) as BlockContent[],
+      };
+      state.patch(node, result);
+      return result;
     },
     div(state, node) {
       const kind = calloutKind(node.properties);

@@ -5,13 +5,18 @@ import { visit } from 'unist-util-visit';
  * Text that pylon-kb's renderer would read as site syntax rather than as words: Liquid and Hugo
  * (`{{ … }}`, `{% … %}`), `{#id}` and `{: .class}` attribute lists, `:emoji:` shortcodes, `==marks==`,
  * and, at the start of a line, containers (`:::`), admonitions (`!!!`, `???`), abbreviations (`*[`) and
- * definitions (`: `). The first character of each becomes a character reference (`&#123;`), which the
- * renderer decodes back to the same character after the syntax steps have looked for their markers.
+ * definitions (`: `). Each is broken up so no step finds its marker: see `split` and `reference`.
  */
-const INLINE = /\{(?=[{%#:])|:(?=[a-z0-9_+-]+:)|=(?==[^=\s])/g;
+const INLINE = /\{(?=[{%#:])|:(?=[a-z0-9_+-]+:)|=(?==[^=\s])|\^(?=\^[^^\s])/g;
 const LINE_START = /(^|\n)([ \t]*)(:::|!!!|\?\?\?|\*\[|:[ \t])/g;
 
 const reference = (char: string): string => `&#${char.codePointAt(0)};`;
+/**
+ * Inside a line, an empty comment after the first character (dropped on publish) keeps a marker apart:
+ * some steps look at the parsed text, where a character reference is already decoded. At the start of a
+ * line a comment would open an HTML block, so there the first character becomes a reference.
+ */
+const split = (char: string): string => `${char}<!-- -->`;
 
 /**
  * ` {#id}` after a heading's text: a custom id pull means, not text to neutralise. A private-use character
@@ -42,7 +47,11 @@ export function remarkNeutraliseSiteSyntax() {
         parent.children[index - 1] = { type: 'html', value: '<br>' } satisfies Html;
       }
       LINE_START.lastIndex = 0;
-      const pieces = neutralise(node.value, index === 0);
+      const before = parent.children[index - 1];
+      const pieces = neutralise(
+        node.value,
+        index === 0 || (before?.type === 'text' && before.value.endsWith('\n')),
+      );
       const only = pieces[0];
       if (pieces.length === 1 && only?.type === 'text') {
         node.value = only.value;
@@ -58,19 +67,24 @@ export function remarkNeutraliseSiteSyntax() {
 export function neutralise(marked: string, atLineStart: boolean): Array<Text | Html> {
   const kept = marked.indexOf(CUSTOM_ID_MARK);
   const value = marked.replace(CUSTOM_ID_MARK, '');
-  const positions = new Set<number>();
-  for (const match of value.matchAll(INLINE)) if (match.index !== kept) positions.add(match.index);
+  const positions = new Map<number, (char: string) => string>();
+  for (const match of value.matchAll(INLINE)) {
+    if (match.index === kept) continue;
+    const lineStart = match.index === 0 ? atLineStart : value[match.index - 1] === '\n';
+    // At a line start `=` would underline the line before (a setext heading): a reference, then the comment.
+    positions.set(match.index, lineStart ? (char) => `${reference(char)}<!-- -->` : split);
+  }
   for (const match of value.matchAll(LINE_START)) {
     const start = match.index + (match[1]?.length ?? 0) + (match[2]?.length ?? 0);
-    if (match.index > 0 || atLineStart || (match[1] ?? '') !== '') positions.add(start);
+    if (match.index > 0 || atLineStart || (match[1] ?? '') !== '') positions.set(start, reference);
   }
   if (positions.size === 0) return [{ type: 'text', value }];
 
   const pieces: Array<Text | Html> = [];
   let from = 0;
-  for (const at of [...positions].sort((a, b) => a - b)) {
+  for (const [at, write] of [...positions].sort(([a], [b]) => a - b)) {
     if (at > from) pieces.push({ type: 'text', value: value.slice(from, at) });
-    pieces.push({ type: 'html', value: reference(value[at] ?? '') });
+    pieces.push({ type: 'html', value: write(value[at] ?? '') });
     from = at + 1;
   }
   if (from < value.length) pieces.push({ type: 'text', value: value.slice(from) });
