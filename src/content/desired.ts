@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
-import { textDigest } from '../identity/text-digest.js';
+import { textDigest, textDigestOfText } from '../identity/text-digest.js';
 import type { LocalReference } from '../markdown/references.js';
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
 import { renderDocument } from '../markdown/render.js';
@@ -99,7 +99,13 @@ function render(
     headingIds,
   });
   const { html, diagnostics, references, anchors } = rendered;
-  return { html, diagnostics, references, anchors, textDigest: textDigest(html) };
+  return {
+    html,
+    diagnostics,
+    references,
+    anchors,
+    textDigest: rendered.text !== undefined ? textDigestOfText(rendered.text) : textDigest(html),
+  };
 }
 
 function cachedRender(

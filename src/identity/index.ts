@@ -1,4 +1,4 @@
 export { digestOf } from './digest.js';
 export { type Marker, readMarker, stripMarker, withMarker } from './marker.js';
 export * from './placeholders.js';
-export { textDigest, visibleText } from './text-digest.js';
+export { textDigest, textDigestOfText, visibleText } from './text-digest.js';

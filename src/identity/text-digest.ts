@@ -14,5 +14,13 @@ export function visibleText(html: string): string {
 
 /** Whitespace is left out entirely: editors add and remove it between elements without changing a word. */
 export function textDigest(html: string): string {
-  return digestOf(visibleText(html).replace(/\s+/g, ''));
+  return textDigestOfText(visibleText(html));
+}
+
+/**
+ * `textDigest` from the text of an element tree (`toText` of the tree the HTML was serialised from), so a
+ * renderer that holds the tree need not parse its own HTML again. Equal to `textDigest(html)` of that HTML.
+ */
+export function textDigestOfText(text: string): string {
+  return digestOf(text.replace(/\s+/g, ''));
 }

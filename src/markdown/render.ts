@@ -1,5 +1,7 @@
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
 import type { Root as MdastRoot } from 'mdast';
+import { EXIT, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type CustomId, extractCustomIds } from './custom-ids.js';
 import { type HeadingIdRule, headingSlug } from './heading-slugs.js';
@@ -43,6 +45,12 @@ export interface RenderResult {
   /** Local links and images (relative, root-relative, `#fragment`), in document order. */
   references: LocalReference[];
   diagnostics: Diagnostic[];
+  /**
+   * The visible text of `html` (hast-util-to-text of the tree it was serialised from), for the text digest
+   * (identity/text-digest.ts) without parsing the HTML again. Absent when the tree holds an element whose
+   * content an HTML parser reads as raw text (an iframe with children): only parsing the HTML tells then.
+   */
+  text?: string;
 }
 
 export type { Heading, LocalReference };
@@ -84,7 +92,8 @@ export function renderDocument(markdown: string, options: RenderOptions = {}): R
   }
   diagnostics.push(...duplicateIds(customIds, anchors, options.file, lineOffset));
   const html = markdownProcessor.stringify(hast);
-  return { html, headings, anchors, references, diagnostics };
+  const text = hasRawTextElement(hast) ? undefined : toText(hast);
+  return { html, headings, anchors, references, diagnostics, ...(text !== undefined && { text }) };
 }
 
 /**
@@ -102,6 +111,17 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
 export function firstHeading(markdown: string): string | undefined {
   const mdast: MdastRoot = markdownProcessor.parse(markdown);
   return firstH1Text(mdast);
+}
+
+const RAW_TEXT_ELEMENTS = new Set(['iframe', 'textarea', 'title', 'style', 'script', 'noscript', 'xmp']);
+
+function hasRawTextElement(tree: HastRoot): boolean {
+  let found = false;
+  visit(tree, 'element', (node: Element) => {
+    if (RAW_TEXT_ELEMENTS.has(node.tagName) && node.children.length > 0) found = true;
+    return found ? EXIT : undefined;
+  });
+  return found;
 }
 
 /** A `{#id}` that another element also has: links to it would land on the first one only. */

@@ -3,6 +3,7 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { textDigest, textDigestOfText } from '../../src/identity/text-digest.js';
 import { renderMarkdown } from '../../src/markdown/index.js';
 
 /** Pieces that make hostile and tricky inputs likely, mixed with arbitrary text. */
@@ -73,6 +74,16 @@ describe('renderMarkdown properties', () => {
         expect(first.html).not.toMatch(/<[^>]*\son[a-z-]+\s*=/i);
         expect(first.html).not.toMatch(/<[^>]*(href|src)\s*=\s*"?\s*javascript:/i);
         expect(unsafeParts(first.html)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the text digest of its HTML from the rendered tree, whatever the input', () => {
+    fc.assert(
+      fc.property(markdown, (input) => {
+        const { html, text } = renderMarkdown(input, { title: 'T' });
+        if (text !== undefined) expect(textDigestOfText(text)).toBe(textDigest(html));
       }),
       { numRuns: 400 },
     );
