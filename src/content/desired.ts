@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
 import { textDigest, textDigestOfText } from '../identity/text-digest.js';
-import type { LocalReference } from '../markdown/references.js';
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
+import type { LocalReference } from '../markdown/references.js';
 import { renderDocument } from '../markdown/render.js';
 import type { SiteContext } from '../sites/types.js';
 import type { AssetLookup } from './assets.js';
@@ -12,9 +12,9 @@ import { stripMarkdownExtension } from './markdown-path.js';
 import { pulledAssetUrls } from './pulled-from.js';
 import { type SyntaxInputs, syntaxCacheKey, syntaxOptionsFor } from './render-syntax.js';
 import { type RenderedPage, resolvePage } from './resolve-references.js';
+import { isSiteIndexName } from './site-tree.js';
 import type { LocalTranslation } from './translations.js';
 import type { ContentTree, DesiredArticle, DesiredState, DesiredTranslation, LocalDoc } from './types.js';
-import { isSiteIndexName } from './site-tree.js';
 import { folderOf } from './url-path.js';
 
 /**
@@ -167,7 +167,12 @@ export function renderContentTree(
   const docs = tree.docs.map((doc) => ({ doc, page: pageOf(doc, doc.key, stemOfPage(doc.path)) }));
   const translations = (tree.translations ?? []).map((translation) => ({
     translation,
-    page: pageOf(translation, translation.sourceKey, stemOfPage(translation.sourcePath), translation.language),
+    page: pageOf(
+      translation,
+      translation.sourceKey,
+      stemOfPage(translation.sourcePath),
+      translation.language,
+    ),
   }));
   // Files with errors of their own are not published, but their links and images are still checked.
   const invalid = (tree.invalid ?? []).flatMap(({ path, body }) =>
