@@ -3,6 +3,7 @@ import type { Article, CreateArticleBody } from '../pylon-api/index.js';
 import { resolveBody, resolveTranslations } from './bodies.js';
 import { type ApplyContext, rememberArticle } from './context.js';
 import { createOrReconcile, findCreatedArticle } from './recover.js';
+import { createRedirects, recordRedirects } from './redirects.js';
 import { asResult, SkipOperation } from './result.js';
 import type { ApplyResult } from './types.js';
 
@@ -58,14 +59,21 @@ export function createArticle(
   options: CreateOptions = {},
 ): Promise<ApplyResult> {
   return asResult(op, async () => {
-    const { article, pendingLinks } = await createArticleOnce(
-      ctx,
-      op.key,
-      op,
-      options.allowPendingLinks === true,
-    );
+    const allowPendingLinks = options.allowPendingLinks === true;
+    const { article, pendingLinks } = await createArticleOnce(ctx, op.key, op, allowPendingLinks);
     if (pendingLinks) options.onPendingLinks?.(article.id);
-    return { status: 'created', op, id: article.id, url: article.url, article };
+    const paths = op.redirectPaths ?? [];
+    if (paths.length === 0) return { status: 'created', op, id: article.id, url: article.url, article };
+    // `redirect_from` of a new document: redirected now, and recorded in the marker (redirects cannot be listed).
+    const { paths: redirects } = await createRedirects(ctx, article.id, paths);
+    const recorded = await ctx.api.updateArticle(ctx.kbId, article.id, {
+      body_html: recordRedirects(
+        resolveBody(ctx, op.bodyHtml, op.title, { allowPendingLinks }).html,
+        redirects,
+      ),
+      ...(op.isPublished ? { publish_updated_body_html: true } : {}),
+    });
+    return { status: 'created', op, id: recorded.id, url: recorded.url, article: recorded };
   });
 }
 

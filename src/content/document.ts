@@ -6,6 +6,7 @@ import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
 import { stripMarkdownExtension } from './markdown-path.js';
 import { readPulledFrom } from './pulled-from.js';
+import { redirectPathProblem } from './redirect-paths.js';
 import { baseName, parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
 import { checkTitle, titleLine } from './title-rules.js';
 import type { LocalDoc, SourceFile } from './types.js';
@@ -99,9 +100,21 @@ export function parseDocument(
   const ownId = site?.frontmatterKeys.includes('id') ? undefined : fm.string('id');
   const key = ownId ?? keyFromPath(file.path);
   const unlisted = fm.boolean('unlisted') ?? false;
-  const redirectFrom = unique(
-    [...(fm.stringList('redirect_from') ?? []), ...(page?.redirects ?? [])].map(asUrlPath),
-  );
+  const declared = [...(fm.stringList('redirect_from') ?? []), ...(page?.redirects ?? [])];
+  for (const path of declared) {
+    const problem = redirectPathProblem(path);
+    if (!problem) continue;
+    diagnostics.push({
+      severity: 'error',
+      code: 'frontmatter/redirect-path',
+      message: `The redirect path "${path}" ${problem}.`,
+      file: file.path,
+      line: fm.line('redirect_from') ?? fm.line('aliases') ?? 1,
+      field: fm.has('redirect_from') ? 'redirect_from' : 'aliases',
+      hint: 'List the old paths of this page on the help center, e.g. redirect_from: ["/articles/1234567890-old-title"].',
+    });
+  }
+  const redirectFrom = unique(declared.map(asUrlPath));
 
   const pulled = readPulledFrom(frontmatter.fields, file.path);
   diagnostics.push(...fm.diagnostics, ...pulled.diagnostics);

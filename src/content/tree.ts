@@ -313,7 +313,19 @@ function duplicateDiagnostics(
       hint: 'Rename one folder, or give it a `slug` in its _category_.yml or index.md.',
     },
   );
-  return [...keys, ...slugs, ...siblings];
+  const redirects = findDuplicates(
+    docs.flatMap((d) =>
+      d.doc.redirectFrom.map((path) => claim(d, path.replace(/\/+$/, '') || '/', 'redirect_from')),
+    ),
+    {
+      code: 'content/duplicate-redirect',
+      noun: 'redirect_from path',
+      field: 'redirect_from',
+      reason: 'an old path can redirect to one article only',
+      hint: 'Keep the path in the `redirect_from` of the document that replaced that page, and remove it from the other.',
+    },
+  );
+  return [...keys, ...slugs, ...siblings, ...redirects];
 }
 
 function rootMetadataIgnored(path: string): Diagnostic {

@@ -186,6 +186,7 @@ export function planArticle(match: ArticleMatch, ctx: ArticlePlanning, parts: Pl
       key: doc.key,
       path: doc.path,
       ...articleDraft(intent, ctx.options.publish, context),
+      ...(doc.redirectFrom.length > 0 ? { redirectPaths: [...new Set(doc.redirectFrom)] } : {}),
     });
     return;
   }

@@ -69,6 +69,7 @@ const createArticle = z.strictObject({
   kind: z.literal('create-article'),
   key: nonEmpty,
   path: nonEmpty,
+  redirectPaths: z.array(nonEmpty).optional(),
   ...articleDraft,
 });
 

@@ -91,6 +91,8 @@ export interface CreateArticleOp extends ArticleDraft {
   kind: 'create-article';
   key: string;
   path: string;
+  /** Frontmatter `redirect_from`: redirected to the new article as soon as it exists, in the same run. */
+  redirectPaths?: string[];
 }
 
 export type ArticleField = 'title' | 'body' | 'unlisted' | 'visibility' | 'published' | 'translations';

@@ -103,3 +103,86 @@ describe('no second copy of an article', () => {
     expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
   });
 });
+
+describe('redirect_from', () => {
+  let emu: RunningEmulator;
+  let ws: Awaited<ReturnType<typeof workspace>>;
+  const cli = (...args: string[]) => runCli([...args, ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
+
+  beforeEach(async () => {
+    emu = await emulator();
+    ws = await workspace(false);
+    await mkdir(join(ws.docs, 'a'), { recursive: true });
+  });
+  afterEach(async () => {
+    await emu.close();
+    await ws.cleanup();
+  });
+
+  it('of a new document is redirected in its first apply, so the next plan is empty', async () => {
+    await writeText(
+      join(ws.docs, 'a', 'new.md'),
+      `---\ntitle: New\nredirect_from: ["/articles/123-old-page", "/docs/old/"]\n---\n\n${words('new things')}\n`,
+    );
+    expect((await cli('apply')).code).toBe(0);
+    const article = managedByKey(emu).get('a/new')?.[0];
+    expect(readMarker(article?.draft_html ?? '')?.redirects).toEqual([
+      '/articles/123-old-page',
+      '/docs/old/',
+    ]);
+    const redirects = (
+      emu.snapshot() as unknown as { route_redirects: { from_path: string; object_id: string }[] }
+    ).route_redirects;
+    expect(
+      redirects
+        .filter((r) => r.object_id === article?.id)
+        .map((r) => r.from_path)
+        .sort(),
+    ).toEqual(['/articles/123-old-page', '/docs/old/']);
+    expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
+  });
+
+  it('reports a redirect the server refuses as a failed operation, and the next run finishes it', async () => {
+    await writeText(
+      join(ws.docs, 'a', 'new.md'),
+      `---\ntitle: New\nredirect_from: ["/docs/old/"]\n---\n\n${words('new things')}\n`,
+    );
+    emu.setFaults([{ route: 'createRouteRedirect', share: 1, status: 500 }]);
+    const failed = await cli('apply');
+    expect(failed.code).toBe(1);
+    expect(failed.stdout + failed.stderr).toMatch(/1 failed/);
+    emu.setFaults([]);
+    expect((await cli('apply')).code).toBe(0);
+    expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
+    expect(managedByKey(emu).get('a/new')).toHaveLength(1);
+  });
+
+  it('refuses a full URL, a ".." path and a path two documents claim, naming file and line, with no write', async () => {
+    await writeText(
+      join(ws.docs, 'a', 'one.md'),
+      `---\ntitle: One\nredirect_from: ["https://old.example.com/page"]\n---\n\nOne.\n`,
+    );
+    await writeText(
+      join(ws.docs, 'a', 'two.md'),
+      `---\ntitle: Two\nredirect_from: ["/docs/../secret"]\n---\n\nTwo.\n`,
+    );
+    await writeText(
+      join(ws.docs, 'a', 'three.md'),
+      `---\ntitle: Three\nredirect_from: ["/old/shared"]\n---\n\nThree.\n`,
+    );
+    await writeText(
+      join(ws.docs, 'a', 'four.md'),
+      `---\ntitle: Four\nredirect_from:\n  - /old/shared/\n---\n\nFour.\n`,
+    );
+    const checked = await runCli(['check', '--content-dir', 'docs'], { cwd: ws.dir, env: envFor(emu) });
+    expect(checked.code).toBe(2);
+    expect(checked.stderr).toContain('a/one.md:3');
+    expect(checked.stderr).toMatch(/a\/one\.md:3.*full URL/);
+    expect(checked.stderr).toMatch(/a\/two\.md:3.*"\.\."/);
+    expect(checked.stderr).toMatch(/content\/duplicate-redirect/);
+    expect(checked.stderr).toContain('a/four.md');
+    const applied = await cli('apply');
+    expect(applied.code).toBe(2);
+    expect(writeCount(emu)).toBe(0);
+  });
+});
