@@ -1,0 +1,215 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../src/config/defaults.js';
+import type { DesiredState } from '../../src/content/types.js';
+import { readMarker } from '../../src/identity/marker.js';
+import { buildContent, readContentTree } from '../../src/run/content.js';
+import { emulator, envFor, REPO, runCli, workspace } from './helpers.js';
+
+/**
+ * Each site generator's fixture tree, published into the emulator with no config (the site detected from
+ * its files) and read back over HTTP: no generator markup reaches the published HTML outside `pre`/`code`,
+ * and no heading comes out empty. The syntax pages each tree holds are checked for what they become.
+ */
+const TREES: Record<string, string> = {
+  hugo: 'hugo/content',
+  docusaurus: 'docusaurus/docs',
+  vitepress: 'vitepress/docs',
+  mkdocs: 'mkdocs/docs',
+  jekyll: 'jekyll',
+  mintlify: 'mintlify',
+  gitbook: 'gitbook',
+};
+
+const MARKERS = [
+  /\{\{[<%]/,
+  /\{%/,
+  /:::/,
+  /!!! /,
+  /\?\?\? /,
+  /=== "/,
+  /\{: /,
+  /\{:toc\}/,
+  /<[A-Z][A-Za-z]*[\s/>]/,
+  /--8<--/,
+  /@include:/,
+];
+
+async function desiredOf(site: string): Promise<DesiredState> {
+  const contentDir = join(REPO, 'test', 'fixtures', 'sites', TREES[site]!);
+  const config = { ...DEFAULTS, contentDir };
+  const { tree } = await readContentTree(config);
+  return (await buildContent(config, tree, { site })).desired;
+}
+
+/** The text a reader sees outside code, and the headings, of one article's HTML. */
+function readerView(html: string): { text: string; emptyHeadings: number } {
+  const tree = fromHtml(html, { fragment: true });
+  let emptyHeadings = 0;
+  const visit = (node: Root | Element): string =>
+    (node.children as RootContent[])
+      .map((child) => {
+        if (child.type === 'text') return child.value;
+        if (child.type !== 'element' || child.tagName === 'pre' || child.tagName === 'code') return '';
+        if (/^h[1-6]$/.test(child.tagName) && toText(child).trim() === '') emptyHeadings += 1;
+        return visit(child);
+      })
+      .join('');
+  return { text: visit(tree), emptyHeadings };
+}
+
+/** Every article of the emulator's knowledge base, read page by page over Pylon's API. */
+async function publishedHtml(url: string, token: string): Promise<{ title: string; html: string }[]> {
+  const get = async (path: string) => {
+    const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as {
+      data: Record<string, unknown>[];
+      pagination?: { cursor: string; has_next_page: boolean };
+    };
+  };
+  const [kb] = (await get('/knowledge-bases')).data;
+  const articles: { title: string; html: string }[] = [];
+  let cursor = '';
+  for (;;) {
+    const page = await get(
+      `/knowledge-bases/${String(kb?.id)}/articles?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    for (const a of page.data)
+      articles.push({
+        title: String(a.title),
+        html: String(a.current_published_content_html ?? a.current_draft_content_html ?? ''),
+      });
+    if (!page.pagination?.has_next_page) return articles;
+    cursor = page.pagination.cursor;
+  }
+}
+
+describe.each(Object.keys(TREES))('the %s fixture tree, published', (site) => {
+  it('holds no generator markup outside code and no empty heading', async () => {
+    const ws = await workspace(false);
+    const emu = await emulator();
+    try {
+      await cp(join(REPO, 'test', 'fixtures', 'sites', site), join(ws.dir, site), { recursive: true });
+      const contentDir = join(site, TREES[site]!.slice(site.length + 1));
+      const flags = [
+        '--content-dir',
+        contentDir || site,
+        '--kb',
+        'help-center',
+        '--author',
+        'ada@acme.test',
+        '--rate-limits',
+        'off',
+      ];
+      // Jekyll's `author: parkr` is a GitHub handle, not a Pylon user (the authors map is another issue's):
+      // the copy names the seed's author instead, as authors are not what this test is about.
+      if (site === 'jekyll') {
+        for (const path of ['_posts/2024-01-15-quill-1-0.md', 'docs/front-matter.md', 'docs/liquid.md']) {
+          const file = join(ws.dir, 'jekyll', path);
+          await writeFile(
+            file,
+            (await readFile(file, 'utf8')).replace(/^author: .*$/m, 'author: ada@acme.test'),
+          );
+        }
+      }
+      const run = await runCli(['apply', ...flags], { cwd: ws.dir, env: envFor(emu) });
+      expect(run.stderr).not.toContain('markdown/literal-syntax');
+      expect(run.code, run.stderr).toBe(0);
+      // The seed's hand-written articles carry no marker: only what pylon-kb published is checked.
+      const articles = (await publishedHtml(emu.url, emu.token)).filter((a) => readMarker(a.html) !== null);
+      expect(articles.length).toBe((await desiredOf(site)).articles.length);
+      for (const article of articles) {
+        const { text, emptyHeadings } = readerView(article.html);
+        for (const marker of MARKERS) expect(text, `"${article.title}" shows ${marker}`).not.toMatch(marker);
+        expect(emptyHeadings, `"${article.title}" has an empty heading`).toBe(0);
+      }
+    } finally {
+      await emu.close();
+      await ws.cleanup();
+    }
+  });
+});
+
+describe('the syntax pages of the fixture trees', () => {
+  const htmlOf = async (site: string, path: string) => {
+    const article = (await desiredOf(site)).articles.find((a) => a.path === path);
+    expect(article, path).toBeDefined();
+    return article?.html ?? '';
+  };
+
+  it('Hugo: shortcodes become callouts, tabs, code, links to articles, a captioned image and the site parameter', async () => {
+    const html = await htmlOf('hugo', 'docs/getting-started/shortcodes.md');
+    expect(html).toContain(
+      '<blockquote class="callout callout-warning">\n<p class="callout-title"><strong>Before you start</strong></p>',
+    );
+    expect(html).toMatch(
+      /<a href="pylon-kb-article:[^"]+">the install guide<\/a>|<a href="[^"]*install[^"]*">the install guide<\/a>/,
+    );
+    expect(html).toContain('<summary>Linux</summary>');
+    expect(html).toContain('<pre><code class="language-yaml">relay:');
+    expect(html).toContain('<em>The console after the first start</em>');
+    expect(html).toContain('https://github.com/example/relay');
+    expect(html).toContain('<p><strong>Relay</strong></p>\n<ul>\n<li>A small message router.</li>');
+  });
+
+  it('Jekyll: Liquid from _config.yml and the frontmatter, kramdown callouts and the {:toc} list', async () => {
+    const html = await htmlOf('jekyll', 'docs/callouts.md');
+    expect(html).toContain(
+      'This handbook is Quill (<a href="https://quill.example.com">https://quill.example.com</a>), version 1.4.',
+    );
+    expect(html).toContain('<blockquote class="callout callout-note">\n<p>Quill keeps every note');
+    expect(html).toContain('<p class="callout-title"><strong>Back up first</strong></p>');
+    expect(html).toContain('<ul class="toc">');
+    expect(html).toContain('Templates may print {{ page.title }} themselves.');
+  });
+
+  it('MkDocs: admonitions, collapsibles, content tabs, attribute-list ids, marks, abbreviations, definitions', async () => {
+    const html = await htmlOf('mkdocs', 'user-guide/extensions.md');
+    expect(html).toContain(
+      '<details class="callout callout-note">\n<summary>Can I change the port?</summary>',
+    );
+    expect(html).toContain('<details class="tab" open>\n<summary>Docker</summary>');
+    expect(html).toMatch(/<h2 id="harbor-yml"><code>harbor.yml<\/code><\/h2>/);
+    expect(html).toContain('<strong class="mark">highlighted</strong>');
+    expect(html).toContain('CLI (Command-line interface)');
+    expect(html).toContain('🚀');
+  });
+
+  it('VitePress: custom containers, a labelled code group and an included part', async () => {
+    const html = await htmlOf('vitepress', 'guide/containers.md');
+    expect(html).toContain('<p class="callout-title"><strong>Prerequisites</strong></p>');
+    expect(html).toContain('<summary>pnpm</summary>');
+    expect(html).toContain('Questions? Ask in the <strong>Beacon</strong> forum.');
+  });
+
+  it('Docusaurus MDX: imports removed, admonitions, Tabs/TabItem and the imported partial', async () => {
+    const html = await htmlOf('docusaurus', 'guides/admonitions.mdx');
+    expect(html).not.toContain('import');
+    expect(html).toContain('<p class="callout-title"><strong>Faster <strong>builds</strong></strong></p>');
+    expect(html).toContain('<summary>Yarn</summary>');
+    expect(html).toContain('Questions? Ask in the community forum.');
+  });
+
+  it('Mintlify: callouts, cards, steps, tabs, accordions, a framed image and a snippet', async () => {
+    const html = await htmlOf('mintlify', 'essentials/components.mdx');
+    expect(html).toContain('<blockquote class="callout callout-warning">');
+    expect(html).toContain('<ol class="steps">');
+    expect(html).toContain('<summary>cURL</summary>');
+    expect(html).toContain('<p class="caption"><em>The Orbit dashboard</em></p>');
+    expect(html).toContain(
+      'Need help? Email <a href="mailto:support@orbit.example">support@orbit.example</a>.',
+    );
+  });
+
+  it('GitBook: hints, tabs, a titled code block and a content reference', async () => {
+    const html = await htmlOf('gitbook', 'guides/blocks.md');
+    expect(html).toContain('<blockquote class="callout callout-warning">');
+    expect(html).toContain('<summary>CLI</summary>');
+    expect(html).toContain('<p class="caption"><strong>tern.yaml</strong></p>');
+  });
+});
