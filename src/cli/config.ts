@@ -6,7 +6,7 @@ import { stringValue } from './parse.js';
 import { addSecret } from './terminal.js';
 
 /** The flags of the command line that feed the config, by the `config` field their declaration names. */
-export function configFlags(input: Pick<CommandInput, 'spec' | 'values'>): ConfigFlags {
+function configFlags(input: Pick<CommandInput, 'spec' | 'values'>): ConfigFlags {
   const flags: Record<string, string | boolean> = {};
   for (const spec of flagsOf(input.spec)) {
     const value = input.values[spec.name];

@@ -8,7 +8,7 @@ import type { CliIO } from './io.js';
 import { parseFlags, UsageError } from './parse.js';
 import { terminalIO } from './terminal.js';
 
-export function findCommand(name: string): CommandSpec | undefined {
+function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
