@@ -1,34 +1,15 @@
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { describeFailure } from '../run/failure.js';
 import type { ToolFailure } from './result.js';
 
-interface Coded {
-  code?: unknown;
-  hint?: unknown;
-  diagnostics?: unknown;
-}
-
 /**
- * Any error a run throws, as a tool failure with the code and hint the CLI would print: input problems
- * keep their diagnostics (file, line, how to fix), client errors their stable code.
+ * Any error a run throws, as a tool failure with the code and hint the CLI prints for it (the same
+ * `describeFailure`); input problems keep their diagnostics (file, line, how to fix) in the message.
  */
 export function toFailure(error: unknown): ToolFailure {
-  if (!(error instanceof Error)) return { code: 'internal', message: String(error) };
-  const { code, hint, diagnostics } = error as Error & Coded;
-  const listed = Array.isArray(diagnostics) ? sortDiagnostics(diagnostics) : [];
-  const first = listed[0];
+  const failure = describeFailure(error);
+  const listed = sortDiagnostics(failure.diagnostics ?? []);
   const message =
-    listed.length > 0 ? `${error.message}\n${listed.map(formatDiagnostic).join('\n')}` : error.message;
-  const failure: ToolFailure = {
-    code: typeof code === 'string' ? code : (first?.code ?? codeForName(error.name)),
-    message,
-  };
-  const why = typeof hint === 'string' ? hint : first?.hint;
-  if (why) failure.hint = why;
-  return failure;
-}
-
-function codeForName(name: string): string {
-  if (name === 'InputError') return 'input/invalid';
-  if (name === 'UsageError') return 'usage';
-  return 'internal';
+    listed.length > 0 ? `${failure.message}\n${listed.map(formatDiagnostic).join('\n')}` : failure.message;
+  return { code: failure.code, message, ...(failure.hint !== undefined ? { hint: failure.hint } : {}) };
 }

@@ -92,3 +92,34 @@ describe('pylon-kb mcp: pull a hand-written collection, then adopt it in place',
     expect(await readdir(join(ws.docs, 'faq'))).toEqual(files);
   });
 });
+
+describe('pylon-kb mcp: errors carry the CLI codes', () => {
+  it('answers an unknown knowledge base with kb/not-found and its hint, and keeps serving', async () => {
+    const emu = await emulator();
+    const ws = await workspace();
+    const client = new Client({ name: 'pylon-kb-test', version: '1.0.0' });
+    try {
+      await client.connect(
+        new StdioClientTransport({
+          command: process.execPath,
+          args: [join(REPO, 'bin', 'pylon-kb.mjs'), 'mcp', '--content-dir', 'docs', '--kb', 'no-such-kb'],
+          cwd: ws.dir,
+          env: { PATH: process.env.PATH ?? '', ...envFor(emu) },
+          stderr: 'ignore',
+        }),
+      );
+      const planned = (await client.callTool({ name: 'plan', arguments: {} })) as CallToolResult;
+      expect(planned.isError).toBe(true);
+      const error = (planned.structuredContent as { error: { code: string; message: string } }).error;
+      expect(error.code).toBe('kb/not-found');
+      expect(error.message).toContain('help-center');
+      expect(JSON.stringify(planned)).not.toContain(emu.token);
+      const checked = (await client.callTool({ name: 'check', arguments: {} })) as CallToolResult;
+      expect(checked.isError).toBeFalsy();
+    } finally {
+      await client.close();
+      await emu.close();
+      await ws.cleanup();
+    }
+  }, 30_000);
+});
