@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EDITOR_KB_SEED, type RunningEmulator } from '../../src/emulator/index.js';
-import { CLI_FLAGS, emulator, envFor, runCli, workspace } from './helpers.js';
+import { CLI_FLAGS, emulator, envFor, runCli, trutoEnvFor, workspace } from './helpers.js';
 import { articlesOf, readerText, seenText, textsByKey, writesByMethod } from './pull-helpers.js';
 
 const EDITOR_FLAGS = ['--kb', 'northwind', '--rate-limits', 'off'];
@@ -148,6 +148,24 @@ describe('pull, then apply: the hand-written knowledge base is adopted in place'
       '---\ntitle: Integrations\nslug: integrations\ndescription: Connect the tools your team uses.\n---\n',
     );
     expect(await read('service-status.md')).toContain('slug: service-status');
+  });
+});
+
+describe('pull through Truto', () => {
+  it('writes the same tree as pulling from Pylon directly', async () => {
+    const { emu, ws } = await setUp(EDITOR_KB_SEED);
+    const direct = await runCli(['pull', 'direct', ...EDITOR_FLAGS], { env: envFor(emu), cwd: ws.dir });
+    const truto = await runCli(['pull', 'truto', ...EDITOR_FLAGS], { env: trutoEnvFor(emu), cwd: ws.dir });
+    expect(truto.stderr).toBe('');
+    expect([direct.code, truto.code]).toEqual([0, 0]);
+    const files = async (dir: string) => (await readdir(join(ws.dir, dir), { recursive: true })).sort();
+    const names = await files('direct');
+    expect(await files('truto')).toEqual(names);
+    for (const name of names.filter((n) => n.endsWith('.md'))) {
+      expect(await readFile(join(ws.dir, 'truto', name), 'utf8'), name).toBe(
+        await readFile(join(ws.dir, 'direct', name), 'utf8'),
+      );
+    }
   });
 });
 
