@@ -45,6 +45,12 @@ export const COMMANDS = [
           KB,
           out("write the report to a file ('apply <file>' applies a saved JSON plan)"),
           {
+            name: 'comment-file',
+            type: 'string',
+            value: '<file>',
+            description: 'also write the Markdown report sized for one PR comment (65,536 characters)',
+          },
+          {
             name: 'detailed-exitcode',
             type: 'boolean',
             description:

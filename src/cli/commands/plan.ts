@@ -9,6 +9,17 @@ import { appendStepSummary, emit, useColor } from '../output.js';
 import { choiceValue, stringValue } from '../parse.js';
 import { writeWorkflowCommands } from '../terminal.js';
 
+/** First line of the PR-comment file: lets a workflow find and update its one sticky comment. */
+export const COMMENT_MARKER = '<!-- pylon-kb plan -->';
+/** GitHub refuses issue and pull-request comments longer than 65,536 characters. */
+const COMMENT_MAX_CHARS = 65_536;
+
+/** The Markdown report sized for one pull-request comment (bytes bound characters, so bytes are capped). */
+function planComment(plan: Parameters<typeof renderPlanMarkdown>[0]): string {
+  const maxBytes = COMMENT_MAX_CHARS - COMMENT_MARKER.length - 2;
+  return `${COMMENT_MARKER}\n${renderPlanMarkdown(plan, { maxBytes })}`;
+}
+
 /** `pylon-kb plan`: the dry run. Reads only. */
 export async function run(input: CommandInput): Promise<number> {
   const { values, io } = input;
@@ -27,6 +38,8 @@ export async function run(input: CommandInput): Promise<number> {
       out,
       io,
     );
+    const commentFile = stringValue(values, 'comment-file');
+    if (commentFile) await emit(planComment(plan), commentFile, io);
     if (io.env.GITHUB_ACTIONS === 'true') {
       await appendStepSummary(renderPlanMarkdown(plan), io);
       const annotations = renderGithubAnnotations(plan.diagnostics, {
