@@ -31,6 +31,7 @@ describe('defaults', () => {
       onDrift: 'fail',
       ownedCollections: [],
       adopt: false,
+      collectionUpdates: false,
       strictLinks: false,
       site: 'auto',
       brokenAnchors: null,
