@@ -12,12 +12,14 @@ import { addRedirects } from './redirects.js';
 import { retireArticle } from './retire.js';
 import type { ApplyResult } from './types.js';
 import { updateArticle } from './update.js';
-import { type AssetReader, uploadAsset } from './uploads.js';
+import { type AssetReader, LazyUploads, type UploadRecorder, uploadAsset } from './uploads.js';
 
 export interface ApplyOptions {
   onEvent?: (event: ApplyEvent) => void;
   /** Reads the files the plan uploads (the docs tree's images and downloads). */
   readAsset?: AssetReader;
+  /** Records each uploaded file's URL as soon as it is known, before the writes that use it. */
+  onUploaded?: UploadRecorder;
   /** Pauses before re-reading after a create timed out. Default 0.5 s, 1.5 s, 3 s. */
   settleDelaysMs?: readonly number[];
 }
@@ -34,7 +36,7 @@ async function execute(
 ): Promise<ApplyResult> {
   switch (op.kind) {
     case 'upload-asset':
-      return uploadAsset(ctx, op, options.readAsset);
+      return uploadAsset(ctx, op, options.readAsset, options.onUploaded);
     case 'create-collection':
       return createCollection(ctx, op);
     case 'update-collection':
@@ -58,9 +60,10 @@ async function execute(
 }
 
 /**
- * Writes in dependency order: files first, collections level by level (parents first), then article creates
- * and moves (link targets before the articles that link to them), updates, redirects for articles that stay,
- * and retirements last. Within a wave everything goes to the client at once; its per-endpoint queues pace it.
+ * Writes in dependency order: collections level by level (parents first), then article creates and moves
+ * (link targets before the articles that link to them), updates, redirects for articles that stay, and
+ * retirements last. Files are not a wave: each is uploaded just before the first write that uses it
+ * (`LazyUploads`). Within a wave everything goes to the client at once; its per-endpoint queues pace it.
  */
 function waves(operations: readonly Operation[]): { run: Operation[]; cyclic?: boolean }[] {
   const writes = operations.filter(isWrite);
@@ -69,7 +72,6 @@ function waves(operations: readonly Operation[]): { run: Operation[]; cyclic?: b
   const depths = [...new Set(collections.map((c) => c.key.split('/').length))].sort((a, b) => a - b);
   const creates = orderCreates(writes.filter(isCreating));
   return [
-    { run: byKind('upload-asset') },
     ...depths.map((d) => ({ run: collections.filter((c) => c.key.split('/').length === d) })),
     ...creates.layers.map((layer) => ({ run: layer })),
     { run: creates.cyclic, cyclic: true },
@@ -95,23 +97,29 @@ export async function applyPlan(
     assetUrls: new Map(),
     settleDelaysMs: options.settleDelaysMs ?? DEFAULT_SETTLE_DELAYS_MS,
   };
+  const run = async (op: Operation, create: CreateOptions = {}): Promise<ApplyResult> => {
+    options.onEvent?.({ type: 'start', op });
+    const result = await execute(ctx, op, options, create);
+    options.onEvent?.({ type: 'done', result });
+    return result;
+  };
+  const uploads = new LazyUploads(plan.operations, (op) => run(op));
   const results: ApplyResult[] = [];
   for (const wave of waves(plan.operations)) {
     const relinks: { op: Creating; articleId: string }[] = [];
     const done = await Promise.all(
       wave.run.map(async (op) => {
-        options.onEvent?.({ type: 'start', op });
+        await uploads.before(op);
         const create: CreateOptions = wave.cyclic
           ? {
               allowPendingLinks: true,
               onPendingLinks: (articleId) => relinks.push({ op: op as Creating, articleId }),
             }
           : {};
-        const result = await execute(ctx, op, options, create);
-        options.onEvent?.({ type: 'done', result });
-        return result;
+        return run(op, create);
       }),
     );
+    results.push(...uploads.take());
     // Articles created in a cycle of links get their links once every article of the cycle exists.
     for (const { op, articleId } of relinks) {
       try {
@@ -123,6 +131,8 @@ export async function applyPlan(
     }
     results.push(...done);
   }
+  await uploads.rest();
+  results.push(...uploads.take());
   return results;
 }
 

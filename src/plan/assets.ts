@@ -1,19 +1,6 @@
 import type { AssetRef, DesiredArticle } from '../content/types.js';
 import { placeholdersIn } from '../identity/placeholders.js';
-import type { Operation, UploadAssetOp } from './types.js';
-
-function bodiesOf(op: Operation): string[] {
-  switch (op.kind) {
-    case 'create-article':
-    case 'move-article':
-    case 'update-article':
-      return [op.bodyHtml, ...op.translations.map((t) => t.bodyHtml)];
-    case 'create-redirects':
-      return [op.bodyHtml];
-    default:
-      return [];
-  }
-}
+import { type Operation, operationBodies, type UploadAssetOp } from './types.js';
 
 /**
  * One upload per file digest that a body about to be written refers to and that is not uploaded yet (its
@@ -26,7 +13,7 @@ export function planUploads(articles: readonly DesiredArticle[], ops: readonly O
       if (!refs.has(ref.sha256)) refs.set(ref.sha256, ref);
     }
   }
-  const needed = new Set(ops.flatMap(bodiesOf).flatMap((html) => placeholdersIn(html).assets));
+  const needed = new Set(ops.flatMap(operationBodies).flatMap((html) => placeholdersIn(html).assets));
   return [...needed]
     .map((sha) => refs.get(sha))
     .filter((ref): ref is AssetRef => ref !== undefined)

@@ -14,13 +14,15 @@ export function articleHref(remote: RemoteArticle): string {
 
 /**
  * The URLs known when planning: articles that stay where they are, and files already uploaded (found by
- * their `data-pylon-kb-asset` digest in any remote body). Documents created or moved in this run are not
- * known yet (`relocated`): links to them are substituted by apply.
+ * their `data-pylon-kb-asset` digest in any remote body, else in `uploadedFiles`, the upload journal).
+ * Documents created or moved in this run are not known yet (`relocated`): links to them are substituted by
+ * apply.
  */
 export function planLookup(
   matches: readonly ArticleMatch[],
   relocated: ReadonlySet<string>,
   remotes: readonly RemoteArticle[],
+  uploadedFiles: Readonly<Record<string, string>> = {},
 ): PlaceholderLookup {
   const urls = new Map<string, string>();
   for (const { doc, remote } of matches) {
@@ -35,6 +37,7 @@ export function planLookup(
       for (const [sha, url] of uploadedAssetUrls(t.html)) if (!assets.has(sha)) assets.set(sha, url);
     }
   }
+  for (const [sha, url] of Object.entries(uploadedFiles)) if (!assets.has(sha)) assets.set(sha, url);
   return { articleUrl: (key) => urls.get(key) ?? null, assetUrl: (sha) => assets.get(sha) ?? null };
 }
 

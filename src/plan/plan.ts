@@ -49,7 +49,7 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
   const planning: ArticlePlanning = {
     options,
     knowledgeBase: current.knowledgeBase,
-    lookup: planLookup(matched.matches, relocated, current.articles),
+    lookup: planLookup(matched.matches, relocated, current.articles, current.uploadedFiles),
     relocated,
     collectionIdOf,
     remoteCollectionKey: new Map([...collections.existing].map(([key, id]) => [id, key])),

@@ -273,3 +273,17 @@ export interface PlanReferences {
 export function isWrite(op: Operation): boolean {
   return !NOTICE_KINDS.includes(op.kind);
 }
+
+/** The HTML bodies an operation writes (where its file and link placeholders are). */
+export function operationBodies(op: Operation): string[] {
+  switch (op.kind) {
+    case 'create-article':
+    case 'move-article':
+    case 'update-article':
+      return [op.bodyHtml, ...op.translations.map((t) => t.bodyHtml)];
+    case 'create-redirects':
+      return [op.bodyHtml];
+    default:
+      return [];
+  }
+}

@@ -26,4 +26,9 @@ export interface CurrentState {
   articles: RemoteArticle[];
   users: User[];
   teams: Team[];
+  /**
+   * Files uploaded to this target earlier whose URL no body records yet (a run stopped before the articles
+   * that use them were written), by content digest; read from the upload journal by the run layer.
+   */
+  uploadedFiles?: Readonly<Record<string, string>>;
 }

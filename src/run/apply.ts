@@ -9,6 +9,7 @@ import type { PylonApi } from '../pylon/api.js';
 import { loadCurrentState } from '../remote/snapshot.js';
 import { assetReader } from './assets.js';
 import { siteStaticDirs } from './content.js';
+import type { UploadJournal } from './upload-journal.js';
 
 export interface ExecuteOptions {
   /** The docs tree the plan's uploads are read from (config `contentDir`). */
@@ -17,6 +18,8 @@ export interface ExecuteOptions {
   site?: SiteSetting | undefined;
   /** One `start` and one `done` per operation, for progress. */
   onEvent?: ((event: ApplyEvent) => void) | undefined;
+  /** Where each upload is recorded as soon as it is done (`uploadJournal(config)`); none: not recorded. */
+  uploadJournal?: UploadJournal | null | undefined;
 }
 
 /**
@@ -36,6 +39,8 @@ export async function executePlan(
     : [];
   const apply: ApplyOptions = { readAsset: assetReader(options.contentDir, staticDirs) };
   if (options.onEvent) apply.onEvent = options.onEvent;
+  const journal = options.uploadJournal;
+  if (journal) apply.onUploaded = (sha, url) => journal.record(sha, url);
   return applyPlan(plan, client, apply);
 }
 

@@ -39,3 +39,4 @@ export {
 } from './report.js';
 export { inlineImages } from './report-images.js';
 export { type OpenTarget, openTarget } from './target.js';
+export { type UploadJournal, uploadJournal, withJournaledUploads } from './upload-journal.js';

@@ -8,6 +8,7 @@ import type { CurrentState } from '../remote/types.js';
 import { type LoadedContent, loadContent } from './content.js';
 import { readRemote } from './remote.js';
 import { openRenderCache } from './render-cache.js';
+import { uploadJournal, withJournaledUploads } from './upload-journal.js';
 
 /** What a front may set for one run on top of the config. */
 export interface RunOptions {
@@ -65,6 +66,8 @@ export async function planFromConfig(
   const renderCache = await openRenderCache(config.rootDir, { persist: run.renderCache === true });
   const content = await loadContent(config, { renderCache });
   await renderCache.save();
-  const current = await readRemote(client, config, content.desired);
+  const remote = await readRemote(client, config, content.desired);
+  // Files an interrupted run uploaded but no article records yet are not uploaded again.
+  const current = await withJournaledUploads(remote, uploadJournal(config));
   return { plan: makePlan(content.desired, current, config, run), content, current };
 }

@@ -6,6 +6,7 @@ import type { CurrentState } from '../remote/types.js';
 import { executePlan } from '../run/apply.js';
 import { makePlan } from '../run/plan.js';
 import { readRemote } from '../run/remote.js';
+import { uploadJournal, withJournaledUploads } from '../run/upload-journal.js';
 import { blockedFiles, diagnosticsToShow, noticesToShow } from './announce.js';
 import type { DesiredCache } from './desired-cache.js';
 import { foldResults } from './fold.js';
@@ -87,7 +88,10 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
   }
   const build = await ctx.cache.build(contentPipeline(config));
   if (memory.stale || batch.reason === 'refresh') {
-    memory.state = await readRemote(ctx.api, config, build.desired);
+    memory.state = await withJournaledUploads(
+      await readRemote(ctx.api, config, build.desired),
+      uploadJournal(config),
+    );
     memory.stale = false;
     if (batch.reason === 'refresh') {
       const { articles, collections } = memory.state;
@@ -130,6 +134,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
 
   const results = await executePlan(runnable, ctx.api, {
     contentDir: config.contentDir,
+    uploadJournal: uploadJournal(config),
     onEvent: (event) => {
       if (event.type === 'done') report(ctx, read, full, event.result);
     },

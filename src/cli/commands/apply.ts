@@ -10,6 +10,7 @@ import {
   RESULT_FORMATS,
   resultsReport,
   savedPlanChanges,
+  uploadJournal,
 } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
@@ -62,6 +63,7 @@ export async function run(input: CommandInput): Promise<number> {
       contentDir: config.contentDir,
       site: config.site,
       onEvent: progress.onApplyEvent,
+      uploadJournal: uploadJournal(config),
     });
     progress.finish();
     await emit(resultsReport(results, format, { color }), stringValue(values, 'out'), io);

@@ -10,7 +10,7 @@ import {
 import { staleReasons } from '../../plan/staleness.js';
 import { isWrite, type Operation } from '../../plan/types.js';
 import { countKinds, renderPlanMarkdown, renderResultsMarkdown, summaryLine } from '../../report/index.js';
-import { executePlan, loadContent, planFromConfig } from '../../run/index.js';
+import { executePlan, loadContent, planFromConfig, uploadJournal } from '../../run/index.js';
 import { failed, ok } from '../result.js';
 import type { ToolDefinition } from './tool.js';
 
@@ -129,7 +129,10 @@ export const applyTool: ToolDefinition<typeof applyInput> = {
       });
     }
     stored.appliedAt = new Date();
-    const results = await executePlan(stored.plan, client, { contentDir: session.config.contentDir });
+    const results = await executePlan(stored.plan, client, {
+      contentDir: session.config.contentDir,
+      uploadJournal: uploadJournal(session.config),
+    });
     const failures = failedResults(results);
     return ok(renderResultsMarkdown(results), {
       planId: plan_id,
