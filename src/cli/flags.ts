@@ -106,6 +106,34 @@ export const ON_DRIFT = flag({
   config: 'onDrift',
 });
 
+export const SITE = flag({
+  name: 'site',
+  type: 'string',
+  value: '<name>',
+  description:
+    'site conventions: auto | hugo | docusaurus | vitepress | mkdocs | jekyll | mintlify | gitbook | none',
+  default: 'auto (detected from the site root)',
+  config: 'site',
+});
+export const BROKEN_ANCHORS = flag({
+  name: 'broken-anchors',
+  type: 'string',
+  value: '<policy>',
+  description: 'a link to a missing heading: warn | error',
+  default: 'warn (error with strictLinks)',
+  config: 'brokenAnchors',
+});
+export const BROKEN_LINKS = flag({
+  name: 'broken-links',
+  type: 'string',
+  value: '<policy>',
+  description: 'a link to a missing document: error | warn',
+  default: 'error',
+  config: 'brokenLinks',
+});
+/** How the docs tree is read: its site's conventions and the link policies. */
+export const CONTENT_FLAGS = [SITE, BROKEN_ANCHORS, BROKEN_LINKS];
+
 /** Flags of one run, not config keys. */
 export const FORCE = flag({
   name: 'force',
@@ -121,7 +149,7 @@ export const NO_CACHE = flag({
 /** Where a publishing command connects, and how fast. */
 export const TARGET_FLAGS = [TARGET, TRUTO_ACCOUNT, RATE_LIMITS, TIME_SCALE, CONCURRENCY];
 /** What a plan is made from. */
-export const PLAN_FLAGS = [CONFIG_FILE, CONTENT_DIR, KB, AUTHOR, PUBLISH, ON_DRIFT];
+export const PLAN_FLAGS = [CONFIG_FILE, CONTENT_DIR, KB, AUTHOR, PUBLISH, ON_DRIFT, ...CONTENT_FLAGS];
 
 export function format(formats: readonly string[], description = 'report format'): FlagSpec {
   return {

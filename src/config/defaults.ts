@@ -27,7 +27,7 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 
   brokenAnchors: null,
   brokenLinks: 'error',
   authors: {},
-  unknownAuthors: 'error',
+  unknownAuthors: null,
   maxAssetBytes: 20 * 1024 * 1024,
   translations: { layout: 'suffix', folder: 'i18n' },
   watch: { debounceMs: 150, publish: false },

@@ -12,5 +12,8 @@ export const CONFIG_FLAG_KEYS: Record<keyof ConfigFlags, string> = {
   target: 'target.kind',
   trutoAccount: 'target.integratedAccountId',
   onDrift: 'onDrift',
+  site: 'site',
+  brokenAnchors: 'brokenAnchors',
+  brokenLinks: 'brokenLinks',
   debounce: 'watch.debounceMs',
 };

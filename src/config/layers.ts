@@ -53,6 +53,9 @@ const FLAG_NAMES: Record<string, string> = {
   'target.kind': '--target',
   'target.integratedAccountId': '--truto-account',
   onDrift: '--on-drift',
+  site: '--site',
+  brokenAnchors: '--broken-anchors',
+  brokenLinks: '--broken-links',
   'watch.debounceMs': '--debounce',
 };
 
@@ -136,6 +139,9 @@ export function flagLayer(flags: ConfigFlags): FlagLayer {
     rateLimits: { preset: flags.rateLimits, timeScale: numeric(flags.timeScale) },
     concurrency: numeric(flags.concurrency),
     onDrift: flags.onDrift,
+    site: flags.site,
+    brokenAnchors: flags.brokenAnchors,
+    brokenLinks: flags.brokenLinks,
     watch: { debounceMs: numeric(flags.debounce) },
   });
   const source = namedSource(FLAG_NAMES, 'the flag');

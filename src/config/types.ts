@@ -131,7 +131,10 @@ export interface UserConfig {
   brokenLinks?: BrokenLinkPolicy | undefined;
   /** Frontmatter `author` values (a GitHub handle, a name) → a Pylon user (email, id or name). */
   authors?: Record<string, string> | undefined;
-  /** An author Pylon does not know: `'error'` (default) or `'default'` (the default author, with a warning). */
+  /**
+   * An author Pylon does not know: `'error'`, or `'default'` (the default author, with a warning). Default:
+   * `'default'` on a detected site (its pages name GitHub handles), `'error'` otherwise.
+   */
   unknownAuthors?: UnknownAuthorPolicy | undefined;
   /** Largest local file (image, PDF…) a document may embed or link, in bytes. Default 20 MiB. */
   maxAssetBytes?: number | undefined;
@@ -206,7 +209,8 @@ export interface ResolvedConfig {
   brokenAnchors: BrokenLinkPolicy | null;
   brokenLinks: BrokenLinkPolicy;
   authors: Record<string, string>;
-  unknownAuthors: UnknownAuthorPolicy;
+  /** `null`: `default` for a detected site, `error` for pylon-kb's own conventions. */
+  unknownAuthors: UnknownAuthorPolicy | null;
   maxAssetBytes: number;
   translations: { layout: 'suffix' | 'folders'; folder: string };
   watch: { debounceMs: number; publish: boolean };
@@ -234,6 +238,12 @@ export interface ConfigFlags {
   trutoAccount?: string | undefined;
   /** `--on-drift fail|skip|overwrite` */
   onDrift?: string | undefined;
+  /** `--site <name>` */
+  site?: string | undefined;
+  /** `--broken-anchors warn|error` */
+  brokenAnchors?: string | undefined;
+  /** `--broken-links error|warn` */
+  brokenLinks?: string | undefined;
   /** `--debounce <ms>` (watch) */
   debounce?: string | number | undefined;
 }

@@ -13,6 +13,16 @@ export type AuthorResolution = { userId: string } | { problem: string; hint: str
 
 const TEAM_PREFIX = 'team:';
 
+/** The config `authors` entry for a frontmatter author (exact, then case-insensitive, `@handle` alike). */
+function mappedAuthor(
+  written: string,
+  authors: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  if (!authors) return undefined;
+  const bare = (s: string) => s.trim().replace(/^@/, '').toLowerCase();
+  return authors[written] ?? Object.entries(authors).find(([key]) => bare(key) === bare(written))?.[1];
+}
+
 function userLabel(user: User): string {
   return `${user.name} <${user.email}>`;
 }
@@ -107,7 +117,7 @@ export function createAuthorResolver(directory: AuthorDirectory) {
 
 export function authorDiagnostic(
   resolution: Exclude<AuthorResolution, { userId: string }>,
-  where: { file: string; line?: number; fromDefault: boolean },
+  where: { file: string; line?: number | undefined; fromDefault: boolean },
 ): Diagnostic {
   return {
     severity: 'error',
@@ -120,13 +130,45 @@ export function authorDiagnostic(
   };
 }
 
+/** How frontmatter authors map to Pylon users (config `authors`), and what an unknown one does. */
+export interface AuthorRules {
+  /** Frontmatter value (a GitHub handle, a name) → a Pylon user (email, id, name or `team:<name>`). */
+  authors?: Readonly<Record<string, string>> | undefined;
+  /** `error` (default): an unknown author is an error; `default`: the default author, with a warning. */
+  unknownAuthors?: 'error' | 'default' | undefined;
+}
+
 /** The author user id of a document (frontmatter `author`, else the default), or a diagnostic. */
 export function documentAuthor(
   doc: { path: string; author?: { value: string; line: number } },
   resolve: (spec: string) => AuthorResolution,
   defaultAuthor: string | undefined,
-): { userId: string } | { diagnostic: Diagnostic } {
-  const spec = doc.author?.value ?? defaultAuthor;
+  rules: AuthorRules = {},
+): { userId: string; diagnostic?: Diagnostic } | { diagnostic: Diagnostic } {
+  const written = doc.author?.value;
+  const mapped = written !== undefined ? mappedAuthor(written, rules.authors) : undefined;
+  if (written !== undefined && rules.unknownAuthors === 'default' && defaultAuthor) {
+    const resolution = resolve(mapped ?? written);
+    if ('userId' in resolution) return resolution;
+    const fallback = resolve(defaultAuthor);
+    if ('userId' in fallback) {
+      const problem = authorDiagnostic(resolution, {
+        file: doc.path,
+        line: doc.author?.line,
+        fromDefault: false,
+      });
+      return {
+        userId: fallback.userId,
+        diagnostic: {
+          ...problem,
+          severity: 'warning',
+          message: `${problem.message} The default author ${defaultAuthor} is used (unknownAuthors: "default").`,
+          hint: `${problem.hint ?? ''} Map it in config: authors: { '${written}': 'someone@example.com' }.`.trim(),
+        },
+      };
+    }
+  }
+  const spec = mapped ?? written ?? defaultAuthor;
   if (!spec) {
     return {
       diagnostic: {

@@ -7,6 +7,10 @@ export interface PlanOptions {
   defaultAuthor?: string;
   /** Team name → lead email, for `team:<name>` authors. */
   teamLeads?: Record<string, string>;
+  /** Frontmatter author → Pylon user (config `authors`). */
+  authors?: Readonly<Record<string, string>>;
+  /** An author Pylon does not know: an error, or the default author with a warning (config `unknownAuthors`). */
+  unknownAuthors?: 'error' | 'default';
   /** Defaults for documents whose frontmatter does not say. */
   visibility?: Visibility;
   unlisted?: boolean;

@@ -25,6 +25,8 @@ export function planOptionsFrom(config: ResolvedConfig, run: RunOptions = {}): P
     publish: run.publish ?? config.publish,
     ...(config.defaultAuthor !== null ? { defaultAuthor: config.defaultAuthor } : {}),
     teamLeads: config.teams,
+    authors: config.authors,
+    ...(config.unknownAuthors !== null && { unknownAuthors: config.unknownAuthors }),
     visibility: config.visibility.visibility,
     unlisted: config.visibility.unlisted,
     onDrift: config.onDrift,
@@ -44,7 +46,13 @@ export function makePlan(
   config: ResolvedConfig,
   run: RunOptions = {},
 ): Plan {
-  return createPlan(desired, current, planOptionsFrom(config, run));
+  const options = planOptionsFrom(config, run);
+  // A site's pages name authors the way the site does (GitHub handles): without a policy in config, an
+  // unknown one falls back to the default author with a warning; pylon-kb's own trees keep the error.
+  if (options.unknownAuthors === undefined) {
+    options.unknownAuthors = desired.site && desired.site.name !== 'none' ? 'default' : 'error';
+  }
+  return createPlan(desired, current, options);
 }
 
 export interface PlanRun {

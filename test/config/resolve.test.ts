@@ -37,7 +37,7 @@ describe('defaults', () => {
       brokenAnchors: null,
       brokenLinks: 'error',
       authors: {},
-      unknownAuthors: 'error',
+      unknownAuthors: null,
       maxAssetBytes: 20 * 1024 * 1024,
       translations: { layout: 'suffix', folder: 'i18n' },
       watch: { debounceMs: 150, publish: false },

@@ -3,6 +3,7 @@ import { loadContent } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics } from '../failures.js';
+import { siteLines } from '../site-line.js';
 
 /** Offline validation of the whole tree: every problem at once, no network. */
 export async function run(input: CommandInput): Promise<number> {
@@ -18,12 +19,14 @@ export async function run(input: CommandInput): Promise<number> {
       collections: desired.collections.length,
       errors: errors.length,
       warnings,
+      ...(desired.site && { site: desired.site }),
       diagnostics: sortDiagnostics(desired.diagnostics),
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return errors.length > 0 ? 2 : 0;
   }
   if (desired.diagnostics.length > 0) io.stderr.write(`${describeDiagnostics(desired.diagnostics)}\n`);
+  io.stdout.write(siteLines(desired.site));
   io.stdout.write(
     `Checked ${desired.articles.length} articles in ${desired.collections.length} collections: ` +
       `${errors.length} errors, ${warnings} warnings.\n` +

@@ -7,6 +7,7 @@ import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
 import { choiceValue, stringValue } from '../parse.js';
+import { siteLines } from '../site-line.js';
 import { writeWorkflowCommands } from '../terminal.js';
 
 /** First line of the PR-comment file: lets a workflow find and update its one sticky comment. */
@@ -27,10 +28,12 @@ export async function run(input: CommandInput): Promise<number> {
   const config = await loadCliConfig(input);
   const target = await openTarget(config);
   try {
-    const { plan } = await planFromConfig(config, target.client, {
+    const { plan, content } = await planFromConfig(config, target.client, {
       force: values.force === true,
       renderCache: values['no-cache'] !== true,
     });
+    // Which site conventions were used goes to stderr: stdout is the report (JSON for machines).
+    io.stderr.write(siteLines(content.desired.site));
     const out = stringValue(values, 'out');
     const images = format === 'html' ? await inlineImages(plan, config.contentDir) : undefined;
     await emit(
