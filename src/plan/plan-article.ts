@@ -54,8 +54,11 @@ export function retirement(remote: RemoteArticle, key: string, action: 'delete' 
 }
 
 function intentOf(doc: DesiredArticle, ctx: ArticlePlanning, parts: PlanParts): ArticleIntent {
-  const author = documentAuthor(doc, ctx.resolveAuthor, ctx.options.defaultAuthor);
-  if ('diagnostic' in author) parts.diagnostics.push(author.diagnostic);
+  const author = documentAuthor(doc, ctx.resolveAuthor, ctx.options.defaultAuthor, {
+    authors: ctx.options.authors,
+    unknownAuthors: ctx.options.unknownAuthors,
+  });
+  if (author.diagnostic) parts.diagnostics.push(author.diagnostic);
   const visibility = doc.visibility ?? ctx.options.visibility;
   return {
     desired: doc,
@@ -185,7 +188,8 @@ export function planArticle(match: ArticleMatch, ctx: ArticlePlanning, parts: Pl
       kind: 'create-article',
       key: doc.key,
       path: doc.path,
-      ...articleDraft(intent, ctx.options.publish, context),
+      // The marker lists them from the start, so a body sent again later (a relink) keeps them recorded.
+      ...articleDraft(intent, ctx.options.publish, { ...context, redirects: doc.redirectFrom }),
       ...(doc.redirectFrom.length > 0 ? { redirectPaths: [...new Set(doc.redirectFrom)] } : {}),
     });
     return;
