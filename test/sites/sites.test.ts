@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../../src/content/frontmatter.js';
+import { headingSlug } from '../../src/markdown/heading-slugs.js';
+import { detectSite, SITES } from '../../src/sites/index.js';
+import { readJsLiteral } from '../../src/sites/static-data.js';
+
+describe('heading ids by generator', () => {
+  it.each([
+    ['Caret, Mark & Tilde', 'github', 'caret-mark--tilde'],
+    ['Caret, Mark & Tilde', 'python-markdown', 'caret-mark-tilde'],
+    ['Provide / Inject', 'vitepress', 'provide-inject'],
+    ['Provide / Inject', 'github', 'provide--inject'],
+    ['Version 2.4', 'python-markdown', 'version-24'],
+    ['2. Install', 'vitepress', '_2-install'],
+  ] as const)('%s (%s) → %s', (text, rule, id) => {
+    expect(headingSlug(text, rule)).toBe(id);
+  });
+});
+
+describe('site detection', () => {
+  const listing = (dir: string, ...names: string[]) => ({ dir, names: new Set(names) });
+
+  it('takes the nearest folder first, then the parent', () => {
+    expect(
+      detectSite([listing('', '.vitepress/', 'index.md'), listing('..', 'package.json')], SITES),
+    ).toMatchObject({
+      site: { name: 'vitepress' },
+      root: '',
+      marker: '.vitepress/',
+    });
+    expect(detectSite([listing('', 'intro.md'), listing('..', 'docusaurus.config.ts')], SITES)).toMatchObject(
+      {
+        site: { name: 'docusaurus' },
+        root: '..',
+      },
+    );
+    expect(detectSite([listing('', 'a.md'), listing('..', 'README.md')], SITES)).toBeUndefined();
+  });
+});
+
+describe('JS config read as data, never run', () => {
+  it('reads a literal and gives up on code', () => {
+    const source =
+      "export default { redirects: [{ to: '/a', from: ['/b'] }], sidebar: makeSidebar(), x: `${y}` };";
+    expect(readJsLiteral(source, 'redirects')?.value).toEqual([{ to: '/a', from: ['/b'] }]);
+    expect(readJsLiteral(source, 'sidebar')).toBeUndefined();
+    expect(readJsLiteral(source, 'x')).toBeUndefined();
+  });
+});
+
+describe('lenient frontmatter', () => {
+  const file = { path: 'a.md', text: '---\ntitle: A\naliases: [\n\t"/a",\n\t"/b",\n]\n---\nBody\n' };
+
+  it('reads tab-indented YAML on a site with one warning, and is one error without', () => {
+    const lenient = readFrontmatter(file, { lenient: true });
+    expect(lenient.frontmatter?.fields.get('aliases')?.value).toEqual(['/a', '/b']);
+    expect(lenient.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'frontmatter/yaml-dubious', line: 4 }),
+    ]);
+    const strict = readFrontmatter(file);
+    expect(strict.frontmatter).toBeNull();
+    expect(strict.diagnostics.filter((d) => d.severity === 'error')).toHaveLength(1);
+    expect(strict.body).toEqual({ markdown: 'Body\n', bodyStartLine: 8 });
+  });
+});
