@@ -95,6 +95,7 @@ export async function applyPlan(
     collectionIds: new Map(),
     articleUrls: new Map(),
     assetUrls: new Map(),
+    recordedRedirects: new Map(),
     settleDelaysMs: options.settleDelaysMs ?? DEFAULT_SETTLE_DELAYS_MS,
   };
   const run = async (op: Operation, create: CreateOptions = {}): Promise<ApplyResult> => {

@@ -15,6 +15,8 @@ export interface ApplyContext {
   articleUrls: Map<string, string>;
   /** File digest → URL of the files uploaded in this run. */
   assetUrls: Map<string, string>;
+  /** Article id → the redirect paths its marker records since this run created them (relinks keep them). */
+  recordedRedirects: Map<string, string[]>;
   /** Pauses before re-reading after a create timed out (recover.ts). */
   settleDelaysMs: readonly number[];
 }

@@ -66,6 +66,7 @@ export function createArticle(
     if (paths.length === 0) return { status: 'created', op, id: article.id, url: article.url, article };
     // `redirect_from` of a new document: redirected now, and recorded in the marker (redirects cannot be listed).
     const { paths: redirects } = await createRedirects(ctx, article.id, paths);
+    ctx.recordedRedirects.set(article.id, redirects);
     const recorded = await ctx.api.updateArticle(ctx.kbId, article.id, {
       body_html: recordRedirects(
         resolveBody(ctx, op.bodyHtml, op.title, { allowPendingLinks }).html,
@@ -86,8 +87,10 @@ export async function relink(
   op: CreateArticleOp | MoveArticleOp,
   articleId: string,
 ): Promise<Article> {
+  const redirects = ctx.recordedRedirects.get(articleId) ?? [];
+  const body = resolveBody(ctx, op.bodyHtml, op.title).html;
   const article = await ctx.api.updateArticle(ctx.kbId, articleId, {
-    body_html: resolveBody(ctx, op.bodyHtml, op.title).html,
+    body_html: redirects.length > 0 ? recordRedirects(body, redirects) : body,
     ...(op.isPublished ? { publish_updated_body_html: true } : {}),
   });
   for (const t of resolveTranslations(ctx, op.translations).inputs) {

@@ -33,6 +33,7 @@ export function moveArticle(
     if (created.pendingLinks) options.onPendingLinks?.(article.id);
     const outcome = await createRedirects(ctx, article.id, op.redirectPaths);
     const redirects = outcome.paths;
+    ctx.recordedRedirects.set(article.id, redirects);
     const recorded =
       redirects.length > 0
         ? await ctx.api.updateArticle(ctx.kbId, article.id, {

@@ -188,8 +188,9 @@ export function planArticle(match: ArticleMatch, ctx: ArticlePlanning, parts: Pl
       kind: 'create-article',
       key: doc.key,
       path: doc.path,
-      // The marker lists them from the start, so a body sent again later (a relink) keeps them recorded.
-      ...articleDraft(intent, ctx.options.publish, { ...context, redirects: doc.redirectFrom }),
+      // The marker lists `redirect_from` only once apply has created the redirects (a crash in between
+      // leaves them to the next run); a relink keeps what was recorded.
+      ...articleDraft(intent, ctx.options.publish, context),
       ...(doc.redirectFrom.length > 0 ? { redirectPaths: [...new Set(doc.redirectFrom)] } : {}),
     });
     return;

@@ -151,10 +151,19 @@ describe('redirect_from', () => {
     const failed = await cli('apply');
     expect(failed.code).toBe(1);
     expect(failed.stdout + failed.stderr).toMatch(/1 failed/);
+    const created = managedByKey(emu).get('a/new')?.[0];
+    // Not recorded in the marker while it does not exist, so the next run still creates it.
+    expect(readMarker(created?.draft_html ?? '')?.redirects).toEqual([]);
     emu.setFaults([]);
     expect((await cli('apply')).code).toBe(0);
     expect((await cli('plan', '--detailed-exitcode')).code).toBe(0);
     expect(managedByKey(emu).get('a/new')).toHaveLength(1);
+    const redirects = (
+      emu.snapshot() as unknown as { route_redirects: { from_path: string; object_id: string }[] }
+    ).route_redirects;
+    expect(redirects.filter((r) => r.object_id === created?.id).map((r) => r.from_path)).toEqual([
+      '/docs/old/',
+    ]);
   });
 
   it('refuses a full URL, a ".." path and a path two documents claim, naming file and line, with no write', async () => {
