@@ -18,7 +18,7 @@ interface RuleState {
 }
 
 /** mulberry32: a small seeded PRNG, so `share` rules fire on the same requests every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,20 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { emulator, envFor, runCli, workspace, writeCount } from './helpers.js';
+import { CLI_FLAGS, emulator, envFor, runCli, workspace, writeCount } from './helpers.js';
 
 const SECRET = 'pk_live_secret-token-4c1b9e';
 const GOOD = '---\ntitle: Fine\n---\n\nSome text.\n';
-const BASE = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+const BASE = CLI_FLAGS;
 
 /**
  * What CI sees when something is wrong: `plan --detailed-exitcode` exits 1 for every error (never 2,
