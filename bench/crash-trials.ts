@@ -17,6 +17,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
+// The emulator's seeded PRNG (mulberry32), so a run can be repeated with the same seed.
+import { prng } from '../src/emulator/faults.js';
 import { type RunningEmulator, startEmulator } from '../src/emulator/index.js';
 import { readMarker } from '../src/identity/marker.js';
 
@@ -85,17 +87,6 @@ function option(name: string, fallback: number): number {
     process.exit(2);
   }
   return value;
-}
-
-/** mulberry32, so a run can be repeated with the same seed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function writeTree(docs: string, files: Record<string, string>): Promise<void> {

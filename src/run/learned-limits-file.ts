@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { LearnedLimit } from '../pylon/index.js';
 import type { EndpointName } from '../pylon-api/index.js';
+import { readTargetState, writeTargetState } from './target-state-file.js';
 
 /**
  * Rate limits learned against a target, kept in `<rootDir>/.pylon-kb/rate-limits.json` so the next run
@@ -17,28 +16,7 @@ export const CEILING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 type Learned = Partial<Record<EndpointName, LearnedLimit>>;
 
-interface FileShape {
-  format: number;
-  targets: Record<string, { savedAt: number; endpoints: Learned }>;
-}
-
-/** The key of a target in the file: no secret in it, only a short one-way fingerprint of the token. */
-export function targetKey(kind: string, apiUrl: string, token: string, account?: string): string {
-  const fingerprint = createHash('sha256').update(token).digest('hex').slice(0, 12);
-  return [kind, apiUrl, account ?? '-', fingerprint].join(' ');
-}
-
-async function readShape(path: string): Promise<FileShape> {
-  try {
-    const data = JSON.parse(await readFile(path, 'utf8')) as Partial<FileShape>;
-    if (data.format === FORMAT && data.targets && typeof data.targets === 'object') {
-      return { format: FORMAT, targets: data.targets };
-    }
-  } catch {
-    // No file yet, or one that cannot be read: nothing learned.
-  }
-  return { format: FORMAT, targets: {} };
-}
+type Entry = { savedAt: number; endpoints: Learned };
 
 function valid(limit: unknown): limit is LearnedLimit {
   const l = limit as LearnedLimit | null;
@@ -53,7 +31,7 @@ function valid(limit: unknown): limit is LearnedLimit {
 
 /** What was learned against `key`, with ceilings older than a day dropped. */
 export async function readLearnedLimits(rootDir: string, key: string, nowEpochMs: number): Promise<Learned> {
-  const entry = (await readShape(join(rootDir, LEARNED_LIMITS_PATH))).targets[key];
+  const entry = (await readTargetState<Entry>(join(rootDir, LEARNED_LIMITS_PATH), FORMAT)).targets[key];
   if (!entry) return {};
   const fresh = nowEpochMs - entry.savedAt <= CEILING_MAX_AGE_MS;
   const out: Learned = {};
@@ -72,13 +50,10 @@ export async function writeLearnedLimits(
   nowEpochMs: number,
 ): Promise<void> {
   const path = join(rootDir, LEARNED_LIMITS_PATH);
-  const shape = await readShape(path);
+  const shape = await readTargetState<Entry>(path, FORMAT);
   const before = JSON.stringify(shape.targets[key]?.endpoints ?? {});
   if (Object.keys(learned).length === 0 && !shape.targets[key]) return;
   if (before === JSON.stringify(learned)) return;
   shape.targets[key] = { savedAt: nowEpochMs, endpoints: learned };
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(shape, null, 2)}\n`);
-  await rename(temporary, path);
+  await writeTargetState(path, shape);
 }

@@ -12,7 +12,8 @@ import { BUILT_IN_SEEDS } from '../emulator/seeds/editor-kb.js';
 import type { ClientEvent } from '../pylon/api.js';
 import { createPylonClient, createTrutoTransport, type PylonClient } from '../pylon/index.js';
 import { InputError } from './errors.js';
-import { readLearnedLimits, targetKey, writeLearnedLimits } from './learned-limits-file.js';
+import { readLearnedLimits, writeLearnedLimits } from './learned-limits-file.js';
+import { targetKey } from './target-state-file.js';
 
 export interface OpenTarget {
   client: PylonClient;

@@ -1,9 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { uploadedAssetUrls } from '../identity/placeholders.js';
 import type { CurrentState } from '../remote/types.js';
-import { targetKey } from './learned-limits-file.js';
+import { readTargetState, targetKey, writeTargetState } from './target-state-file.js';
 
 /**
  * Files uploaded to a target whose URL no remote body records yet, kept in `<rootDir>/.pylon-kb/uploads.json`.
@@ -22,10 +21,8 @@ interface Entry {
   url: string;
   uploadedAt: number;
 }
-interface FileShape {
-  format: number;
-  targets: Record<string, Record<string, Entry>>;
-}
+/** sha256 → what was uploaded, for one target. */
+type Entries = Record<string, Entry>;
 
 /** Whether an uploaded file's URL still serves it: `gone` only for an answer that says so. */
 export type ServedCheck = (url: string) => Promise<'served' | 'gone' | 'unknown'>;
@@ -56,25 +53,6 @@ export const headCheck: ServedCheck = async (url) => {
   }
 };
 
-async function readShape(path: string): Promise<FileShape> {
-  try {
-    const data = JSON.parse(await readFile(path, 'utf8')) as Partial<FileShape>;
-    if (data.format === FORMAT && data.targets && typeof data.targets === 'object') {
-      return { format: FORMAT, targets: data.targets };
-    }
-  } catch {
-    // No journal yet, or one that cannot be read: nothing known.
-  }
-  return { format: FORMAT, targets: {} };
-}
-
-async function writeShape(path: string, shape: FileShape): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(shape, null, 2)}\n`);
-  await rename(temporary, path);
-}
-
 const validEntry = (e: unknown): e is Entry =>
   typeof e === 'object' &&
   e !== null &&
@@ -104,18 +82,18 @@ export function uploadJournal(
   let writing: Promise<void> = Promise.resolve();
   const update = (change: (entries: Record<string, Entry>) => void): Promise<void> => {
     writing = writing.then(async () => {
-      const shape = await readShape(path);
+      const shape = await readTargetState<Entries>(path, FORMAT);
       const entries = { ...(shape.targets[key] ?? {}) };
       change(entries);
       if (Object.keys(entries).length === 0) delete shape.targets[key];
       else shape.targets[key] = entries;
-      await writeShape(path, shape);
+      await writeTargetState(path, shape);
     });
     return writing;
   };
   return {
     async recall(recorded) {
-      const entries = (await readShape(path)).targets[key] ?? {};
+      const entries = (await readTargetState<Entries>(path, FORMAT)).targets[key] ?? {};
       const drop = new Set<string>();
       const checks = Object.entries(entries).map(async ([sha, entry]) => {
         if (!validEntry(entry) || recorded.has(sha) || now() - entry.uploadedAt > UPLOAD_MAX_AGE_MS) {

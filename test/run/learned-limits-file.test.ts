@@ -8,10 +8,10 @@ import {
   CEILING_MAX_AGE_MS,
   LEARNED_LIMITS_PATH,
   readLearnedLimits,
-  targetKey,
   writeLearnedLimits,
 } from '../../src/run/learned-limits-file.js';
 import { openTarget } from '../../src/run/target.js';
+import { targetKey } from '../../src/run/target-state-file.js';
 import { emulator, workspace } from '../e2e/helpers.js';
 
 describe('learned rate limits kept in .pylon-kb/', () => {
