@@ -13,7 +13,9 @@ function inTerminal(env: Record<string, string | undefined>): ChildProcessWithou
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', ...env }))
     if (v !== undefined) childEnv[k] = v;
-  return spawn('script', ['-qfec', 'node bin/pylon-kb.mjs start', '/dev/null'], { cwd: REPO, env: childEnv });
+  // `exec`: script runs the command through $SHELL -c; without it a shell such as dash stays in between,
+  // takes the terminal's SIGINT itself and dies of it (exit 130) while pylon-kb is still stopping.
+  return spawn('script', ['-qfec', 'exec node bin/pylon-kb.mjs start', '/dev/null'], { cwd: REPO, env: childEnv });
 }
 
 function collect(child: ChildProcessWithoutNullStreams): { text: () => string; exit: Promise<number> } {
@@ -42,7 +44,7 @@ describe('npm start in a terminal', () => {
     const state = await fetch(new URL('/_emulator/', url).href);
     expect(state.status).toBe(200);
     child.stdin.write('\x03');
-    expect(await out.exit).toBe(0);
+    expect(await out.exit, out.text()).toBe(0);
     expect(out.text()).toContain('Stopped.');
     await expect(fetch(url as string)).rejects.toThrow();
   }, 90_000);
@@ -50,7 +52,7 @@ describe('npm start in a terminal', () => {
   it('exits 0 after the second plan with CI=true', async () => {
     const child = inTerminal({ CI: 'true' });
     const out = collect(child);
-    expect(await out.exit).toBe(0);
+    expect(await out.exit, out.text()).toBe(0);
     expect(out.text()).toContain('Second plan: no changes.');
     expect(out.text()).not.toContain('served at');
   }, 90_000);
