@@ -1,3 +1,4 @@
+import { compareCodeUnits } from './code-unit-order.js';
 import type { RenderedTree } from './desired.js';
 import { classifyReference } from './link-targets.js';
 
@@ -35,15 +36,12 @@ export function localReferences(rendered: RenderedTree): LocalFileReference[] {
     }
   }
   return found.sort(
-    (a, b) => compare(a.path, b.path) || compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
+    (a, b) =>
+      compareCodeUnits(a.path, b.path) || compareCodeUnits(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
 }
 
 /** The distinct paths inside the content directory that `readAssets` should look at. */
 export function assetPathsToRead(references: readonly LocalFileReference[]): string[] {
   return [...new Set(references.filter((r) => !r.outside).map((r) => r.path))];
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

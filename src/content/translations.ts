@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstHeading } from '../markdown/render.js';
+import { compareCodeUnits } from './code-unit-order.js';
 import { DOCUMENT_KEYS } from './document.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
@@ -125,7 +126,9 @@ export function attachTranslations(
     taken.set(claim, file.path);
     translations.push(parsed.translation);
   }
-  translations.sort((a, b) => compare(a.sourceKey, b.sourceKey) || compare(a.language, b.language));
+  translations.sort(
+    (a, b) => compareCodeUnits(a.sourceKey, b.sourceKey) || compareCodeUnits(a.language, b.language),
+  );
   return { translations, diagnostics };
 }
 
@@ -220,8 +223,4 @@ function ignoredField(path: string, line: number, key: string, source: string): 
     field: key,
     hint: `Remove "${key}" here (a translation may set only title).`,
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
