@@ -1,6 +1,6 @@
 import { compareCodeUnits } from './code-unit-order.js';
-import type { RenderedTree } from './desired.js';
 import { classifyReference } from './link-targets.js';
+import type { RenderedTree } from './render-tree.js';
 
 /** A local file a document embeds or links to, named but not read. */
 export interface LocalFileReference {

@@ -1,0 +1,103 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { HeadingIdRule } from '../markdown/heading-slugs.js';
+import type { SiteContext } from '../sites/types.js';
+import { cachedRender, type Renderable, type RenderCache } from './document-rendering.js';
+import { buildTargetIndex, type TargetIndex } from './link-targets.js';
+import { stripMarkdownExtension } from './markdown-path.js';
+import type { SyntaxInputs } from './render-syntax.js';
+import type { RenderedPage } from './resolve-references.js';
+import { isSiteIndexName } from './site-tree.js';
+import type { LocalTranslation } from './translations.js';
+import type { ContentTree, LocalDoc } from './types.js';
+import { folderOf } from './url-path.js';
+
+/** What rendering depends on (phase 1 of `buildDesiredState`). */
+export interface RenderTreeOptions {
+  /** Drop a leading `# Title` equal to the article title (default true). */
+  dropLeadingH1?: boolean | undefined;
+  /** Reuse renderings of documents whose body, title, path and options are unchanged. Default: none. */
+  renderCache?: RenderCache | undefined;
+  /** The site generator, its variables and the included files, for site syntax (render-syntax.ts). */
+  syntax?: SyntaxInputs | undefined;
+}
+
+/** A content tree with, optionally, the translations `buildContentTree` found. */
+export type ContentTreeInput = ContentTree & {
+  translations?: readonly LocalTranslation[];
+  translationFolder?: string;
+};
+
+/** The documents and translations of a tree, rendered but with their links not yet resolved. */
+export interface RenderedTree {
+  tree: ContentTree;
+  docs: { doc: LocalDoc; page: RenderedPage }[];
+  translations: { translation: LocalTranslation; page: RenderedPage }[];
+  index: TargetIndex;
+  /** Pages of files with errors (not published): rendered only so their own problems are reported. */
+  invalid?: RenderedPage[];
+  /** The tree's diagnostics and the rendering ones. */
+  diagnostics: Diagnostic[];
+}
+
+/** Phase 1 (pure, cacheable per document): renders every document and translation. */
+export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOptions = {}): RenderedTree {
+  const diagnostics = [...tree.diagnostics];
+  const dropLeadingH1 = options.dropLeadingH1 !== false;
+  const site = tree.site?.conventions;
+  const headingIds: HeadingIdRule = site?.headingIds ?? 'github';
+  const stemOfPage = (path: string) => pageStemOf(path, tree.site);
+  const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
+    const rendered = cachedRender(doc, dropLeadingH1, options.renderCache, options.syntax, headingIds);
+    diagnostics.push(...rendered.diagnostics);
+    return {
+      origin: { key, path: doc.path, pageStem, ...(language !== undefined && { language }) },
+      html: rendered.html,
+      references: rendered.references,
+      anchors: rendered.anchors,
+      firstLine: doc.bodyStartLine,
+      textDigest: rendered.textDigest,
+    };
+  };
+  const docs = tree.docs.map((doc) => ({ doc, page: pageOf(doc, doc.key, stemOfPage(doc.path)) }));
+  const translations = (tree.translations ?? []).map((translation) => ({
+    translation,
+    page: pageOf(
+      translation,
+      translation.sourceKey,
+      stemOfPage(translation.sourcePath),
+      translation.language,
+    ),
+  }));
+  // Files with errors of their own are not published, but their links and images are still checked.
+  const invalid = (tree.invalid ?? []).flatMap(({ path, body }) =>
+    body ? [pageOf({ path, title: '', ...body }, path, stemOfPage(path))] : [],
+  );
+  const index = buildTargetIndex(
+    docs.map(({ doc, page }) => ({ doc, anchors: page.anchors })),
+    translations.map(({ translation: t, page }) => ({
+      doc: { key: t.sourceKey, path: t.path, slug: '' },
+      anchors: page.anchors,
+      language: t.language,
+    })),
+    tree.collections,
+    {
+      translationFolder: tree.translationFolder,
+      invalid: tree.invalid,
+      excluded: tree.excluded,
+      ...(site && {
+        rules: {
+          staticDirs: tree.site?.staticDirs ?? [],
+          linksFromDocsRoot: site.linksFromDocsRoot,
+          rawHtmlFromPageUrl: site.rawHtmlFromPageUrl,
+        },
+      }),
+    },
+  );
+  return { tree, docs, translations, invalid, index, diagnostics };
+}
+
+/** The path whose URL site-style links resolve against: a folder's index page stands for the folder. */
+function pageStemOf(path: string, site: SiteContext | undefined): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return isSiteIndexName(name, site) ? folderOf(path) : stripMarkdownExtension(path);
+}
