@@ -15,7 +15,10 @@ function inTerminal(env: Record<string, string | undefined>): ChildProcessWithou
     if (v !== undefined) childEnv[k] = v;
   // `exec`: script runs the command through $SHELL -c; without it a shell such as dash stays in between,
   // takes the terminal's SIGINT itself and dies of it (exit 130) while pylon-kb is still stopping.
-  return spawn('script', ['-qfec', 'exec node bin/pylon-kb.mjs start', '/dev/null'], { cwd: REPO, env: childEnv });
+  return spawn('script', ['-qfec', 'exec node bin/pylon-kb.mjs start', '/dev/null'], {
+    cwd: REPO,
+    env: childEnv,
+  });
 }
 
 function collect(child: ChildProcessWithoutNullStreams): { text: () => string; exit: Promise<number> } {
