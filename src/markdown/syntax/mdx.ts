@@ -1,8 +1,9 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { includeCandidates } from './include-paths.js';
 import type { IncludeLookup } from './includes.js';
-import { attribute, expressionAttributes, isJsx, type JsxElement, textAttribute } from './jsx.js';
-import { block, KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
+import { expressionAttributes, isJsx, type JsxElement } from './jsx.js';
+import { KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
+import { htmlElement } from './mdx-html.js';
 import type { SyntaxFinding } from './scan-context.js';
 
 export interface MdxContext {
@@ -68,7 +69,7 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
       'Write the value as a quoted string.',
     );
   }
-  if (/^[a-z]/.test(element.name)) return htmlElement(element, children, line, context);
+  if (/^[a-z]/.test(element.name)) return htmlElement(element, children, line, context.findings);
   const mapped = mapComponent(element, children);
   if (mapped) return mapped;
   warn(
@@ -129,82 +130,6 @@ function expression(value: string, inline: boolean, line: number, context: MdxCo
     'Write the text itself; pylon-kb does not run code from documents.',
   );
   return [];
-}
-
-const KEPT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  iframe: ['src', 'title', 'width', 'height', 'allowFullScreen'],
-  details: ['open'],
-  td: ['align'],
-  th: ['align'],
-  ol: ['start'],
-};
-
-/** `<img>` and `<a>` become Markdown images and links (so local files and pages are resolved). */
-function htmlElement(
-  element: JsxElement,
-  children: RootContent[],
-  line: number,
-  context: MdxContext,
-): RootContent[] {
-  const name = element.name!;
-  const position = element.position ? { position: element.position } : {};
-  if (name === 'img') {
-    const src = textAttribute(element, 'src');
-    if (!src) return [];
-    const title = textAttribute(element, 'title');
-    const image: PhrasingContent = {
-      type: 'image',
-      url: src,
-      alt: textAttribute(element, 'alt') ?? '',
-      ...(title && { title }),
-      ...position,
-    };
-    return element.type === 'mdxJsxFlowElement'
-      ? [{ type: 'paragraph', children: [image] }]
-      : [image as RootContent];
-  }
-  if (name === 'a') {
-    const href = textAttribute(element, 'href');
-    if (!href) return children;
-    return [{ type: 'link', url: href, children: children as PhrasingContent[], ...position } as RootContent];
-  }
-  if (name === 'video' || name === 'audio') {
-    const source = textAttribute(element, 'src') ?? sourceOf(element);
-    warn(
-      context,
-      line,
-      'markdown/media-as-link',
-      `Pylon articles cannot play <${name}>: it is published as a link to the file.`,
-      'Link to the file, or embed it from a video host with an https iframe.',
-    );
-    if (!source) return [];
-    const link: PhrasingContent = {
-      type: 'link',
-      url: source,
-      children: [
-        { type: 'text', value: textAttribute(element, 'title') ?? (name === 'video' ? 'Video' : 'Audio') },
-      ],
-      ...position,
-    };
-    return [{ type: 'paragraph', children: [link] }];
-  }
-  if (name === 'br') return [{ type: 'break' } as RootContent];
-  const properties: Record<string, string | boolean> = {};
-  const className = textAttribute(element, 'className', 'class');
-  if (className) properties.className = className;
-  for (const key of KEPT_ATTRIBUTES[name] ?? []) {
-    const value = attribute(element, key);
-    if (value !== undefined) properties[key] = value;
-  }
-  const node = block(name, [], children);
-  node.data = { hName: name, hProperties: properties };
-  return [node];
-}
-
-function sourceOf(element: JsxElement): string | undefined {
-  for (const child of element.children)
-    if (isJsx(child) && child.name === 'source') return textAttribute(child as JsxElement, 'src');
-  return undefined;
 }
 
 function inlinePartial(
