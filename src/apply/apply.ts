@@ -5,6 +5,7 @@ import { createCollection, deleteCollection, updateCollection } from './collecti
 import type { ApplyContext, ApplyEvent } from './context.js';
 import { type CreateOptions, createArticle, relink } from './create.js';
 import { toOperationError } from './errors.js';
+import { yieldToEventLoop } from './event-loop.js';
 import { orderCreates } from './link-order.js';
 import { moveArticle } from './move.js';
 import { DEFAULT_SETTLE_DELAYS_MS } from './recover.js';
@@ -22,6 +23,23 @@ export interface ApplyOptions {
   onUploaded?: UploadRecorder;
   /** Pauses before re-reading after a create timed out. Default 0.5 s, 1.5 s, 3 s. */
   settleDelaysMs?: readonly number[];
+}
+
+/** Operations of a wave prepared between two turns of the event loop. */
+const PREPARE_CHUNK = 100;
+
+/** `turn(n)` resolves after n + 1 turns of the event loop, one after the other. */
+function turnsOfTheLoop(): (n: number) => Promise<void> {
+  const turns: Promise<void>[] = [];
+  const turn = (n: number): Promise<void> => {
+    let at = turns[n];
+    if (!at) {
+      at = n === 0 ? yieldToEventLoop() : turn(n - 1).then(yieldToEventLoop);
+      turns[n] = at;
+    }
+    return at;
+  };
+  return turn;
 }
 
 type Creating = CreateArticleOp | MoveArticleOp;
@@ -108,8 +126,11 @@ export async function applyPlan(
   const results: ApplyResult[] = [];
   for (const wave of waves(plan.operations)) {
     const relinks: { op: Creating; articleId: string }[] = [];
+    const turn = turnsOfTheLoop();
     const done = await Promise.all(
-      wave.run.map(async (op) => {
+      wave.run.map(async (op, index) => {
+        // A large wave is handed to the client in chunks, so its preparation does not hold up the loop.
+        await turn(Math.floor(index / PREPARE_CHUNK));
         await uploads.before(op);
         const create: CreateOptions = wave.cyclic
           ? {

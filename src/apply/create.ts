@@ -1,6 +1,6 @@
 import type { ArticleDraft, CreateArticleOp, MoveArticleOp } from '../plan/types.js';
 import type { Article, CreateArticleBody } from '../pylon-api/index.js';
-import { resolveBody, resolveTranslations } from './bodies.js';
+import { checkBodies, resolveBody, resolveTranslations, translationUpdate } from './bodies.js';
 import { type ApplyContext, rememberArticle } from './context.js';
 import { createOrReconcile, findCreatedArticle } from './recover.js';
 import { createRedirects, recordRedirects } from './redirects.js';
@@ -29,19 +29,24 @@ export async function createArticleOnce(
   allowPendingLinks: boolean,
 ): Promise<{ article: Article; pendingLinks: boolean }> {
   const collectionId = collectionIdFor(ctx, draft);
-  const main = resolveBody(ctx, draft.bodyHtml, draft.title, { allowPendingLinks });
-  const translations = resolveTranslations(ctx, draft.translations, allowPendingLinks);
-  const pendingLinks = main.pendingLinks || translations.pendingLinks;
-  const body: CreateArticleBody = {
-    title: draft.title,
-    body_html: main.html,
-    author_user_id: draft.authorUserId,
-    slug: draft.slug,
-    is_published: draft.isPublished,
-    is_unlisted: draft.isUnlisted,
-    ...(collectionId !== null ? { collection_id: collectionId } : {}),
-    ...(draft.visibility !== undefined ? { visibility_config: { visibility: draft.visibility } } : {}),
-    ...(translations.inputs.length > 0 ? { translations: translations.inputs } : {}),
+  checkBodies(ctx, [draft.bodyHtml, ...draft.translations.map((t) => t.bodyHtml)], allowPendingLinks);
+  let pendingLinks = false;
+  // Built when the request gets its slot: links to articles created meanwhile are filled in too.
+  const body = (): CreateArticleBody => {
+    const main = resolveBody(ctx, draft.bodyHtml, draft.title, { allowPendingLinks });
+    const translations = resolveTranslations(ctx, draft.translations, allowPendingLinks);
+    pendingLinks = main.pendingLinks || translations.pendingLinks;
+    return {
+      title: draft.title,
+      body_html: main.html,
+      author_user_id: draft.authorUserId,
+      slug: draft.slug,
+      is_published: draft.isPublished,
+      is_unlisted: draft.isUnlisted,
+      ...(collectionId !== null ? { collection_id: collectionId } : {}),
+      ...(draft.visibility !== undefined ? { visibility_config: { visibility: draft.visibility } } : {}),
+      ...(translations.inputs.length > 0 ? { translations: translations.inputs } : {}),
+    };
   };
   const article = await createOrReconcile(
     ctx,
@@ -67,13 +72,13 @@ export function createArticle(
     // `redirect_from` of a new document: redirected now, and recorded in the marker (redirects cannot be listed).
     const { paths: redirects } = await createRedirects(ctx, article.id, paths);
     ctx.recordedRedirects.set(article.id, redirects);
-    const recorded = await ctx.api.updateArticle(ctx.kbId, article.id, {
+    const recorded = await ctx.api.updateArticle(ctx.kbId, article.id, () => ({
       body_html: recordRedirects(
         resolveBody(ctx, op.bodyHtml, op.title, { allowPendingLinks }).html,
         redirects,
       ),
       ...(op.isPublished ? { publish_updated_body_html: true } : {}),
-    });
+    }));
     return { status: 'created', op, id: recorded.id, url: recorded.url, article: recorded };
   });
 }
@@ -88,18 +93,16 @@ export async function relink(
   articleId: string,
 ): Promise<Article> {
   const redirects = ctx.recordedRedirects.get(articleId) ?? [];
-  const body = resolveBody(ctx, op.bodyHtml, op.title).html;
-  const article = await ctx.api.updateArticle(ctx.kbId, articleId, {
-    body_html: redirects.length > 0 ? recordRedirects(body, redirects) : body,
-    ...(op.isPublished ? { publish_updated_body_html: true } : {}),
-  });
-  for (const t of resolveTranslations(ctx, op.translations).inputs) {
-    await ctx.api.updateArticle(ctx.kbId, articleId, {
-      language: t.language,
-      title: t.title,
-      body_html: t.body_html,
+  checkBodies(ctx, [op.bodyHtml, ...op.translations.map((t) => t.bodyHtml)]);
+  const article = await ctx.api.updateArticle(ctx.kbId, articleId, () => {
+    const body = resolveBody(ctx, op.bodyHtml, op.title).html;
+    return {
+      body_html: redirects.length > 0 ? recordRedirects(body, redirects) : body,
       ...(op.isPublished ? { publish_updated_body_html: true } : {}),
-    });
+    };
+  });
+  for (const t of op.translations) {
+    await ctx.api.updateArticle(ctx.kbId, articleId, translationUpdate(ctx, t, op.isPublished));
   }
   return article;
 }

@@ -36,13 +36,13 @@ export function moveArticle(
     ctx.recordedRedirects.set(article.id, redirects);
     const recorded =
       redirects.length > 0
-        ? await ctx.api.updateArticle(ctx.kbId, article.id, {
+        ? await ctx.api.updateArticle(ctx.kbId, article.id, () => ({
             body_html: recordRedirects(
               resolveBody(ctx, op.bodyHtml, op.title, { allowPendingLinks }).html,
               redirects,
             ),
             publish_updated_body_html: op.isPublished,
-          })
+          }))
         : article;
     // A server that refuses to re-point an existing redirect leaves paths pointing at the old article: it
     // stays, unlisted, as a page that links to the new one, rather than leaving those paths dead.

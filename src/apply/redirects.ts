@@ -1,6 +1,6 @@
 import { readMarker, stripMarker, withMarker } from '../identity/marker.js';
 import type { CreateRedirectsOp } from '../plan/types.js';
-import { resolveBody } from './bodies.js';
+import { checkBodies, resolveBody } from './bodies.js';
 import type { ApplyContext } from './context.js';
 import { existingIdOf, isOutcomeUnknown } from './errors.js';
 import { asResult } from './result.js';
@@ -58,10 +58,11 @@ export function recordRedirects(bodyHtml: string, redirects: readonly string[]):
 export function addRedirects(ctx: ApplyContext, op: CreateRedirectsOp): Promise<ApplyResult> {
   return asResult(op, async () => {
     const { paths: redirects } = await createRedirects(ctx, op.articleId, op.redirectPaths);
-    const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, {
+    checkBodies(ctx, [op.bodyHtml]);
+    const article = await ctx.api.updateArticle(ctx.kbId, op.articleId, () => ({
       body_html: recordRedirects(resolveBody(ctx, op.bodyHtml, op.title).html, redirects),
       ...(op.publish ? { publish_updated_body_html: true } : {}),
-    });
+    }));
     return { status: 'updated', op, id: article.id, url: article.url, article };
   });
 }

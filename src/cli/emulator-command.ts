@@ -38,7 +38,16 @@ async function readJson(path: string, flag: string): Promise<unknown> {
 }
 
 type EmulatorValues = {
-  [K in 'port' | 'host' | 'token' | 'seed' | 'state' | 'rate-limits' | 'time-scale' | 'faults']?: string;
+  [K in
+    | 'port'
+    | 'host'
+    | 'token'
+    | 'seed'
+    | 'state'
+    | 'rate-limits'
+    | 'time-scale'
+    | 'faults'
+    | 'keep-alive-timeout']?: string;
 } & {
   [K in
     | 'duplicate-slugs'
@@ -60,6 +69,12 @@ async function toOptions(flags: FlagValues, cwd: string): Promise<EmulatorOption
   };
   if (values.host) options.host = values.host;
   if (values.token) options.token = values.token;
+  const keepAlive = number(
+    values['keep-alive-timeout'],
+    'keep-alive-timeout',
+    (n) => Number.isInteger(n) && n > 0,
+  );
+  if (keepAlive !== undefined) options.keepAliveTimeoutMs = keepAlive;
   if (values.seed) {
     options.seed =
       BUILT_IN_SEEDS[values.seed] ?? ((await readJson(resolve(cwd, values.seed), 'seed')) as EmulatorSeed);

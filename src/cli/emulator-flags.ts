@@ -12,6 +12,13 @@ export const EMULATOR_FLAGS: FlagSpec[] = [
     default: 'pylon-emulator-token',
   },
   {
+    name: 'keep-alive-timeout',
+    type: 'string',
+    value: '<ms>',
+    description: 'how long an idle keep-alive connection stays open',
+    default: '5000',
+  },
+  {
     name: 'seed',
     type: 'string',
     value: '<file|editor-kb>',

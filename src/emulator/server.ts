@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { adminRouteKey, buildState, handleAdmin } from './admin.js';
 import { refuseAdminWrite } from './admin-guard.js';
 import { handleApi } from './api.js';
@@ -135,6 +135,30 @@ async function dispatch(
   else sendJson(res, outcome.status, outcome.body, outcome.headers);
 }
 
+/**
+ * Closes a keep-alive connection idle for `ms` without announcing it in a `Keep-Alive` header, as a load
+ * balancer in front of an API does: a client learns of it only when it reads the close, so one that sends
+ * on the connection without having read it meets "other side closed".
+ */
+function closeIdleConnections(server: Server, ms: number): void {
+  server.keepAliveTimeout = 0;
+  const timers = new WeakMap<Socket, NodeJS.Timeout>();
+  const idle = (socket: Socket) => {
+    clearTimeout(timers.get(socket));
+    const timer = setTimeout(() => socket.destroy(), ms);
+    timer.unref();
+    timers.set(socket, timer);
+  };
+  server.on('connection', (socket: Socket) => {
+    idle(socket);
+    socket.on('close', () => clearTimeout(timers.get(socket)));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    clearTimeout(timers.get(req.socket));
+    res.once('finish', () => idle(req.socket));
+  });
+}
+
 /** Start an emulator; `port: 0` (the default) picks a free port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const em = new Emulator(options);
@@ -146,6 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       else res.destroy();
     });
   });
+  if (options.keepAliveTimeoutMs !== undefined) closeIdleConnections(server, options.keepAliveTimeoutMs);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

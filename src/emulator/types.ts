@@ -73,6 +73,11 @@ export interface EmulatorOptions extends Partial<EmulatorBehaviour> {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * How long an idle keep-alive connection stays open, in ms (Node's default: 5000). A short one makes a
+   * client that stalls between requests meet connections the server has closed.
+   */
+  keepAliveTimeoutMs?: number;
   /** The accepted bearer token. Default `pylon-emulator-token`. */
   token?: string;
   seed?: EmulatorSeed;

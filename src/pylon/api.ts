@@ -16,6 +16,13 @@ import type {
 } from '../pylon-api/index.js';
 
 /**
+ * A request body, or a function that builds it when the request gets its slot (after the rate-limit wait):
+ * a large apply then builds each body just before sending it, instead of all of them up front. It is
+ * called once per request, whatever the retries.
+ */
+export type LazyBody<T> = T | (() => T);
+
+/**
  * What the rest of pylon-kb needs from Pylon, whatever the transport (direct API or Truto).
  * Lists return every page. Errors are thrown as `PylonApiError` (see errors.ts).
  */
@@ -28,8 +35,8 @@ export interface PylonApi {
   deleteCollection(kbId: string, collectionId: string): Promise<void>;
   listArticles(kbId: string, options?: { language?: string }): Promise<Article[]>;
   getArticle(kbId: string, articleId: string, options?: { language?: string }): Promise<Article>;
-  createArticle(kbId: string, body: CreateArticleBody): Promise<Article>;
-  updateArticle(kbId: string, articleId: string, body: UpdateArticleBody): Promise<Article>;
+  createArticle(kbId: string, body: LazyBody<CreateArticleBody>): Promise<Article>;
+  updateArticle(kbId: string, articleId: string, body: LazyBody<UpdateArticleBody>): Promise<Article>;
   deleteArticle(kbId: string, articleId: string): Promise<void>;
   createRouteRedirect(kbId: string, body: CreateRouteRedirectBody): Promise<RouteRedirect>;
   getMe(): Promise<Me>;

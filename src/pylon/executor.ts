@@ -25,6 +25,27 @@ export interface ExecutorDeps {
   signal: AbortSignal;
 }
 
+/** The request with its body built on first use (a `LazyBody`), the same for every retry. */
+function bodyAtSlot(req: TransportRequest): { request(): TransportRequest; failed(error: unknown): boolean } {
+  const build = req.json;
+  if (typeof build !== 'function') return { request: () => req, failed: () => false };
+  let built: TransportRequest | undefined;
+  let failure: { error: unknown } | undefined;
+  return {
+    request() {
+      if (built) return built;
+      try {
+        built = { ...req, json: (build as () => unknown)() };
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+      return built;
+    },
+    failed: (error) => failure !== undefined && failure.error === error,
+  };
+}
+
 /** One logical request: scheduled per endpoint, retried by the rules in retry.ts, secrets scrubbed. */
 export class RequestExecutor {
   readonly stats: ExecutorStats = { requestsByEndpoint: {}, retries: 0, rateLimited: 0 };
@@ -37,12 +58,19 @@ export class RequestExecutor {
     const req = keyed ? { ...request, idempotencyKey: request.idempotencyKey ?? randomUUID() } : request;
     const repeatable = kind !== 'create' || keyed;
     const path = redact(req.path);
+    const body = bodyAtSlot(req);
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await scheduler.run(req.endpoint, () => this.attempt(req, path), attempt - 1);
+        const response = await scheduler.run(
+          req.endpoint,
+          () => this.attempt(body.request(), path),
+          attempt - 1,
+        );
         scheduler.observe(req.endpoint, parseRateLimitHeaders(response.headers));
         return response;
       } catch (error) {
+        // The caller's body builder failed: nothing was sent, and it is the caller's error to see.
+        if (body.failed(error)) throw error;
         if (signal.aborted && !(error instanceof PylonError)) throw this.closed(req, path);
         if (error instanceof PylonApiError) {
           scheduler.observe(req.endpoint, error.rateLimit);

@@ -13,6 +13,7 @@ export interface TransportRequest {
   /** Pylon path with encoded segments, e.g. `/knowledge-bases/abc/articles`. */
   path: string;
   query?: Record<string, string>;
+  /** A function here is called once, when the request gets its slot (`LazyBody`); transports see the value. */
   json?: unknown;
   form?: FormData;
   page?: PageRequest;
