@@ -44,7 +44,8 @@ export function parseSource(
       findings.push(mdxFailure(error));
     }
   }
-  return parseAs(markdown, file, { ...options, format: 'md' }, 'md', findings);
+  const fallback = options.format === 'mdx';
+  return parseAs(markdown, file, { ...options, format: 'md', mdxFallback: fallback }, 'md', findings);
 }
 
 function parseAs(

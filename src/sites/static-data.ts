@@ -71,7 +71,9 @@ class NotStatic extends Error {}
  * is not plain data.
  */
 export function readJsLiteral(source: string, key: string): { value: unknown; line: number } | undefined {
-  const pattern = new RegExp(`(?:^|[\\s{,(])['"]?${key}['"]?\\s*[:=]\\s*`, 'g');
+  // `key: {…}`, `key = {…}`, and TypeScript's typed `const key: SidebarsConfig = {…}`.
+  const typed = `:\\s*[A-Za-z_$][\\w$.]*(?:<[^=;]*>)?\\s*=`;
+  const pattern = new RegExp(`(?:^|[\\s{,(])['"]?${key}['"]?\\s*(?:${typed}|[:=])\\s*`, 'g');
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
     const start = match.index + match[0].length;
     try {

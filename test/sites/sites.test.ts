@@ -46,6 +46,22 @@ describe('JS config read as data, never run', () => {
     expect(readJsLiteral(source, 'sidebar')).toBeUndefined();
     expect(readJsLiteral(source, 'x')).toBeUndefined();
   });
+
+  it('reads a TypeScript const with a type annotation (a typed sidebars.ts), comments and all', () => {
+    const source = [
+      "import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';",
+      '',
+      'const sidebars: SidebarsConfig = {',
+      "  guide: ['intro', {type: 'category', label: 'Setup', items: ['setup/install']}],",
+      '  // a note for maintainers',
+      '};',
+      'export default sidebars;',
+    ].join('\n');
+    expect(readJsLiteral(source, 'sidebars')).toEqual({
+      value: { guide: ['intro', { type: 'category', label: 'Setup', items: ['setup/install'] }] },
+      line: 3,
+    });
+  });
 });
 
 describe('lenient frontmatter', () => {

@@ -11,6 +11,31 @@ const KEPT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ol: ['start'],
 };
 
+/** HTML elements that live inside a paragraph; any other (`<summary>`, `<div>`) is a block of its own. */
+const PHRASING_TAGS = new Set([
+  'abbr',
+  'b',
+  'cite',
+  'code',
+  'del',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+]);
+
 /**
  * An HTML element written in MDX: `<img>` and `<a>` become Markdown images and links (so local files and
  * pages are resolved), `<video>`/`<audio>` a link with a warning; others stay elements with a few attributes.
@@ -69,6 +94,12 @@ export function htmlElement(
   for (const key of KEPT_ATTRIBUTES[name] ?? []) {
     const value = attribute(element, key);
     if (value !== undefined) properties[key] = value;
+  }
+  if (element.type === 'mdxJsxTextElement' && PHRASING_TAGS.has(name)) {
+    // Written inside a paragraph (`<code>x</code>`, `<kbd>`): stays inline, in its paragraph.
+    const inline = { type: 'emphasis', children: children as PhrasingContent[] } as PhrasingContent;
+    inline.data = { hName: name, hProperties: properties };
+    return [inline as RootContent];
   }
   const node = block(name, [], children);
   node.data = { hName: name, hProperties: properties };

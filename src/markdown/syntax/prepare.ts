@@ -4,6 +4,7 @@ import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes } from './includes.j
 import { fromLines, type SourceLine, toLines } from './lines.js';
 import { LIQUID_INLINE, replaceLiquid } from './liquid-inline.js';
 import type { Format } from './markers.js';
+import { applyMdxCompat, dropEsm, ESM_SYNTAX, MDX_COMPAT_SYNTAX, unwrapMdxCodeBlocks } from './mdx-compat.js';
 import { type Range, rewriteText } from './rewrite.js';
 import type { ScanContext, SyntaxFinding } from './scan-context.js';
 import type { SiteVariables } from './variables.js';
@@ -18,6 +19,8 @@ export interface SyntaxOptions {
   variables?: SiteVariables | undefined;
   /** The files include directives name, as read by the I/O edge. */
   includes?: IncludeLookup | undefined;
+  /** An `.mdx` file the MDX grammar rejected, now read as Markdown: its imports and exports are dropped. */
+  mdxFallback?: boolean | undefined;
 }
 
 export interface PreparedSource {
@@ -55,11 +58,17 @@ export function prepareSource(
 ): PreparedSource {
   const findings: SyntaxFinding[] = [];
   const hasIncludes = options.includes !== undefined && INCLUDE_SYNTAX.test(markdown);
-  if (!hasIncludes && !BLOCK_SYNTAX.test(markdown) && !INLINE_SYNTAX.test(markdown)) {
+  const mdxLike = options.format === 'mdx' || options.mdxFallback === true || options.site === 'docusaurus';
+  const compat = mdxLike && MDX_COMPAT_SYNTAX.test(markdown);
+  const esm = options.mdxFallback === true && ESM_SYNTAX.test(markdown);
+  if (!hasIncludes && !compat && !esm && !BLOCK_SYNTAX.test(markdown) && !INLINE_SYNTAX.test(markdown)) {
     return { markdown, sourceLines: null, findings };
   }
   const context: ScanContext = { format: options.format ?? 'md', site: options.site, findings };
   let lines: SourceLine[] = toLines(markdown);
+  if (compat)
+    lines = options.format === 'mdx' ? applyMdxCompat(lines, codeRanges) : unwrapMdxCodeBlocks(lines);
+  if (esm || (compat && options.mdxFallback === true)) lines = dropEsm(lines);
   if (hasIncludes)
     lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map() });
   if (VERBATIM_SYNTAX.test(markdown)) lines = holdVerbatim(lines);
