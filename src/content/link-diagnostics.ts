@@ -164,3 +164,23 @@ export function excludedTarget(url: string, wanted: string, at: Where): Diagnost
     hint: 'Link a published page instead, or stop excluding the file.',
   };
 }
+
+/**
+ * A link to where a document used to be, resolved to the document that declares the old path among its
+ * redirects: published as the article's URL, with a warning so the link is updated.
+ */
+export function oldPathLink(
+  url: string,
+  oldPath: string,
+  target: LinkTarget,
+  newLink: string,
+  at: Where,
+): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'link/old-path',
+    message: `The link "${url}" points to the old path ${oldPath}, which ${target.path} redirects from: it is resolved to that article.`,
+    ...at,
+    hint: `Update the link to "${newLink}".`,
+  };
+}

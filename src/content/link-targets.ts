@@ -1,6 +1,7 @@
 import type { LocalReference } from '../markdown/references.js';
 import { normaliseUrlPath } from '../sites/url.js';
 import { isIndexPage, isMarkdownExtension, stripMarkdownExtension } from './markdown-path.js';
+import { findMoved, oldPathKey } from './old-paths.js';
 import { lookup, resolveSitePath } from './site-paths.js';
 import type { InvalidDoc, LocalCollection, LocalDoc } from './types.js';
 import { extensionOf, folderOf, joinPath, splitLocalUrl } from './url-path.js';
@@ -25,6 +26,8 @@ export interface LinkRules {
   linksFromDocsRoot: boolean;
   /** Raw-HTML relative paths resolve against the page URL (MkDocs). */
   rawHtmlFromPageUrl: boolean;
+  /** The URL paths the site would serve a page at this content path at (where an old file was served). */
+  pageUrlsOf?: ((path: string) => readonly string[]) | undefined;
 }
 
 export interface TargetIndex {
@@ -32,8 +35,10 @@ export interface TargetIndex {
   byPath: ReadonlyMap<string, LinkTarget>;
   /** Articles by `<folder>/<slug>`, the URL path site generators give them. */
   bySitePath: ReadonlyMap<string, LinkTarget>;
-  /** Articles by the URL paths their site serves them at and redirects to them (normalised). */
+  /** Articles by the URL paths their site serves them at (normalised). */
   byUrl: ReadonlyMap<string, LinkTarget>;
+  /** Articles by the old paths their redirect keys name (`oldPathKey`): links to them resolve with a warning. */
+  byOldPath: ReadonlyMap<string, LinkTarget>;
   /** Folder keys of the collections (a link to one is not an article link). */
   collections: ReadonlySet<string>;
   /** Translations of each article key, by language. */
@@ -61,7 +66,7 @@ export interface ReferenceOrigin {
 export type Classified =
   | { type: 'ignore' }
   | { type: 'fragment'; anchor: string }
-  | { type: 'document'; target: LinkTarget; anchor?: string }
+  | { type: 'document'; target: LinkTarget; anchor?: string; movedFrom?: string }
   | { type: 'missing-document'; wanted: string; outside: boolean }
   | { type: 'invalid-document'; wanted: string; line: number }
   | { type: 'excluded-document'; wanted: string }
@@ -93,15 +98,16 @@ export function buildTargetIndex(
   const byPath = new Map<string, LinkTarget>();
   const bySitePath = new Map<string, LinkTarget>();
   const byUrl = new Map<string, LinkTarget>();
+  const byOldPath = new Map<string, LinkTarget>();
   const byLanguage = new Map<string, Map<string, LinkTarget>>();
   for (const { doc, anchors } of docs) {
     const target: LinkTarget = { key: doc.key, path: doc.path, anchors: new Set(anchors) };
     byPath.set(doc.path, target);
     const folder = folderOf(doc.path);
     bySitePath.set(folder ? `${folder}/${doc.slug}` : doc.slug, target);
-    for (const url of [...(doc.siteUrls ?? []), ...(doc.redirectFrom ?? [])].map(normaliseUrlPath)) {
-      if (!byUrl.has(url)) byUrl.set(url, target);
-    }
+    for (const url of (doc.siteUrls ?? []).map(normaliseUrlPath)) if (!byUrl.has(url)) byUrl.set(url, target);
+    for (const path of (doc.redirectFrom ?? []).map(oldPathKey))
+      if (!byOldPath.has(path)) byOldPath.set(path, target);
   }
   for (const { doc, anchors, language } of translations) {
     if (language === undefined) continue;
@@ -120,6 +126,7 @@ export function buildTargetIndex(
     byPath,
     bySitePath,
     byUrl,
+    byOldPath,
     collections: new Set(collections.map((c) => c.key)),
     translations: byLanguage,
     ...(extras.translationFolder !== undefined && { translationFolder: extras.translationFolder }),
@@ -147,8 +154,14 @@ export function classifyReference(
   if (reference.kind === 'image') return asset(path, fileDir, index.rules);
 
   const extension = path.endsWith('/') ? '' : extensionOf(path);
-  const withAnchor = (target: LinkTarget): Classified =>
-    fragment ? { type: 'document', target, anchor: fragment } : { type: 'document', target };
+  const withAnchor = (target: LinkTarget, movedFrom?: string): Classified => ({
+    type: 'document',
+    target,
+    ...(fragment && { anchor: fragment }),
+    ...(movedFrom !== undefined && { movedFrom }),
+  });
+  const moved = (paths: readonly string[]) =>
+    paths.map((p) => findMoved(p, index.byOldPath, index.rules.pageUrlsOf)).find(Boolean);
   if (isMarkdownExtension(extension)) {
     const joined = joinPath(fileDir, path);
     const fromRoot = index.rules.linksFromDocsRoot && !path.startsWith('.') ? joinPath('', path) : undefined;
@@ -157,6 +170,8 @@ export function classifyReference(
     if (target) return withAnchor(target);
     const notPublished = unpublished(candidates, index);
     if (notPublished) return notPublished;
+    const old = moved(candidates);
+    if (old) return withAnchor(old.target, old.oldPath);
     if (!joined.outside && isIndexPage(joined.path)) {
       return { type: 'unresolved', wanted: joined.path, collection: true, outside: false };
     }
@@ -166,6 +181,8 @@ export function classifyReference(
   if (site.target) return withAnchor(site.target);
   const notPublished = unpublished(site.tried, index);
   if (notPublished) return notPublished;
+  const old = moved(site.tried);
+  if (old) return withAnchor(old.target, old.oldPath);
   if (extension !== '' && extension !== 'html') return asset(path, fileDir, index.rules);
   return { type: 'unresolved', wanted: site.wanted, collection: site.collection, outside: site.outside };
 }

@@ -89,6 +89,7 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
           staticDirs: tree.site?.staticDirs ?? [],
           linksFromDocsRoot: site.linksFromDocsRoot,
           rawHtmlFromPageUrl: site.rawHtmlFromPageUrl,
+          pageUrlsOf: (path: string) => pageUrlsOf(path, tree.site),
         },
       }),
     },
@@ -100,4 +101,12 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
 function pageStemOf(path: string, site: SiteContext | undefined): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return isSiteIndexName(name, site) ? folderOf(path) : stripMarkdownExtension(path);
+}
+
+/** The URLs the site would serve a page at `path` at (a Markdown path, or one without extension). */
+function pageUrlsOf(path: string, site: SiteContext | undefined): readonly string[] {
+  if (!site) return [];
+  const file = /\.(md|markdown|mdx)$/i.test(path) ? path : `${path}.md`;
+  const isIndex = isSiteIndexName(file.slice(file.lastIndexOf('/') + 1), site);
+  return site.conventions.page({ path: file, fields: {}, isIndex }, site.data).urls;
 }

@@ -9,6 +9,7 @@ import {
   invalidTarget,
   missingAnchor,
   missingTarget,
+  oldPathLink,
   outsideContent,
   unresolved,
   where,
@@ -21,6 +22,7 @@ import {
   type ReferenceOrigin,
   type TargetIndex,
 } from './link-targets.js';
+import { relativeLink } from './old-paths.js';
 import type { AssetRef, LinkRef } from './types.js';
 
 export interface ResolveContext {
@@ -113,6 +115,10 @@ function replacementFor(
           : (publishedAnchor(found.anchor, anchors.anchors) ?? found.anchor);
       if (found.anchor !== undefined && !anchors.anchors.has(anchor ?? ''))
         out.diagnostics.push(missingAnchor(reference.url, found.anchor, anchors, false, at, anchorSeverity));
+      if (found.movedFrom !== undefined) {
+        const newLink = `${relativeLink(page.origin.path, found.target.path)}${found.anchor ? `#${found.anchor}` : ''}`;
+        out.diagnostics.push(oldPathLink(reference.url, found.movedFrom, found.target, newLink, at));
+      }
       out.links.push({
         targetKey: found.target.key,
         ...(anchor !== undefined && { anchor }),
