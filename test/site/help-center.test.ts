@@ -114,6 +114,9 @@ browserDescribe('help-center browser test')('the emulator help center in headles
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await seen(page, 'main h1')).toBe('Bienvenue dans Acme Cloud');
     expect(await seen(page, '.languages [aria-current]')).toBe('Français');
+    // The words around the article are French too: the search box, the date line.
+    expect(await seen(page, '.search button')).toBe('Rechercher');
+    expect(await seen(page, '.meta')).toMatch(/^Mis à jour le \d{1,2} \p{L}+ \d{4}/u);
     await shot('french');
 
     // Search for a word.

@@ -1,6 +1,7 @@
 import { type ArticleView, ancestry, articlePath, siteTree } from './content.js';
-import { formatDate, type SiteContext, sitePath } from './context.js';
+import { type SiteContext, sitePath } from './context.js';
 import { esc } from './html.js';
+import { formatDate, siteLabels } from './labels.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { localizeLinks } from './links.js';
 import { breadcrumbs, draftBadge, sidebar } from './nav.js';
@@ -11,10 +12,11 @@ export function articlePage(ctx: SiteContext, view: ArticleView): PageResponse {
   const a = view.record;
   const tree = siteTree(here);
   const chain = ancestry(tree, a.collection_id);
+  const t = siteLabels(view.language);
   const author = ctx.store.users.get(a.author_user_id)?.name;
   const meta =
-    `<p class="meta">Updated <time datetime="${esc(view.updatedAt)}">${esc(formatDate(view.updatedAt))}</time>` +
-    `${author ? ` · by <span class="author">${esc(author)}</span>` : ''}</p>`;
+    `<p class="meta">${t.updated} <time datetime="${esc(view.updatedAt)}">${esc(formatDate(view.updatedAt, t))}</time>` +
+    `${author ? ` · ${t.by} <span class="author">${esc(author)}</span>` : ''}</p>`;
   const notice =
     view.draft === 'unpublished'
       ? '<p class="draft-notice">This article is a draft: readers cannot see it until it is published.</p>'

@@ -2,6 +2,7 @@ import type { CollectionRecord } from '../model.js';
 import { ancestry, type CollectionNode, collectionPath, siteTree } from './content.js';
 import { type SiteContext, sitePath } from './context.js';
 import { esc } from './html.js';
+import { siteLabels } from './labels.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { articleList, breadcrumbs, sidebar } from './nav.js';
 
@@ -10,7 +11,7 @@ export function collectionCards(ctx: SiteContext, nodes: CollectionNode[]): stri
   const cards = nodes
     .filter((n) => n.total > 0 || ctx.preview)
     .map((n) => {
-      const count = `${n.total} article${n.total === 1 ? '' : 's'}`;
+      const count = siteLabels(ctx.lang).articleCount(n.total);
       const description = n.collection.description ? `<p>${esc(n.collection.description)}</p>` : '';
       return (
         `<li class="card"><a href="${esc(sitePath(ctx, collectionPath(n.collection)))}">` +
@@ -26,7 +27,7 @@ export function collectionPage(ctx: SiteContext, collection: CollectionRecord): 
   const node = chain.at(-1) as CollectionNode;
   const description = collection.description ? `<p class="lead">${esc(collection.description)}</p>` : '';
   const articles = articleList(ctx, node.articles);
-  const empty = node.total === 0 ? '<p class="empty">There are no articles in this collection yet.</p>' : '';
+  const empty = node.total === 0 ? `<p class="empty">${siteLabels(ctx.lang).emptyCollection}</p>` : '';
   const main =
     breadcrumbs(ctx, chain.slice(0, -1), collection.title) +
     `<h1>${esc(collection.title)}</h1>${description}${collectionCards(ctx, node.children)}${articles}${empty}`;

@@ -48,15 +48,3 @@ export function languageName(code: string): string {
   }
   return name;
 }
-
-/** `2026-12-01T09:00:00Z` → `December 1, 2026` (UTC, so every machine shows the same date). */
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
-}

@@ -1,6 +1,7 @@
 import { sitePageHeaders } from '../site-policy.js';
 import { languageName, type SiteContext, sitePath } from './context.js';
 import { esc } from './html.js';
+import { siteLabels } from './labels.js';
 
 /** The page shell: header with search and language switch, optional sidebar, the security headers. */
 
@@ -36,7 +37,7 @@ function languageSwitch(ctx: SiteContext, languages: PageParts['languages']): st
       ? `<li><span aria-current="true" lang="${esc(lang)}">${esc(languageName(lang))}</span></li>`
       : `<li><a href="${esc(href)}" hreflang="${esc(lang)}" lang="${esc(lang)}">${esc(languageName(lang))}</a></li>`,
   );
-  return `<nav class="languages" aria-label="Language"><ul>${items.join('')}</ul></nav>`;
+  return `<nav class="languages" aria-label="${siteLabels(ctx.lang).language}"><ul>${items.join('')}</ul></nav>`;
 }
 
 function liveReload(ctx: SiteContext): string {
@@ -56,14 +57,15 @@ function previewBanner(ctx: SiteContext): string {
 }
 
 export function renderPage(ctx: SiteContext, parts: PageParts): PageResponse {
+  const t = siteLabels(ctx.lang);
   const hidden =
     ctx.lang === ctx.kb.default_language ? '' : `<input type="hidden" name="lang" value="${esc(ctx.lang)}">`;
   const header =
     `<header class="site-header"><div class="inner">` +
     `<a class="brand" href="${esc(sitePath(ctx, '/'))}">${esc(ctx.kb.title)}</a>` +
     `<form class="search" role="search" action="${esc(`${ctx.base}/search`)}" method="get">` +
-    `<input type="search" name="q" placeholder="Search articles" aria-label="Search articles" value="${esc(parts.query ?? '')}">${hidden}` +
-    `<button type="submit">Search</button></form>` +
+    `<input type="search" name="q" placeholder="${t.searchArticles}" aria-label="${t.searchArticles}" value="${esc(parts.query ?? '')}">${hidden}` +
+    `<button type="submit">${t.search}</button></form>` +
     `${languageSwitch(ctx, parts.languages)}</div></header>`;
   const layout = parts.sidebar
     ? `<div class="layout">${parts.sidebar}<main id="content">${parts.main}</main></div>`

@@ -7,6 +7,7 @@ import {
 } from './content.js';
 import { type SiteContext, sitePath } from './context.js';
 import { esc } from './html.js';
+import { siteLabels } from './labels.js';
 
 /** Breadcrumbs, the collection sidebar and article lists: the navigation every page shares. */
 
@@ -18,7 +19,7 @@ export function breadcrumbs(ctx: SiteContext, chain: CollectionNode[], current?:
     );
   }
   if (current) items.push(`<li aria-current="page">${esc(current)}</li>`);
-  return `<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${items.join('')}</ol></nav>`;
+  return `<nav class="breadcrumbs" aria-label="${siteLabels(ctx.lang).breadcrumb}"><ol>${items.join('')}</ol></nav>`;
 }
 
 export function draftBadge(view: ArticleView): string {
@@ -67,9 +68,9 @@ export function sidebar(
   const open = new Set(chain.map((n) => n.collection.id));
   const items = tree.roots.map((root) => sidebarNode(ctx, root, open, current)).join('');
   const loose = tree.loose.length
-    ? `<li class="open"><span>Other articles</span><ul>${tree.loose
+    ? `<li class="open"><span>${siteLabels(ctx.lang).otherArticles}</span><ul>${tree.loose
         .map((v) => `<li class="article">${articleLink(ctx, v, current.article)}</li>`)
         .join('')}</ul></li>`
     : '';
-  return `<nav class="sidebar" aria-label="Collections"><ul>${items}${loose}</ul></nav>`;
+  return `<nav class="sidebar" aria-label="${siteLabels(ctx.lang).collections}"><ul>${items}${loose}</ul></nav>`;
 }

@@ -6,6 +6,7 @@ import { collectionPath, siteTree, viewArticle } from './content.js';
 import type { SiteContext } from './context.js';
 import { homePage } from './home-page.js';
 import { esc } from './html.js';
+import { siteLabels } from './labels.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { sidebar } from './nav.js';
 import { searchPage } from './search-page.js';
@@ -18,11 +19,10 @@ import { SITE_CSS } from './style.js';
  */
 
 export function notFoundPage(ctx: SiteContext): PageResponse {
-  const main =
-    '<h1>Page not found</h1><p>There is nothing at this address. It may have moved or not be published yet.</p>' +
-    '<p>Try the search box above, or start from the collections on the left.</p>';
+  const t = siteLabels(ctx.lang);
+  const main = `<h1>${t.notFoundTitle}</h1><p>${t.notFoundText}</p><p>${t.notFoundHint}</p>`;
   return renderPage(ctx, {
-    title: 'Page not found',
+    title: t.notFoundTitle,
     main,
     sidebar: sidebar(ctx, siteTree(ctx), []),
     status: 404,
@@ -48,8 +48,8 @@ function redirectPage(ctx: SiteContext, path: string): PageResponse | null {
   }
   if (target === null) return null;
   const page = renderPage(ctx, {
-    title: 'Moved',
-    main: `<h1>This page has moved</h1><p>It is now at <a href="${esc(target)}">${esc(target)}</a>.</p>`,
+    title: siteLabels(ctx.lang).movedTitle,
+    main: `<h1>${siteLabels(ctx.lang).movedTitle}</h1><p>${siteLabels(ctx.lang).movedTo} <a href="${esc(target)}">${esc(target)}</a>.</p>`,
     status: 301,
   });
   page.headers.location = target;

@@ -1,12 +1,14 @@
 import { ancestry, articlePath, listedArticles, siteTree } from './content.js';
 import { type SiteContext, sitePath } from './context.js';
 import { esc } from './html.js';
+import { siteLabels } from './labels.js';
 import { type PageResponse, renderPage } from './layout.js';
 import { draftBadge, sidebar } from './nav.js';
 import { search } from './search.js';
 
 /** `/search?q=`: matching articles with the text around the match. */
 export function searchPage(ctx: SiteContext, query: string): PageResponse {
+  const t = siteLabels(ctx.lang);
   const tree = siteTree(ctx);
   const trimmed = query.trim().slice(0, 200);
   const hits = trimmed ? search(listedArticles(ctx), trimmed) : [];
@@ -24,13 +26,13 @@ export function searchPage(ctx: SiteContext, query: string): PageResponse {
     );
   });
   const summary = !trimmed
-    ? '<p class="empty">Type a word in the search box to find articles.</p>'
+    ? `<p class="empty">${t.typeToSearch}</p>`
     : hits.length === 0
-      ? `<p class="empty">No article matches “${esc(trimmed)}”.</p>`
-      : `<p class="count">${hits.length} article${hits.length === 1 ? '' : 's'} match “${esc(trimmed)}”.</p>`;
-  const main = `<h1>Search</h1>${summary}${items.length ? `<ol class="results">${items.join('')}</ol>` : ''}`;
+      ? `<p class="empty">${t.noMatch(esc(trimmed))}</p>`
+      : `<p class="count">${t.matches(hits.length, esc(trimmed))}</p>`;
+  const main = `<h1>${t.searchTitle}</h1>${summary}${items.length ? `<ol class="results">${items.join('')}</ol>` : ''}`;
   return renderPage(ctx, {
-    title: trimmed ? `Search: ${trimmed}` : 'Search',
+    title: trimmed ? `${t.searchTitle}: ${trimmed}` : t.searchTitle,
     main,
     sidebar: sidebar(ctx, tree, []),
     query: trimmed,
