@@ -67,6 +67,7 @@ function render(
     lineOffset: doc.bodyStartLine - 1,
     ...syntaxOptionsFor(doc, syntax),
     headingIds,
+    headings: false,
   });
   const { html, diagnostics, references, anchors } = rendered;
   return {

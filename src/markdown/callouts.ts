@@ -1,5 +1,4 @@
-import type { Blockquote, Paragraph, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Blockquote, Paragraph } from 'mdast';
 
 export const CALLOUT_KINDS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
@@ -8,19 +7,16 @@ export type CalloutKind = (typeof CALLOUT_KINDS)[number];
 const MARKER = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\r?\n|$)/i;
 
 /**
- * remark plugin: GitHub-style alerts (`> [!NOTE]`) become `<blockquote class="callout callout-note">`
+ * GitHub-style alerts (`> [!NOTE]`): the blockquote becomes `<blockquote class="callout callout-note">`
  * with the marker line removed. Pylon keeps blockquotes and classes, so the callout survives publishing.
+ * Run on every blockquote of the tree (render.ts's mdast pass).
  */
-export function remarkCallouts() {
-  return (tree: Root): void => {
-    visit(tree, 'blockquote', (node) => {
-      const kind = takeCalloutMarker(node);
-      if (!kind) return;
-      node.data = {
-        ...node.data,
-        hProperties: { ...node.data?.hProperties, className: ['callout', `callout-${kind}`] },
-      };
-    });
+export function applyCallout(node: Blockquote): void {
+  const kind = takeCalloutMarker(node);
+  if (!kind) return;
+  node.data = {
+    ...node.data,
+    hProperties: { ...node.data?.hProperties, className: ['callout', `callout-${kind}`] },
   };
 }
 

@@ -1,6 +1,5 @@
-import type { Element, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
+import type { Heading as MdastHeading } from 'mdast';
 
 /**
  * `## Title {#my-id}` (Hugo, Docusaurus, VitePress), kramdown's `{: #my-id .no_toc}` and Python-Markdown's
@@ -33,44 +32,36 @@ export function stripCustomId(text: string): string {
 }
 
 /**
- * Removes a trailing `{#id}` from every heading and remembers the id on the node as
- * `data-pylon-kb-id`, which survives sanitising; `rehypeCustomIds` then turns it into the heading's id.
+ * Removes a trailing `{#id}` from a heading and remembers the id on the node as `data-pylon-kb-id`,
+ * which survives sanitising; `applyCustomId` then turns it into the heading's id. Returns the id found.
  */
-export function extractCustomIds(tree: MdastRoot): CustomId[] {
-  const found: CustomId[] = [];
-  visit(tree, 'heading', (node) => {
-    const last = node.children[node.children.length - 1];
-    if (last?.type !== 'text') return;
-    const match = CUSTOM_ID.exec(last.value);
-    if (!match) return;
-    last.value = last.value.slice(0, match.index);
-    if (last.value === '') node.children.pop();
-    const tail = node.children[node.children.length - 1];
-    if (tail?.type === 'text') tail.value = tail.value.trimEnd();
-    if (/(^|\s)\.no_toc\b/.test(match.classes))
-      node.data = { ...node.data, pylonKbNoToc: true } as typeof node.data;
-    if (match.id === undefined) return;
-    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbId: match.id } };
-    found.push({ id: match.id, ...(node.position && { line: node.position.start.line }) });
-  });
-  return found;
+export function extractCustomId(node: MdastHeading): CustomId | undefined {
+  const last = node.children[node.children.length - 1];
+  if (last?.type !== 'text') return undefined;
+  const match = CUSTOM_ID.exec(last.value);
+  if (!match) return undefined;
+  last.value = last.value.slice(0, match.index);
+  if (last.value === '') node.children.pop();
+  const tail = node.children[node.children.length - 1];
+  if (tail?.type === 'text') tail.value = tail.value.trimEnd();
+  if (/(^|\s)\.no_toc\b/.test(match.classes))
+    node.data = { ...node.data, pylonKbNoToc: true } as typeof node.data;
+  if (match.id === undefined) return undefined;
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbId: match.id } };
+  return { id: match.id, ...(node.position && { line: node.position.start.line }) };
 }
 
 /**
- * rehype plugin, after sanitising and before heading ids are made: a heading's `data-pylon-kb-id`
- * becomes its `id` (so rehype-slug leaves it alone). Other `data-pylon-kb…` attributes are removed, except
- * the reference markers, which `takeReferences` consumes after the pipeline.
+ * After sanitising and before heading ids are made: a heading's `data-pylon-kb-id` becomes its `id` (so
+ * the heading-id step leaves it alone). Other `data-pylon-kb…` attributes are removed, except the
+ * reference markers, which the reference step consumes.
  */
-export function rehypeCustomIds() {
-  return (tree: HastRoot): void => {
-    visit(tree, 'element', (node: Element) => {
-      const custom = node.properties.dataPylonKbId;
-      for (const name of Object.keys(node.properties)) {
-        if (RESERVED.test(name) && name !== 'dataPylonKbRef') delete node.properties[name];
-      }
-      if (HEADING.test(node.tagName) && typeof custom === 'string' && custom !== '') {
-        node.properties.id = custom;
-      }
-    });
-  };
+export function applyCustomId(node: Element): void {
+  const custom = node.properties.dataPylonKbId;
+  for (const name of Object.keys(node.properties)) {
+    if (RESERVED.test(name) && name !== 'dataPylonKbRef') delete node.properties[name];
+  }
+  if (HEADING.test(node.tagName) && typeof custom === 'string' && custom !== '') {
+    node.properties.id = custom;
+  }
 }

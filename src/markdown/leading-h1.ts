@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { stripCustomId } from './custom-ids.js';
 
@@ -20,9 +20,12 @@ function isInvisible(node: RootContent): boolean {
 
 /**
  * Removes a leading `# Title` that repeats the article title (Pylon shows the title above the body).
- * Returns the removed heading's text and its `{#custom}` id, or undefined when nothing was removed.
+ * Returns the removed heading, its text and its `{#custom}` id, or undefined when nothing was removed.
  */
-export function dropLeadingH1(tree: Root, title: string): { text: string; customId?: string } | undefined {
+export function dropLeadingH1(
+  tree: Root,
+  title: string,
+): { node: Heading; text: string; customId?: string } | undefined {
   const index = firstVisibleIndex(tree);
   const node = tree.children[index];
   if (node?.type !== 'heading' || node.depth !== 1) return undefined;
@@ -30,7 +33,7 @@ export function dropLeadingH1(tree: Root, title: string): { text: string; custom
   if (!sameTitle(text, title)) return undefined;
   tree.children.splice(index, 1);
   const customId = (node.data?.hProperties as { dataPylonKbId?: unknown } | undefined)?.dataPylonKbId;
-  return typeof customId === 'string' ? { text, customId } : { text };
+  return typeof customId === 'string' ? { node, text, customId } : { node, text };
 }
 
 /** Text of the first level-1 heading anywhere at the top level (without a `{#id}`), or undefined. */

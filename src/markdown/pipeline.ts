@@ -4,22 +4,19 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { remarkCallouts } from './callouts.js';
-import { rehypeCustomIds } from './custom-ids.js';
-import { rehypeHeadingIds } from './heading-ids.js';
 import { rehypeParseRawHtml, rehypePylonAdjustments } from './raw-html.js';
 import { PYLON_SCHEMA } from './schema.js';
 import { rehypeTidy } from './tidy.js';
 
 /**
- * The one Markdown → HTML pipeline, built once and frozen. Order matters:
- * raw HTML is parsed and then sanitised before heading ids are added, so ids are never taken from
- * (or prefixed because of) user HTML.
+ * The one Markdown → HTML pipeline, built once and frozen. Order matters: raw HTML is parsed and then
+ * sanitised before heading ids are added, so ids are never taken from (or prefixed because of) user HTML.
+ * What runs on the mdast before it (alerts, `{#id}`s, reference marks: mdast-pass.ts) and on the
+ * sanitised tree after it (ids, headings, references: hast-pass.ts) is one walk each, in render.ts.
  */
 export const markdownProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkCallouts)
   .use(remarkRehype, {
     allowDangerousHtml: true,
     // Footnote ids without GitHub's `user-content-` prefix, matching the heading ids.
@@ -31,10 +28,6 @@ export const markdownProcessor = unified()
   .use(rehypeParseRawHtml)
   .use(rehypePylonAdjustments)
   .use(rehypeSanitize, PYLON_SCHEMA)
-  // `{#id}` heading ids are set after sanitising (which drops ids) and before rehype-slug (which keeps them).
-  .use(rehypeCustomIds)
   .use(rehypeTidy)
-  // Heading ids by the site's rule (`file.data.headingIds`), GitHub's by default.
-  .use(rehypeHeadingIds)
   .use(rehypeStringify)
   .freeze();

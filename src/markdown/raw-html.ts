@@ -1,7 +1,6 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
 import { isAllowedIframeSrc } from './schema.js';
 
 /**
@@ -14,20 +13,26 @@ import { isAllowedIframeSrc } from './schema.js';
  * has raw HTML, and always before sanitising.
  */
 export function rehypeParseRawHtml() {
-  return (tree: Root): void => {
-    if (!hasRaw(tree)) return;
+  return (tree: Root, file: { data: object }): void => {
+    // The render's mdast pass says when the document has no raw HTML at all; otherwise look.
+    if ((file.data as RawHtmlData).rawHtml === false || !hasRaw(tree)) return;
     const fragment = fromHtml(toHtml(tree, { allowDangerousHtml: true }), { fragment: true });
     tree.children = fragment.children;
   };
 }
 
-function hasRaw(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'raw', () => {
-    found = true;
-    return false;
-  });
-  return found;
+/** What a render hands the pipeline through `file.data`. */
+export interface RawHtmlData {
+  /** false: the Markdown holds no raw HTML, so the tree need not be searched for it. */
+  rawHtml?: boolean;
+}
+
+function hasRaw(parent: Root | Element): boolean {
+  for (const child of parent.children) {
+    if (child.type === 'raw') return true;
+    if (child.type === 'element' && hasRaw(child)) return true;
+  }
+  return false;
 }
 
 /**
@@ -36,16 +41,24 @@ function hasRaw(tree: Root): boolean {
  * bare text box), and turns `section` (GFM footnotes) into `div`, which Pylon keeps.
  */
 export function rehypePylonAdjustments() {
-  return (tree: Root): void => {
-    visit(tree, 'element', (node, index, parent) => {
-      if (isUnwantedElement(node) && parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return index;
+  return (tree: Root): void => adjust(tree);
+}
+
+function adjust(parent: Root | Element): void {
+  let removed = false;
+  const kept: typeof parent.children = [];
+  for (const child of parent.children) {
+    if (child.type === 'element') {
+      if (isUnwantedElement(child)) {
+        removed = true;
+        continue;
       }
-      if (node.tagName === 'section') node.tagName = 'div';
-      return undefined;
-    });
-  };
+      if (child.tagName === 'section') child.tagName = 'div';
+      adjust(child);
+    }
+    kept.push(child as never);
+  }
+  if (removed) parent.children = kept;
 }
 
 function isUnwantedElement(node: Element): boolean {

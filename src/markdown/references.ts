@@ -1,7 +1,15 @@
 import type { Element, Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import type { Definition, Root as MdastRoot } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type {
+  Definition,
+  Html,
+  Image,
+  ImageReference,
+  Link,
+  LinkReference,
+  Root as MdastRoot,
+  Nodes,
+} from 'mdast';
+import { RawFragments } from './raw-fragments.js';
 import { sentinel } from './sentinels.js';
 
 /**
@@ -33,52 +41,85 @@ export function isLocalUrl(url: string): boolean {
   return url !== '' && !SCHEME.test(url) && !url.startsWith('//') && !url.startsWith('?');
 }
 
+/** What reference marking looks at: links, images (also by reference) and raw HTML, in document order. */
+export type ReferenceCandidate = Html | Link | Image | LinkReference | ImageReference;
+
+export function isReferenceCandidate(node: Nodes): node is ReferenceCandidate {
+  const { type } = node;
+  return (
+    type === 'html' ||
+    type === 'link' ||
+    type === 'image' ||
+    type === 'linkReference' ||
+    type === 'imageReference'
+  );
+}
+
 /**
  * Marks every Markdown link and image with a local URL (`data-pylon-kb-ref="<n>"`, which survives
  * sanitising) and records where it was written; reference-style links use their definition's URL.
  * Local URLs in raw HTML are recorded in document order, to give their elements a line later.
  */
-export function markReferences(tree: MdastRoot, lineOffset: number): ReferenceSources {
+export function markReferences(
+  tree: MdastRoot,
+  lineOffset: number,
+  fragments = new RawFragments(),
+): ReferenceSources {
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-  });
+  const candidates: ReferenceCandidate[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier))
+      definitions.set(node.identifier, node);
+    else if (isReferenceCandidate(node)) candidates.push(node);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return markCandidates(candidates, definitions, lineOffset, fragments);
+}
+
+/** `markReferences` on candidates and definitions a walk of the final tree collected (render.ts's mdast pass). */
+export function markCandidates(
+  candidates: readonly ReferenceCandidate[],
+  definitions: ReadonlyMap<string, Definition>,
+  lineOffset: number,
+  fragments: RawFragments,
+): ReferenceSources {
   const sources: ReferenceSources = { marked: [], raw: [] };
   const at = (position: { start: { line: number; column: number } } | undefined) =>
     position ? { line: position.start.line + lineOffset, column: position.start.column } : {};
-
-  visit(tree, (node) => {
+  for (const node of candidates) {
     if (node.type === 'html') {
-      for (const found of rawReferences(node.value)) {
+      for (const found of rawReferences(node.value, fragments)) {
         const line = node.position ? node.position.start.line + found.line - 1 + lineOffset : undefined;
         sources.raw.push({ kind: found.kind, url: found.url, ...(line !== undefined && { line }) });
       }
-      return;
+      continue;
     }
-    if (
-      node.type !== 'link' &&
-      node.type !== 'image' &&
-      node.type !== 'linkReference' &&
-      node.type !== 'imageReference'
-    )
-      return;
     const url = 'url' in node ? node.url : definitions.get(node.identifier)?.url;
-    if (url === undefined || !isLocalUrl(url)) return;
+    if (url === undefined || !isLocalUrl(url)) continue;
     const kind = node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link';
     sources.marked.push({ kind, url, ...at(node.position) });
     const mark = String(sources.marked.length - 1);
     node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbRef: mark } };
-  });
+  }
   return sources;
 }
 
-function rawReferences(html: string): { kind: LocalReference['kind']; url: string; line: number }[] {
+function rawReferences(
+  html: string,
+  fragments: RawFragments,
+): { kind: LocalReference['kind']; url: string; line: number }[] {
   if (!/<(a|img)\b/i.test(html)) return [];
   const found: { kind: LocalReference['kind']; url: string; line: number }[] = [];
-  visit(fromHtml(html, { fragment: true }), 'element', (element: Element) => {
-    const target = targetOf(element);
-    if (target) found.push({ ...target, line: element.position?.start.line ?? 1 });
-  });
+  const walk = (parent: HastRoot | Element) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      const target = targetOf(child);
+      if (target) found.push({ ...target, line: child.position?.start.line ?? 1 });
+      walk(child);
+    }
+  };
+  walk(fragments.of(html));
   return found;
 }
 
@@ -100,16 +141,20 @@ function targetOf(element: Element): { kind: LocalReference['kind']; url: string
 }
 
 /**
- * After the pipeline: replaces the URL of every local link and image with a sentinel
- * (`pylon-kb-ref:<n>`, moved first among the attributes so the serialised HTML reads `<a href="pylon-kb-ref:n"`
- * and `replaceSentinels` can find it) and returns the references in sentinel order. A marked element
- * takes its line from its Markdown node; a raw-HTML one from the first unused raw reference with its URL.
+ * After the pipeline, element by element in document order (`take`): replaces the URL of every local link
+ * and image with a sentinel (`pylon-kb-ref:<n>`, moved first among the attributes so the serialised HTML
+ * reads `<a href="pylon-kb-ref:n"` and `replaceSentinels` can find it) and collects the references in
+ * sentinel order. A marked element takes its line from its Markdown node; a raw-HTML one from the first
+ * unused raw reference with its URL.
  */
-export function takeReferences(tree: HastRoot, sources: ReferenceSources): LocalReference[] {
+export function createReferenceTaker(sources: ReferenceSources): {
+  references: LocalReference[];
+  take(element: Element): void;
+} {
   const references: LocalReference[] = [];
   const usedMarks = new Set<number>();
   const raw = [...sources.raw];
-  visit(tree, 'element', (element: Element) => {
+  const take = (element: Element) => {
     const mark = Number(element.properties.dataPylonKbRef);
     delete element.properties.dataPylonKbRef;
     const target = targetOf(element);
@@ -126,8 +171,8 @@ export function takeReferences(tree: HastRoot, sources: ReferenceSources): Local
     const attribute = target.kind === 'link' ? 'href' : 'src';
     const { [attribute]: _, ...rest } = element.properties;
     element.properties = { [attribute]: sentinel(references.length - 1), ...rest };
-  });
-  return references;
+  };
+  return { references, take };
 }
 
 function markedSource(

@@ -1,23 +1,19 @@
-import type { Element, Root as HastRoot } from 'hast';
+import type { Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { Root as MdastRoot } from 'mdast';
-import { EXIT, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type CustomId, extractCustomIds } from './custom-ids.js';
+import type { CustomId } from './custom-ids.js';
+import { finishTree } from './hast-pass.js';
 import { type HeadingIdRule, headingSlug } from './heading-slugs.js';
-import { collectHeadings, collectIds, type Heading } from './headings.js';
+import type { Heading } from './headings.js';
 import { dropLeadingH1, firstH1Text } from './leading-h1.js';
+import { walkMdast } from './mdast-pass.js';
 import { parseSource } from './parse.js';
 import { markdownProcessor } from './pipeline.js';
-import { type LocalReference, markReferences, takeReferences } from './references.js';
+import { RawFragments } from './raw-fragments.js';
+import type { LocalReference } from './references.js';
 import { replaceSentinels } from './sentinels.js';
-import {
-  applyLateSyntaxSteps,
-  dropEmptyHeadings,
-  type SyntaxFinding,
-  type SyntaxOptions,
-} from './syntax/index.js';
-import { scanUnsafeContent } from './unsafe-content.js';
+import { applyLateSyntaxSteps, type SyntaxFinding, type SyntaxOptions } from './syntax/index.js';
 
 export interface RenderOptions extends SyntaxOptions {
   /** The article title; a leading `# Title` equal to it is dropped (see `dropLeadingH1`). */
@@ -32,10 +28,13 @@ export interface RenderOptions extends SyntaxOptions {
   headingIds?: HeadingIdRule | undefined;
   /** `mdx` for `.mdx` files (parsed with the MDX grammar where the pipeline supports it). Default `md`. */
   format?: 'md' | 'mdx' | undefined;
+  /** Collect `headings` (default true). The content core does not use them and passes false. */
+  headings?: boolean | undefined;
 }
 
 export interface RenderResult {
   html: string;
+  /** The headings in order, with their ids and text; empty when `headings: false`. */
   headings: Heading[];
   /**
    * Every element id (headings, including `{#custom}` ones, and footnotes), plus the id of a dropped
@@ -63,36 +62,36 @@ export type { Heading, LocalReference };
 export function renderDocument(markdown: string, options: RenderOptions = {}): RenderResult {
   const lineOffset = options.lineOffset ?? 0;
   const { tree: mdast, context: syntax } = parseSource(markdown, options.file ?? '', options);
-  const diagnostics = scanUnsafeContent(mdast, {
-    lineOffset,
-    ...(options.file !== undefined && { file: options.file }),
-  });
-  const customIds = extractCustomIds(mdast);
-  applyLateSyntaxSteps(mdast, syntax);
+  const pass = walkMdast(mdast, { file: options.file, lineOffset }, new RawFragments());
+  const diagnostics = pass.diagnostics;
+  const changed = applyLateSyntaxSteps(mdast, syntax);
   const dropped =
     options.title !== undefined && options.dropLeadingH1 !== false
       ? dropLeadingH1(mdast, options.title)
       : undefined;
-  const sources = markReferences(mdast, lineOffset);
+  const sources = pass.markReferences({ changed, removed: dropped?.node });
 
   const rule = options.headingIds ?? 'github';
   const hast: HastRoot = markdownProcessor.runSync(mdast, {
-    data: { headingIds: rule, format: options.format ?? 'md' },
+    data: !changed && !pass.hadHtml ? { rawHtml: false } : {},
   });
-  dropEmptyHeadings(hast, syntax.findings);
+  const finished = finishTree(hast, {
+    headingIds: rule,
+    sources,
+    findings: syntax.findings,
+    headings: options.headings !== false,
+  });
   diagnostics.push(...syntax.findings.map((finding) => syntaxDiagnostic(finding, options.file, lineOffset)));
-  const references = takeReferences(hast, sources);
-  const headings = collectHeadings(hast);
-  const anchors = collectIds(hast);
+  const { references, headings, anchors } = finished;
   // A link to the dropped title heading (`setup.md#setup`, or its `{#custom}` id) still lands at the top.
   const droppedIds = dropped ? [dropped.customId, headingSlug(dropped.text, rule)] : [];
   for (const id of droppedIds) {
     if (id === undefined || id === '') continue;
     if (!anchors.includes(id)) anchors.push(id);
   }
-  diagnostics.push(...duplicateIds(customIds, anchors, options.file, lineOffset));
+  diagnostics.push(...duplicateIds(pass.customIds, anchors, options.file, lineOffset));
   const html = markdownProcessor.stringify(hast);
-  const text = hasRawTextElement(hast) ? undefined : toText(hast);
+  const text = finished.rawTextElement ? undefined : toText(hast);
   return { html, headings, anchors, references, diagnostics, ...(text !== undefined && { text }) };
 }
 
@@ -111,17 +110,6 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
 export function firstHeading(markdown: string): string | undefined {
   const mdast: MdastRoot = markdownProcessor.parse(markdown);
   return firstH1Text(mdast);
-}
-
-const RAW_TEXT_ELEMENTS = new Set(['iframe', 'textarea', 'title', 'style', 'script', 'noscript', 'xmp']);
-
-function hasRawTextElement(tree: HastRoot): boolean {
-  let found = false;
-  visit(tree, 'element', (node: Element) => {
-    if (RAW_TEXT_ELEMENTS.has(node.tagName) && node.children.length > 0) found = true;
-    return found ? EXIT : undefined;
-  });
-  return found;
 }
 
 /** A `{#id}` that another element also has: links to it would land on the first one only. */

@@ -1,8 +1,7 @@
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import type { Html, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import type { Html, Nodes } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RawFragments } from './raw-fragments.js';
 import {
   IMAGE_PROTOCOLS,
   isAllowedIframeSrc,
@@ -23,9 +22,13 @@ export interface ScanContext {
 /**
  * Finds what the sanitizer will remove from a Markdown document (scripts, event handlers, unsafe URLs,
  * insecure iframes, tags Pylon does not keep) and reports each with its line. The sanitizer is what
- * makes the output safe; this only tells the author that their content was changed.
+ * makes the output safe; this only tells the author that their content was changed. `scan` is called on
+ * every mdast node in document order (render.ts's mdast pass).
  */
-export function scanUnsafeContent(tree: Root, context: ScanContext): Diagnostic[] {
+export function createUnsafeContentScanner(
+  context: ScanContext,
+  fragments: RawFragments,
+): { diagnostics: Diagnostic[]; scan(node: Nodes): void } {
   const diagnostics: Diagnostic[] = [];
   const report = (position: Position | undefined, lineInNode: number, d: Omit<Diagnostic, 'severity'>) => {
     const line = position ? position.start.line + lineInNode - 1 + context.lineOffset : undefined;
@@ -37,17 +40,18 @@ export function scanUnsafeContent(tree: Root, context: ScanContext): Diagnostic[
       ...(position && lineInNode === 1 && { column: position.start.column }),
     });
   };
-
-  visit(tree, (node) => {
+  const scan = (node: Nodes) => {
     if (node.type === 'link' || node.type === 'definition') {
       if (!isAllowedUrl(node.url, LINK_PROTOCOLS)) report(node.position, 1, unsafeUrl(node.url, 'link'));
     } else if (node.type === 'image') {
       if (!isAllowedUrl(node.url, IMAGE_PROTOCOLS)) report(node.position, 1, unsafeUrl(node.url, 'image'));
     } else if (node.type === 'html') {
-      for (const finding of scanRawHtml(node)) report(node.position, finding.line, finding.diagnostic);
+      for (const finding of scanRawHtml(fragments.of(node.value))) {
+        report(node.position, finding.line, finding.diagnostic);
+      }
     }
-  });
-  return diagnostics;
+  };
+  return { diagnostics, scan };
 }
 
 interface Finding {
@@ -55,36 +59,43 @@ interface Finding {
   diagnostic: Omit<Diagnostic, 'severity'>;
 }
 
-function scanRawHtml(node: Html): Finding[] {
+function scanRawHtml(fragment: Root): Finding[] {
   const findings: Finding[] = [];
-  const fragment = fromHtml(node.value, { fragment: true });
-  visit(fragment, 'element', (element: Element) => {
-    const line = element.position?.start.line ?? 1;
-    const tag = element.tagName;
-    if (isStrippedTag(tag)) {
-      findings.push({ line, diagnostic: removedElement(tag) });
-      return 'skip';
+  const walk = (parent: Root | Element) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (!scanElement(child, findings)) walk(child);
     }
-    if (tag === 'iframe' && !isAllowedIframeSrc(element.properties.src)) {
-      findings.push({ line, diagnostic: insecureIframe() });
-      return 'skip';
-    }
-    if (tag === 'input' && element.properties.type !== 'checkbox') {
-      findings.push({ line, diagnostic: removedElement(tag) });
-      return 'skip';
-    }
-    if (!isKeptTag(tag)) findings.push({ line, diagnostic: unwrappedElement(tag) });
-    for (const [name, value] of Object.entries(element.properties)) {
-      if (/^on/i.test(name)) findings.push({ line, diagnostic: eventHandler(tag, name) });
-      else if ((name === 'href' || name === 'src') && typeof value === 'string') {
-        const protocols = name === 'href' ? LINK_PROTOCOLS : IMAGE_PROTOCOLS;
-        if (!isAllowedUrl(value, protocols))
-          findings.push({ line, diagnostic: unsafeUrl(value, `<${tag}>`) });
-      }
-    }
-    return undefined;
-  });
+  };
+  walk(fragment);
   return findings;
+}
+
+/** Records what the sanitizer does to one element; true when the element goes with its content. */
+function scanElement(element: Element, findings: Finding[]): boolean {
+  const line = element.position?.start.line ?? 1;
+  const tag = element.tagName;
+  if (isStrippedTag(tag)) {
+    findings.push({ line, diagnostic: removedElement(tag) });
+    return true;
+  }
+  if (tag === 'iframe' && !isAllowedIframeSrc(element.properties.src)) {
+    findings.push({ line, diagnostic: insecureIframe() });
+    return true;
+  }
+  if (tag === 'input' && element.properties.type !== 'checkbox') {
+    findings.push({ line, diagnostic: removedElement(tag) });
+    return true;
+  }
+  if (!isKeptTag(tag)) findings.push({ line, diagnostic: unwrappedElement(tag) });
+  for (const [name, value] of Object.entries(element.properties)) {
+    if (/^on/i.test(name)) findings.push({ line, diagnostic: eventHandler(tag, name) });
+    else if ((name === 'href' || name === 'src') && typeof value === 'string') {
+      const protocols = name === 'href' ? LINK_PROTOCOLS : IMAGE_PROTOCOLS;
+      if (!isAllowedUrl(value, protocols)) findings.push({ line, diagnostic: unsafeUrl(value, `<${tag}>`) });
+    }
+  }
+  return false;
 }
 
 const HTML_HINT = 'Pylon keeps only a safe subset of HTML; see docs/content.md ("HTML output").';

@@ -14,7 +14,6 @@ import { buildTableOfContents, TOC_SYNTAX } from './toc.js';
 
 export { codeRangesOf } from './code-ranges.js';
 export { type IncludedFile, type IncludeLookup, includeRequests } from './includes.js';
-export { dropEmptyHeadings } from './leftovers.js';
 export { type PreparedSource, prepareSource, type SyntaxOptions } from './prepare.js';
 export type { SyntaxFinding } from './scan-context.js';
 export type { SiteVariables } from './variables.js';
@@ -90,6 +89,13 @@ export function applySyntaxSteps(tree: Root, context: SyntaxStepContext): void {
   for (const step of STEPS) if (step.applies(context)) step.run(tree, context);
 }
 
-export function applyLateSyntaxSteps(tree: Root, context: SyntaxStepContext): void {
-  for (const step of LATE_STEPS) if (step.applies(context)) step.run(tree, context);
+/** Returns whether any step ran (and so may have changed the tree). */
+export function applyLateSyntaxSteps(tree: Root, context: SyntaxStepContext): boolean {
+  let ran = false;
+  for (const step of LATE_STEPS) {
+    if (!step.applies(context)) continue;
+    step.run(tree, context);
+    ran = true;
+  }
+  return ran;
 }

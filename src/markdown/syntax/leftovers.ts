@@ -1,5 +1,3 @@
-import type { Element, Root, RootContent } from 'hast';
-import { toText } from 'hast-util-to-text';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -19,7 +17,6 @@ const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /\{: /, what: 'a kramdown attribute list ({: …})' },
   { pattern: /<[A-Z][A-Za-z0-9]*[\s/>]/, what: 'a component tag (<Component>)' },
 ];
-const HEADING = /^h[1-6]$/;
 
 /** Runs on the final mdast: its text nodes are what readers see as text (code nodes are other types). */
 export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[]): void {
@@ -60,31 +57,4 @@ export function dropEmptyMdastHeadings(tree: MdastRoot, findings: SyntaxFinding[
 function hasMdastImage(node: MdastNodes): boolean {
   if (node.type === 'image' || node.type === 'imageReference') return true;
   return 'children' in node && node.children.some((child) => hasMdastImage(child as MdastNodes));
-}
-
-/** The safety net after sanitising: a heading whose raw HTML left it empty. */
-export function dropEmptyHeadings(tree: Root, findings: SyntaxFinding[]): void {
-  const walk = (node: Root | Element) => {
-    node.children = (node.children as RootContent[]).filter((child) => {
-      if (child.type !== 'element') return true;
-      if (HEADING.test(child.tagName) && toText(child).trim() === '' && !hasImage(child)) {
-        findings.push({
-          line: child.position?.start.line ?? 1,
-          code: 'markdown/empty-heading',
-          message: 'A heading has no text once its markup is removed: it is left out.',
-          hint: 'Give the heading words readers can see.',
-        });
-        return false;
-      }
-      walk(child);
-      return true;
-    }) as typeof node.children;
-  };
-  walk(tree);
-}
-
-function hasImage(node: Element): boolean {
-  return node.children.some(
-    (child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)),
-  );
 }
