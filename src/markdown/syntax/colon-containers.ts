@@ -12,6 +12,7 @@ const OPEN = /^([ \t]*)(:{3,})[ \t]*([A-Za-z][\w-]*)(.*)$/;
 const CLOSE = /^[ \t]*(:{3,})[ \t]*$/;
 /** `[Title]` and/or `{attributes}` right after the name, else the rest of the line is the title. */
 const LABEL = /^\[(.*)\](?:\{(.*)\})?[ \t]*$|^\{(.*)\}[ \t]*$/;
+const TRAILING_ATTRIBUTES = /(?<=\S)[ \t]+\{([^{}]*)\}[ \t]*$/;
 const TITLE_ATTRIBUTE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/;
 /** VitePress containers that only change how the content is compiled. */
 const TRANSPARENT = new Set(['raw', 'v-pre']);
@@ -37,10 +38,13 @@ export function colonContainer(
   }
   const body = lines.slice(index + 1, close);
   const where = { indent, open: line.source, close: lines[close]?.source ?? line.source };
-  const title = titleOf(rest);
+  // markdown-it-attrs after a title (VitePress): `::: details Title {open}`.
+  const attrs = TRAILING_ATTRIBUTES.exec(rest);
+  const title = titleOf(attrs ? rest.slice(0, attrs.index) : rest);
   const next = Math.min(close + 1, lines.length);
   if (name === 'tabs') return { lines: tabsLines(context, where, body), next };
   const { spec, shownTitle } = specOf(name, title, context, line.source);
+  if (spec.kind === 'details' && attrs && /(?:^|\s)open(?:\s|=|$)/.test(attrs[1]!)) spec.open = true;
   return { lines: containerLines(context, spec, where, shownTitle, body), next };
 }
 

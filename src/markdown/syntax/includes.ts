@@ -1,5 +1,6 @@
+import { fencedSnippet, readCodeSnippet } from './code-snippets.js';
 import { type IncludeKind, includeCandidates } from './include-paths.js';
-import { type SourceLine, toLines } from './lines.js';
+import { closesFence, type Fence, openingFence, type SourceLine, toLines } from './lines.js';
 import { fail, type ScanContext, warn } from './scan-context.js';
 import { argument, parseArgs } from './tag-args.js';
 
@@ -18,6 +19,8 @@ interface Directive {
   lines?: [number, number];
   region?: string;
   params?: Record<string, string>;
+  /** VitePress `<<<`: the file is published as a code block (code-snippets.ts). */
+  code?: ReturnType<typeof readCodeSnippet>;
 }
 
 const VITEPRESS = /^([ \t]*)<!--\s*@include:\s*(.+?)\s*-->\s*$/;
@@ -28,9 +31,19 @@ const MDX_IMPORT = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"]
 
 /** Cheap test: does the Markdown hold an include directive of any generator? */
 export const INCLUDE_SYNTAX =
-  /@include:|-8<-|\{\{[<%][ \t]*(?:readfile|include|snippet)\b|\{%-?[ \t]*include|^import\s/m;
+  /@include:|^[ \t]*<<<[ \t]|-8<-|\{\{[<%][ \t]*(?:readfile|include|snippet)\b|\{%-?[ \t]*include|^import\s/m;
 
 export function readDirective(text: string): Directive | null {
+  const code = readCodeSnippet(text);
+  if (code) {
+    return {
+      kind: 'vitepress',
+      indent: code.indent,
+      path: code.path,
+      ...(code.region && { region: code.region }),
+      code,
+    };
+  }
   const vitepress = VITEPRESS.exec(text);
   if (vitepress) {
     const [, indent = '', spec = ''] = vitepress;
@@ -109,9 +122,13 @@ export function inlineIncludes(
   stack: readonly string[] = [],
 ): SourceLine[] {
   const out: SourceLine[] = [];
+  let fence: Fence | null = null;
   for (const line of lines) {
+    if (fence) fence = closesFence(line.text, fence) ? null : fence;
+    else fence = openingFence(line.text);
     const directive = readDirective(line.text);
-    if (!directive) {
+    // `<<<` is Markdown syntax (not a text substitution): inside fenced code it is code.
+    if (!directive || (directive.code && fence)) {
       out.push(line);
       continue;
     }
@@ -123,7 +140,9 @@ export function inlineIncludes(
       line.source,
       context,
     ).map((inner) => ({ text: inner.text, source: line.source }));
-    const nested = inlineIncludes(included, context, [...stack, found.path]);
+    const nested = directive.code
+      ? fencedSnippet(included, directive.code, line.source)
+      : inlineIncludes(included, context, [...stack, found.path]);
     for (const inner of nested)
       out.push({ text: inner.text === '' ? '' : `${directive.indent}${inner.text}`, source: line.source });
   }

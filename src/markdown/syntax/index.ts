@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { HeadingIdRule } from '../heading-slugs.js';
 import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
+import { CODE_INFO_SYNTAX, splitCodeInfo } from './code-info.js';
 import { buildContainers } from './container-nodes.js';
 import { EMOJI_SYNTAX, replaceEmoji } from './emoji.js';
 import type { IncludeLookup } from './includes.js';
@@ -46,6 +47,7 @@ interface SyntaxStep {
 const STEPS: readonly SyntaxStep[] = [
   { name: 'containers', applies: (c) => c.prepared, run: (tree, c) => buildContainers(tree, c.format) },
   { name: 'mdx', applies: (c) => c.format === 'mdx', run: (tree, c) => transformMdx(tree, c) },
+  { name: 'code-info', applies: (c) => CODE_INFO_SYNTAX.test(c.source), run: (tree) => splitCodeInfo(tree) },
   {
     name: 'attribute-lists',
     applies: (c) => ATTRIBUTE_LIST_SYNTAX.test(c.source),

@@ -2,6 +2,7 @@ import type { Code, PhrasingContent, RootContent } from 'mdast';
 import { attribute, type JsxElement, textAttribute } from './jsx.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import { block, titleParagraph } from './mdx-blocks.js';
+import { tocPlaceholder } from './toc.js';
 
 /**
  * The components docs sites use (Docusaurus, Mintlify, Nextra, Starlight), mapped to what Pylon keeps.
@@ -62,6 +63,12 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   Step: (el, children) => [block('div', ['step'], withTitle(textAttribute(el, 'title'), children))],
   Frame: (el, children) => [block('div', ['frame'], [...children, ...caption(textAttribute(el, 'caption'))])],
   Tooltip: (el, children) => [...children, ...tipText(textAttribute(el, 'tip', 'content', 'title'))],
+  TOCInline: (el) => [
+    tocPlaceholder({
+      min: Number(textAttribute(el, 'minHeadingLevel') ?? 2),
+      max: Number(textAttribute(el, 'maxHeadingLevel') ?? 3),
+    }),
+  ],
   Badge: (el, children) =>
     children.length > 0 ? children : [{ type: 'text', value: textAttribute(el, 'text', 'children') ?? '' }],
 };

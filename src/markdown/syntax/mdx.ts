@@ -59,7 +59,11 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
   if (element.name === null) return children;
   const partial = partials.get(element.name);
   if (partial !== undefined) return inlinePartial(element.name, partial, line, partials, context);
-  const ignored = expressionAttributes(element);
+  // `<TOCInline toc={toc} />` names the page's own headings, which the table of contents lists.
+  const ignored = expressionAttributes(element).filter(
+    (name) =>
+      !(element.name === 'TOCInline' && name === 'toc' && /^\s*toc\s*$/.test(expressionOf(element, name))),
+  );
   if (ignored.length > 0) {
     warn(
       context,
@@ -176,4 +180,9 @@ function inlinePartial(
 
 function warn(context: MdxContext, line: number, code: string, message: string, hint: string): void {
   context.findings.push({ line, code, message, hint });
+}
+
+function expressionOf(element: JsxElement, name: string): string {
+  const value = element.attributes.find((attr) => attr.name === name)?.value;
+  return typeof value === 'object' && value !== null ? value.value : '';
 }
