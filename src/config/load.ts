@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createJiti } from 'jiti';
 import type { UserConfig } from './types.js';
 
 /** File names looked for in the working directory, in this order. */
@@ -40,6 +39,8 @@ async function importModule(path: string): Promise<unknown> {
       throw new Error(`${path} is not valid JSON (${reason(error, path)}). Fix the syntax and run again.`);
     }
   }
+  // Loaded only for a TS/JS config file: commands on a JSON config or none start without it.
+  const { createJiti } = await import('jiti');
   const jiti = createJiti(import.meta.url, { moduleCache: false });
   let mod: unknown;
   try {

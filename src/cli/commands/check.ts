@@ -1,5 +1,6 @@
 import { errorsOnly, sortDiagnostics } from '../../diagnostics/diagnostic.js';
-import { loadContent } from '../../run/index.js';
+// The run layer's content module only: check reads and renders, and loads nothing remote.
+import { loadContent } from '../../run/content.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics } from '../failures.js';
