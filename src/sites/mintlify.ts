@@ -18,6 +18,7 @@ export const mintlify: SiteConventions = {
   frontmatterKeys: [
     ...COMMON_KEYS,
     'sidebarTitle',
+    'boost',
     'icon',
     'iconType',
     'mode',

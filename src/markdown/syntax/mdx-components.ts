@@ -1,6 +1,7 @@
 import type { Code, PhrasingContent, RootContent } from 'mdast';
 import { attribute, type JsxElement, textAttribute } from './jsx.js';
 import { calloutKind, defaultTitle } from './kinds.js';
+import { apiField } from './mdx-api-fields.js';
 import { block, titleParagraph } from './mdx-blocks.js';
 import { tocPlaceholder } from './toc.js';
 
@@ -9,7 +10,9 @@ import { tocPlaceholder } from './toc.js';
  * Each takes the element (its children already mapped) and returns the nodes that replace it, or null
  * when the name is not one of them.
  */
-type Mapper = (element: JsxElement, children: RootContent[]) => RootContent[];
+/** Parses Markdown written in an attribute (a Frame's caption) into inline content. */
+export type InlineParser = (text: string) => PhrasingContent[];
+type Mapper = (element: JsxElement, children: RootContent[], inline: InlineParser) => RootContent[];
 
 const CALLOUT_COMPONENTS = [
   'Note',
@@ -61,7 +64,21 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   Columns: (_el, children) => [block('div', ['card-group'], children)],
   Steps: (_el, children) => [steps(children)],
   Step: (el, children) => [block('div', ['step'], withTitle(textAttribute(el, 'title'), children))],
-  Frame: (el, children) => [block('div', ['frame'], [...children, ...caption(textAttribute(el, 'caption'))])],
+  Frame: (el, children, inline) => [
+    block(
+      'div',
+      ['frame'],
+      [
+        ...hint(textAttribute(el, 'hint'), inline),
+        ...children,
+        ...caption(textAttribute(el, 'caption'), inline),
+      ],
+    ),
+  ],
+  ParamField: (el, children) => [apiField(el, children)],
+  ResponseField: (el, children) => [apiField(el, children)],
+  RequestExample: (_el, children) => [tabGroup(children.flatMap(codeTab))],
+  ResponseExample: (_el, children) => [tabGroup(children.flatMap(codeTab))],
   Tooltip: (el, children) => [...children, ...tipText(textAttribute(el, 'tip', 'content', 'title'))],
   TOCInline: (el) => [
     tocPlaceholder({
@@ -73,9 +90,13 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
     children.length > 0 ? children : [{ type: 'text', value: textAttribute(el, 'text', 'children') ?? '' }],
 };
 
-export function mapComponent(element: JsxElement, children: RootContent[]): RootContent[] | null {
+export function mapComponent(
+  element: JsxElement,
+  children: RootContent[],
+  inline: InlineParser,
+): RootContent[] | null {
   const mapper = element.name ? MAPPERS[element.name] : undefined;
-  return mapper ? mapper(element, children) : null;
+  return mapper ? mapper(element, children, inline) : null;
 }
 
 export const KNOWN_COMPONENTS: readonly string[] = Object.keys(MAPPERS);
@@ -180,16 +201,21 @@ function withTitle(title: string | undefined, children: RootContent[]): RootCont
   return title ? [titleParagraph(title, 'p', [], true), ...children] : children;
 }
 
-function caption(text: string | undefined): RootContent[] {
+function caption(text: string | undefined, inline: InlineParser): RootContent[] {
   return text
     ? [
         {
           type: 'paragraph',
-          children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }],
+          children: [{ type: 'emphasis', children: inline(text) }],
           data: { hProperties: { className: ['caption'] } },
         },
       ]
     : [];
+}
+
+/** A Frame's `hint`: text shown before the framed content. */
+function hint(text: string | undefined, inline: InlineParser): RootContent[] {
+  return text ? [{ type: 'paragraph', children: inline(text) }] : [];
 }
 
 function tipText(tip: string | undefined): RootContent[] {

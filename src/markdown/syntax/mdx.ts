@@ -74,7 +74,10 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
     );
   }
   if (/^[a-z]/.test(element.name)) return htmlElement(element, children, line, context.findings);
-  const mapped = mapComponent(element, children);
+  const mapped = mapComponent(element, children, (text) => {
+    const [first] = context.parsePartial(text, line).children;
+    return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: text }];
+  });
   if (mapped) return mapped;
   warn(
     context,
