@@ -1,6 +1,7 @@
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { digestOf } from '../identity/digest.js';
 import type { AssetLookup } from './assets.js';
+import { fingerprintOf, memoized } from './build-memo.js';
 import { pulledAssetUrls } from './pulled-from.js';
 import {
   type ContentTreeInput,
@@ -8,7 +9,7 @@ import {
   type RenderTreeOptions,
   renderContentTree,
 } from './render-tree.js';
-import { resolvePage } from './resolve-references.js';
+import { type RenderedPage, resolvePage } from './resolve-references.js';
 import type { DesiredArticle, DesiredState, DesiredTranslation, LocalDoc } from './types.js';
 
 // Rendering (phase 1) lives in its own modules; its types stay importable from here for the run layer.
@@ -44,35 +45,59 @@ export function resolveDesiredState(
     brokenAnchors: options.brokenAnchors,
     brokenLinks: options.brokenLinks,
   };
-  for (const page of rendered.invalid ?? []) diagnostics.push(...resolvePage(page, context).diagnostics);
+  const { memo } = options;
+  // With a memo, a page is resolved again only when its rendering or anything it resolves against changed.
+  const { strictLinks, brokenAnchors, brokenLinks } = context;
+  const shared = [
+    rendered.indexFingerprint,
+    assetsFingerprint(options.assets),
+    strictLinks,
+    brokenAnchors,
+    brokenLinks,
+  ];
+  const resolve = (page: RenderedPage) => {
+    if (!memo || rendered.indexFingerprint === undefined) return resolvePage(page, context);
+    const { origin } = page;
+    const slot = `resolve\0${origin.path}\0${origin.language ?? ''}\0${origin.key}`;
+    const own = [page.html, page.references, page.anchors, origin.pageStem, page.firstLine];
+    return memo.reuse(slot, [...own, ...shared], () => resolvePage(page, context));
+  };
+  for (const page of rendered.invalid ?? []) diagnostics.push(...resolve(page).diagnostics);
   const byKey = new Map<string, DesiredTranslation[]>();
   for (const { translation, page } of rendered.translations) {
-    const resolved = resolvePage(page, context);
+    const resolved = resolve(page);
     diagnostics.push(...resolved.diagnostics);
     const { language, path, title } = translation;
     const { html, links, assets } = resolved;
     const list = byKey.get(translation.sourceKey) ?? [];
-    list.push({
-      language,
-      path,
-      title,
-      html,
-      digest: digestOf(title, html),
-      ...(page.textDigest !== undefined && { textDigest: page.textDigest }),
-      links,
-      assets,
-    });
+    const inputs = [language, title, resolved, page.textDigest];
+    list.push(
+      memoized(memo, `translation\0${path}`, inputs, () => ({
+        language,
+        path,
+        title,
+        html,
+        digest: digestOf(title, html),
+        ...(page.textDigest !== undefined && { textDigest: page.textDigest }),
+        links,
+        assets,
+      })),
+    );
     byKey.set(translation.sourceKey, list);
   }
   const articles = rendered.docs.map(({ doc, page }) => {
-    const resolved = resolvePage(page, context);
+    const resolved = resolve(page);
     diagnostics.push(...resolved.diagnostics);
     const translations = (byKey.get(doc.key) ?? []).sort((a, b) => (a.language < b.language ? -1 : 1));
-    return toArticle(doc, resolved.html, page.textDigest, {
-      links: resolved.links,
-      assets: resolved.assets,
-      translations,
-    });
+    // The last build's object when nothing it is made of changed, so later steps can tell it is unchanged.
+    const inputs = [...articleInputs(doc), resolved, page.textDigest, ...translations];
+    return memoized(memo, `article\0${doc.path}`, inputs, () =>
+      toArticle(doc, resolved.html, page.textDigest, {
+        links: resolved.links,
+        assets: resolved.assets,
+        translations,
+      }),
+    );
   });
   const site = rendered.tree.site;
   return {
@@ -96,6 +121,31 @@ export function buildDesiredState(
   options: BuildDesiredStateOptions = {},
 ): DesiredState {
   return resolveDesiredState(renderContentTree(tree, options), options);
+}
+
+/** What the files read for a tree's references were found to be, as one digest. */
+function assetsFingerprint(assets: AssetLookup | undefined): string {
+  return assets ? fingerprintOf([JSON.stringify([...assets])]) : '-';
+}
+
+/** What `toArticle` reads of a document besides its rendering. */
+function articleInputs(doc: LocalDoc): unknown[] {
+  const { key, path, collectionKey, title, slug, published, unlisted, author, visibility, order } = doc;
+  const redirects = doc.redirectFrom.join('\0');
+  return [
+    key,
+    path,
+    collectionKey,
+    title,
+    slug,
+    published,
+    unlisted,
+    author,
+    visibility,
+    order,
+    redirects,
+    doc.pulledFrom,
+  ];
 }
 
 function toArticle(

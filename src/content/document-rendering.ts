@@ -4,6 +4,7 @@ import { textDigest, textDigestOfText } from '../identity/text-digest.js';
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
 import type { LocalReference } from '../markdown/references.js';
 import { renderDocument } from '../markdown/render.js';
+import { type BuildMemo, memoized } from './build-memo.js';
 import { type SyntaxInputs, syntaxCacheKey, syntaxOptionsFor } from './render-syntax.js';
 import type { LocalDoc } from './types.js';
 
@@ -86,9 +87,14 @@ export function cachedRender(
   cache: RenderCache | undefined,
   syntax: SyntaxInputs | undefined,
   headingIds: HeadingIdRule,
+  memo?: BuildMemo,
 ) {
   if (!cache) return render(doc, dropLeadingH1, syntax, headingIds);
-  const key = renderCacheKey(doc, dropLeadingH1, syntax, headingIds);
+  const { markdown, title, bodyStartLine, frontmatter } = doc;
+  const inputs = [markdown, title, bodyStartLine, frontmatter, dropLeadingH1, syntax, headingIds];
+  const key = memoized(memo, `key\0${doc.path}`, inputs, () =>
+    renderCacheKey(doc, dropLeadingH1, syntax, headingIds),
+  );
   const hit = cache.get(key);
   if (hit) return hit;
   const rendered = render(doc, dropLeadingH1, syntax, headingIds);

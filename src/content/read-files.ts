@@ -53,16 +53,7 @@ export async function readContent(
 ): Promise<ReadContent> {
   const root = resolve(contentDir);
   await assertDirectory(root);
-  const include = globMatcher(
-    options.include && options.include.length > 0 ? options.include : DEFAULT_INCLUDE,
-  );
-  const always = globMatcher(ALWAYS_EXCLUDE);
-  const exclude = globMatcher([
-    ...ALWAYS_EXCLUDE,
-    ...(options.exclude ?? []),
-    ...(options.siteExclude ?? []),
-  ]);
-
+  const rule = contentFileRule(options);
   const paths: string[] = [];
   const excluded: string[] = [];
   const walk = async (relativeDir: string): Promise<void> => {
@@ -70,12 +61,12 @@ export async function readContent(
     for (const entry of entries) {
       const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!always(`${path}/`)) await walk(path);
+        if (!rule.isSkippedDir(path)) await walk(path);
       } else if (!entry.isFile()) {
-      } else if (exclude(path) || exclude(`${folderPart(path)}/`)) {
-        if (isMarkdownPath(path) && !always(path)) excluded.push(path);
-      } else if (include(path) || METADATA_FILE.test(path)) {
-        paths.push(path);
+      } else {
+        const kind = rule.classify(path);
+        if (kind === 'content') paths.push(path);
+        else if (kind === 'excluded') excluded.push(path);
       }
     }
   };
@@ -87,6 +78,33 @@ export async function readContent(
     paths.map(async (path) => ({ path, text: await readTextFile(join(root, path)) })),
   );
   return { files, excluded: excluded.sort(byPath) };
+}
+
+/**
+ * Which files of the tree are content: `content` (read as documents or folder metadata), `excluded` (a
+ * Markdown file `exclude` or the site left out: links to it are reported as such) or `other` (not content:
+ * an image, a left-out file of another kind). `readContent` and the watcher share it.
+ */
+export function contentFileRule(options: ReadContentOptions = {}) {
+  const include = globMatcher(
+    options.include && options.include.length > 0 ? options.include : DEFAULT_INCLUDE,
+  );
+  const always = globMatcher(ALWAYS_EXCLUDE);
+  const exclude = globMatcher([
+    ...ALWAYS_EXCLUDE,
+    ...(options.exclude ?? []),
+    ...(options.siteExclude ?? []),
+  ]);
+  return {
+    classify(path: string): 'content' | 'excluded' | 'other' {
+      if (exclude(path) || exclude(`${folderPart(path)}/`)) {
+        return isMarkdownPath(path) && !always(path) ? 'excluded' : 'other';
+      }
+      return include(path) || METADATA_FILE.test(path) ? 'content' : 'other';
+    },
+    /** Folders never walked: dependencies and hidden folders. */
+    isSkippedDir: (path: string): boolean => always(`${path}/`),
+  };
 }
 
 /** Every folder above a path is checked too, so `drafts/**` leaves out `drafts/a/b.md`. */

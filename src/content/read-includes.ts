@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type IncludedFile, includeRequests, type SiteVariables } from '../markdown/syntax/index.js';
+import { type BuildMemo, memoized } from './build-memo.js';
 import { isPlainRelativePath } from './read-assets.js';
 import type { SyntaxInputs } from './render-syntax.js';
 import { siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
@@ -19,9 +20,12 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 export async function readIncludes(
   contentDir: string,
   docs: readonly { path: string; markdown: string }[],
+  memo?: BuildMemo,
 ): Promise<Map<string, IncludedFile>> {
   const found = new Map<string, IncludedFile>();
-  const pending = docs.flatMap((doc) => includeRequests(doc.markdown, doc.path));
+  const pending = docs.flatMap((doc) =>
+    memoized(memo, `includes\0${doc.path}`, [doc.markdown], () => includeRequests(doc.markdown, doc.path)),
+  );
   if (pending.length === 0) return found;
   const root = await realpath(resolve(contentDir));
   while (pending.length > 0 && found.size < MAX_FILES) {
@@ -98,10 +102,14 @@ export async function readSyntaxInputs(
   contentDir: string,
   docs: readonly { path: string; markdown: string }[],
   site?: string,
+  memo?: BuildMemo,
 ): Promise<SyntaxInputs> {
   const [includes, siteVariables] = await Promise.all([
-    readIncludes(contentDir, docs),
+    readIncludes(contentDir, docs, memo),
     readSiteVariables(contentDir),
   ]);
-  return { site, includes, ...(siteVariables && { siteVariables }) };
+  const inputs: SyntaxInputs = { site, includes, ...(siteVariables && { siteVariables }) };
+  // The same inputs as the last build: hand back the same object, so renderings keyed on it are reused.
+  const same = JSON.stringify([site ?? null, [...includes], siteVariables ?? null]);
+  return memoized(memo, 'syntax-inputs', [same], () => inputs);
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
 import type { SiteContext } from '../sites/types.js';
+import { type BuildMemo, targetIndexFingerprint } from './build-memo.js';
 import { cachedRender, type Renderable, type RenderCache } from './document-rendering.js';
 import { buildTargetIndex, type TargetIndex } from './link-targets.js';
 import { stripMarkdownExtension } from './markdown-path.js';
@@ -19,6 +20,8 @@ export interface RenderTreeOptions {
   renderCache?: RenderCache | undefined;
   /** The site generator, its variables and the included files, for site syntax (render-syntax.ts). */
   syntax?: SyntaxInputs | undefined;
+  /** Cache keys, resolved pages and articles of unchanged documents from the last build (watch mode). */
+  memo?: BuildMemo | undefined;
 }
 
 /** A content tree with, optionally, the translations `buildContentTree` found. */
@@ -37,6 +40,8 @@ export interface RenderedTree {
   invalid?: RenderedPage[];
   /** The tree's diagnostics and the rendering ones. */
   diagnostics: Diagnostic[];
+  /** Stands for all the index holds (built with a memo only): while it is the same, links resolve the same. */
+  indexFingerprint?: string | undefined;
 }
 
 /** Phase 1 (pure, cacheable per document): renders every document and translation. */
@@ -47,7 +52,8 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
   const headingIds: HeadingIdRule = site?.headingIds ?? 'github';
   const stemOfPage = (path: string) => pageStemOf(path, tree.site);
   const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
-    const rendered = cachedRender(doc, dropLeadingH1, options.renderCache, options.syntax, headingIds);
+    const { renderCache, syntax, memo } = options;
+    const rendered = cachedRender(doc, dropLeadingH1, renderCache, syntax, headingIds, memo);
     diagnostics.push(...rendered.diagnostics);
     return {
       origin: { key, path: doc.path, pageStem, ...(language !== undefined && { language }) },
@@ -72,29 +78,31 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
   const invalid = (tree.invalid ?? []).flatMap(({ path, body }) =>
     body ? [pageOf({ path, title: '', ...body }, path, stemOfPage(path))] : [],
   );
-  const index = buildTargetIndex(
-    docs.map(({ doc, page }) => ({ doc, anchors: page.anchors })),
-    translations.map(({ translation: t, page }) => ({
-      doc: { key: t.sourceKey, path: t.path, slug: '' },
-      anchors: page.anchors,
-      language: t.language,
-    })),
-    tree.collections,
-    {
-      translationFolder: tree.translationFolder,
-      invalid: tree.invalid,
-      excluded: tree.excluded,
-      ...(site && {
-        rules: {
-          staticDirs: tree.site?.staticDirs ?? [],
-          linksFromDocsRoot: site.linksFromDocsRoot,
-          rawHtmlFromPageUrl: site.rawHtmlFromPageUrl,
-          pageUrlsOf: (path: string) => pageUrlsOf(path, tree.site),
-        },
-      }),
-    },
-  );
-  return { tree, docs, translations, invalid, index, diagnostics };
+  const indexedDocs = docs.map(({ doc, page }) => ({ doc, anchors: page.anchors }));
+  const indexedTranslations = translations.map(({ translation: t, page }) => ({
+    doc: { key: t.sourceKey, path: t.path, slug: '' },
+    anchors: page.anchors,
+    language: t.language,
+  }));
+  const extras = {
+    translationFolder: tree.translationFolder,
+    invalid: tree.invalid,
+    excluded: tree.excluded,
+    ...(site && {
+      rules: {
+        staticDirs: tree.site?.staticDirs ?? [],
+        linksFromDocsRoot: site.linksFromDocsRoot,
+        rawHtmlFromPageUrl: site.rawHtmlFromPageUrl,
+        pageUrlsOf: (path: string) => pageUrlsOf(path, tree.site),
+      },
+    }),
+  };
+  const index = buildTargetIndex(indexedDocs, indexedTranslations, tree.collections, extras);
+  // `pageUrlsOf` depends on the site alone, which the fingerprint names by its config (JSON skips functions).
+  const indexFingerprint = options.memo
+    ? targetIndexFingerprint(indexedDocs, indexedTranslations, tree.collections, [extras, tree.site])
+    : undefined;
+  return { tree, docs, translations, invalid, index, diagnostics, indexFingerprint };
 }
 
 /** The path whose URL site-style links resolve against: a folder's index page stands for the folder. */

@@ -1,5 +1,6 @@
 import type { SiteContext } from '../sites/types.js';
-import { type ParseDocumentOptions, parseDocument } from './document.js';
+import { type BuildMemo, type DocumentParser, memoized } from './build-memo.js';
+import type { ParseDocumentOptions } from './document.js';
 import { readFrontmatter } from './frontmatter.js';
 import { isMarkdownPath } from './markdown-path.js';
 import { keepParsed, type ParsedDocs } from './parsed-docs.js';
@@ -30,6 +31,9 @@ export interface SiteIndexParts extends ParsedDocs {
   options: ParseDocumentOptions;
   /** Index pages that are articles too (their metadata is read quietly). */
   indexDocuments: Set<string>;
+  /** `parseDocument`, or the same through the build memo. */
+  parse: DocumentParser;
+  memo?: BuildMemo | undefined;
 }
 
 /**
@@ -43,13 +47,14 @@ export function readSiteIndexes(
   parts: SiteIndexParts,
 ): void {
   for (const [folder, file] of indexes) {
-    const { frontmatter } = readFrontmatter(file, { lenient: true });
+    const read = () => readFrontmatter(file, { lenient: true });
+    const { frontmatter } = memoized(parts.memo, `index\0${file.path}`, [file.text], read);
     const hasBody = !frontmatter || frontmatter.body.trim() !== '';
     if (folder !== '') parts.metadataFiles.set(folder, [file, ...(parts.metadataFiles.get(folder) ?? [])]);
     if (!hasBody) continue;
     parts.indexDocuments.add(file.path);
     const folderTitle = folder === '' ? 'Home' : undefined;
-    const parsed = parseDocument(file, {
+    const parsed = parts.parse(file, {
       ...parts.options,
       site,
       isIndex: true,
@@ -60,6 +65,6 @@ export function readSiteIndexes(
   for (const file of parts.files) {
     const folder = parentFolder(file.path) ?? '';
     if (!isSiteIndexFile(file.path, site) || indexes.get(folder) === file) continue;
-    keepParsed(file.path, parseDocument(file, parts.options), parts);
+    keepParsed(file.path, parts.parse(file, parts.options), parts);
   }
 }

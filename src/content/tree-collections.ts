@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SiteContext } from '../sites/types.js';
+import { type BuildMemo, memoized } from './build-memo.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { DOCUMENT_KEYS } from './document.js';
 import {
@@ -27,6 +28,7 @@ export function pickMetadata(
   diagnostics: Diagnostic[],
   indexDocuments: ReadonlySet<string>,
   site: SiteContext | undefined,
+  memo?: BuildMemo,
 ): FolderMetadata | null {
   // A site's index page (put first by readSiteIndexes) outranks the metadata files.
   const rank = (file: SourceFile, i: number) =>
@@ -49,10 +51,13 @@ export function pickMetadata(
       hint: 'Keep one metadata file per folder.',
     });
   }
-  const read = readFolderMetadata(chosen, {
-    alsoDocument: indexDocuments.has(chosen.path),
-    siteKeys: site ? [...DOCUMENT_KEYS, ...site.conventions.frontmatterKeys] : undefined,
-  });
+  const alsoDocument = indexDocuments.has(chosen.path);
+  const read = memoized(memo, `folder\0${chosen.path}`, [chosen.text, alsoDocument, site], () =>
+    readFolderMetadata(chosen, {
+      alsoDocument,
+      siteKeys: site ? [...DOCUMENT_KEYS, ...site.conventions.frontmatterKeys] : undefined,
+    }),
+  );
   diagnostics.push(...read.diagnostics);
   return read.metadata;
 }

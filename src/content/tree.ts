@@ -1,4 +1,5 @@
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { type BuildMemo, memoizedParser } from './build-memo.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { type ParseDocumentOptions, parseDocument } from './document.js';
 import { isMetadataFileName } from './folder-metadata.js';
@@ -25,6 +26,8 @@ export interface BuildContentTreeOptions extends ParseDocumentOptions {
   translations?: TranslationOptions | undefined;
   /** Markdown files `exclude` or the site left out: links to them are reported as links to excluded files. */
   excluded?: readonly string[] | undefined;
+  /** Parses of unchanged files from the last build of the same tree (watch mode). */
+  memo?: BuildMemo | undefined;
 }
 
 /**
@@ -44,6 +47,7 @@ export function buildContentTree(
   const translationFiles: TranslationFile[] = [];
   const site = options.site && options.site.conventions.name !== 'none' ? options.site : undefined;
   const siteIndexes = new Map<string, SourceFile>();
+  const parse = memoizedParser(options.memo, parseDocument);
 
   for (const file of [...files].sort((a, b) => compareCodeUnits(a.path, b.path))) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
@@ -56,18 +60,22 @@ export function buildContentTree(
     } else if (isMarkdownPath(name) && !(folder === null && isRootReadme(name))) {
       const translation = translationFileOf(file, markdownStems, options.translations);
       if (translation) translationFiles.push(translation);
-      else keepParsed(file.path, parseDocument(file, options), parsed);
+      else keepParsed(file.path, parse(file, options), parsed);
     }
   }
   const indexDocuments = new Set<string>();
-  if (site) readSiteIndexes(site, siteIndexes, { ...parsed, files, metadataFiles, options, indexDocuments });
+  if (site) {
+    const parts = { ...parsed, files, metadataFiles, options, indexDocuments, parse, memo: options.memo };
+    readSiteIndexes(site, siteIndexes, parts);
+  }
   const docs = parsed.docs.map(({ doc }) => doc);
   const hoisted = site ? hoistLoneIndexPages(docs) : new Set<string>();
 
   const collections: LocalCollection[] = [];
   for (const key of foldersOf(docs.map((doc) => doc.collectionKey))) {
     if (hoisted.has(key) && !docs.some((doc) => doc.collectionKey?.startsWith(key))) continue;
-    const metadata = pickMetadata(key, metadataFiles.get(key) ?? [], diagnostics, indexDocuments, site);
+    const folderFiles = metadataFiles.get(key) ?? [];
+    const metadata = pickMetadata(key, folderFiles, diagnostics, indexDocuments, site, options.memo);
     const navTitle = site ? navFolderTitle(site, key) : undefined;
     const stripNumberPrefix = options.stripNumberPrefix !== false;
     const collection = toCollection(key, metadata, stripNumberPrefix, diagnostics, navTitle);

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { DEFAULT_MAX_ASSET_BYTES } from '../content/assets.js';
+import type { BuildMemo } from '../content/build-memo.js';
 import {
   type ContentTreeInput,
   type RenderCache,
@@ -62,12 +63,18 @@ export function siteExcludes(site: SiteContext): string[] {
 export function contentTreeOf(
   config: Partial<Pick<ContentConfig, 'translations'>>,
   files: readonly SourceFile[],
-  extras: { site?: SiteContext | undefined; excluded?: readonly string[] | undefined } = {},
+  extras: {
+    site?: SiteContext | undefined;
+    excluded?: readonly string[] | undefined;
+    /** The last build's parses (watch): only changed files are parsed again. */
+    memo?: BuildMemo | undefined;
+  } = {},
 ): ContentTreeInput {
   return buildContentTree(files, {
     translations: config.translations,
     site: extras.site,
     excluded: extras.excluded,
+    memo: extras.memo,
   });
 }
 
@@ -103,17 +110,25 @@ export async function buildContent(
   config: Pick<ContentConfig, 'contentDir' | 'dropLeadingH1' | 'strictLinks'> &
     Partial<Pick<ContentConfig, 'maxAssetBytes' | 'brokenAnchors' | 'brokenLinks'>>,
   tree: ContentTreeInput,
-  options: { renderCache?: RenderCache | undefined; site?: string | undefined } = {},
+  options: {
+    renderCache?: RenderCache | undefined;
+    site?: string | undefined;
+    /** The last build's per-file results (watch): only what changed is computed again. */
+    memo?: BuildMemo | undefined;
+  } = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
   const site = options.site ?? siteNameOf(tree.site);
+  const { memo } = options;
+  const pages = [...tree.docs, ...(tree.translations ?? [])];
   const build = {
     dropLeadingH1: config.dropLeadingH1,
     strictLinks: config.strictLinks,
     brokenAnchors: config.brokenAnchors ?? undefined,
     brokenLinks: config.brokenLinks,
     renderCache: options.renderCache,
+    memo,
     // Included files and site variables, for the generators' syntax (the only other reads of content).
-    syntax: await readSyntaxInputs(config.contentDir, [...tree.docs, ...(tree.translations ?? [])], site),
+    syntax: await readSyntaxInputs(config.contentDir, pages, site, memo),
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {

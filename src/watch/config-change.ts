@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ConfigChange {
-  /** The content directory or the include/exclude globs changed: watch anew and re-read every file. */
+  /** The content directory, the include/exclude globs or the site changed: watch anew, re-read every file. */
   rereadFiles: boolean;
   /** Keys that only take effect after a restart (the client and the knowledge base are fixed per session). */
   needsRestart: string[];
@@ -23,7 +23,8 @@ export function compareConfigs(before: ResolvedConfig, after: ResolvedConfig): C
     rereadFiles:
       before.contentDir !== after.contentDir ||
       !same(before.include, after.include) ||
-      !same(before.exclude, after.exclude),
+      !same(before.exclude, after.exclude) ||
+      before.site !== after.site,
     needsRestart,
   };
 }

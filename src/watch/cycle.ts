@@ -7,10 +7,11 @@ import { executePlan } from '../run/apply.js';
 import { makePlan } from '../run/plan.js';
 import { readRemote } from '../run/remote.js';
 import { uploadJournal, withJournaledUploads } from '../run/upload-journal.js';
+import type { SiteContext } from '../sites/types.js';
 import { blockedFiles, diagnosticsToShow, noticesToShow } from './announce.js';
 import type { DesiredCache } from './desired-cache.js';
 import { foldResults } from './fold.js';
-import { contentPipeline } from './pipeline.js';
+import { type ContentPipeline, contentPipeline } from './pipeline.js';
 import { holdBrokenFiles } from './plan-filter.js';
 import { type ReadBatch, readChanges } from './read-changes.js';
 import { readBackTranslations } from './translations.js';
@@ -38,6 +39,8 @@ export interface CycleContext {
   config: ResolvedConfig;
   api: PylonApi;
   cache: DesiredCache;
+  /** The site generator's conventions, read with the files (as `plan` and `apply` read them). */
+  site: SiteContext | undefined;
   publish: boolean;
   memory: CycleMemory;
   now: () => number;
@@ -68,6 +71,11 @@ function sourcePaths(op: Operation): string[] {
   return path === undefined ? translations : [path, ...translations];
 }
 
+/** The run layer's content steps under the session's config and site, through the cache's memo. */
+export function pipelineOf(ctx: Pick<CycleContext, 'config' | 'site' | 'cache'>): ContentPipeline {
+  return contentPipeline(ctx.config, ctx.site, ctx.cache.memo);
+}
+
 /**
  * One pass: re-read the saved files, rebuild the desired state, plan, hold broken files, apply, fold.
  * Returns how many writes it attempted.
@@ -86,7 +94,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     if (read.same.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: read.same });
     return 0;
   }
-  const build = await ctx.cache.build(contentPipeline(config));
+  const build = await ctx.cache.build(pipelineOf(ctx));
   if (memory.stale || batch.reason === 'refresh') {
     memory.state = await withJournaledUploads(
       await readRemote(ctx.api, config, build.desired),
@@ -134,6 +142,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
 
   const results = await executePlan(runnable, ctx.api, {
     contentDir: config.contentDir,
+    site: config.site,
     uploadJournal: uploadJournal(config),
     onEvent: (event) => {
       if (event.type === 'done') report(ctx, read, full, event.result);

@@ -1,3 +1,4 @@
+import { type BuildMemo, createBuildMemo } from '../content/build-memo.js';
 import { keyFromPath } from '../content/document.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -31,19 +32,25 @@ function errorFiles(diagnostics: readonly Diagnostic[]): Set<string> {
 }
 
 /**
- * The docs tree held in memory between saves. Files are replaced one by one as they change; building
- * re-parses frontmatter (cheap, and collections and duplicate checks span the whole tree) but renders only
- * documents whose body, title or path changed: renderings are cached by `renderCacheKey` in the run
- * layer's render cache, which keeps what the last build used.
+ * The docs tree held in memory between saves. Files are replaced one by one as they change; a build runs
+ * the run layer's content steps over the whole tree, through a memo of the last build's per-file results
+ * (content/build-memo.ts): only the files that changed are parsed again, only documents whose body, title
+ * or syntax inputs changed are rendered (the render cache), and only pages whose rendering or link targets
+ * changed are resolved again. The result is what a build from scratch gives.
  */
 export class DesiredCache {
   private readonly files = new Map<string, FileEntry>();
   /** Last text of each file that parsed without errors. */
   private readonly lastGood = new Map<string, string>();
   private lastKeys = new Map<string, string>();
+  /** Markdown files `exclude` or the site leaves out. */
+  private readonly excluded = new Set<string>();
 
   /** `renderCache`: the session's (from `openRenderCache`, so it may start from `.pylon-kb/`). */
-  constructor(private readonly renderCache: RenderCacheStore = memoryRenderCache()) {}
+  constructor(
+    private readonly renderCache: RenderCacheStore = memoryRenderCache(),
+    readonly memo: BuildMemo = createBuildMemo(),
+  ) {}
 
   get renders(): number {
     return this.renderCache.renders;
@@ -54,10 +61,20 @@ export class DesiredCache {
   }
 
   /** Replaces every file (start-up, or a config change that changes which files are content). */
-  replaceAll(files: readonly SourceFile[]): void {
+  replaceAll(files: readonly SourceFile[], excluded: readonly string[] = []): void {
     this.files.clear();
     this.lastGood.clear();
+    this.excluded.clear();
     for (const file of files) this.put(file.path, file.text);
+    for (const path of excluded) this.excluded.add(path);
+  }
+
+  /** Records that a left-out Markdown file appeared or went; returns false when nothing changed. */
+  setExcluded(path: string, present: boolean): boolean {
+    if (this.excluded.has(path) === present) return false;
+    if (present) this.excluded.add(path);
+    else this.excluded.delete(path);
+    return true;
   }
 
   /** Sets a file's text; returns false when the text is what the cache already held. */
@@ -85,7 +102,8 @@ export class DesiredCache {
 
   async build(pipeline: ContentPipeline): Promise<DesiredBuild> {
     const current: SourceFile[] = [...this.files].map(([path, entry]) => ({ path, text: entry.text }));
-    const tree = pipeline.tree(current);
+    const excluded = [...this.excluded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const tree = pipeline.tree(current, excluded);
     const brokenNow = errorFiles(tree.diagnostics);
     const standIns = new Map<string, string>();
     for (const path of brokenNow) {
@@ -97,10 +115,14 @@ export class DesiredCache {
     const planned =
       standIns.size === 0
         ? tree
-        : pipeline.tree(current.map((f) => ({ path: f.path, text: standIns.get(f.path) ?? f.text })));
+        : pipeline.tree(
+            current.map((f) => ({ path: f.path, text: standIns.get(f.path) ?? f.text })),
+            excluded,
+          );
     // Render without the tree's diagnostics: those of the stand-ins describe old text nobody is editing.
     const rendered = await pipeline.desired({ ...planned, diagnostics: [] }, this.renderCache);
     this.renderCache.sweep();
+    this.memo.sweep();
     const renderDiagnostics = rendered.diagnostics.filter(
       (d) => d.file === undefined || !standIns.has(d.file),
     );

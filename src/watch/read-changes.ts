@@ -8,7 +8,7 @@ export interface ReadBatch {
   touched: string[];
   /** Paths that were saved but hold the same text as before. */
   same: string[];
-  /** Other files (images, downloads) that changed: documents that use them are planned again. */
+  /** Other files (images, downloads, partials) that changed: documents that use them are planned again. */
   assets: string[];
   /** Deleted paths → the key their document had (for reporting the orphan it leaves). */
   deletedKeys: Map<string, string>;
@@ -45,6 +45,8 @@ export async function readChanges(
   for (const change of latestChanges(changes.filter((c) => c.asset))) {
     batch.savedAt.set(change.path, change.savedAt);
     batch.assets.push(change.path);
+    // A left-out Markdown file (a partial, a draft): links to it are reported as links to a left-out file.
+    if (change.excluded) cache.setExcluded(change.path, change.kind === 'write');
   }
   for (const { change, text } of texts) {
     batch.savedAt.set(change.path, change.savedAt);

@@ -1,13 +1,13 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { readContentFiles } from '../content/read-files.js';
+import { readContent } from '../content/read-files.js';
+import { readSiteOf, siteExcludes } from '../run/content.js';
 import { readRemote } from '../run/remote.js';
 import { openRenderCache, type RenderCacheStore } from '../run/render-cache.js';
 import { BatchQueue } from './batch-queue.js';
 import { compareConfigs, diagnosticsOf, keepSessionKeys } from './config-change.js';
-import { type CycleContext, runCycle } from './cycle.js';
+import { type CycleContext, pipelineOf, runCycle } from './cycle.js';
 import { DesiredCache } from './desired-cache.js';
 import { gateWrites } from './gate.js';
-import { contentPipeline } from './pipeline.js';
 import type { WatchOptions, WatchSession, WatchStats } from './types.js';
 import { type ContentWatcher, RENAME_WINDOW_MS, watchContent } from './watcher.js';
 
@@ -54,6 +54,7 @@ class WatchEngine implements WatchSession {
       config: this.config,
       api: gateWrites(options.client, () => this.closed),
       cache: this.cache,
+      site: undefined,
       publish: options.publish ?? this.config.watch.publish,
       memory: {
         state: {
@@ -78,9 +79,8 @@ class WatchEngine implements WatchSession {
 
   async open(): Promise<void> {
     try {
-      await this.startWatcher();
-      this.cache.replaceAll(await readContentFiles(this.config.contentDir, this.config));
-      const { desired } = await this.cache.build(contentPipeline(this.config));
+      await this.readTree();
+      const { desired } = await this.cache.build(pipelineOf(this.ctx));
       await this.saveRenderCache();
       this.ctx.memory.state = await readRemote(this.ctx.api, this.config, desired);
     } catch (error) {
@@ -132,12 +132,29 @@ class WatchEngine implements WatchSession {
     return Math.max(RENAME_WINDOW_MS, this.options.debounceMs ?? this.config.watch.debounceMs);
   }
 
-  private async startWatcher(): Promise<void> {
+  /**
+   * The site's conventions, then the watcher, then every file (a save made while reading is not lost):
+   * the same files and conventions `plan` and `apply` read.
+   */
+  private async readTree(): Promise<void> {
+    const site = await readSiteOf(this.config);
+    this.ctx.site = site;
+    await this.startWatcher(siteExcludes(site));
+    const { files, excluded } = await readContent(this.config.contentDir, {
+      include: this.config.include,
+      exclude: this.config.exclude,
+      siteExclude: siteExcludes(site),
+    });
+    this.cache.replaceAll(files, excluded);
+  }
+
+  private async startWatcher(siteExclude: readonly string[]): Promise<void> {
     await this.watcher?.close();
     this.watcher = await watchContent({
       contentDir: this.config.contentDir,
       include: this.config.include,
       exclude: this.config.exclude,
+      siteExclude,
       configPath: this.options.reloadConfig ? this.config.configPath : null,
       writeFinishMs: this.options.writeFinishMs ?? DEFAULT_WRITE_FINISH_MS,
       now: this.now,
@@ -208,10 +225,7 @@ class WatchEngine implements WatchSession {
     this.config = keepSessionKeys(this.config, next);
     this.ctx.config = this.config;
     this.ctx.publish = this.options.publish ?? this.config.watch.publish;
-    if (change.rereadFiles) {
-      await this.startWatcher();
-      this.cache.replaceAll(await readContentFiles(this.config.contentDir, this.config));
-    }
+    if (change.rereadFiles) await this.readTree();
     const note =
       change.needsRestart.length > 0 ? `restart watch to apply ${change.needsRestart.join(', ')}` : undefined;
     this.options.onEvent({ type: 'config', at: this.now(), path, applied: true, ...(note ? { note } : {}) });

@@ -10,6 +10,8 @@ export interface FileChange {
   kind: 'write' | 'delete';
   /** Not a document or folder metadata but another file (an image, a PDF…) a document may embed. */
   asset?: boolean;
+  /** A Markdown file `exclude` or the site leaves out (a partial, a draft): links to it say so. */
+  excluded?: boolean;
   /** When the save happened (epoch ms): the file's mtime when plausible, else the watcher's event time. */
   savedAt: number;
 }

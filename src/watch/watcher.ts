@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import { globMatcher } from '../content/glob.js';
-import { ALWAYS_EXCLUDE, DEFAULT_INCLUDE } from '../content/read-files.js';
+import { ALWAYS_EXCLUDE, contentFileRule } from '../content/read-files.js';
 import type { FileChange } from './types.js';
 
 /**
@@ -13,13 +13,12 @@ export const RENAME_WINDOW_MS = 50;
 /** Hidden files, emacs lock and autosave files, vim's write test file: never content, never assets. */
 const EDITOR_SCRATCH = /(^|\/)([.#][^/]*|4913)$/;
 
-/** Folder metadata files are content wherever they are, whatever `include` says (as in read-files.ts). */
-const METADATA_FILE = /(^|\/)_category_\.(json|ya?ml)$/i;
-
 export interface WatcherOptions {
   contentDir: string;
   include: readonly string[];
   exclude: readonly string[];
+  /** Globs the site generator leaves out (its partials folders, `exclude` of its config). */
+  siteExclude: readonly string[];
   /** Also watched; its changes are reported through `onConfigChange`. */
   configPath: string | null;
   /** Size-stable time before a save counts as finished (editors write in several steps). */
@@ -34,15 +33,23 @@ export interface ContentWatcher {
   close(): Promise<void>;
 }
 
-/** Which relative paths of the content directory are content (the same rule as `readContentFiles`). */
-export function contentPathFilter(include: readonly string[], exclude: readonly string[]) {
-  const included = globMatcher(include.length > 0 ? include : DEFAULT_INCLUDE);
-  const excluded = globMatcher([...ALWAYS_EXCLUDE, ...exclude]);
+/**
+ * Which relative paths of the content directory are content: the rule `readContent` walks the tree with.
+ * Left-out folders are still watched: a site's partials live there, and the documents including them
+ * render again when they change.
+ */
+export function contentPathFilter(
+  include: readonly string[],
+  exclude: readonly string[],
+  siteExclude: readonly string[] = [],
+) {
+  const rule = contentFileRule({ include, exclude, siteExclude });
+  const always = globMatcher(ALWAYS_EXCLUDE);
   return {
-    isContent: (path: string): boolean => !excluded(path) && (included(path) || METADATA_FILE.test(path)),
-    /** Any other file of the tree (documents may embed or link it), except editors' scratch files. */
-    isAsset: (path: string): boolean => !excluded(path) && !EDITOR_SCRATCH.test(path),
-    isExcludedDir: (path: string): boolean => excluded(`${path}/`),
+    kindOf: (path: string) => rule.classify(path),
+    /** Any other file of the tree (documents may embed, link or include it), except editors' scratch files. */
+    isAsset: (path: string): boolean => !always(path) && !EDITOR_SCRATCH.test(path),
+    isSkippedDir: rule.isSkippedDir,
   };
 }
 
@@ -59,7 +66,7 @@ function saveTime(eventAt: number, mtimeMs: number | undefined): number {
 export async function watchContent(options: WatcherOptions): Promise<ContentWatcher> {
   const root = resolve(options.contentDir);
   const configPath = options.configPath === null ? null : resolve(options.configPath);
-  const filter = contentPathFilter(options.include, options.exclude);
+  const filter = contentPathFilter(options.include, options.exclude, options.siteExclude);
   const toRelative = (absolute: string): string | null => {
     const path = relative(root, absolute);
     if (path === '' || path.startsWith('..') || resolve(root, path) !== resolve(absolute)) return null;
@@ -75,7 +82,7 @@ export async function watchContent(options: WatcherOptions): Promise<ContentWatc
       if (absolute === configPath) return false;
       const path = toRelative(absolute);
       if (path === null) return false;
-      return stats?.isDirectory() === true ? filter.isExcludedDir(path) : false;
+      return stats?.isDirectory() === true ? filter.isSkippedDir(path) : false;
     },
   });
 
@@ -87,10 +94,12 @@ export async function watchContent(options: WatcherOptions): Promise<ContentWatc
     }
     const path = toRelative(absolute);
     if (path === null) return;
-    const asset = !filter.isContent(path);
+    const fileKind = filter.kindOf(path);
+    const asset = fileKind !== 'content';
     if (asset && !filter.isAsset(path)) return;
     const savedAt = kind === 'delete' ? at : saveTime(at, stats?.mtimeMs);
-    options.onChange({ path, kind, savedAt, ...(asset ? { asset } : {}) });
+    const flags = { ...(asset && { asset }), ...(fileKind === 'excluded' && { excluded: true }) };
+    options.onChange({ path, kind, savedAt, ...flags });
   };
   watcher.on('add', onFile('write'));
   watcher.on('change', onFile('write'));
