@@ -131,7 +131,7 @@ export async function buildContent(
     syntax: await readSyntaxInputs(config.contentDir, pages, site, memo),
   };
   const rendered = renderContentTree(tree, build);
-  const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered)), {
+  const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered, memo)), {
     maxAssetBytes: config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
     staticDirs: staticDirsOutside(tree.site),
   });

@@ -73,7 +73,7 @@ function sourcePaths(op: Operation): string[] {
 
 /** The run layer's content steps under the session's config and site, through the cache's memo. */
 export function pipelineOf(ctx: Pick<CycleContext, 'config' | 'site' | 'cache'>): ContentPipeline {
-  return contentPipeline(ctx.config, ctx.site, ctx.cache.memo);
+  return contentPipeline(ctx.config, ctx.site, ctx.cache.memo ?? undefined);
 }
 
 /**

@@ -49,7 +49,8 @@ export class DesiredCache {
   /** `renderCache`: the session's (from `openRenderCache`, so it may start from `.pylon-kb/`). */
   constructor(
     private readonly renderCache: RenderCacheStore = memoryRenderCache(),
-    readonly memo: BuildMemo = createBuildMemo(),
+    /** The build memo; null builds without one (each build computes everything, as `plan` does). */
+    readonly memo: BuildMemo | null = createBuildMemo(),
   ) {}
 
   get renders(): number {
@@ -122,7 +123,7 @@ export class DesiredCache {
     // Render without the tree's diagnostics: those of the stand-ins describe old text nobody is editing.
     const rendered = await pipeline.desired({ ...planned, diagnostics: [] }, this.renderCache);
     this.renderCache.sweep();
-    this.memo.sweep();
+    this.memo?.sweep();
     const renderDiagnostics = rendered.diagnostics.filter(
       (d) => d.file === undefined || !standIns.has(d.file),
     );
