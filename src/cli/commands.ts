@@ -14,8 +14,10 @@ import {
   PLAN_FLAGS,
   PUBLISH,
   RATE_LIMITS,
+  TARGET,
   TARGET_FLAGS,
   TIME_SCALE,
+  TRUTO_ACCOUNT,
 } from './flags.js';
 
 const ENVIRONMENT = `Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY
@@ -137,11 +139,13 @@ next apply adopts it in place: same id, same URL. Reads only from Pylon. See doc
   }),
   defineCommand({
     name: 'check',
-    summary: 'validate the docs tree offline: every problem at once, no network',
+    summary: 'validate the docs tree offline: every problem at once (authors against Pylon with --remote)',
     usage: '[options]',
     description: `Validates the docs tree without contacting Pylon: frontmatter, folder metadata, duplicate keys and slugs,
-rendering. Prints every problem with file and line. Exit 2 when there is an error.
-Authors are checked against Pylon by plan and apply.`,
+links, rendering. Prints every problem with file and line. Exit 2 when there is an error.
+Authors need Pylon's users and teams: with --remote, check reads them from the configured target (token,
+Truto or emulator; two list requests, no writes) and reports unknown authors with file, line and field
+per unknownAuthors. Without it, plan and apply check them.`,
     flags: [
       {
         title: 'Output',
@@ -151,6 +155,19 @@ Authors are checked against Pylon by plan and apply.`,
             type: 'boolean',
             description: 'print {version, articles, collections, errors, warnings, diagnostics} as JSON',
           },
+        ],
+      },
+      {
+        title: 'Remote',
+        flags: [
+          {
+            name: 'remote',
+            type: 'boolean',
+            description: "also resolve authors against the target's users and teams (reads only)",
+          },
+          { ...AUTHOR, description: `${AUTHOR.description} (with --remote)` },
+          { ...TARGET, description: `${TARGET.description} (with --remote)` },
+          TRUTO_ACCOUNT,
         ],
       },
       { title: CONFIG_TITLE, flags: [CONFIG_FILE, CONTENT_DIR, ...CONTENT_FLAGS] },

@@ -9,6 +9,7 @@
  */
 export { type ExecuteOptions, executePlan, savedPlanChanges } from './apply.js';
 export { assetReader } from './assets.js';
+export { checkRemoteAuthors, unknownAuthorPolicy } from './authors.js';
 export {
   buildContent,
   type ContentConfig,

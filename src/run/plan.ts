@@ -5,6 +5,7 @@ import { createPlan } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
 import type { CurrentState } from '../remote/types.js';
+import { unknownAuthorPolicy } from './authors.js';
 import { type LoadedContent, loadContent } from './content.js';
 import { readRemote } from './remote.js';
 import { openRenderCache } from './render-cache.js';
@@ -47,11 +48,7 @@ export function makePlan(
   run: RunOptions = {},
 ): Plan {
   const options = planOptionsFrom(config, run);
-  // A site's pages name authors the way the site does (GitHub handles): without a policy in config, an
-  // unknown one falls back to the default author with a warning; pylon-kb's own trees keep the error.
-  if (options.unknownAuthors === undefined) {
-    options.unknownAuthors = desired.site && desired.site.name !== 'none' ? 'default' : 'error';
-  }
+  options.unknownAuthors = unknownAuthorPolicy(config, desired);
   return createPlan(desired, current, options);
 }
 

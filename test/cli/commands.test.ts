@@ -27,7 +27,10 @@ describe('the command table', () => {
   it('lists only the flags a command takes', async () => {
     const check = (await runCli(['check', '--help'], { cwd: REPO })).stdout;
     expect(check).toContain('--content-dir <dir>');
-    for (const absent of ['--force', '--kb', '--format', '--target', '--no-cache'])
+    // The target flags of `check --remote` (authors are org-wide: no knowledge base).
+    expect(check).toMatch(/--remote +also resolve authors/);
+    expect(check).toContain('--target <kind>');
+    for (const absent of ['--force', '--kb', '--format', '--no-cache', '--rate-limits'])
       expect(check).not.toContain(absent);
     const apply = (await runCli(['apply', '--help'], { cwd: REPO })).stdout;
     expect(apply).toContain('results format: text | json');

@@ -6,13 +6,18 @@ import { loadCliConfig } from '../config.js';
 import { describeDiagnostics } from '../failures.js';
 import { siteLines } from '../site-line.js';
 
-/** Offline validation of the whole tree: every problem at once, no network. */
+/** Offline validation of the whole tree: every problem at once, no network (authors too with `--remote`). */
 export async function run(input: CommandInput): Promise<number> {
   const { io } = input;
-  const config = await loadCliConfig(input, { forceEmulator: true });
+  const remote = input.values.remote === true;
+  const config = await loadCliConfig(input, { forceEmulator: !remote });
   const { desired } = await loadContent(config);
-  const errors = errorsOnly(desired.diagnostics);
-  const warnings = desired.diagnostics.length - errors.length;
+  const authors = remote
+    ? await (await import('../check-remote.js')).remoteAuthorDiagnostics(config, desired)
+    : undefined;
+  const diagnostics = sortDiagnostics([...desired.diagnostics, ...(authors?.diagnostics ?? [])]);
+  const errors = errorsOnly(diagnostics);
+  const warnings = diagnostics.length - errors.length;
   if (input.values.json === true) {
     const report = {
       version: 1,
@@ -21,17 +26,20 @@ export async function run(input: CommandInput): Promise<number> {
       errors: errors.length,
       warnings,
       ...(desired.site && { site: desired.site }),
-      diagnostics: sortDiagnostics(desired.diagnostics),
+      ...(authors && { authorsCheckedAgainst: authors.target }),
+      diagnostics,
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return errors.length > 0 ? 2 : 0;
   }
-  if (desired.diagnostics.length > 0) io.stderr.write(`${describeDiagnostics(desired.diagnostics)}\n`);
+  if (diagnostics.length > 0) io.stderr.write(`${describeDiagnostics(diagnostics)}\n`);
   io.stdout.write(siteLines(desired.site));
   io.stdout.write(
     `Checked ${desired.articles.length} articles in ${desired.collections.length} collections: ` +
       `${errors.length} errors, ${warnings} warnings.\n` +
-      'Authors are checked against Pylon by plan and apply.\n',
+      (authors
+        ? `Authors were checked against ${authors.target}: ${authors.diagnostics.length} problems.\n`
+        : 'Authors are checked against Pylon by plan, apply and check --remote.\n'),
   );
   return errors.length > 0 ? 2 : 0;
 }

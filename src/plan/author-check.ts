@@ -1,0 +1,52 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type AuthorDirectory, type AuthorRules, createAuthorResolver, documentAuthor } from './authors.js';
+
+export interface AuthorCheckOptions extends AuthorRules {
+  /** Config `defaultAuthor` (or `--author`). */
+  defaultAuthor?: string | undefined;
+  /** The config file, which `authors` diagnostics name. */
+  configFile?: string | undefined;
+}
+
+/**
+ * Every author the docs tree names, resolved against Pylon's users and teams as plan would: frontmatter
+ * `author` (through the `authors` map), the default author, and each `authors` entry itself. Problems
+ * follow `unknownAuthors`; a wrong default author is reported once, even when no document uses it.
+ */
+export function checkAuthors(
+  docs: readonly { path: string; author?: { value: string; line: number } }[],
+  directory: AuthorDirectory,
+  options: AuthorCheckOptions,
+): Diagnostic[] {
+  const resolve = createAuthorResolver(directory);
+  const diagnostics: Diagnostic[] = [];
+  const fallback = options.defaultAuthor === undefined ? undefined : resolve(options.defaultAuthor);
+  if (fallback && !('userId' in fallback)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'author/unknown',
+      message: `defaultAuthor: ${fallback.problem}`,
+      field: 'defaultAuthor',
+      hint: `${fallback.hint} Set defaultAuthor in the config (or --author, PYLON_AUTHOR) to a Pylon user.`,
+    });
+  }
+  for (const doc of docs) {
+    const { diagnostic } = documentAuthor(doc, resolve, options.defaultAuthor, options);
+    // The default author's problem is the config's (reported above), not each document's that uses it.
+    if (diagnostic && diagnostic.field !== 'defaultAuthor') diagnostics.push(diagnostic);
+  }
+  const severity = options.unknownAuthors === 'default' ? 'warning' : 'error';
+  for (const [written, user] of Object.entries(options.authors ?? {})) {
+    const resolution = resolve(user);
+    if ('userId' in resolution) continue;
+    diagnostics.push({
+      severity,
+      code: 'author/unknown',
+      message: `authors['${written}'] maps to "${user}": ${resolution.problem}`,
+      ...(options.configFile !== undefined && { file: options.configFile }),
+      field: `authors.${written}`,
+      hint: resolution.hint,
+    });
+  }
+  return diagnostics;
+}
