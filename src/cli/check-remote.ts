@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { DesiredState } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkRemoteAuthors, openTarget } from '../run/index.js';
+import { checkRemoteAuthors } from '../run/authors.js';
+import { openTarget } from '../run/target.js';
 
 /**
  * The part of `check --remote` that needs the target: its users and teams, to resolve the tree's authors.
