@@ -50,11 +50,21 @@ function readGitbookYaml(
   const line = yaml?.lineOf('redirects');
   if (config.redirects && typeof config.redirects === 'object') {
     for (const [from, to] of Object.entries(config.redirects as Record<string, unknown>)) {
-      if (typeof to === 'string')
-        data.redirects.push({ from: normaliseUrlPath(from), to, file: file.path, ...(line && { line }) });
+      if (typeof to !== 'string') continue;
+      const at = entryLine(file.text, from, line) ?? line;
+      data.redirects.push({ from: normaliseUrlPath(from), to, file: file.path, ...(at && { line: at }) });
     }
     data.notes.push(`${file.path}: \`redirects\` were read.`);
   }
+}
+
+/** The line of `  key: …` under `redirects:` (so a diagnostic names the entry, not the block). */
+function entryLine(text: string, key: string, after: number | undefined): number | undefined {
+  const lines = text.split('\n');
+  const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const entry = new RegExp(`^\\s+["']?${quoted}["']?\\s*:`);
+  const index = lines.findIndex((l, i) => i >= (after ?? 0) && entry.test(l));
+  return index < 0 ? undefined : index + 1;
 }
 
 /** `## Group` headings and nested `* [Title](path.md)` items, in order. */

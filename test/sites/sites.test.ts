@@ -79,3 +79,15 @@ describe('lenient frontmatter', () => {
     expect(strict.body).toEqual({ markdown: 'Body\n', bodyStartLine: 8 });
   });
 });
+
+describe('GitBook redirects', () => {
+  it('names the line of each redirect entry, not of the redirects block', () => {
+    const text =
+      'root: ./\n\nredirects:\n  old-setup: guides/setup.md\n  "legacy/limits": reference/limits.md\n';
+    const gitbook = SITES.find((site) => site.name === 'gitbook')!;
+    expect(gitbook.readConfig([{ path: '.gitbook.yaml', text }], '').redirects).toEqual([
+      { from: '/old-setup', to: 'guides/setup.md', file: '.gitbook.yaml', line: 4 },
+      { from: '/legacy/limits', to: 'reference/limits.md', file: '.gitbook.yaml', line: 5 },
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { BLOCK_SYNTAX, scanBlocks } from './blocks.js';
+import { GITBOOK_HTML_SYNTAX, rewriteGitbookHtml, unlinkBrokenReferences } from './gitbook-html.js';
 import { HUGO_INLINE, replaceShortcode } from './hugo-inline.js';
 import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes } from './includes.js';
 import { fromLines, type SourceLine, toLines } from './lines.js';
@@ -61,7 +62,15 @@ export function prepareSource(
   const mdxLike = options.format === 'mdx' || options.mdxFallback === true || options.site === 'docusaurus';
   const compat = mdxLike && MDX_COMPAT_SYNTAX.test(markdown);
   const esm = options.mdxFallback === true && ESM_SYNTAX.test(markdown);
-  if (!hasIncludes && !compat && !esm && !BLOCK_SYNTAX.test(markdown) && !INLINE_SYNTAX.test(markdown)) {
+  const gitbookHtml = options.format !== 'mdx' && GITBOOK_HTML_SYNTAX.test(markdown);
+  if (
+    !hasIncludes &&
+    !compat &&
+    !esm &&
+    !gitbookHtml &&
+    !BLOCK_SYNTAX.test(markdown) &&
+    !INLINE_SYNTAX.test(markdown)
+  ) {
     return { markdown, sourceLines: null, findings };
   }
   const context: ScanContext = { format: options.format ?? 'md', site: options.site, findings };
@@ -69,6 +78,7 @@ export function prepareSource(
   if (compat)
     lines = options.format === 'mdx' ? applyMdxCompat(lines, codeRanges) : unwrapMdxCodeBlocks(lines);
   if (esm || (compat && options.mdxFallback === true)) lines = dropEsm(lines);
+  if (gitbookHtml) lines = unlinkBrokenReferences(rewriteGitbookHtml(lines), context, codeRanges);
   if (hasIncludes)
     lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map() });
   if (VERBATIM_SYNTAX.test(markdown)) lines = holdVerbatim(lines);
