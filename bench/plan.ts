@@ -17,7 +17,7 @@ import { loadCurrentState } from '../src/remote/snapshot.js';
 import { openRenderCache } from '../src/run/render-cache.js';
 import { bodyOf, writeCorpus } from './corpus.js';
 import { bare } from './render.js';
-import { alternate, formatMs, formatRatio, ratios, spread } from './stats.js';
+import { alternateClocks, formatMs, formatRatio, ratios, spread } from './stats.js';
 
 const PLAN_OPTIONS = { publish: true, defaultAuthor: 'ada@acme.test' } as const;
 
@@ -59,7 +59,7 @@ export async function benchPlan(options: { rounds: number; docs: number }): Prom
     console.log(
       `unchanged plan: ${check.summary.unchanged} unchanged of ${check.operations.length}; empty-KB plan: ${JSON.stringify(creates.summary)} operations`,
     );
-    const times = await alternate(options.rounds, {
+    const { wall, cpu } = await alternateClocks(options.rounds, {
       cold: () => plan(dir, toPublished),
       warm: () => warmPlan(dir, toPublished),
       bare: () => {
@@ -68,19 +68,32 @@ export async function benchPlan(options: { rounds: number; docs: number }): Prom
       empty: () => warmPlan(dir, toEmpty),
     });
     const [cold, warm, bareMs, emptyMs] = [
-      times.cold ?? [],
-      times.warm ?? [],
-      times.bare ?? [],
-      times.empty ?? [],
+      wall.cold ?? [],
+      wall.warm ?? [],
+      wall.bare ?? [],
+      wall.empty ?? [],
     ];
-    console.log(`cold (fresh checkout, no .pylon-kb/): ${formatMs(spread(cold))}`);
-    console.log(`warm (render cache kept):             ${formatMs(spread(warm))}`);
-    console.log(`bare render of the same bodies:       ${formatMs(spread(bareMs))}`);
+    const [coldCpu, warmCpu, bareCpu, emptyCpu] = [
+      cpu.cold ?? [],
+      cpu.warm ?? [],
+      cpu.bare ?? [],
+      cpu.empty ?? [],
+    ];
+    const both = (a: number[], b: number[], aCpu: number[], bCpu: number[]) =>
+      `${formatRatio(spread(ratios(aCpu, bCpu)))} CPU, ${formatRatio(spread(ratios(a, b)))} wall`;
     console.log(
-      `cold / bare render: ${formatRatio(spread(ratios(cold, bareMs)))}; warm / cold: ${formatRatio(spread(ratios(warm, cold)))}`,
+      `cold (fresh checkout, no .pylon-kb/): ${formatMs(spread(cold))}; CPU ${formatMs(spread(coldCpu))}`,
     );
     console.log(
-      `empty KB (every article a create), warm: ${formatMs(spread(emptyMs))}; / unchanged warm: ${formatRatio(spread(ratios(emptyMs, warm)))}`,
+      `warm (render cache kept):             ${formatMs(spread(warm))}; CPU ${formatMs(spread(warmCpu))}`,
+    );
+    console.log(
+      `bare render of the same bodies:       ${formatMs(spread(bareMs))}; CPU ${formatMs(spread(bareCpu))}`,
+    );
+    console.log(`cold / bare render: ${both(cold, bareMs, coldCpu, bareCpu)}`);
+    console.log(`warm / cold: ${both(warm, cold, warmCpu, coldCpu)}`);
+    console.log(
+      `empty KB (every article a create), warm: ${formatMs(spread(emptyMs))}; / unchanged warm: ${both(emptyMs, warm, emptyCpu, warmCpu)}`,
     );
     await toPublished.close();
     await toEmpty.close();

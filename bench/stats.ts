@@ -45,17 +45,32 @@ export async function alternate(
   rounds: number,
   variants: Record<string, () => unknown | Promise<unknown>>,
 ): Promise<Record<string, number[]>> {
+  return (await alternateClocks(rounds, variants)).wall;
+}
+
+/**
+ * `alternate` with the process's CPU time (user + system, all threads: GC, and an in-process emulator)
+ * next to the wall-clock time. On a machine shared with other work the CPU time moves far less.
+ */
+export async function alternateClocks(
+  rounds: number,
+  variants: Record<string, () => unknown | Promise<unknown>>,
+): Promise<{ wall: Record<string, number[]>; cpu: Record<string, number[]> }> {
   const names = Object.keys(variants);
-  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const wall: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 === 0 ? names : [...names].reverse();
     for (const name of order) {
       const start = performance.now();
+      const startCpu = process.cpuUsage();
       await variants[name]?.();
-      out[name]?.push(performance.now() - start);
+      const usage = process.cpuUsage(startCpu);
+      wall[name]?.push(performance.now() - start);
+      cpu[name]?.push((usage.user + usage.system) / 1000);
     }
   }
-  return out;
+  return { wall, cpu };
 }
 
 /** Round-by-round ratios a[i] / b[i]. */

@@ -6,7 +6,8 @@ import type { SyntaxFinding } from './scan-context.js';
 /** `:smile:`, `:+1:`, and Material's icon shortcodes `:material-check:`, `:octicons-mark-github-16:`. */
 const SHORTCODE = /:([a-z0-9_+-]+):( ?)/g;
 const ICON = /^(material|octicons|fontawesome|simple)-/;
-export const EMOJI_SYNTAX = /:[a-z0-9_+-]+:/;
+/** The cheap test: every shortcode name has a letter or digit (`:---:` in a table's alignment row has none). */
+export const EMOJI_SYNTAX = /:[_+-]*[a-z0-9][a-z0-9_+-]*:/;
 
 /**
  * Emoji shortcodes (GitHub's gemoji names, which MkDocs' emoji extension and most generators share) become
