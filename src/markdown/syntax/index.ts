@@ -83,7 +83,7 @@ const LATE_STEPS: readonly SyntaxStep[] = [
   {
     name: 'leftovers',
     applies: (c) => c.prepared || LEFTOVER_HINT.test(c.source),
-    run: (tree, c) => checkLeftovers(tree, c.findings),
+    run: (tree, c) => checkLeftovers(tree, c.findings, c.source),
   },
 ];
 

@@ -19,12 +19,15 @@ const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
 ];
 
 /** Runs on the final mdast: its text nodes are what readers see as text (code nodes are other types). */
-export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[]): void {
+export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[], source = ''): void {
   const reported = new Set<string>();
+  const sourceLines = source.split('\n');
   visit(tree, 'text', (node) => {
     for (const { pattern, what } of LEFTOVER) {
-      if (!pattern.test(node.value)) continue;
+      const match = pattern.exec(node.value);
+      if (!match) continue;
       const line = node.position?.start.line ?? 1;
+      if (escapedInSource(match[0], sourceLines[line - 1] ?? '')) continue;
       const key = `${line}\0${what}`;
       if (reported.has(key)) continue;
       reported.add(key);
@@ -36,6 +39,12 @@ export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[]): void
       });
     }
   });
+}
+
+/** A tag the author wrote as `&lt;Tag/&gt;` is meant to be shown: readers should see it as written. */
+function escapedInSource(found: string, line: string): boolean {
+  const name = /<([A-Za-z][\w-]*)/.exec(found)?.[1];
+  return name !== undefined && line.includes(`&lt;${name}`);
 }
 
 /** A heading with no visible text (only markup, or nothing) is removed, before rendering, with a warning. */
