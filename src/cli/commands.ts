@@ -153,7 +153,8 @@ per unknownAuthors. Without it, plan and apply check them.`,
           {
             name: 'json',
             type: 'boolean',
-            description: 'print {version, articles, collections, errors, warnings, diagnostics} as JSON',
+            description:
+              'print {version, articles, collections, errors, warnings, diagnostics} as JSON (--remote: and authorsCheckedAgainst)',
           },
         ],
       },
