@@ -1,4 +1,5 @@
 import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './blocks.js';
+import { gitbookBlock } from './gitbook-api-blocks.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import type { SourceLine } from './lines.js';
 import type { ContainerSpec } from './markers.js';
@@ -110,6 +111,8 @@ function blockLines(
       body,
     );
   }
+  const gitbook = tag.dialect === 'liquid' ? gitbookBlock(name, args, body, where, context) : null;
+  if (gitbook) return gitbook;
   if (name === 'capture') {
     warn(
       context,
