@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, siteLabels } from '../../src/emulator/site/labels.js';
+import { calloutLabelsCss, formatDate, siteLabels } from '../../src/emulator/site/labels.js';
 
 describe('help-center labels', () => {
   it('picks the table by the primary language subtag, English otherwise', () => {
@@ -35,5 +35,13 @@ describe('help-center labels', () => {
       for (const [key, value] of Object.entries(labels))
         if (typeof value === 'string') expect(value, `${lang}.${key}`).not.toBe('');
     }
+  });
+
+  it('gives callouts their heading in each translated language, and leaves English to the base rules', () => {
+    const css = calloutLabelsCss();
+    expect(css).toContain('blockquote.callout-tip:lang(fr)::before { content: "Astuce"; }');
+    expect(css).toContain('blockquote.callout-warning:lang(de)::before { content: "Warnung"; }');
+    expect(css).not.toContain(':lang(en)');
+    expect(css.trim().split('\n')).toHaveLength(6 * 5);
   });
 });

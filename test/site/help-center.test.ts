@@ -117,6 +117,11 @@ browserDescribe('help-center browser test')('the emulator help center in headles
     // The words around the article are French too: the search box, the date line.
     expect(await seen(page, '.search button')).toBe('Rechercher');
     expect(await seen(page, '.meta')).toMatch(/^Mis à jour le \d{1,2} \p{L}+ \d{4}/u);
+    const calloutHeading = await page
+      .locator('.article-body blockquote.callout-tip')
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(calloutHeading).toBe('"Astuce"');
     await shot('french');
 
     // Search for a word.

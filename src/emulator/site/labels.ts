@@ -31,6 +31,8 @@ export interface SiteLabels {
   language: string;
   breadcrumb: string;
   collections: string;
+  /** The heading a callout shows (`> [!TIP]` → "Astuce"), by kind. */
+  callouts: Record<'note' | 'tip' | 'important' | 'warning' | 'caution', string>;
 }
 
 const one = (count: number, singular: string, plural: string) => (count === 1 ? singular : plural);
@@ -60,6 +62,7 @@ const EN: SiteLabels = {
   language: 'Language',
   breadcrumb: 'Breadcrumb',
   collections: 'Collections',
+  callouts: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' },
 };
 
 const FR: SiteLabels = {
@@ -88,6 +91,13 @@ const FR: SiteLabels = {
   language: 'Langue',
   breadcrumb: 'Fil d’Ariane',
   collections: 'Collections',
+  callouts: {
+    note: 'Remarque',
+    tip: 'Astuce',
+    important: 'Important',
+    warning: 'Avertissement',
+    caution: 'Attention',
+  },
 };
 
 const DE: SiteLabels = {
@@ -116,6 +126,7 @@ const DE: SiteLabels = {
   language: 'Sprache',
   breadcrumb: 'Brotkrümelnavigation',
   collections: 'Sammlungen',
+  callouts: { note: 'Hinweis', tip: 'Tipp', important: 'Wichtig', warning: 'Warnung', caution: 'Vorsicht' },
 };
 
 const ES: SiteLabels = {
@@ -143,6 +154,13 @@ const ES: SiteLabels = {
   language: 'Idioma',
   breadcrumb: 'Ruta de navegación',
   collections: 'Colecciones',
+  callouts: {
+    note: 'Nota',
+    tip: 'Consejo',
+    important: 'Importante',
+    warning: 'Advertencia',
+    caution: 'Precaución',
+  },
 };
 
 const PT: SiteLabels = {
@@ -170,6 +188,7 @@ const PT: SiteLabels = {
   language: 'Idioma',
   breadcrumb: 'Trilha de navegação',
   collections: 'Coleções',
+  callouts: { note: 'Nota', tip: 'Dica', important: 'Importante', warning: 'Aviso', caution: 'Cuidado' },
 };
 
 const IT: SiteLabels = {
@@ -198,6 +217,13 @@ const IT: SiteLabels = {
   language: 'Lingua',
   breadcrumb: 'Percorso',
   collections: 'Raccolte',
+  callouts: {
+    note: 'Nota',
+    tip: 'Suggerimento',
+    important: 'Importante',
+    warning: 'Avviso',
+    caution: 'Attenzione',
+  },
 };
 
 const NL: SiteLabels = {
@@ -225,9 +251,27 @@ const NL: SiteLabels = {
   language: 'Taal',
   breadcrumb: 'Kruimelpad',
   collections: 'Collecties',
+  callouts: {
+    note: 'Opmerking',
+    tip: 'Tip',
+    important: 'Belangrijk',
+    warning: 'Waarschuwing',
+    caution: 'Let op',
+  },
 };
 
 const BY_LANGUAGE: Record<string, SiteLabels> = { en: EN, fr: FR, de: DE, es: ES, pt: PT, it: IT, nl: NL };
+
+/** CSS giving each translated language's callouts their heading in that language (the page sets `lang`). */
+export function calloutLabelsCss(): string {
+  const rules: string[] = [];
+  for (const [lang, labels] of Object.entries(BY_LANGUAGE)) {
+    if (lang === 'en') continue;
+    for (const [kind, label] of Object.entries(labels.callouts))
+      rules.push(`blockquote.callout-${kind}:lang(${lang})::before { content: ${JSON.stringify(label)}; }`);
+  }
+  return `${rules.join('\n')}\n`;
+}
 
 /** The labels of a language tag (`fr`, `fr-CA`, `pt_BR`), by its primary subtag; English otherwise. */
 export function siteLabels(lang: string): SiteLabels {

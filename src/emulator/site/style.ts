@@ -1,3 +1,5 @@
+import { calloutLabelsCss } from './labels.js';
+
 /** The help center's one stylesheet: readable type for everything the renderer produces, no web fonts. */
 export const SITE_CSS = `
 :root {
@@ -127,4 +129,4 @@ body.admin caption { text-align: left; color: var(--muted); font-size: .85rem; p
 body.admin th, body.admin td { border-bottom: 1px solid var(--line); padding: 6px 10px; text-align: left; vertical-align: top; }
 body.admin th { background: var(--soft); }
 .status { font-weight: 600; } .status.s2 { color: var(--tip); } .status.s3 { color: var(--accent); } .status.s4 { color: var(--warning); } .status.s5 { color: var(--caution); }
-`;
+${calloutLabelsCss()}`;
