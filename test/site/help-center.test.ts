@@ -120,7 +120,10 @@ browserDescribe('help-center browser test')('the emulator help center in headles
     const calloutHeading = await page
       .locator('.article-body blockquote.callout-tip')
       .first()
-      .evaluate((el) => getComputedStyle(el, '::before').content);
+      .evaluate((el) => {
+        type Styles = { getComputedStyle(e: unknown, pseudo: string): { content: string } };
+        return (globalThis as unknown as Styles).getComputedStyle(el, '::before').content;
+      });
     expect(calloutHeading).toBe('"Astuce"');
     await shot('french');
 
