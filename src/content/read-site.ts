@@ -4,8 +4,8 @@ import { detectSite, type RootListing, SITES, siteByName } from '../sites/index.
 import type { SiteContext, SiteFile, SiteName } from '../sites/types.js';
 
 /**
- * The I/O edge for site conventions: lists the content directory and the folders above it (up to two
- * levels) to detect the generator, then reads its configuration files as text. Nothing is executed.
+ * The I/O edge for site conventions: lists the content directory, the folder above it and a `website/`
+ * folder beside it (Docusaurus's docs-outside-the-site layout) to detect the generator, then reads its configuration files as text. Nothing is executed.
  */
 
 /** Config files larger than this are not read (a site config is a few kilobytes). */
@@ -46,6 +46,14 @@ async function listCandidates(content: string): Promise<RootListing[]> {
     if (parent === dir) break;
     dir = parent;
   }
+  // Docusaurus sites that keep the docs beside the site (`website/` with `docs.path: '../docs'`).
+  const beside = join(dirname(content), 'website');
+  const entries = await readdir(beside, { withFileTypes: true }).catch(() => null);
+  if (entries && beside !== content)
+    listings.push({
+      dir: posix(relative(content, beside)),
+      names: new Set(entries.map((e) => (e.isDirectory() ? `${e.name}/` : e.name))),
+    });
   return listings;
 }
 

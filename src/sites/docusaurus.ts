@@ -1,4 +1,4 @@
-import { readJsLiteral, readJsonData, readYamlData } from './static-data.js';
+import { readJsExport, readJsLiteral, readJsonData, readYamlData } from './static-data.js';
 import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions, type SiteFile } from './types.js';
 import { folderOfPath, normaliseUrlPath, stringsOf, stripMarkdownExtension } from './url.js';
 
@@ -117,7 +117,7 @@ function readSidebars(file: SiteFile, data: ReturnType<typeof emptySiteData>): v
     ? readJsonData(file.text)
     : file.path.endsWith('.yml')
       ? readYamlData(file.text)?.value
-      : (readJsLiteral(file.text, 'sidebars')?.value ?? undefined);
+      : (readJsLiteral(file.text, 'sidebars') ?? readJsExport(file.text))?.value;
   if (!value || typeof value !== 'object') {
     data.notes.push(`${file.path}: the sidebars are built by code, so their order and labels are not read.`);
     return;

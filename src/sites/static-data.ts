@@ -74,6 +74,15 @@ export function readJsLiteral(source: string, key: string): { value: unknown; li
   // `key: {…}`, `key = {…}`, and TypeScript's typed `const key: SidebarsConfig = {…}`.
   const typed = `:\\s*[A-Za-z_$][\\w$.]*(?:<[^=;]*>)?\\s*=`;
   const pattern = new RegExp(`(?:^|[\\s{,(])['"]?${key}['"]?\\s*(?:${typed}|[:=])\\s*`, 'g');
+  return readAfter(source, pattern);
+}
+
+/** The module's exported literal: `module.exports = {…}` or `export default {…}`. */
+export function readJsExport(source: string): { value: unknown; line: number } | undefined {
+  return readAfter(source, /(?:^|[\s;])(?:module\.exports\s*=|export\s+default)\s*/g);
+}
+
+function readAfter(source: string, pattern: RegExp): { value: unknown; line: number } | undefined {
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
     const start = match.index + match[0].length;
     try {
