@@ -53,6 +53,8 @@ export interface ParsedDocument {
   fieldLines: Record<string, number>;
   /** For a file with errors: its body, still checked for its own problems (links, images). */
   body?: { markdown: string; bodyStartLine: number };
+  /** The site builds no page from the file: it is left out, like an excluded file (with a warning). */
+  notRendered?: boolean;
 }
 
 /** Parses one Markdown file: safe frontmatter, validated fields, and the defaults for what is missing. */
@@ -79,6 +81,7 @@ export function parseDocument(
     site && options.site
       ? site.page(pageInput(file.path, frontmatter.fields, isIndex), options.site.data)
       : undefined;
+  if (page?.notRendered) return notRendered(file.path, page.notRendered, fm.line(page.notRendered.key));
   const title =
     fm.string('title') ??
     firstHeading(frontmatter.body) ??
@@ -150,6 +153,23 @@ export function parseDocument(
     ...(pulled.pulledFrom !== undefined && { pulledFrom: pulled.pulledFrom }),
   };
   return { doc, diagnostics, fieldLines };
+}
+
+function notRendered(
+  path: string,
+  why: { key: string; reason: string },
+  line: number | undefined,
+): ParsedDocument {
+  const diagnostic: Diagnostic = {
+    severity: 'warning',
+    code: 'site/not-rendered',
+    message: `The site builds no page from this file (${why.reason}): it is not published.`,
+    file: path,
+    line: line ?? 1,
+    field: why.key,
+    hint: 'Pages that include it still show its text. Remove the setting to publish it as an article.',
+  };
+  return { doc: null, diagnostics: [diagnostic], fieldLines: {}, notRendered: true };
 }
 
 function byLine(a: Diagnostic, b: Diagnostic): number {

@@ -13,6 +13,8 @@ export interface ParsedDocs {
   docs: ParsedDoc[];
   /** Files with errors of their own: not published, but links to them say the target is invalid. */
   invalid: InvalidDoc[];
+  /** Files the site builds no page from (Hugo `build.render: never`): left out like excluded files. */
+  notRendered: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -21,6 +23,10 @@ export function keepParsed(path: string, parsed: ParsedDocument, into: ParsedDoc
   into.diagnostics.push(...parsed.diagnostics);
   if (parsed.doc) {
     into.docs.push({ doc: parsed.doc, fieldLines: parsed.fieldLines });
+    return;
+  }
+  if (parsed.notRendered) {
+    into.notRendered.push(path);
     return;
   }
   const line = parsed.diagnostics.find((d) => d.severity === 'error')?.line ?? 1;

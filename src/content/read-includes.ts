@@ -67,9 +67,16 @@ async function readInclude(root: string, path: string): Promise<IncludedFile> {
   }
 }
 
-/** `site` variables from the configuration file in the content directory or the folder above it. */
-export async function readSiteVariables(contentDir: string): Promise<SiteVariables['site']> {
-  const folders = [resolve(contentDir), dirname(resolve(contentDir))];
+/**
+ * `site` variables from the configuration file of the detected site root (`../..` for Hugo's
+ * `content/en`), else of the content directory or the folder above it.
+ */
+export async function readSiteVariables(
+  contentDir: string,
+  siteRoot?: string,
+): Promise<SiteVariables['site']> {
+  const near = [resolve(contentDir), dirname(resolve(contentDir))];
+  const folders = siteRoot === undefined ? near : [resolve(contentDir, siteRoot), ...near];
   for (const folder of folders) {
     const files: { path: string; text: string }[] = [];
     for (const name of VARIABLE_FILES) {
@@ -103,10 +110,11 @@ export async function readSyntaxInputs(
   docs: readonly { path: string; markdown: string }[],
   site?: string,
   memo?: BuildMemo,
+  siteRoot?: string,
 ): Promise<SyntaxInputs> {
   const [includes, siteVariables] = await Promise.all([
     readIncludes(contentDir, docs, memo),
-    readSiteVariables(contentDir),
+    readSiteVariables(contentDir, siteRoot),
   ]);
   const inputs: SyntaxInputs = { site, includes, ...(siteVariables && { siteVariables }) };
   // The same inputs as the last build: hand back the same object, so renderings keyed on it are reused.

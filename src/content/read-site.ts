@@ -4,13 +4,15 @@ import { detectSite, type RootListing, SITES, siteByName } from '../sites/index.
 import type { SiteContext, SiteFile, SiteName } from '../sites/types.js';
 
 /**
- * The I/O edge for site conventions: lists the content directory, the folder above it and a `website/`
- * folder beside it (Docusaurus's docs-outside-the-site layout) to detect the generator, then reads its configuration files as text. Nothing is executed.
+ * The I/O edge for site conventions: lists the content directory, the two folders above it and a
+ * `website/` folder beside it (Docusaurus's docs-outside-the-site layout) to detect the generator, then
+ * reads its configuration files as text. Nothing is executed.
  */
 
 /** Config files larger than this are not read (a site config is a few kilobytes). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
-const LEVELS_UP = 1;
+// Two: a Hugo multilingual site keeps its pages in `content/en`, two folders below `hugo.toml`.
+const LEVELS_UP = 2;
 
 export type SiteChoice = SiteName | 'auto';
 

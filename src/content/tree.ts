@@ -39,7 +39,7 @@ export function buildContentTree(
   files: readonly SourceFile[],
   options: BuildContentTreeOptions = {},
 ): TranslatedContentTree {
-  const parsed: ParsedDocs = { docs: [], invalid: [], diagnostics: [] };
+  const parsed: ParsedDocs = { docs: [], invalid: [], notRendered: [], diagnostics: [] };
   const { diagnostics } = parsed;
   const metadataFiles = new Map<string, SourceFile[]>();
   const markdownPaths = new Set(files.filter((f) => isMarkdownPath(f.path)).map((f) => f.path));
@@ -92,6 +92,7 @@ export function buildContentTree(
   const translated = attachTranslations(translationFiles, sorted, markdownPaths);
   const translationFolder = translationFolderOf(options.translations);
   diagnostics.push(...translated.diagnostics);
+  const excluded = [...(options.excluded ?? []), ...parsed.notRendered];
   return {
     collections,
     docs: sorted,
@@ -99,7 +100,7 @@ export function buildContentTree(
     ...(translationFolder !== undefined && { translationFolder }),
     diagnostics: sortDiagnostics(diagnostics),
     ...(parsed.invalid.length > 0 && { invalid: parsed.invalid }),
-    ...(options.excluded && options.excluded.length > 0 && { excluded: [...options.excluded] }),
+    ...(excluded.length > 0 && { excluded }),
     ...(options.site && { site: options.site }),
   };
 }

@@ -128,7 +128,7 @@ export async function buildContent(
     renderCache: options.renderCache,
     memo,
     // Included files and site variables, for the generators' syntax (the only other reads of content).
-    syntax: await readSyntaxInputs(config.contentDir, pages, site, memo),
+    syntax: await readSyntaxInputs(config.contentDir, pages, site, memo, tree.site?.root),
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered, memo)), {

@@ -36,6 +36,7 @@ export const hugo: SiteConventions = {
     'params',
     'outputs',
     'build',
+    '_build',
     'headless',
     'markup',
     'translationKey',
@@ -47,6 +48,15 @@ export const hugo: SiteConventions = {
     'no_list',
     'hide_summary',
     'simple_list',
+    // Docsy's page keys.
+    'toc_hide',
+    'hide_feedback',
+    'exclude_search',
+    'manualLink',
+    'manualLinkTitle',
+    'manualLinkTarget',
+    'manualLinkRelref',
+    'body_class',
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
@@ -63,7 +73,8 @@ export const hugo: SiteConventions = {
     const redirects = stringsOf(fields.aliases).map((a) =>
       a.startsWith('/') ? a : `/${base ? `${base}/` : ''}${a}`,
     );
-    return { urls, redirects, ...(slug && { slug }) };
+    const notRendered = notRenderedBy(fields, path, isIndex);
+    return { urls, redirects, ...(slug && { slug }), ...(notRendered && { notRendered }) };
   },
   readConfig(files) {
     const file = files[0];
@@ -76,3 +87,21 @@ export const hugo: SiteConventions = {
     );
   },
 };
+
+/**
+ * Hugo builds no page from a file whose build options say `render: never` (or `false`; `_build` is the
+ * old name), nor from a headless leaf bundle (`headless: true` on a bundle's `index.md`).
+ */
+function notRenderedBy(
+  fields: Readonly<Record<string, unknown>>,
+  path: string,
+  isIndex: boolean,
+): { key: string; reason: string } | undefined {
+  for (const key of ['build', '_build']) {
+    const render = (fields[key] as { render?: unknown } | null | undefined)?.render;
+    if (render === 'never' || render === false) return { key, reason: `${key}: render: ${render}` };
+  }
+  const bundle = isIndex && /(^|\/)index\.(md|markdown)$/i.test(path);
+  if (bundle && fields.headless === true) return { key: 'headless', reason: 'a headless bundle' };
+  return undefined;
+}

@@ -36,6 +36,11 @@ export interface PageInfo {
   redirects: string[];
   /** A slug the site's own keys give the page (Docusaurus `slug: /deploy` → `deploy`). */
   slug?: string;
+  /**
+   * Why the site builds no page from the file (Hugo `build: {render: never}`, a headless bundle): it is
+   * not published; other pages may still include it.
+   */
+  notRendered?: { key: string; reason: string };
 }
 
 /** A redirect from a site config file: `from` a URL path `to` a URL path or a document path. */

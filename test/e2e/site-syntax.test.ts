@@ -157,6 +157,21 @@ describe('the syntax pages of the fixture trees', () => {
     expect(html).toContain('<p><strong>Relay</strong></p>\n<ul>\n<li>A small message router.</li>');
   });
 
+  it('Hugo: Docsy tabs with codelang as code, a tab that includes a file, shortcodes expanded inside code', async () => {
+    const html = await htmlOf('hugo', 'docs/getting-started/platforms.md');
+    expect(html).toContain('<p>Relay v2.4 ships for Linux on two architectures.</p>');
+    expect(html).toContain(
+      '<summary>amd64</summary>\n<pre><code class="language-bash">curl -LO https://get.relay.example/v2.4/relay-linux-amd64.tar.gz',
+    );
+    expect(html).toContain('echo "deb https://apt.relay.example/v2.4 stable main"');
+    expect(html).toContain('Each relay node keeps its queue on disk.');
+    expect(html).toContain(
+      '<summary>Any platform</summary>\n<p>Run <code>relay doctor</code>: it prints <strong>ok</strong>',
+    );
+    const { desired } = { desired: await desiredOf('hugo') };
+    expect(desired.articles.map((a) => a.path)).not.toContain('docs/getting-started/parts/verify.md');
+  });
+
   it('Jekyll: Liquid from _config.yml and the frontmatter, kramdown callouts and the {:toc} list', async () => {
     const html = await htmlOf('jekyll', 'docs/callouts.md');
     expect(html).toContain(

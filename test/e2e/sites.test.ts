@@ -38,6 +38,7 @@ const CASES: SiteCase[] = [
       'docs/dev/setup',
       'docs/getting-started/configuration',
       'docs/getting-started/install',
+      'docs/getting-started/platforms',
       'docs/reference/api/index',
       'docs/reference/cli',
     ],

@@ -91,3 +91,25 @@ describe('GitBook redirects', () => {
     ]);
   });
 });
+
+describe('Hugo pages the site does not build', () => {
+  const hugo = SITES.find((site) => site.name === 'hugo')!;
+  const data = { redirects: [], nav: [], exclude: [], settings: {}, notes: [] };
+  const page = (path: string, fields: Record<string, unknown>, isIndex = false) =>
+    hugo.page({ path, fields, isIndex }, data).notRendered;
+
+  it('are the ones whose build options say render never (or false), under either key', () => {
+    expect(page('docs/parts/a.md', { build: { render: 'never', list: 'never' } })).toEqual({
+      key: 'build',
+      reason: 'build: render: never',
+    });
+    expect(page('docs/parts/b.md', { _build: { render: false } })?.key).toBe('_build');
+    expect(page('docs/c.md', { build: { render: 'always' } })).toBeUndefined();
+  });
+
+  it('and headless leaf bundles, but not a headless regular page (Hugo ignores it there)', () => {
+    expect(page('docs/shared/index.md', { headless: true }, true)?.key).toBe('headless');
+    expect(page('docs/shared/part.md', { headless: true })).toBeUndefined();
+    expect(page('docs/_index.md', { headless: true }, true)).toBeUndefined();
+  });
+});

@@ -74,14 +74,7 @@ export function replaceShortcode(match: RegExpExecArray, line: number, context: 
     case 'param':
       return param(argument(args, ['name'], 0) ?? '', line, context);
     default:
-      warn(
-        context,
-        line,
-        'markdown/unknown-shortcode',
-        `The Hugo shortcode "${rawName}" is not known to pylon-kb: it is removed.`,
-        'Replace the shortcode with Markdown, or remove it.',
-      );
-      return '';
+      return unknown(rawName, args, line, context);
   }
 }
 
@@ -159,4 +152,22 @@ function param(name: string, line: number, context: HugoContext): string {
     return '';
   }
   return printValue(value);
+}
+
+/**
+ * A shortcode pylon-kb does not know is removed, with a warning; one that names the words it shows
+ * (`{{< glossary_tooltip text="Secret" term_id="secret" >}}`) keeps those words.
+ */
+function unknown(name: string, args: TagArgs, line: number, context: HugoContext): string {
+  const text = argument(args, ['text']);
+  warn(
+    context,
+    line,
+    'markdown/unknown-shortcode',
+    text === undefined
+      ? `The Hugo shortcode "${name}" is not known to pylon-kb: it is removed.`
+      : `The Hugo shortcode "${name}" is not known to pylon-kb: only its text "${text}" is published.`,
+    'Replace the shortcode with Markdown, or remove it.',
+  );
+  return text ?? '';
 }

@@ -21,17 +21,20 @@ interface Directive {
   params?: Record<string, string>;
   /** VitePress `<<<`: the file is published as a code block (code-snippets.ts). */
   code?: ReturnType<typeof readCodeSnippet>;
+  /** Lines to put around the included text (a Hugo `{{< tab include="…" />}}` stays a tab). */
+  around?: [string, string];
 }
 
 const VITEPRESS = /^([ \t]*)<!--\s*@include:\s*(.+?)\s*-->\s*$/;
 const SNIPPET = /^([ \t]*)-+8<-+[ \t]+(["'])(.+?)\2[ \t]*$/;
 const HUGO = /^([ \t]*)\{\{[<%][ \t]*(readfile|include|snippet)\b(.*?)[ \t]*[>%]\}\}[ \t]*$/;
+const HUGO_TAB = /^([ \t]*)\{\{([<%])[ \t]*tab\b(.*?)[ \t]*\/[>%]\}\}[ \t]*$/;
 const LIQUID = /^([ \t]*)\{%-?[ \t]*(include|include_relative)[ \t]+(.*?)[ \t]*-?%\}[ \t]*$/;
 const MDX_IMPORT = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"];?\s*$/;
 
 /** Cheap test: does the Markdown hold an include directive of any generator? */
 export const INCLUDE_SYNTAX =
-  /@include:|^[ \t]*<<<[ \t]|-8<-|\{\{[<%][ \t]*(?:readfile|include|snippet)\b|\{%-?[ \t]*include|^import\s/m;
+  /@include:|^[ \t]*<<<[ \t]|-8<-|\{\{[<%][ \t]*(?:(?:readfile|include|snippet)\b|tab\b.*\binclude=)|\{%-?[ \t]*include|^import\s/m;
 
 export function readDirective(text: string): Directive | null {
   const code = readCodeSnippet(text);
@@ -82,6 +85,8 @@ export function readDirective(text: string): Directive | null {
     const path = argument(parseArgs(hugo[3] ?? ''), ['file', 'path'], 0);
     return path ? { kind: 'hugo', indent: hugo[1] ?? '', path } : null;
   }
+  const tab = HUGO_TAB.exec(text);
+  if (tab) return hugoTabInclude(tab[1] ?? '', tab[2] ?? '<', tab[3] ?? '');
   const liquid = LIQUID.exec(text);
   if (liquid) {
     const args = parseArgs(liquid[3] ?? '');
@@ -92,6 +97,21 @@ export function readDirective(text: string): Directive | null {
     return { kind, indent: liquid[1] ?? '', path, params: args.named };
   }
   return null;
+}
+
+/** `{{< tab name="Bash" include="part.md" />}}` (Kubernetes' docs): the file, as the tab's content. */
+function hugoTabInclude(indent: string, delimiter: string, rawArgs: string): Directive | null {
+  const args = parseArgs(rawArgs);
+  const path = argument(args, ['include']);
+  if (!path) return null;
+  const close = delimiter === '%' ? '%' : '>';
+  const label = (argument(args, ['name', 'title', 'header', 'label'], 0) ?? 'Tab').replace(/"/g, '');
+  return {
+    kind: 'hugo',
+    indent,
+    path,
+    around: [`{{${delimiter} tab name="${label}" ${close}}}`, `{{${delimiter} /tab ${close}}}`],
+  };
 }
 
 /** The files the document's include directives (and MDX partial imports) may name, for the I/O edge. */
@@ -143,6 +163,9 @@ export function inlineIncludes(
     const nested = directive.code
       ? fencedSnippet(included, directive.code, line.source)
       : inlineIncludes(included, context, [...stack, found.path]);
+    const [before, after] = directive.around ?? [];
+    if (before !== undefined) nested.unshift({ text: before, source: line.source });
+    if (after !== undefined) nested.push({ text: after, source: line.source });
     for (const inner of nested)
       out.push({ text: inner.text === '' ? '' : `${directive.indent}${inner.text}`, source: line.source });
   }

@@ -54,7 +54,7 @@ export function pairedTag(
 ): BlockMatch | null {
   const line = lines[index]!;
   const tag = readTagLine(line.text);
-  if (!tag || tag.closing) return null;
+  if (!tag || tag.closing || tag.selfClosing) return null;
   if (tag.rest.trim() !== '') {
     const inner = closingAtEnd(tag.rest, tag);
     if (inner === null) return null;
@@ -100,7 +100,10 @@ function blockLines(
   if (TABS_TAGS.has(name)) return tabs(args, body, where, context);
   if (name === 'tab') {
     const label = argument(args, ['title', 'header', 'name', 'label'], 0) ?? 'Tab';
-    return containerLines(context, { kind: 'tab', title: true }, where, label, body);
+    // Docsy and Kubernetes: `codelang` makes the tab's text a code block in that language.
+    const code = args.named.codelang ?? args.named.lang;
+    const content = code === undefined ? body : fenced(code, body, where);
+    return containerLines(context, { kind: 'tab', title: true }, where, label, content);
   }
   if (tag.dialect === 'liquid' && name === 'code') {
     return containerLines(

@@ -46,6 +46,17 @@ function replaceInline(
 }
 
 /**
+ * Hugo expands shortcodes and Jekyll its Liquid before Markdown is parsed, so inside code too (they show
+ * one as written with the escaped shortcode form and `{% raw %}`); the other generators leave code alone.
+ */
+function templatesInCode(site: string | undefined): (match: string) => boolean {
+  const shortcode = (match: string) => match.startsWith('{{<') || match.startsWith('{{%');
+  if (site === 'hugo') return shortcode;
+  if (site === 'jekyll') return (match) => !shortcode(match);
+  return () => false;
+}
+
+/**
  * Rewrites the site syntax that lives in the source text, before parsing: includes are inlined,
  * verbatim regions set aside, block containers turned into markers (markers.ts), and Liquid / Hugo
  * inline syntax replaced outside code. A document without any of it is returned as it is, after a few
@@ -86,10 +97,12 @@ export function prepareSource(
   const joined = fromLines(lines).text;
   if (INLINE_SYNTAX.test(joined)) {
     const inline = { ...context, variables: options.variables ?? {} };
+    const expandsInCode = templatesInCode(options.site);
     lines = rewriteText(
       lines,
       INLINE,
-      (match, line, inCode) => (inCode ? null : replaceInline(match[0], line, inline)),
+      (match, line, inCode) =>
+        inCode && !expandsInCode(match[0]) ? null : replaceInline(match[0], line, inline),
       codeRanges(joined),
     );
   }

@@ -9,10 +9,12 @@ export interface TagLine {
   args: string;
   /** What follows the tag on its line. */
   rest: string;
+  /** A Hugo shortcode closed in itself (`{{< tab … />}}`): it has no closing tag to look for. */
+  selfClosing?: boolean;
 }
 
 const LIQUID = /^([ \t]*)\{%-?[ \t]*(end(?=[a-z]))?([a-z][\w-]*)[ \t]*(.*?)[ \t]*-?%\}(.*)$/i;
-const HUGO = /^([ \t]*)\{\{([<%])(?![ \t]*\/\*)[ \t]*(\/)?[ \t]*([\w./-]+)(.*?)[ \t]*\/?[>%]\}\}(.*)$/;
+const HUGO = /^([ \t]*)\{\{([<%])(?![ \t]*\/\*)[ \t]*(\/)?[ \t]*([\w./-]+)(.*?)[ \t]*(\/)?[>%]\}\}(.*)$/;
 
 export function readTagLine(text: string): TagLine | null {
   const liquid = LIQUID.exec(text);
@@ -22,8 +24,16 @@ export function readTagLine(text: string): TagLine | null {
   }
   const hugo = HUGO.exec(text);
   if (hugo) {
-    const [, indent = '', , slash, name = '', args = '', rest = ''] = hugo;
-    return { dialect: 'hugo', indent, closing: slash !== undefined, name: name.toLowerCase(), args, rest };
+    const [, indent = '', , slash, name = '', args = '', selfClose, rest = ''] = hugo;
+    const tag: TagLine = {
+      dialect: 'hugo',
+      indent,
+      closing: slash !== undefined,
+      name: name.toLowerCase(),
+      args,
+      rest,
+    };
+    return selfClose === undefined ? tag : { ...tag, selfClosing: true };
   }
   return null;
 }
