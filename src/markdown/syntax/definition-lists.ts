@@ -40,6 +40,15 @@ export function definitionList(
       next = after;
     }
   }
+  // The list items are `- ` lines: a line indented 1–3 spaces after them (a footnote definition written
+  // under the list) would become part of the last item, where Python-Markdown reads it at the top level.
+  let after = next;
+  while (after < lines.length && isBlank(lines[after]!.text)) after += 1;
+  const following = lines[after]?.text;
+  if (following !== undefined && /^[ \t]{1,3}\S/.test(following) && context.format === 'md') {
+    const source = lines[next - 1]?.source ?? lines[index]!.source;
+    out.push({ text: '', source }, { text: '<!-- -->', source });
+  }
   return { lines: out, next };
 }
 

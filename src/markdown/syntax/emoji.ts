@@ -3,8 +3,11 @@ import type { Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { SyntaxFinding } from './scan-context.js';
 
-/** `:smile:`, `:+1:`, and Material's icon shortcodes `:material-check:`, `:octicons-mark-github-16:`. */
-const SHORTCODE = /:([a-z0-9_+-]+):( ?)/g;
+/**
+ * `:smile:`, `:+1:`, and Material's icon shortcodes `:material-check:`, `:octicons-mark-github-16:`, with
+ * the attribute list Material styles an icon with (`:material-clock:{ .lg .middle }`), which goes with it.
+ */
+const SHORTCODE = /:([a-z0-9_+-]+):(\{:?[ \t]*[.#\w][^}\n]*\})?( ?)/g;
 const ICON = /^(material|octicons|fontawesome|simple)-/;
 /** The cheap test: every shortcode name has a letter or digit (`:---:` in a table's alignment row has none). */
 export const EMOJI_SYNTAX = /:[_+-]*[a-z0-9][a-z0-9_+-]*:/;
@@ -17,7 +20,7 @@ export const EMOJI_SYNTAX = /:[_+-]*[a-z0-9][a-z0-9_+-]*:/;
 export function replaceEmoji(tree: Root, findings: SyntaxFinding[]): void {
   visit(tree, 'text', (node: Text) => {
     if (!node.value.includes(':')) return;
-    node.value = node.value.replace(SHORTCODE, (all, name: string, space: string) => {
+    node.value = node.value.replace(SHORTCODE, (all, name: string, _list, space: string) => {
       const emoji = (nameToEmoji as Record<string, string | undefined>)[name];
       if (emoji) return `${emoji}${space}`;
       if (ICON.test(name)) {

@@ -5,8 +5,10 @@ import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js
 import { CODE_INFO_SYNTAX, splitCodeInfo } from './code-info.js';
 import { buildContainers } from './container-nodes.js';
 import { EMOJI_SYNTAX, replaceEmoji } from './emoji.js';
+import { FENCE_INFO_SYNTAX, normaliseFenceInfo } from './fence-info.js';
 import type { IncludeLookup } from './includes.js';
 import { MARK_SYNTAX, replaceInlineMarks } from './inline-marks.js';
+import { KEYS_SYNTAX, replaceKeys } from './keys.js';
 import { checkLeftovers, dropEmptyMdastHeadings } from './leftovers.js';
 import type { Format } from './markers.js';
 import { transformMdx } from './mdx.js';
@@ -64,9 +66,15 @@ const STEPS: readonly SyntaxStep[] = [
     run: (tree, c) => replaceEmoji(tree, c.findings),
   },
   { name: 'marks', applies: (c) => MARK_SYNTAX.test(c.source), run: (tree) => replaceInlineMarks(tree) },
+  { name: 'keys', applies: (c) => KEYS_SYNTAX.test(c.source), run: (tree) => replaceKeys(tree) },
+  {
+    name: 'fence-info',
+    applies: (c) => FENCE_INFO_SYNTAX.test(c.source),
+    run: (tree) => normaliseFenceInfo(tree),
+  },
 ];
 
-const LEFTOVER_HINT = /\{\{[<%]|\{%|:::|[!?]{3}|=== "|\{: |<[A-Z]/;
+const LEFTOVER_HINT = /\{\{[<%]|\{%|:::|[!?]{3}|=== "|\{: |\{[ \t]*[.#][A-Za-z]|<[A-Z]/;
 const EMPTY_HEADING_HINT = /^[ \t]{0,3}#{1,6}[ \t]*(?:[^\n\p{L}\p{N}]*|.*[<{:].*)$/mu;
 
 const LATE_STEPS: readonly SyntaxStep[] = [

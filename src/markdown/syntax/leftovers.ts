@@ -15,6 +15,7 @@ const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /(^|\n)[ \t]*[!?]{3}\+? /, what: 'an MkDocs admonition (!!! / ???)' },
   { pattern: /(^|\n)[ \t]*=== "/, what: 'an MkDocs content tab (=== "…")' },
   { pattern: /\{: /, what: 'a kramdown attribute list ({: …})' },
+  { pattern: /\{[ \t]*[.#][A-Za-z][\w-]*(?:[ \t][^}\n]*)?\}/, what: 'an attribute list ({ .class })' },
   { pattern: /<[A-Z][A-Za-z0-9]*[\s/>]/, what: 'a component tag (<Component>)' },
 ];
 
