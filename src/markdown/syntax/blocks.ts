@@ -1,5 +1,6 @@
 import { colonContainer } from './colon-containers.js';
 import { definitionList } from './definition-lists.js';
+import { HTML_BLOCK_SYNTAX, htmlBlock } from './html-blocks.js';
 import { indentedBlock } from './indented-blocks.js';
 import { endOfFence, indentOf, isBlank, openingFence, type SourceLine } from './lines.js';
 import { type ContainerSpec, closeMarker, openMarker, titleLines } from './markers.js';
@@ -26,9 +27,18 @@ export interface BlockContext extends ScanContext {
 }
 
 /** One line test per recognizer: a document without any of these pays one regular expression. */
-export const BLOCK_SYNTAX = /^[ \t]*(?::{3}|!!!|\?\?\?|===|\{%-?\s*\w|\{\{[<%])|^[ \t]{0,3}:[ \t]/m;
+export const BLOCK_SYNTAX = new RegExp(
+  `${/^[ \t]*(?::{3}|!!!|\?\?\?|===|\{%-?\s*\w|\{\{[<%])|^[ \t]{0,3}:[ \t]/.source}|${HTML_BLOCK_SYNTAX.source}`,
+  'im',
+);
 
-const RECOGNIZERS: readonly Recognizer[] = [colonContainer, indentedBlock, pairedTag, definitionList];
+const RECOGNIZERS: readonly Recognizer[] = [
+  colonContainer,
+  indentedBlock,
+  pairedTag,
+  definitionList,
+  htmlBlock,
+];
 
 /**
  * Finds the block containers of every generator (`:::`, `!!!`, `???`, `===`, paired Liquid and Hugo

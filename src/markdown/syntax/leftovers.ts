@@ -23,9 +23,17 @@ const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
 export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[], source = ''): void {
   const reported = new Set<string>();
   const sourceLines = source.split('\n');
-  visit(tree, 'text', (node) => {
+  visit(tree, (node) => {
+    // Raw HTML is published too: the text between its tags is what readers see of it.
+    const value =
+      node.type === 'text'
+        ? node.value
+        : node.type === 'html'
+          ? node.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ' ')
+          : undefined;
+    if (value === undefined) return;
     for (const { pattern, what } of LEFTOVER) {
-      const match = pattern.exec(node.value);
+      const match = pattern.exec(value);
       if (!match) continue;
       const line = node.position?.start.line ?? 1;
       if (escapedInSource(match[0], sourceLines[line - 1] ?? '')) continue;

@@ -98,7 +98,14 @@ function output(expression: string, line: number, context: LiquidContext): strin
     );
     return '';
   }
-  let value: unknown = /^(['"]).*\1$/.test(head) ? head.slice(1, -1) : lookup(context.variables, head);
+  // Site URLs are resolved against the docs tree: the prefix the site is served under is left out, as
+  // `relative_url` leaves it out (`{{ site.baseurl }}{% link a.md %}` is a link to a.md).
+  let value: unknown =
+    head === 'site.baseurl'
+      ? ''
+      : /^(['"]).*\1$/.test(head)
+        ? head.slice(1, -1)
+        : lookup(context.variables, head);
   if (value === undefined && filters.every((filter) => !filter.startsWith('default'))) {
     warn(
       context,

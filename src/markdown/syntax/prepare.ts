@@ -90,9 +90,13 @@ export function prepareSource(
     lines = options.format === 'mdx' ? applyMdxCompat(lines, codeRanges) : unwrapMdxCodeBlocks(lines);
   if (esm || (compat && options.mdxFallback === true)) lines = dropEsm(lines);
   if (gitbookHtml) lines = unlinkBrokenReferences(rewriteGitbookHtml(lines), context, codeRanges);
-  if (hasIncludes)
-    lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map() });
+  // `{% raw %}{% include a.html %}{% endraw %}` shows the tag: verbatim text is held before includes are
+  // read, and again after, for the raw blocks of the included files.
   if (VERBATIM_SYNTAX.test(markdown)) lines = holdVerbatim(lines);
+  if (hasIncludes) {
+    lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map() });
+    if (VERBATIM_SYNTAX.test(fromLines(lines).text)) lines = holdVerbatim(lines);
+  }
   lines = scanBlocks(lines, context);
   const joined = fromLines(lines).text;
   if (INLINE_SYNTAX.test(joined)) {
