@@ -26,7 +26,10 @@ export function definitionList(
   while (next < lines.length) {
     const match = DEFINITION.exec(lines[next]!.text);
     if (!match) break;
-    const { body, end } = definitionBody(lines, next, match[2]!);
+    // Goldmark and kramdown continue a definition at its text's column (`: text` → 2); Python-Markdown at 4.
+    const column = lines[next]!.text.length - match[2]!.length;
+    const continuation = context.site === 'mkdocs' ? 4 : Math.min(4, column);
+    const { body, end } = definitionBody(lines, next, match[2]!, continuation);
     const scanned = context.scan(body);
     scanned.forEach((line, i) => {
       const prefix = i === 0 ? '- ' : '  ';
@@ -72,6 +75,7 @@ function definitionBody(
   lines: readonly SourceLine[],
   start: number,
   first: string,
+  continuation: number,
 ): { body: SourceLine[]; end: number } {
   const body: SourceLine[] = [{ text: first, source: lines[start]!.source }];
   let index = start + 1;
@@ -84,10 +88,10 @@ function definitionBody(
       index += 1;
       continue;
     }
-    const indented = indentOf(text) >= 4;
+    const indented = indentOf(text) >= continuation;
     if (!indented && (afterBlank || DEFINITION.test(text))) break;
     for (let blank = end; blank < index; blank += 1) body.push({ text: '', source: lines[blank]!.source });
-    body.push({ text: indented ? dedent(text, 4) : text, source: lines[index]!.source });
+    body.push({ text: indented ? dedent(text, continuation) : text, source: lines[index]!.source });
     afterBlank = false;
     index += 1;
     end = index;

@@ -83,6 +83,8 @@ function blockLines(
   if (name === 'comment') return [];
   if (CODE_TAGS.has(name))
     return fenced(name === 'mermaid' ? 'mermaid' : (args.positional[0] ?? ''), body, where);
+  // Hugo's docs show a configuration in TOML, YAML and JSON tabs; Pylon gets it as the author wrote it.
+  if (name === 'code-toggle') return fenced(configLanguage(body), body, where);
   if (tag.dialect === 'liquid' && name === 'hint')
     return callout(
       argument(args, ['style', 'type']) ?? 'info',
@@ -204,6 +206,12 @@ function tabs(args: TagArgs, body: readonly SourceLine[], where: Where, context:
     return { text: `${tag.indent}${open}${tag.rest}`, source: line.source };
   });
   return wrapContainer(context, { kind: 'tabs', codeGroup: false }, where, undefined, context.scan(named));
+}
+
+function configLanguage(body: readonly SourceLine[]): string {
+  const first = body.find((line) => line.text.trim() !== '')?.text.trim() ?? '';
+  if (first.startsWith('{')) return 'json';
+  return body.some((line) => /^\s*\[|^\s*[\w"'.-]+\s*=/.test(line.text)) ? 'toml' : 'yaml';
 }
 
 function fenced(language: string, body: readonly SourceLine[], where: Where): SourceLine[] {
