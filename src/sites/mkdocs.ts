@@ -40,7 +40,12 @@ export const mkdocs: SiteConventions = {
       data.notes.push(`${file.path} could not be read as YAML; nav and redirects are not used.`);
       return data;
     }
-    const config = yaml.value as { nav?: unknown; plugins?: unknown; docs_dir?: unknown };
+    const config = yaml.value as {
+      nav?: unknown;
+      plugins?: unknown;
+      docs_dir?: unknown;
+      markdown_extensions?: unknown;
+    };
     if (config.nav !== undefined) {
       walk(config.nav, data.nav);
       data.notes.push(`${file.path}: \`nav\` order and section titles were read.`);
@@ -61,9 +66,26 @@ export const mkdocs: SiteConventions = {
       }
       data.notes.push(`${file.path}: the redirects plugin's \`redirect_maps\` were read.`);
     }
+    const appended = snippetsAutoFiles(config.markdown_extensions);
+    if (appended.length > 0)
+      data.notes.push(
+        `${file.path}: pymdownx.snippets' auto_append/auto_prepend (${appended.join(', ')}) is not applied; write \`--8<-- "file"\` on the pages that need it.`,
+      );
     return data;
   },
 };
+
+/** The files `pymdownx.snippets` adds to every page (`auto_append`, `auto_prepend`). */
+function snippetsAutoFiles(extensions: unknown): string[] {
+  const list = Array.isArray(extensions) ? extensions : [];
+  const options = list
+    .map((entry) => (entry as Record<string, unknown> | null)?.['pymdownx.snippets'])
+    .find((value) => value !== null && typeof value === 'object') as Record<string, unknown> | undefined;
+  return ['auto_prepend', 'auto_append'].flatMap((key) => {
+    const value = options?.[key];
+    return (Array.isArray(value) ? value : []).filter((v): v is string => typeof v === 'string');
+  });
+}
 
 /** `nav` entries: `- Title: page.md`, `- page.md`, `- Section: [ … ]`; external links are skipped. */
 function walk(items: unknown, nav: NavEntry[]): string[] {

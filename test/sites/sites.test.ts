@@ -113,3 +113,21 @@ describe('Hugo pages the site does not build', () => {
     expect(page('docs/_index.md', { headless: true }, true)).toBeUndefined();
   });
 });
+
+describe('MkDocs settings pylon-kb does not apply are named', () => {
+  it('says pymdownx.snippets auto_append is not applied, with the files', () => {
+    const mkdocs = SITES.find((site) => site.name === 'mkdocs')!;
+    const text = [
+      'site_name: Relay',
+      'markdown_extensions:',
+      '  - abbr',
+      '  - pymdownx.snippets:',
+      '      auto_append:',
+      '        - includes/abbreviations.md',
+    ].join('\n');
+    const { notes } = mkdocs.readConfig([{ path: 'mkdocs.yml', text }], 'docs');
+    expect(notes).toEqual([
+      'mkdocs.yml: pymdownx.snippets\' auto_append/auto_prepend (includes/abbreviations.md) is not applied; write `--8<-- "file"` on the pages that need it.',
+    ]);
+  });
+});
