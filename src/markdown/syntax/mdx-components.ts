@@ -1,4 +1,5 @@
 import type { Code, PhrasingContent, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { attribute, type JsxElement, textAttribute } from './jsx.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import { apiField } from './mdx-api-fields.js';
@@ -80,6 +81,7 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   RequestExample: (_el, children) => [tabGroup(children.flatMap(codeTab))],
   ResponseExample: (_el, children) => [tabGroup(children.flatMap(codeTab))],
   Tooltip: (el, children) => [...children, ...tipText(textAttribute(el, 'tip', 'content', 'title'))],
+  CodeBlock: (el, children) => codeBlock(el, children),
   TOCInline: (el) => [
     tocPlaceholder({
       min: Number(textAttribute(el, 'minHeadingLevel') ?? 2),
@@ -216,6 +218,19 @@ function caption(text: string | undefined, inline: InlineParser): RootContent[] 
 /** A Frame's `hint`: text shown before the framed content. */
 function hint(text: string | undefined, inline: InlineParser): RootContent[] {
   return text ? [{ type: 'paragraph', children: inline(text) }] : [];
+}
+
+/** Docusaurus's `<CodeBlock language title>{`…`}</CodeBlock>`: a code block (an expression child was dropped, with a warning). */
+function codeBlock(element: JsxElement, children: RootContent[]): RootContent[] {
+  const value = children
+    .map((child) => mdastToString(child))
+    .join('\n')
+    .replace(/^\n+|\s+$/g, '');
+  if (value === '') return [];
+  const lang =
+    textAttribute(element, 'language') ?? textAttribute(element, 'className')?.replace(/^language-/, '');
+  const title = textAttribute(element, 'title');
+  return [{ type: 'code', lang: lang ?? null, meta: title ? `title="${title}"` : null, value }];
 }
 
 function tipText(tip: string | undefined): RootContent[] {
