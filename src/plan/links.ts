@@ -30,15 +30,27 @@ export function planLookup(
   }
   const assets = new Map<string, string>();
   for (const remote of remotes) {
-    for (const [sha, url] of uploadedAssetUrls(remote.article.current_draft_content_html)) {
-      if (!assets.has(sha)) assets.set(sha, url);
-    }
-    for (const t of Object.values(remote.translations ?? {})) {
-      for (const [sha, url] of uploadedAssetUrls(t.html)) if (!assets.has(sha)) assets.set(sha, url);
-    }
+    for (const [sha, url] of uploadedUrlsIn(remote)) if (!assets.has(sha)) assets.set(sha, url);
   }
   for (const [sha, url] of Object.entries(uploadedFiles)) if (!assets.has(sha)) assets.set(sha, url);
   return { articleUrl: (key) => urls.get(key) ?? null, assetUrl: (sha) => assets.get(sha) ?? null };
+}
+
+/** Remote articles are never changed in place (a new state holds new objects), so a scan holds for the object. */
+const SCANNED = new WeakMap<RemoteArticle, [string, string][]>();
+
+/** The uploaded files an article's body and translations use (sha256 → URL), scanned once per article. */
+function uploadedUrlsIn(remote: RemoteArticle): [string, string][] {
+  let found = SCANNED.get(remote);
+  if (!found) {
+    const bodies = [
+      remote.article.current_draft_content_html,
+      ...Object.values(remote.translations ?? {}).map((t) => t.html),
+    ];
+    found = bodies.flatMap((html) => [...uploadedAssetUrls(html)]);
+    SCANNED.set(remote, found);
+  }
+  return found;
 }
 
 /** An article keeps the uploaded URL it already uses for a file, so two uploads of one file cause no churn. */

@@ -1,5 +1,6 @@
 import type { DesiredArticle, DesiredState } from '../content/types.js';
 import type { CurrentState } from '../remote/types.js';
+import { type PlanMemo, planArticleThrough, sharedInputs } from './article-memo.js';
 import { planUploads } from './assets.js';
 import { createAuthorResolver } from './authors.js';
 import { planCollectionCleanup } from './collection-cleanup.js';
@@ -8,7 +9,7 @@ import { planLookup } from './links.js';
 import { isInPlace, matchArticles } from './match.js';
 import type { PlanOptions } from './options.js';
 import { planOrphans } from './orphans.js';
-import { type ArticlePlanning, type PlanParts, planArticle } from './plan-article.js';
+import type { ArticlePlanning, PlanParts } from './plan-article.js';
 import { planReferences } from './references.js';
 import { type Operation, PLAN_VERSION, type Plan, type PlanSummary } from './types.js';
 
@@ -23,7 +24,13 @@ function summarise(operations: readonly Operation[], unchanged: number): PlanSum
  * give the same plan. Collections first, then each document against the article it matched
  * (plan-article.ts: create, move, drift, update, redirects), then the orphans.
  */
-export function createPlan(desired: DesiredState, current: CurrentState, options: PlanOptions): Plan {
+export function createPlan(
+  desired: DesiredState,
+  current: CurrentState,
+  options: PlanOptions,
+  /** The last plans' per-document results (watch mode): only documents whose inputs changed are planned. */
+  memo?: PlanMemo,
+): Plan {
   const collections = planCollections(desired.collections, current.collections, {
     collectionUpdates: options.collectionUpdates ?? false,
   });
@@ -59,7 +66,8 @@ export function createPlan(desired: DesiredState, current: CurrentState, options
       teamLeads: options.teamLeads ?? {},
     }),
   };
-  for (const match of matched.matches) planArticle(match, planning, parts);
+  const shared = sharedInputs(options, planning, [current.users, current.teams]);
+  for (const match of matched.matches) planArticleThrough(memo, match, planning, shared, parts);
   const managedCount = current.articles.filter((a) => a.marker && !a.marker.retired).length;
   planOrphans(matched.orphans, managedCount, options, parts);
 

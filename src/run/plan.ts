@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { DesiredState } from '../content/types.js';
+import type { PlanMemo } from '../plan/article-memo.js';
 import type { PlanOptions } from '../plan/options.js';
 import { createPlan } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
@@ -19,6 +20,8 @@ export interface RunOptions {
   publish?: boolean | undefined;
   /** Keep renderings in `.pylon-kb/render-cache.json` between runs. Default false. */
   renderCache?: boolean | undefined;
+  /** The per-document results of earlier plans of the same session (watch): `createPlanMemo()`. */
+  planMemo?: PlanMemo | undefined;
 }
 
 export function planOptionsFrom(config: ResolvedConfig, run: RunOptions = {}): PlanOptions {
@@ -49,7 +52,7 @@ export function makePlan(
 ): Plan {
   const options = planOptionsFrom(config, run);
   options.unknownAuthors = unknownAuthorPolicy(config, desired);
-  return createPlan(desired, current, options);
+  return createPlan(desired, current, options, run.planMemo);
 }
 
 export interface PlanRun {

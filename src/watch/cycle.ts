@@ -1,5 +1,6 @@
 import type { ApplyResult } from '../apply/types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { PlanMemo } from '../plan/article-memo.js';
 import { isWrite, type Operation } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
 import type { CurrentState } from '../remote/types.js';
@@ -39,6 +40,8 @@ export interface CycleContext {
   config: ResolvedConfig;
   api: PylonApi;
   cache: DesiredCache;
+  /** Each document's planning in the last cycles: only documents whose inputs changed are planned again. */
+  planMemo: PlanMemo;
   /** The site generator's conventions, read with the files (as `plan` and `apply` read them). */
   site: SiteContext | undefined;
   publish: boolean;
@@ -111,7 +114,10 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
       });
     }
   }
-  const plan = makePlan(build.desired, memory.state, config, { publish: ctx.publish });
+  const plan = makePlan(build.desired, memory.state, config, {
+    publish: ctx.publish,
+    planMemo: ctx.planMemo,
+  });
   const touched = new Set(read.touched);
   const blocked = blockedFiles(plan.diagnostics);
   const keys = new Set(build.brokenKeys);

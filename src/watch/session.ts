@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { readContent } from '../content/read-files.js';
+import { createPlanMemo } from '../plan/article-memo.js';
 import { readSiteOf, siteExcludes } from '../run/content.js';
 import { readRemote } from '../run/remote.js';
 import { openRenderCache, type RenderCacheStore } from '../run/render-cache.js';
@@ -49,11 +50,12 @@ class WatchEngine implements WatchSession {
     this.cache = new DesiredCache(renderCache);
     this.config = options.config;
     this.now = options.now ?? Date.now;
-    this.queue = new BatchQueue(this.now, () => this.kick());
+    this.queue = new BatchQueue(this.now, () => this.kick(), RENAME_WINDOW_MS);
     this.ctx = {
       config: this.config,
       api: gateWrites(options.client, () => this.closed),
       cache: this.cache,
+      planMemo: createPlanMemo(),
       site: undefined,
       publish: options.publish ?? this.config.watch.publish,
       memory: {
