@@ -4,6 +4,7 @@ import { attribute, type JsxElement, textAttribute } from './jsx.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import { apiField } from './mdx-api-fields.js';
 import { block, titleParagraph } from './mdx-blocks.js';
+import { caption, card, hint, steps, tipText, withTitle } from './mdx-layout.js';
 import { tocPlaceholder } from './toc.js';
 
 /**
@@ -147,79 +148,6 @@ function details(summary: string | undefined, children: RootContent[], open: boo
   return node;
 }
 
-function card(element: JsxElement, children: RootContent[]): RootContent {
-  const title = textAttribute(element, 'title');
-  const href = textAttribute(element, 'href');
-  const heading: PhrasingContent[] = title ? [{ type: 'text', value: title }] : [];
-  const linked: PhrasingContent[] =
-    href && heading.length > 0
-      ? [
-          {
-            type: 'link',
-            url: href,
-            children: heading,
-            ...(element.position && { position: element.position }),
-          },
-        ]
-      : heading;
-  const top: RootContent[] =
-    linked.length > 0 ? [{ type: 'paragraph', children: [{ type: 'strong', children: linked }] }] : [];
-  const more: RootContent[] =
-    href && heading.length === 0
-      ? [
-          {
-            type: 'paragraph',
-            children: [{ type: 'link', url: href, children: [{ type: 'text', value: href }] }],
-          },
-        ]
-      : [];
-  return block('div', ['card'], [...top, ...children, ...more]);
-}
-
-function steps(children: RootContent[]): RootContent {
-  const items = children
-    .filter((child) => !(child.type === 'text' && child.value.trim() === ''))
-    .map((child) => ({
-      type: 'listItem' as const,
-      spread: true,
-      children: (isStep(child) ? (child as { children: RootContent[] }).children : [child]) as never[],
-    }));
-  return {
-    type: 'list',
-    ordered: true,
-    start: 1,
-    spread: true,
-    children: items,
-    data: { hProperties: { className: ['steps'] } },
-  };
-}
-
-function isStep(node: RootContent): boolean {
-  const className = node.data?.hProperties?.className;
-  return Array.isArray(className) && className.includes('step');
-}
-
-function withTitle(title: string | undefined, children: RootContent[]): RootContent[] {
-  return title ? [titleParagraph(title, 'p', [], true), ...children] : children;
-}
-
-function caption(text: string | undefined, inline: InlineParser): RootContent[] {
-  return text
-    ? [
-        {
-          type: 'paragraph',
-          children: [{ type: 'emphasis', children: inline(text) }],
-          data: { hProperties: { className: ['caption'] } },
-        },
-      ]
-    : [];
-}
-
-/** A Frame's `hint`: text shown before the framed content. */
-function hint(text: string | undefined, inline: InlineParser): RootContent[] {
-  return text ? [{ type: 'paragraph', children: inline(text) }] : [];
-}
-
 /** Docusaurus's `<CodeBlock language title>{`…`}</CodeBlock>`: a code block (an expression child was dropped, with a warning). */
 function codeBlock(element: JsxElement, children: RootContent[]): RootContent[] {
   const value = children
@@ -231,8 +159,4 @@ function codeBlock(element: JsxElement, children: RootContent[]): RootContent[] 
     textAttribute(element, 'language') ?? textAttribute(element, 'className')?.replace(/^language-/, '');
   const title = textAttribute(element, 'title');
   return [{ type: 'code', lang: lang ?? null, meta: title ? `title="${title}"` : null, value }];
-}
-
-function tipText(tip: string | undefined): RootContent[] {
-  return tip ? [{ type: 'text', value: ` (${tip})` }] : [];
 }
