@@ -78,18 +78,34 @@ export function uploadJournal(
   const path = join(config.rootDir, UPLOAD_JOURNAL_PATH);
   const now = options.now ?? Date.now;
   const served = options.served ?? headCheck;
-  // Writes of one run go one after another, each merged into what the file holds then.
-  let writing: Promise<void> = Promise.resolve();
-  const update = (change: (entries: Record<string, Entry>) => void): Promise<void> => {
-    writing = writing.then(async () => {
-      const shape = await readTargetState<Entries>(path, FORMAT);
-      const entries = { ...(shape.targets[key] ?? {}) };
-      change(entries);
-      if (Object.keys(entries).length === 0) delete shape.targets[key];
-      else shape.targets[key] = entries;
-      await writeTargetState(path, shape);
-    });
-    return writing;
+  // Writes of one run go one after another, each merged into what the file holds then. Changes made while
+  // a write is under way go into the next write together: entries reach the file with one write per
+  // burst of uploads, not one per upload, so a run killed meanwhile has lost fewer of them.
+  let last: Promise<void> = Promise.resolve();
+  let next: { changes: Array<(entries: Entries) => void>; written: Promise<void> } | null = null;
+  const update = (change: (entries: Entries) => void): Promise<void> => {
+    if (next) {
+      next.changes.push(change);
+      return next.written;
+    }
+    const batch: { changes: Array<(entries: Entries) => void>; written: Promise<void> } = {
+      changes: [change],
+      written: Promise.resolve(),
+    };
+    batch.written = last
+      .catch(() => undefined)
+      .then(async () => {
+        next = null;
+        const shape = await readTargetState<Entries>(path, FORMAT);
+        const entries = { ...(shape.targets[key] ?? {}) };
+        for (const apply of batch.changes) apply(entries);
+        if (Object.keys(entries).length === 0) delete shape.targets[key];
+        else shape.targets[key] = entries;
+        await writeTargetState(path, shape);
+      });
+    next = batch;
+    last = batch.written;
+    return batch.written;
   };
   return {
     async recall(recorded) {

@@ -31,6 +31,19 @@ describe('upload journal (.pylon-kb/uploads.json)', () => {
     expect(await readFile(join(rootDir, UPLOAD_JOURNAL_PATH), 'utf8')).not.toContain(TOKEN);
   });
 
+  it('writes uploads recorded at once together, each one on disk by the time its record resolves', async () => {
+    const journal = uploadJournal(config(), { served: async () => 'served' as const });
+    const shas = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(64, '0'));
+    const onDisk = async (sha: string) =>
+      (await readFile(join(rootDir, UPLOAD_JOURNAL_PATH), 'utf8')).includes(sha);
+    const seen = await Promise.all(
+      shas.map((sha) => journal?.record(sha, `https://assets.test/${sha}.png`).then(() => onDisk(sha))),
+    );
+    expect(seen).toEqual(shas.map(() => true));
+    const recalled = await uploadJournal(config(), { served: async () => 'served' })?.recall(new Set());
+    expect(Object.keys(recalled ?? {}).sort()).toEqual(shas);
+  });
+
   it('drops entries the remote records, old entries and URLs that are gone; keeps unknown ones unused', async () => {
     let now = 1_000;
     const states: Record<string, 'served' | 'gone' | 'unknown'> = { a: 'served', b: 'gone', c: 'unknown' };
