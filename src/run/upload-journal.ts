@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { uploadedAssetUrls } from '../identity/placeholders.js';
 import type { CurrentState } from '../remote/types.js';
-import { readTargetState, targetKey, writeTargetState } from './target-state-file.js';
+import { readTargetState, targetKey, updateTargetStateSync } from './target-state-file.js';
 
 /**
  * Files uploaded to a target whose URL no remote body records yet, kept in `<rootDir>/.pylon-kb/uploads.json`.
- * Apply writes an entry right after each upload; a run killed before the articles that use the file were
- * written leaves it here, and the next plan reuses the URL instead of uploading the file again. Once a body
+ * Apply writes an entry as soon as each upload is answered (synchronously); a run killed before the
+ * articles that use the file were written leaves it here, and the next plan reuses the URL instead of
+ * uploading the file again. Once a body
  * in the knowledge base carries the file (`data-pylon-kb-asset`), the remote is the record and the entry is
  * dropped. Entries are per target (transport, API URL, token fingerprint, as for learned rate limits), used
  * only while their URL still answers, and forgotten after 30 days. A missing or unreadable file is no
@@ -78,34 +79,19 @@ export function uploadJournal(
   const path = join(config.rootDir, UPLOAD_JOURNAL_PATH);
   const now = options.now ?? Date.now;
   const served = options.served ?? headCheck;
-  // Writes of one run go one after another, each merged into what the file holds then. Changes made while
-  // a write is under way go into the next write together: entries reach the file with one write per
-  // burst of uploads, not one per upload, so a run killed meanwhile has lost fewer of them.
-  let last: Promise<void> = Promise.resolve();
-  let next: { changes: Array<(entries: Entries) => void>; written: Promise<void> } | null = null;
+  // Synchronous, so an entry is on disk before the loop runs anything else (a process killed a moment after
+  // an upload was answered keeps it), and two changes never interleave.
   const update = (change: (entries: Entries) => void): Promise<void> => {
-    if (next) {
-      next.changes.push(change);
-      return next.written;
-    }
-    const batch: { changes: Array<(entries: Entries) => void>; written: Promise<void> } = {
-      changes: [change],
-      written: Promise.resolve(),
-    };
-    batch.written = last
-      .catch(() => undefined)
-      .then(async () => {
-        next = null;
-        const shape = await readTargetState<Entries>(path, FORMAT);
-        const entries = { ...(shape.targets[key] ?? {}) };
-        for (const apply of batch.changes) apply(entries);
-        if (Object.keys(entries).length === 0) delete shape.targets[key];
-        else shape.targets[key] = entries;
-        await writeTargetState(path, shape);
+    try {
+      updateTargetStateSync<Entries>(path, FORMAT, key, (current) => {
+        const entries = { ...(current ?? {}) };
+        change(entries);
+        return Object.keys(entries).length > 0 ? entries : undefined;
       });
-    next = batch;
-    last = batch.written;
-    return batch.written;
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
   return {
     async recall(recorded) {

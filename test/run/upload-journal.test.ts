@@ -31,7 +31,7 @@ describe('upload journal (.pylon-kb/uploads.json)', () => {
     expect(await readFile(join(rootDir, UPLOAD_JOURNAL_PATH), 'utf8')).not.toContain(TOKEN);
   });
 
-  it('writes uploads recorded at once together, each one on disk by the time its record resolves', async () => {
+  it('has each of twenty uploads recorded at once on disk by the time its record resolves', async () => {
     const journal = uploadJournal(config(), { served: async () => 'served' as const });
     const shas = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(64, '0'));
     const onDisk = async (sha: string) =>
