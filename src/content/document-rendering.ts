@@ -69,6 +69,7 @@ function render(
     ...syntaxOptionsFor(doc, syntax),
     headingIds,
     headings: false,
+    compactText: true,
   });
   const { html, diagnostics, references, anchors } = rendered;
   return {

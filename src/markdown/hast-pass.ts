@@ -10,6 +10,22 @@ import type { SyntaxFinding } from './syntax/index.js';
 const HEADING = /^h[1-6]$/;
 /** Elements whose content an HTML parser reads as raw text: the text digest then needs the HTML parsed. */
 const RAW_TEXT_ELEMENTS = new Set(['iframe', 'textarea', 'title', 'style', 'script', 'noscript', 'xmp']);
+/** What hast-util-to-text leaves out (not rendered), and the elements whose text it keeps as written. */
+const NOT_RENDERED = new Set([
+  'datalist',
+  'head',
+  'noembed',
+  'noframes',
+  'noscript',
+  'rp',
+  'script',
+  'style',
+  'template',
+  'title',
+]);
+const PRE_TEXT = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea', 'nobr']);
+/** Outside `pre`, hast-util-to-text drops the bidi control characters. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export interface HastPassOptions {
   headingIds: HeadingIdRule;
@@ -18,6 +34,8 @@ export interface HastPassOptions {
   findings: SyntaxFinding[];
   /** Collect `headings` (the content core does not use them). */
   headings: boolean;
+  /** Collect `compactText`. */
+  compactText: boolean;
 }
 
 export interface HastPassResult {
@@ -27,6 +45,11 @@ export interface HastPassResult {
   anchors: string[];
   /** Whether the tree holds an iframe (or another raw-text element) with children. */
   rawTextElement: boolean;
+  /**
+   * The non-whitespace characters of `toText(tree)`, in order (the text digest uses nothing else), taken
+   * from the text nodes as the walk passes them. Empty unless `compactText`.
+   */
+  compactText: string;
 }
 
 /**
@@ -44,7 +67,9 @@ export function finishTree(tree: Root, options: HastPassOptions): HastPassResult
     headings: [],
     anchors: [],
     rawTextElement: false,
+    compactText: '',
   };
+  const texts: string[] = [];
 
   const nameHeading = (node: Element) => {
     applyCustomId(node);
@@ -64,11 +89,15 @@ export function finishTree(tree: Root, options: HastPassOptions): HastPassResult
     }
   };
 
-  const walk = (parent: Root | Element, inHeading: boolean) => {
+  /** `text`: how text below is read (`pre` kept as written, `normal`, or `none` when not rendered). */
+  const walk = (parent: Root | Element, inHeading: boolean, text: 'normal' | 'pre' | 'none') => {
     let removed = false;
     const kept: RootContent[] = [];
     for (const child of parent.children) {
       if (child.type !== 'element') {
+        if (child.type === 'text' && text !== 'none' && options.compactText) {
+          texts.push(text === 'pre' ? child.value : child.value.replace(BIDI_CONTROLS, ''));
+        }
         kept.push(child);
         continue;
       }
@@ -88,7 +117,7 @@ export function finishTree(tree: Root, options: HastPassOptions): HastPassResult
       kept.push(child);
       taker.take(child);
       collect(child, heading && !inHeading);
-      walk(child, inHeading || heading);
+      walk(child, inHeading || heading, textMode(child, text));
     }
     if (removed) parent.children = kept as typeof parent.children;
   };
@@ -105,8 +134,18 @@ export function finishTree(tree: Root, options: HastPassOptions): HastPassResult
     }
   };
 
-  walk(tree, false);
+  walk(tree, false, 'normal');
+  if (options.compactText) result.compactText = texts.join('').replace(/\s+/g, '');
   return result;
+}
+
+function textMode(element: Element, outer: 'normal' | 'pre' | 'none'): 'normal' | 'pre' | 'none' {
+  if (outer === 'none') return outer;
+  const { tagName, properties } = element;
+  if (NOT_RENDERED.has(tagName) || properties.hidden || (tagName === 'dialog' && !properties.open))
+    return 'none';
+  if (PRE_TEXT.has(tagName) || ((tagName === 'td' || tagName === 'th') && properties.noWrap)) return 'pre';
+  return outer;
 }
 
 function hasImage(node: Element): boolean {

@@ -30,6 +30,11 @@ export interface RenderOptions extends SyntaxOptions {
   format?: 'md' | 'mdx' | undefined;
   /** Collect `headings` (default true). The content core does not use them and passes false. */
   headings?: boolean | undefined;
+  /**
+   * Give `text` with all whitespace left out: all the text digest reads (`textDigestOfText`), and cheaper
+   * than the laid-out text. The content core passes true. Default false.
+   */
+  compactText?: boolean | undefined;
 }
 
 export interface RenderResult {
@@ -48,6 +53,7 @@ export interface RenderResult {
    * The visible text of `html` (hast-util-to-text of the tree it was serialised from), for the text digest
    * (identity/text-digest.ts) without parsing the HTML again. Absent when the tree holds an element whose
    * content an HTML parser reads as raw text (an iframe with children): only parsing the HTML tells then.
+   * With `compactText`, the same text without any whitespace.
    */
   text?: string;
 }
@@ -80,6 +86,7 @@ export function renderDocument(markdown: string, options: RenderOptions = {}): R
     sources,
     findings: syntax.findings,
     headings: options.headings !== false,
+    compactText: options.compactText === true,
   });
   diagnostics.push(...syntax.findings.map((finding) => syntaxDiagnostic(finding, options.file, lineOffset)));
   const { references, headings, anchors } = finished;
@@ -91,7 +98,11 @@ export function renderDocument(markdown: string, options: RenderOptions = {}): R
   }
   diagnostics.push(...duplicateIds(pass.customIds, anchors, options.file, lineOffset));
   const html = markdownProcessor.stringify(hast);
-  const text = finished.rawTextElement ? undefined : toText(hast);
+  const text = finished.rawTextElement
+    ? undefined
+    : options.compactText === true
+      ? finished.compactText
+      : toText(hast);
   return { html, headings, anchors, references, diagnostics, ...(text !== undefined && { text }) };
 }
 

@@ -45,5 +45,9 @@ describe('Markdown fixtures', () => {
     // Only a page with an iframe has to be parsed for it.
     expect(text !== undefined || html.includes('<iframe')).toBe(true);
     if (text !== undefined) expect(textDigestOfText(text)).toBe(textDigest(html));
+    // The content core's compact text: the same characters without any whitespace.
+    const compact = renderMarkdown(input, { ...readOptions(dir), compactText: true });
+    expect(compact.html).toBe(html);
+    expect(compact.text).toBe(text?.replace(/\s+/g, ''));
   });
 });

@@ -49,4 +49,14 @@ describe('render walks', () => {
       expect.objectContaining({ code: 'markdown/html-removed', file: 'a.md', line: 3, column: 1 }),
     ]);
   });
+
+  it('gives the laid-out text without whitespace as compact text, as hast-util-to-text reads it', () => {
+    // Outside `pre` the bidi controls are dropped, inside they are kept; table and block breaks are whitespace.
+    const markdown = 'A\u200e b\n\n```\nc\u200e d\n```\n\n| x | y |\n|---|---|\n| 1 | 2 |\n';
+    const laidOut = renderDocument(markdown);
+    const compact = renderDocument(markdown, { compactText: true });
+    expect(laidOut.text).toBe('A b\n\nc\u200e d\n\nx\ty\n1\t2');
+    expect(compact.text).toBe('Abc\u200edxy12');
+    expect(compact.html).toBe(laidOut.html);
+  });
 });

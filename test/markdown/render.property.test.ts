@@ -84,6 +84,10 @@ describe('renderMarkdown properties', () => {
       fc.property(markdown, (input) => {
         const { html, text } = renderMarkdown(input, { title: 'T' });
         if (text !== undefined) expect(textDigestOfText(text)).toBe(textDigest(html));
+        // The compact text the content core asks for is the same text without whitespace.
+        const compact = renderMarkdown(input, { title: 'T', compactText: true });
+        expect(compact.html).toBe(html);
+        expect(compact.text).toBe(text?.replace(/\s+/g, ''));
       }),
       { numRuns: 400 },
     );
