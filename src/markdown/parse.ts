@@ -72,6 +72,7 @@ function parseAs(
     source: markdown,
     prepared: prepared.sourceLines !== null,
     format,
+    site: options.site,
     file,
     includes: options.includes ?? new Map(),
     findings,

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { HeadingIdRule } from '../heading-slugs.js';
 import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
+import { CODE_ANNOTATION_SYNTAX, stripCodeAnnotations } from './code-annotations.js';
 import { CODE_INFO_SYNTAX, splitCodeInfo } from './code-info.js';
 import { buildContainers } from './container-nodes.js';
 import { EMOJI_SYNTAX, replaceEmoji } from './emoji.js';
@@ -27,6 +28,8 @@ export interface SyntaxStepContext {
   /** Whether `prepareSource` rewrote anything (markers, includes, Liquid, shortcodes). */
   prepared: boolean;
   format: Format;
+  /** The site generator (`mkdocs`, `hugo` …), for steps only one generator's syntax needs. */
+  site?: string | undefined;
   file: string;
   includes: IncludeLookup;
   findings: SyntaxFinding[];
@@ -67,6 +70,11 @@ const STEPS: readonly SyntaxStep[] = [
   },
   { name: 'marks', applies: (c) => MARK_SYNTAX.test(c.source), run: (tree) => replaceInlineMarks(tree) },
   { name: 'keys', applies: (c) => KEYS_SYNTAX.test(c.source), run: (tree) => replaceKeys(tree) },
+  {
+    name: 'code-annotations',
+    applies: (c) => c.site === 'mkdocs' && CODE_ANNOTATION_SYNTAX.test(c.source),
+    run: (tree) => stripCodeAnnotations(tree),
+  },
   {
     name: 'fence-info',
     applies: (c) => FENCE_INFO_SYNTAX.test(c.source),
