@@ -175,11 +175,16 @@ export function oldPathLink(
   target: LinkTarget,
   newLink: string,
   at: Where,
+  by: 'redirect' | 'move' = 'redirect',
 ): Diagnostic {
+  const known =
+    by === 'move'
+      ? `where ${target.path} was before pylon-kb moved it`
+      : `which ${target.path} redirects from`;
   return {
     severity: 'warning',
     code: 'link/old-path',
-    message: `The link "${url}" points to the old path ${oldPath}, which ${target.path} redirects from: it is resolved to that article.`,
+    message: `The link "${url}" points to the old path ${oldPath}, ${known}: it is resolved to that article.`,
     ...at,
     hint: `Update the link to "${newLink}".`,
   };

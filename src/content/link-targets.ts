@@ -39,6 +39,8 @@ export interface TargetIndex {
   byUrl: ReadonlyMap<string, LinkTarget>;
   /** Articles by the old paths their redirect keys name (`oldPathKey`): links to them resolve with a warning. */
   byOldPath: ReadonlyMap<string, LinkTarget>;
+  /** Articles by the paths pylon-kb moved them from (their markers' former keys): resolved with a warning too. */
+  byFormerPath: ReadonlyMap<string, LinkTarget>;
   /** Folder keys of the collections (a link to one is not an article link). */
   collections: ReadonlySet<string>;
   /** Translations of each article key, by language. */
@@ -66,7 +68,14 @@ export interface ReferenceOrigin {
 export type Classified =
   | { type: 'ignore' }
   | { type: 'fragment'; anchor: string }
-  | { type: 'document'; target: LinkTarget; anchor?: string; movedFrom?: string }
+  | {
+      type: 'document';
+      target: LinkTarget;
+      anchor?: string;
+      movedFrom?: string;
+      /** How the old path is known: a redirect key of the target, or a move pylon-kb made. */
+      movedBy?: 'redirect' | 'move';
+    }
   | { type: 'missing-document'; wanted: string; outside: boolean }
   | { type: 'invalid-document'; wanted: string; line: number }
   | { type: 'excluded-document'; wanted: string }
@@ -85,6 +94,8 @@ export interface TargetIndexExtras {
   invalid?: readonly InvalidDoc[] | undefined;
   excluded?: readonly string[] | undefined;
   rules?: LinkRules | undefined;
+  /** Keys each document had before pylon-kb moved it, by its current key (from the remote articles' markers). */
+  formerKeys?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 const NO_RULES: LinkRules = { staticDirs: [], linksFromDocsRoot: false, rawHtmlFromPageUrl: false };
@@ -99,6 +110,7 @@ export function buildTargetIndex(
   const bySitePath = new Map<string, LinkTarget>();
   const byUrl = new Map<string, LinkTarget>();
   const byOldPath = new Map<string, LinkTarget>();
+  const byFormerPath = new Map<string, LinkTarget>();
   const byLanguage = new Map<string, Map<string, LinkTarget>>();
   for (const { doc, anchors } of docs) {
     const target: LinkTarget = { key: doc.key, path: doc.path, anchors: new Set(anchors) };
@@ -108,6 +120,10 @@ export function buildTargetIndex(
     for (const url of (doc.siteUrls ?? []).map(normaliseUrlPath)) if (!byUrl.has(url)) byUrl.set(url, target);
     for (const path of (doc.redirectFrom ?? []).map(oldPathKey))
       if (!byOldPath.has(path)) byOldPath.set(path, target);
+    for (const key of extras.formerKeys?.get(doc.key) ?? []) {
+      const path = oldPathKey(`/${key}`);
+      if (!byFormerPath.has(path)) byFormerPath.set(path, target);
+    }
   }
   for (const { doc, anchors, language } of translations) {
     if (language === undefined) continue;
@@ -127,6 +143,7 @@ export function buildTargetIndex(
     bySitePath,
     byUrl,
     byOldPath,
+    byFormerPath,
     collections: new Set(collections.map((c) => c.key)),
     translations: byLanguage,
     ...(extras.translationFolder !== undefined && { translationFolder: extras.translationFolder }),
@@ -154,14 +171,21 @@ export function classifyReference(
   if (reference.kind === 'image') return asset(path, fileDir, index.rules);
 
   const extension = path.endsWith('/') ? '' : extensionOf(path);
-  const withAnchor = (target: LinkTarget, movedFrom?: string): Classified => ({
+  const withAnchor = (
+    target: LinkTarget,
+    old?: { oldPath: string; by: 'redirect' | 'move' },
+  ): Classified => ({
     type: 'document',
     target,
     ...(fragment && { anchor: fragment }),
-    ...(movedFrom !== undefined && { movedFrom }),
+    ...(old !== undefined && { movedFrom: old.oldPath, movedBy: old.by }),
   });
-  const moved = (paths: readonly string[]) =>
-    paths.map((p) => findMoved(p, index.byOldPath, index.rules.pageUrlsOf)).find(Boolean);
+  const moved = (paths: readonly string[]) => {
+    const declared = paths.map((p) => findMoved(p, index.byOldPath, index.rules.pageUrlsOf)).find(Boolean);
+    if (declared) return { ...declared, by: 'redirect' as const };
+    const recorded = paths.map((p) => findMoved(p, index.byFormerPath, index.rules.pageUrlsOf)).find(Boolean);
+    return recorded && { ...recorded, by: 'move' as const };
+  };
   if (isMarkdownExtension(extension)) {
     const joined = joinPath(fileDir, path);
     const fromRoot = index.rules.linksFromDocsRoot && !path.startsWith('.') ? joinPath('', path) : undefined;
@@ -171,7 +195,7 @@ export function classifyReference(
     const notPublished = unpublished(candidates, index);
     if (notPublished) return notPublished;
     const old = moved(candidates);
-    if (old) return withAnchor(old.target, old.oldPath);
+    if (old) return withAnchor(old.target, old);
     if (!joined.outside && isIndexPage(joined.path)) {
       return { type: 'unresolved', wanted: joined.path, collection: true, outside: false };
     }
@@ -182,7 +206,7 @@ export function classifyReference(
   const notPublished = unpublished(site.tried, index);
   if (notPublished) return notPublished;
   const old = moved(site.tried);
-  if (old) return withAnchor(old.target, old.oldPath);
+  if (old) return withAnchor(old.target, old);
   if (extension !== '' && extension !== 'html') return asset(path, fileDir, index.rules);
   return { type: 'unresolved', wanted: site.wanted, collection: site.collection, outside: site.outside };
 }

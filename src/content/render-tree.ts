@@ -22,6 +22,8 @@ export interface RenderTreeOptions {
   syntax?: SyntaxInputs | undefined;
   /** Cache keys, resolved pages and articles of unchanged documents from the last build (watch mode). */
   memo?: BuildMemo | undefined;
+  /** Keys each document had before pylon-kb moved it (from the remote), so links to the old path resolve. */
+  formerKeys?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 /** A content tree with, optionally, the translations `buildContentTree` found. */
@@ -88,6 +90,7 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
     translationFolder: tree.translationFolder,
     invalid: tree.invalid,
     excluded: tree.excluded,
+    ...(options.formerKeys && options.formerKeys.size > 0 && { formerKeys: options.formerKeys }),
     ...(site && {
       rules: {
         staticDirs: tree.site?.staticDirs ?? [],
@@ -100,7 +103,10 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
   const index = buildTargetIndex(indexedDocs, indexedTranslations, tree.collections, extras);
   // `pageUrlsOf` depends on the site alone, which the fingerprint names by its config (JSON skips functions).
   const indexFingerprint = options.memo
-    ? targetIndexFingerprint(indexedDocs, indexedTranslations, tree.collections, [extras, tree.site])
+    ? targetIndexFingerprint(indexedDocs, indexedTranslations, tree.collections, [
+        { ...extras, formerKeys: [...(options.formerKeys ?? [])] },
+        tree.site,
+      ])
     : undefined;
   return { tree, docs, translations, invalid, index, diagnostics, indexFingerprint };
 }

@@ -117,7 +117,9 @@ function replacementFor(
         out.diagnostics.push(missingAnchor(reference.url, found.anchor, anchors, false, at, anchorSeverity));
       if (found.movedFrom !== undefined) {
         const newLink = `${relativeLink(page.origin.path, found.target.path)}${found.anchor ? `#${found.anchor}` : ''}`;
-        out.diagnostics.push(oldPathLink(reference.url, found.movedFrom, found.target, newLink, at));
+        out.diagnostics.push(
+          oldPathLink(reference.url, found.movedFrom, found.target, newLink, at, found.movedBy),
+        );
       }
       out.links.push({
         targetKey: found.target.key,

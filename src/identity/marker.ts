@@ -2,9 +2,9 @@
  * The pylon-kb marker: a small empty element appended to every article pylon-kb creates, carrying
  * the document key, the digest of what was rendered, a digest of the visible text (for drift detection),
  * the route redirects created for the article (Pylon cannot list redirects), and whether the article was
- * retired by unlisting.
+ * retired by unlisting, and the document keys it had before a move (so links to an old path keep resolving).
  *
- * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;x=1;p=<article id>;l=<language>;s=<source digest>"></div>`, every value
+ * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;f=<key>,<key>;x=1;p=<article id>;l=<language>;s=<source digest>"></div>`, every value
  * percent-encoded, so the attribute survives an editor re-serialising HTML (attribute order, entities, quotes).
  * This is the only module that knows the encoding.
  */
@@ -13,6 +13,8 @@ export interface Marker {
   digest: string;
   textDigest: string;
   redirects: string[];
+  /** Keys the document had before pylon-kb moved it (`old/setup` for `guides/setup`), newest first. */
+  formerKeys?: string[];
   /** Retired by unlisting (a move or an orphan): kept in Pylon, no longer managed. */
   retired?: boolean;
   /** Ids of the articles this one replaces (a move in progress): a run that finds them finishes the move. */
@@ -36,6 +38,8 @@ function encode(marker: Marker): string {
     `t=${encodeURIComponent(marker.textDigest)}`,
   ];
   if (marker.redirects.length > 0) parts.push(`r=${marker.redirects.map(encodeURIComponent).join(',')}`);
+  if (marker.formerKeys && marker.formerKeys.length > 0)
+    parts.push(`f=${marker.formerKeys.map(encodeURIComponent).join(',')}`);
   if (marker.retired) parts.push('x=1');
   if (marker.replaces && marker.replaces.length > 0)
     parts.push(`p=${marker.replaces.map(encodeURIComponent).join(',')}`);
@@ -71,11 +75,13 @@ function decode(raw: string): Marker | null {
       .map(safeDecode)
       .filter((p): p is string => p !== null);
   const replaces = list('p');
+  const formerKeys = list('f');
   return {
     key,
     digest,
     textDigest,
     redirects: list('r'),
+    ...(formerKeys.length > 0 ? { formerKeys } : {}),
     ...(values.get('x') === '1' ? { retired: true } : {}),
     ...(replaces.length > 0 ? { replaces } : {}),
     ...(values.get('l') ? { language: safeDecode(values.get('l') ?? '') ?? '' } : {}),

@@ -21,12 +21,14 @@ export function markedBody(
   desired: DesiredArticle,
   redirects: readonly string[] = [],
   replaces: readonly string[] = [],
+  formerKeys: readonly string[] = [],
 ): string {
   const marker: Marker = {
     key: desired.key,
     digest: desired.digest,
     textDigest: desired.textDigest ?? textDigest(desired.html),
     redirects: [...redirects],
+    ...(formerKeys.length > 0 ? { formerKeys: [...formerKeys] } : {}),
     ...(replaces.length > 0 ? { replaces: [...replaces] } : {}),
   };
   return withMarker(desired.html, marker);
@@ -37,12 +39,14 @@ export interface BodyContext {
   lookup?: PlaceholderLookup;
   redirects?: readonly string[];
   replaces?: readonly string[];
+  /** Keys the document had before a move, recorded so links to its old path keep resolving. */
+  formerKeys?: readonly string[];
   translations?: TranslationDraft[];
 }
 
 export function finalBody(desired: DesiredArticle, context: BodyContext): FinalBody {
   return finalizeBody(
-    markedBody(desired, context.redirects, context.replaces),
+    markedBody(desired, context.redirects, context.replaces, context.formerKeys),
     desired.title,
     context.lookup ?? EMPTY_LOOKUP,
   );

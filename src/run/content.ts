@@ -115,6 +115,8 @@ export async function buildContent(
     site?: string | undefined;
     /** The last build's per-file results (watch): only what changed is computed again. */
     memo?: BuildMemo | undefined;
+    /** Keys each document had before pylon-kb moved it (the remote markers'), for links to old paths. */
+    formerKeys?: ReadonlyMap<string, readonly string[]> | undefined;
   } = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
   const site = options.site ?? siteNameOf(tree.site);
@@ -127,6 +129,7 @@ export async function buildContent(
     brokenLinks: config.brokenLinks,
     renderCache: options.renderCache,
     memo,
+    formerKeys: options.formerKeys,
     // Included files and site variables, for the generators' syntax (the only other reads of content).
     syntax: await readSyntaxInputs(config.contentDir, pages, site, memo, tree.site?.root),
   };

@@ -1,13 +1,14 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { DesiredState } from '../content/types.js';
 import type { PlanMemo } from '../plan/article-memo.js';
+import { formerKeysOf, hasMissingLinkTargets } from '../plan/former-keys.js';
 import type { PlanOptions } from '../plan/options.js';
 import { createPlan } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
 import type { CurrentState } from '../remote/types.js';
 import { unknownAuthorPolicy } from './authors.js';
-import { type LoadedContent, loadContent } from './content.js';
+import { buildContent, type LoadedContent, readContentTree } from './content.js';
 import { readRemote } from './remote.js';
 import { openRenderCache } from './render-cache.js';
 import { uploadJournal, withJournaledUploads } from './upload-journal.js';
@@ -72,10 +73,20 @@ export async function planFromConfig(
 ): Promise<PlanRun> {
   // The docs tree first: it names the languages whose translations must be read from the remote.
   const renderCache = await openRenderCache(config.rootDir, { persist: run.renderCache === true });
-  const content = await loadContent(config, { renderCache });
-  await renderCache.save();
+  const { files, tree } = await readContentTree(config);
+  let content: LoadedContent = { files, ...(await buildContent(config, tree, { renderCache })) };
   const remote = await readRemote(client, config, content.desired);
   // Files an interrupted run uploaded but no article records yet are not uploaded again.
   const current = await withJournaledUploads(remote, uploadJournal(config));
-  return { plan: makePlan(content.desired, current, config, run), content, current };
+  let plan = makePlan(content.desired, current, config, run);
+  // A link to where a document was before pylon-kb moved it: resolved once the moves are known (the
+  // renderings come from the cache, only the links are resolved again).
+  const formerKeys = formerKeysOf(plan, current);
+  if (formerKeys.size > 0 && hasMissingLinkTargets(plan)) {
+    content = { files, ...(await buildContent(config, tree, { renderCache, formerKeys })) };
+    plan = makePlan(content.desired, current, config, run);
+  }
+  renderCache.sweep();
+  await renderCache.save();
+  return { plan, content, current };
 }

@@ -65,6 +65,42 @@ describe("links to a moved document's old path, over HTTP", () => {
     expect(second.code, second.stdout + second.stderr).toBe(0);
   });
 
+  it('resolves a link to where pylon-kb itself moved a document from (a rename with no redirect key), run after run', async () => {
+    await writeText(join(ws.docs, 'old', 'setup.md'), `---\ntitle: Setup\n---\n\n${body('the setup')}\n`);
+    const linker = '---\ntitle: Linker\n---\n\nRead [the setup](../old/setup.md#top) first.\n';
+    await writeText(join(ws.docs, 'notes', 'linker.md'), linker);
+    expect((await cli('apply')).code).toBe(0);
+    const oldUrl = managedByKey(emu).get('old/setup')?.[0]?.url;
+
+    // A plain rename: same text, new folder, nothing in the frontmatter says where it was.
+    await rm(join(ws.docs, 'old'), { recursive: true });
+    await writeText(join(ws.docs, 'guides', 'setup.md'), `---\ntitle: Setup\n---\n\n${body('the setup')}\n`);
+    const planned = await cli('plan');
+    const said = planned.stdout + planned.stderr;
+    expect(planned.code, said).toBe(0);
+    expect(said).toContain('link/old-path');
+    expect(said).toContain('where guides/setup.md was before pylon-kb moved it');
+    expect(said).not.toContain('link/missing-target');
+
+    const applied = await cli('apply');
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    const after = managedByKey(emu);
+    const moved = after.get('guides/setup')?.[0];
+    expect(moved?.url).toBeDefined();
+    expect(moved?.url).not.toBe(oldUrl);
+    expect(moved?.draft_html).toContain('f=old%2Fsetup');
+    const hrefs = hrefsOf(after.get('notes/linker')?.[0]?.draft_html ?? '');
+    expect(hrefs).toHaveLength(1);
+    expect(hrefs[0]?.startsWith(moved?.url ?? '?')).toBe(true);
+
+    // The next runs know the old path from the moved article's marker: still resolved, nothing to write.
+    for (let run = 0; run < 2; run++) {
+      const again = await cli('plan', '--detailed-exitcode');
+      expect(again.code, again.stdout + again.stderr).toBe(0);
+      expect(again.stdout + again.stderr).toContain('link/old-path');
+    }
+  });
+
   it('a link to an old path no document declares stays a broken-link error, and nothing is written', async () => {
     await writeText(join(ws.docs, 'guides', 'setup.md'), `---\ntitle: Setup\n---\n\n${body('the setup')}\n`);
     await writeText(join(ws.docs, 'notes', 'linker.md'), '---\ntitle: Linker\n---\n\n[x](../old/setup.md)\n');

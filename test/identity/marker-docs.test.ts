@@ -14,6 +14,7 @@ describe('the marker fields in docs/architecture.md', () => {
       digest: 'd1',
       textDigest: 't1',
       redirects: ['/articles/1-old'],
+      formerKeys: ['old/setup', 'older/setup'],
       retired: true,
       replaces: ['a1'],
       language: 'fr',

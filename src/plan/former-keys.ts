@@ -1,0 +1,28 @@
+import type { CurrentState } from '../remote/types.js';
+import type { Plan } from './types.js';
+
+/**
+ * The keys each document had before pylon-kb moved it, by its current key: what the live articles' markers
+ * recorded, and the moves this plan makes (a rename paired by similarity has no redirect key to say so).
+ * With them, a link still written to the old path resolves to the article, with a warning (content layer).
+ */
+export function formerKeysOf(plan: Plan, current: CurrentState): Map<string, string[]> {
+  const former = new Map<string, string[]>();
+  const add = (key: string, keys: readonly string[]) => {
+    const list = former.get(key) ?? [];
+    for (const k of keys) if (k !== key && !list.includes(k)) list.push(k);
+    if (list.length > 0) former.set(key, list);
+  };
+  for (const op of plan.operations) {
+    if (op.kind === 'move-article') add(op.key, [op.from.key]);
+    if (op.kind === 'update-article' && op.previousKey !== undefined) add(op.key, [op.previousKey]);
+  }
+  for (const { marker } of current.articles)
+    if (marker?.formerKeys && !marker.retired) add(marker.key, marker.formerKeys);
+  return former;
+}
+
+/** Whether the plan holds a link to a document that is not in the tree (which a former key might explain). */
+export function hasMissingLinkTargets(plan: Plan): boolean {
+  return plan.diagnostics.some((d) => d.code === 'link/missing-target' || d.code === 'link/unresolved');
+}
