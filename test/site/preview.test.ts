@@ -29,12 +29,13 @@ function startPreview(args: string[], cwd: string) {
   };
 }
 
-async function until<T>(probe: () => T | null | undefined, what: string, ms = 15_000): Promise<T> {
+/** Polls `probe`; `what` is read at the time-out, so it can show what had been printed by then. */
+async function until<T>(probe: () => T | null | undefined, what: () => string, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = probe();
     if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -58,7 +59,7 @@ browserDescribe('preview browser test')('pylon-kb preview in headless Chromium',
     const preview = startPreview([file, ...CLI_FLAGS], ws.dir);
     const url = await until(
       () => /^Preview: (\S+)$/m.exec(preview.stdout())?.[1],
-      `the preview URL (stdout: ${preview.stdout()}, stderr: ${preview.stderr()})`,
+      () => `the preview URL (stdout: ${preview.stdout()}, stderr: ${preview.stderr()})`,
     );
     // One URL, and no token anywhere in what was printed.
     expect(preview.stdout().match(/https?:\/\/\S+/g)).toEqual([url]);
@@ -105,5 +106,5 @@ browserDescribe('preview browser test')('pylon-kb preview in headless Chromium',
     expect(await preview.stop()).toBe(0);
     expect(preview.stderr()).not.toMatch(/error/i);
     console.info(preview.stdout());
-  });
+  }, 120_000);
 });
