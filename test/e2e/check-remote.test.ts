@@ -115,6 +115,13 @@ describe('check --remote', () => {
     expect(emu.snapshot().requests.counts).toEqual({});
   });
 
+  it('refuses the flags that only say where to check authors when --remote is not given', async () => {
+    const refused = await check({}, '--author', 'ada@acme.test');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--author applies only with --remote');
+    expect(emu.snapshot().requests.counts).toEqual({});
+  });
+
   it('with --remote and no target configured, fails with a clear message', async () => {
     const noToken = await check({}, '--remote');
     expect(noToken.code).toBe(2);

@@ -4,12 +4,21 @@ import { loadContent } from '../../run/content.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics } from '../failures.js';
+import { UsageError } from '../parse.js';
 import { siteLines } from '../site-line.js';
 
 /** Offline validation of the whole tree: every problem at once, no network (authors too with `--remote`). */
 export async function run(input: CommandInput): Promise<number> {
   const { io } = input;
   const remote = input.values.remote === true;
+  // These flags say where to check authors; without --remote nothing would read them.
+  const remoteOnly = ['author', 'target', 'truto-account'].filter((flag) => input.values[flag] !== undefined);
+  if (!remote && remoteOnly.length > 0) {
+    const named = remoteOnly.map((flag) => `--${flag}`).join(', ');
+    throw new UsageError(
+      `${named} applies only with --remote: add --remote to check authors, or leave it out.`,
+    );
+  }
   const config = await loadCliConfig(input, { forceEmulator: !remote });
   const { desired } = await loadContent(config);
   const authors = remote
