@@ -9,7 +9,7 @@ import {
 } from '../content/desired.js';
 import { assetPathsToRead, localReferences } from '../content/local-references.js';
 import { type ReadAssetResult, readAssets } from '../content/read-assets.js';
-import { readContent } from '../content/read-files.js';
+import { type ReadContent, readContent } from '../content/read-files.js';
 import { readSyntaxInputs } from '../content/read-includes.js';
 import { readSite } from '../content/read-site.js';
 import { buildContentTree } from '../content/tree.js';
@@ -46,12 +46,20 @@ export async function readContentTree(
   config: ContentConfig,
 ): Promise<{ files: SourceFile[]; tree: ContentTreeInput; site: SiteContext }> {
   const site = await readSiteOf(config);
-  const { files, excluded } = await readContent(config.contentDir, {
+  const { files, excluded } = await readSiteFiles(config, site);
+  return { files, tree: contentTreeOf(config, files, { site, excluded }), site };
+}
+
+/** The docs tree's files as the site has them: `include`/`exclude`, and what the site leaves out. */
+export function readSiteFiles(
+  config: Pick<ContentConfig, 'contentDir' | 'include' | 'exclude'>,
+  site: SiteContext,
+): Promise<ReadContent> {
+  return readContent(config.contentDir, {
     include: config.include,
     exclude: config.exclude,
     siteExclude: siteExcludes(site),
   });
-  return { files, tree: contentTreeOf(config, files, { site, excluded }), site };
 }
 
 /** The globs the site leaves out (its partials, `exclude` in its config). */

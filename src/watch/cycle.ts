@@ -1,4 +1,3 @@
-import type { ApplyResult } from '../apply/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { PlanMemo } from '../plan/article-memo.js';
 import { isWrite, type Operation } from '../plan/types.js';
@@ -14,7 +13,8 @@ import type { DesiredCache } from './desired-cache.js';
 import { foldResults } from './fold.js';
 import { type ContentPipeline, contentPipeline } from './pipeline.js';
 import { holdBrokenFiles } from './plan-filter.js';
-import { type ReadBatch, readChanges } from './read-changes.js';
+import { readChanges } from './read-changes.js';
+import { reportResult } from './result-report.js';
 import { readBackTranslations } from './translations.js';
 import type { CycleReason, FileChange, WatchEvent } from './types.js';
 
@@ -34,6 +34,21 @@ export interface CycleMemory {
   announced: Set<string>;
   /** Writes refused because the session was closing. */
   unsent: number;
+}
+
+/** A session's memory before its first cycle: the knowledge base is read at start. */
+export function emptyMemory(): CycleMemory {
+  const knowledgeBase = { id: '', slug: '', title: '' };
+  const state = { knowledgeBase, collections: [], articles: [], users: [], teams: [] };
+  return {
+    state,
+    stale: false,
+    written: new Set(),
+    broken: new Set(),
+    diagnosed: new Set(),
+    announced: new Set(),
+    unsent: 0,
+  };
 }
 
 export interface CycleContext {
@@ -56,21 +71,10 @@ export interface Batch {
   changes: FileChange[];
 }
 
-const ARTICLE_WRITES = new Set<Operation['kind']>([
-  'create-article',
-  'update-article',
-  'move-article',
-  'create-redirects',
-]);
-
-function opPath(op: Operation): string | undefined {
-  return 'path' in op ? op.path : undefined;
-}
-
 /** The files an operation writes from: the document's, and those of the translations it sends. */
 function sourcePaths(op: Operation): string[] {
   const translations = 'translations' in op ? op.translations.map((t) => t.path) : [];
-  const path = opPath(op);
+  const path = 'path' in op ? op.path : undefined;
   return path === undefined ? translations : [path, ...translations];
 }
 
@@ -151,7 +155,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     site: config.site,
     uploadJournal: uploadJournal(config),
     onEvent: (event) => {
-      if (event.type === 'done') report(ctx, read, full, event.result);
+      if (event.type === 'done') reportResult(ctx, read, full, event.result);
     },
   });
   const folded = foldResults(memory.state, results);
@@ -171,30 +175,4 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
   );
   if (!full && quiet.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: quiet });
   return results.length;
-}
-
-/** One line's worth per finished operation, with the time from the save to the server's answer. */
-function report(ctx: CycleContext, read: ReadBatch, full: boolean, result: ApplyResult): void {
-  const at = ctx.now();
-  if (result.status === 'failed' && ctx.isClosed()) {
-    ctx.memory.unsent++;
-    return;
-  }
-  const path = opPath(result.op);
-  const saves = [...read.savedAt.values()];
-  const savedAt =
-    (path !== undefined ? read.savedAt.get(path) : undefined) ??
-    (saves.length > 0 ? Math.min(...saves) : undefined);
-  const latencyMs = full || savedAt === undefined ? null : Math.max(0, at - savedAt);
-  // Where to see an article is said at the author's first save of it, not for every start-up write.
-  let firstWrite = false;
-  if (
-    !full &&
-    ARTICLE_WRITES.has(result.op.kind) &&
-    ['created', 'updated', 'moved'].includes(result.status)
-  ) {
-    firstWrite = !ctx.memory.written.has(result.op.key);
-    ctx.memory.written.add(result.op.key);
-  }
-  ctx.emit({ type: 'result', at, result, ...(path !== undefined ? { path } : {}), latencyMs, firstWrite });
 }

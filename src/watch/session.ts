@@ -1,12 +1,11 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { readContent } from '../content/read-files.js';
 import { createPlanMemo } from '../plan/article-memo.js';
-import { readSiteOf, siteExcludes } from '../run/content.js';
+import { readSiteFiles, readSiteOf, siteExcludes } from '../run/content.js';
 import { readRemote } from '../run/remote.js';
 import { openRenderCache, type RenderCacheStore } from '../run/render-cache.js';
 import { BatchQueue } from './batch-queue.js';
 import { compareConfigs, diagnosticsOf, keepSessionKeys } from './config-change.js';
-import { type CycleContext, pipelineOf, runCycle } from './cycle.js';
+import { type CycleContext, emptyMemory, pipelineOf, runCycle } from './cycle.js';
 import { DesiredCache } from './desired-cache.js';
 import { gateWrites } from './gate.js';
 import type { WatchOptions, WatchSession, WatchStats } from './types.js';
@@ -58,21 +57,7 @@ class WatchEngine implements WatchSession {
       planMemo: createPlanMemo(),
       site: undefined,
       publish: options.publish ?? this.config.watch.publish,
-      memory: {
-        state: {
-          knowledgeBase: { id: '', slug: '', title: '' },
-          collections: [],
-          articles: [],
-          users: [],
-          teams: [],
-        },
-        stale: false,
-        written: new Set(),
-        broken: new Set(),
-        diagnosed: new Set(),
-        announced: new Set(),
-        unsent: 0,
-      },
+      memory: emptyMemory(),
       now: this.now,
       emit: (event) => options.onEvent(event),
       isClosed: () => this.closed,
@@ -142,11 +127,7 @@ class WatchEngine implements WatchSession {
     const site = await readSiteOf(this.config);
     this.ctx.site = site;
     await this.startWatcher(siteExcludes(site));
-    const { files, excluded } = await readContent(this.config.contentDir, {
-      include: this.config.include,
-      exclude: this.config.exclude,
-      siteExclude: siteExcludes(site),
-    });
+    const { files, excluded } = await readSiteFiles(this.config, site);
     this.cache.replaceAll(files, excluded);
   }
 
