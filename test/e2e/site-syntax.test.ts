@@ -227,4 +227,44 @@ describe('the syntax pages of the fixture trees', () => {
     expect(html).toContain('<summary>CLI</summary>');
     expect(html).toContain('<p class="caption"><strong>tern.yaml</strong></p>');
   });
+
+  it('Docusaurus as Docusaurus reads it: mdx-code-block unwrapped, HTML comments, {#id}, TOCInline, CodeBlock', async () => {
+    const html = await htmlOf('docusaurus', 'guides/release-checklist.mdx');
+    expect(html).not.toMatch(/import|mdx-code-block|<!--|\{#/);
+    expect(html).toContain('<ul class="toc">\n<li><a href="#before-tag">Before you tag</a></li>');
+    expect(html).toContain('<h2 id="before-tag">Before you tag</h2>');
+    expect(html).toContain('<summary>Yarn</summary>');
+    expect(html).toContain('<pre><code class="language-bash">git tag v2.0.0\ngit push --tags\n</code></pre>');
+  });
+
+  it('VitePress: code snippet imports (a region, a whole file), [[toc]], details {open}, v-pre', async () => {
+    const html = await htmlOf('vitepress', 'guide/snippets.md');
+    expect(html).not.toContain('&#x3C;&#x3C;&#x3C;');
+    expect(html).toContain('<li><a href="#create-a-beacon">Create a beacon</a></li>');
+    expect(html).toContain(
+      '<pre><code class="language-ts">const beacon = createBeacon({ interval: 30 })\n</code></pre>',
+    );
+    expect(html).toContain('<details open>\n<summary>The full module</summary>');
+    expect(html).toContain('Write <span>{{ beacon.name }}</span> to print the name.');
+  });
+
+  it('Mintlify: API fields keep their name, type, place and default; Markdown in a frame caption', async () => {
+    const html = await htmlOf('mintlify', 'api-reference/orders.mdx');
+    expect(html).toContain(
+      '<p><strong><code>limit</code></strong> <code>number</code> · query · default: <code>20</code></p>',
+    );
+    expect(html).toContain('<p><strong><code>orders</code></strong> <code>Order[]</code> · required</p>');
+    expect(html).toContain('<em>The <strong>orders</strong> page of the dashboard.</em>');
+  });
+
+  it('GitBook: swagger blocks, an editor figure and a heading anchor', async () => {
+    const html = await htmlOf('gitbook', 'guides/api-blocks.md');
+    expect(html).toContain('<h2 id="fetch">Fetch a note</h2>');
+    expect(html).toContain('<p><strong>GET</strong> <code>https://api.tern.example/notes/{id}</code></p>');
+    expect(html).toContain('<p><strong><code>id</code></strong> <code>string</code> · path · required</p>');
+    expect(html).toContain('<p><strong>Response 200: OK</strong> — The note</p>');
+    expect(html).toMatch(
+      /<img src="[^"]+" (?:data-pylon-kb-asset="[^"]+" )?alt="How Tern syncs"><br>\n<em>A fetch, then a sync<\/em>/,
+    );
+  });
 });
