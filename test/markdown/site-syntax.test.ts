@@ -29,6 +29,16 @@ describe("site syntax diagnostics name the file and the author's line", () => {
     ]);
   });
 
+  it('keeps an inline <code> of MDX in its paragraph, its text not reported as literal syntax', () => {
+    const { html, diagnostics } = renderMarkdown('Write <code>{#setup}</code> after a heading.\n', {
+      file: 'a.mdx',
+      format: 'mdx',
+      site: 'docusaurus',
+    });
+    expect(html).toBe('<p>Write <code>{#setup}</code> after a heading.</p>');
+    expect(diagnostics).toEqual([]);
+  });
+
   it('reads an .mdx file the MDX grammar rejects as Markdown, with a warning at the failing line', () => {
     const { html, diagnostics } = renderMarkdown(
       '# Title\n\nText with <br> unclosed and {braces.\n\n:::tip\nStill a callout.\n:::\n',

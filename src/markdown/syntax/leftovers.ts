@@ -19,11 +19,15 @@ const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /<[A-Z][A-Za-z0-9]*[\s/>]/, what: 'a component tag (<Component>)' },
 ];
 
+const SHOWN_AS_CODE = new Set(['code', 'kbd', 'samp', 'pre']);
+
 /** Runs on the final mdast: its text nodes are what readers see as text (code nodes are other types). */
 export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[], source = ''): void {
   const reported = new Set<string>();
   const sourceLines = source.split('\n');
-  visit(tree, (node) => {
+  visit(tree, (node, _index, parent) => {
+    // Text inside an element shown as code (`<code>` written in MDX) is meant to be read as written.
+    if (SHOWN_AS_CODE.has(String((parent?.data as { hName?: unknown } | undefined)?.hName))) return;
     // Raw HTML is published too: the text between its tags is what readers see of it.
     const value =
       node.type === 'text'
