@@ -68,8 +68,12 @@ class WatchEngine implements WatchSession {
     try {
       await this.readTree();
       const { desired } = await this.cache.build(pipelineOf(this.ctx));
-      await this.saveRenderCache();
-      this.ctx.memory.state = await readRemote(this.ctx.api, this.config, desired);
+      // The renderings are written while the knowledge base is read: neither waits for the other.
+      const [state] = await Promise.all([
+        readRemote(this.ctx.api, this.config, desired),
+        this.saveRenderCache(),
+      ]);
+      this.ctx.memory.state = state;
     } catch (error) {
       await this.close();
       throw error;
