@@ -1,6 +1,6 @@
 import { normaliseUrlPath } from '../sites/url.js';
-import type { LinkTarget, ReferenceOrigin, TargetIndex } from './link-targets.js';
 import { markdownPathsOf } from './markdown-path.js';
+import type { LinkTarget, ReferenceOrigin, TargetIndex } from './target-index.js';
 import { folderOf, joinPath } from './url-path.js';
 
 /** The index page names a folder link (`guides/`) may land on, in the order tried. */

@@ -8,8 +8,8 @@ import type { PlanRun } from '../run/index.js';
 import { convertArticle } from './convert-article.js';
 import { downloadFiles } from './download.js';
 import { folderOf, joinPath } from './paths.js';
-import type { PullWarning } from './pull.js';
 import { hostedFileUrls } from './references.js';
+import type { PullWarning } from './warning.js';
 
 export interface DriftedResult {
   files: Array<{ path: string; kind: 'article' | 'file' }>;

@@ -8,7 +8,10 @@ import { folderOf, joinPath } from './paths.js';
 import { authorEmail, chosenCollections, readPullSource } from './read-remote.js';
 import { hostedFileUrls } from './references.js';
 import { slugWarnings } from './slug-warnings.js';
+import type { PullWarning } from './warning.js';
 import { checkTarget, type TreeFile, writeTree } from './write-tree.js';
+
+export type { PullWarning } from './warning.js';
 
 export interface PullOptions {
   /** Absolute directory to write the tree into. */
@@ -22,14 +25,6 @@ export interface PullOptions {
   apiOrigin: string;
   maxAssetBytes: number;
   fetch?: typeof fetch;
-}
-
-export interface PullWarning {
-  code: string;
-  message: string;
-  /** The article the warning is about (title and id), and the file it went to. */
-  article?: { id: string; title: string };
-  path?: string;
 }
 
 export interface PullResult {

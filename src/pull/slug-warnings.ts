@@ -1,6 +1,6 @@
 import { isValidSlug } from '../content/slug.js';
 import type { TreeLayout } from './layout.js';
-import type { PullWarning } from './pull.js';
+import type { PullWarning } from './warning.js';
 
 /**
  * Slugs pylon-kb cannot publish back as they are: one outside its slug rule (a-z, 0-9, single hyphens)

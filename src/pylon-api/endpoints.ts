@@ -1,5 +1,3 @@
-import type { RateClass } from './rate-limits.js';
-
 /**
  * Every Pylon operation pylon-kb calls, written once: the client's methods build their requests from this
  * table, the emulator serves one route per row, the scheduler keeps one queue per name, and config
@@ -66,6 +64,10 @@ export const ENDPOINT_TABLE = [
 ] as const satisfies readonly EndpointRow[];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** The rate-limit class of an endpoint: its column in the presets of rate-limits.ts. */
+export const RATE_CLASSES = ['read', 'list', 'write', 'collection-read', 'article-delete'] as const;
+export type RateClass = (typeof RATE_CLASSES)[number];
 
 export interface EndpointRow {
   name: string;

@@ -13,13 +13,13 @@ export {
   fillPath,
   type HttpMethod,
   pathParams,
+  RATE_CLASSES,
+  type RateClass,
 } from './endpoints.js';
 export { decodeHtmlEntities, escapeHtml } from './html-text.js';
 export {
-  RATE_CLASSES,
   RATE_LIMIT_PRESET_NAMES,
   RATE_LIMIT_PRESETS,
-  type RateClass,
   type RateLimitPreset,
   rateLimitsFor,
 } from './rate-limits.js';

@@ -1,4 +1,4 @@
-import { ENDPOINT_TABLE, type EndpointName } from './endpoints.js';
+import { ENDPOINT_TABLE, type EndpointName, type RateClass } from './endpoints.js';
 
 /**
  * Pylon's rate limits: per organisation, per endpoint, per minute. Each endpoint belongs to one class
@@ -11,9 +11,6 @@ import { ENDPOINT_TABLE, type EndpointName } from './endpoints.js';
  * the April document but a plain read later, and the article DELETE moves from the middle tier to the
  * delete tier.
  */
-export const RATE_CLASSES = ['read', 'list', 'write', 'collection-read', 'article-delete'] as const;
-export type RateClass = (typeof RATE_CLASSES)[number];
-
 export const RATE_LIMIT_PRESET_NAMES = ['documented', 'raised', 'off'] as const;
 export type RateLimitPreset = (typeof RATE_LIMIT_PRESET_NAMES)[number];
 

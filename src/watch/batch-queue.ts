@@ -1,4 +1,4 @@
-import type { Batch } from './cycle.js';
+import type { Batch } from './cycle-context.js';
 import type { CycleReason, FileChange } from './types.js';
 
 export interface QueuedBatch extends Batch {

@@ -1,6 +1,6 @@
 import type { ApplyResult } from '../apply/types.js';
 import type { Operation } from '../plan/types.js';
-import type { CycleContext } from './cycle.js';
+import type { CycleContext } from './cycle-context.js';
 import type { ReadBatch } from './read-changes.js';
 
 const ARTICLE_WRITES = new Set<Operation['kind']>([

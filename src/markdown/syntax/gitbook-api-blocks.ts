@@ -1,4 +1,4 @@
-import { type BlockContext, containerLines } from './blocks.js';
+import { type BlockContext, containerLines } from './block-context.js';
 import type { SourceLine } from './lines.js';
 import { warn } from './scan-context.js';
 import { argument, type TagArgs } from './tag-args.js';

@@ -1,4 +1,4 @@
-import type { BlockContext, BlockMatch } from './blocks.js';
+import type { BlockContext, BlockMatch } from './block-context.js';
 import { isBlank, type SourceLine } from './lines.js';
 
 /**

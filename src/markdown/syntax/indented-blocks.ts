@@ -1,4 +1,4 @@
-import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './blocks.js';
+import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './block-context.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import { dedent, indentOf, isBlank, type SourceLine } from './lines.js';
 

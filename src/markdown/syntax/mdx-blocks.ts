@@ -1,5 +1,8 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 
+/** Parses Markdown written in an attribute (a Frame's caption) into inline content. */
+export type InlineParser = (text: string) => PhrasingContent[];
+
 /** A paragraph rendered as `tagName` (a callout title, a `<summary>`), its text in bold when `strong`. */
 export function titleParagraph(text: string, tagName: string, classes: string[], strong: boolean): Paragraph {
   const value: PhrasingContent = { type: 'text', value: text };

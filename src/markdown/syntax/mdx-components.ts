@@ -1,9 +1,9 @@
-import type { Code, PhrasingContent, RootContent } from 'mdast';
+import type { Code, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { attribute, type JsxElement, textAttribute } from './jsx.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import { apiField } from './mdx-api-fields.js';
-import { block, titleParagraph } from './mdx-blocks.js';
+import { block, type InlineParser, titleParagraph } from './mdx-blocks.js';
 import { caption, card, hint, steps, tipText, withTitle } from './mdx-layout.js';
 import { tocPlaceholder } from './toc.js';
 
@@ -12,8 +12,6 @@ import { tocPlaceholder } from './toc.js';
  * Each takes the element (its children already mapped) and returns the nodes that replace it, or null
  * when the name is not one of them.
  */
-/** Parses Markdown written in an attribute (a Frame's caption) into inline content. */
-export type InlineParser = (text: string) => PhrasingContent[];
 type Mapper = (element: JsxElement, children: RootContent[], inline: InlineParser) => RootContent[];
 
 const CALLOUT_COMPONENTS = [

@@ -1,8 +1,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { JsxElement } from './jsx.js';
 import { textAttribute } from './jsx.js';
-import { block, titleParagraph } from './mdx-blocks.js';
-import type { InlineParser } from './mdx-components.js';
+import { block, type InlineParser, titleParagraph } from './mdx-blocks.js';
 
 /** The layout components of Mintlify-style docs (cards, steps, frames, tooltips) as blocks Pylon keeps. */
 export function card(element: JsxElement, children: RootContent[]): RootContent {

@@ -1,4 +1,4 @@
-import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './blocks.js';
+import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './block-context.js';
 import { gitbookBlock } from './gitbook-api-blocks.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import type { SourceLine } from './lines.js';
