@@ -30,7 +30,9 @@ describe('the command table', () => {
     // The target flags of `check --remote` (authors are org-wide: no knowledge base).
     expect(check).toMatch(/--remote +also resolve authors/);
     expect(check).toContain('--target <kind>');
-    for (const absent of ['--force', '--kb', '--format', '--no-cache', '--rate-limits'])
+    // It keeps the render cache plan and apply keep.
+    expect(check).toContain('--no-cache');
+    for (const absent of ['--force', '--kb', '--format', '--rate-limits'])
       expect(check).not.toContain(absent);
     const apply = (await runCli(['apply', '--help'], { cwd: REPO })).stdout;
     expect(apply).toContain('results format: text | json');

@@ -1,6 +1,7 @@
 import { errorsOnly, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 // The run layer's content module only: check reads and renders, and loads nothing remote.
 import { loadContent } from '../../run/content.js';
+import { openRenderCache } from '../../run/render-cache.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics } from '../failures.js';
@@ -20,7 +21,13 @@ export async function run(input: CommandInput): Promise<number> {
     );
   }
   const config = await loadCliConfig(input, { forceEmulator: !remote });
-  const { desired } = await loadContent(config);
+  // The render cache plan and apply keep: a document unchanged since the last run is not rendered again.
+  const renderCache = await openRenderCache(config.rootDir, { persist: input.values['no-cache'] !== true });
+  const { desired } = await loadContent(config, { renderCache });
+  await renderCache.save().catch((error: Error) => {
+    // The cache only saves time: a checkout it cannot be written to is still checked.
+    io.stderr.write(`Note: the render cache was not saved (${error.message}).\n`);
+  });
   const authors = remote
     ? await (await import('../check-remote.js')).remoteAuthorDiagnostics(config, desired)
     : undefined;
