@@ -1,7 +1,12 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type IncludedFile, includeRequests, type SiteVariables } from '../markdown/syntax/index.js';
+import {
+  type IncludedFile,
+  includeRequests,
+  type SiteVariables,
+  type SnippetSettings,
+} from '../markdown/syntax/index.js';
 import { type BuildMemo, memoized } from './build-memo.js';
 import { isPlainRelativePath } from './read-assets.js';
 import type { SyntaxInputs } from './render-syntax.js';
@@ -12,6 +17,8 @@ import { siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
  * Liquid `include`, MDX partials) and for the site configuration Liquid reads. Each path is checked the
  * way local assets are: no absolute path or `..`, the real location (symbolic links followed) inside the
  * content directory, a regular file of at most 1 MiB of UTF-8 text. Includes of included files are read too.
+ * MkDocs snippets may name files beside the content directory (`../includes/x.md`): those must lie inside
+ * the site root, the folder of mkdocs.yml.
  */
 const MAX_INCLUDE_BYTES = 1024 * 1024;
 const MAX_FILES = 500;
@@ -21,28 +28,46 @@ export async function readIncludes(
   contentDir: string,
   docs: readonly { path: string; markdown: string }[],
   memo?: BuildMemo,
+  snippets?: SnippetSettings,
 ): Promise<Map<string, IncludedFile>> {
   const found = new Map<string, IncludedFile>();
   const pending = docs.flatMap((doc) =>
-    memoized(memo, `includes\0${doc.path}`, [doc.markdown], () => includeRequests(doc.markdown, doc.path)),
+    memoized(memo, `includes\0${doc.path}`, [doc.markdown, JSON.stringify(snippets ?? null)], () =>
+      includeRequests(doc.markdown, doc.path, snippets),
+    ),
   );
   if (pending.length === 0) return found;
-  const root = await realpath(resolve(contentDir));
+  const content = resolve(contentDir);
+  const roots = {
+    content: await realpath(content),
+    site: snippets ? await realpath(resolve(content, snippets.root)).catch(() => undefined) : undefined,
+  };
   while (pending.length > 0 && found.size < MAX_FILES) {
     const path = pending.shift() as string;
     if (found.has(path)) continue;
-    const file = await readInclude(root, path);
+    const file = await readInclude(content, roots, path);
     found.set(path, file);
-    if ('text' in file) pending.push(...includeRequests(file.text, path));
+    if ('text' in file) pending.push(...includeRequests(file.text, path, snippets));
   }
   return found;
 }
 
-async function readInclude(root: string, path: string): Promise<IncludedFile> {
-  if (!isPlainRelativePath(path)) return { problem: 'outside' };
+/** A path relative to the content directory that climbs out of it (`../includes/x.md`) and then descends. */
+function climbsOut(path: string): boolean {
+  return path.startsWith('../') && isPlainRelativePath(path.replace(/^(?:\.\.\/)+/, ''));
+}
+
+async function readInclude(
+  content: string,
+  roots: { content: string; site: string | undefined },
+  path: string,
+): Promise<IncludedFile> {
+  // Inside the content directory unless it is a snippet beside it, which must stay inside the site root.
+  const root = climbsOut(path) ? roots.site : isPlainRelativePath(path) ? roots.content : undefined;
+  if (root === undefined) return { problem: 'outside' };
   let real: string;
   try {
-    real = await realpath(join(root, path));
+    real = await realpath(root === roots.content ? join(root, path) : join(content, path));
   } catch {
     return { problem: 'missing' };
   }
@@ -111,13 +136,19 @@ export async function readSyntaxInputs(
   site?: string,
   memo?: BuildMemo,
   siteRoot?: string,
+  snippets?: SnippetSettings,
 ): Promise<SyntaxInputs> {
   const [includes, siteVariables] = await Promise.all([
-    readIncludes(contentDir, docs, memo),
+    readIncludes(contentDir, docs, memo, snippets),
     readSiteVariables(contentDir, siteRoot),
   ]);
-  const inputs: SyntaxInputs = { site, includes, ...(siteVariables && { siteVariables }) };
+  const inputs: SyntaxInputs = {
+    site,
+    includes,
+    ...(siteVariables && { siteVariables }),
+    ...(snippets && { snippets }),
+  };
   // The same inputs as the last build: hand back the same object, so renderings keyed on it are reused.
-  const same = JSON.stringify([site ?? null, [...includes], siteVariables ?? null]);
+  const same = JSON.stringify([site ?? null, [...includes], siteVariables ?? null, snippets ?? null]);
   return memoized(memo, 'syntax-inputs', [same], () => inputs);
 }

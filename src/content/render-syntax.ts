@@ -1,5 +1,10 @@
 import { digestOf } from '../identity/digest.js';
-import { type IncludeLookup, includeRequests, type SyntaxOptions } from '../markdown/syntax/index.js';
+import {
+  type IncludeLookup,
+  includeRequests,
+  type SnippetSettings,
+  type SyntaxOptions,
+} from '../markdown/syntax/index.js';
 import type { LocalDoc } from './types.js';
 
 /** What rendering site syntax needs beyond the document itself; the I/O edge reads it (read-includes.ts). */
@@ -10,6 +15,8 @@ export interface SyntaxInputs {
   siteVariables?: Readonly<Record<string, unknown>> | undefined;
   /** Included files by path relative to the content directory. */
   includes?: IncludeLookup | undefined;
+  /** MkDocs' pymdownx.snippets settings, with the site root relative to the content directory. */
+  snippets?: SnippetSettings | undefined;
 }
 
 type SyntaxDoc = Pick<LocalDoc, 'path' | 'markdown' | 'title'> & {
@@ -28,6 +35,7 @@ export function syntaxOptionsFor(doc: SyntaxDoc, inputs: SyntaxInputs = {}): Syn
     site: inputs.site,
     variables: { site: inputs.siteVariables, page: { title: doc.title, ...doc.frontmatter } },
     includes: inputs.includes,
+    snippets: inputs.snippets,
   };
 }
 
@@ -38,7 +46,8 @@ export function syntaxCacheKey(doc: SyntaxDoc, inputs: SyntaxInputs = {}): strin
     parts.push(
       digestOf(JSON.stringify(inputs.siteVariables ?? null), JSON.stringify(doc.frontmatter ?? null)),
     );
-  const requests = inputs.includes ? includeRequests(doc.markdown, doc.path) : [];
+  if (inputs.snippets) parts.push(digestOf(JSON.stringify(inputs.snippets)));
+  const requests = inputs.includes ? includeRequests(doc.markdown, doc.path, inputs.snippets) : [];
   if (requests.length > 0 && inputs.includes) parts.push(includesDigest(inputs.includes));
   return parts.join(':');
 }

@@ -70,6 +70,7 @@ function parseAs(
   findings.push(...prepared.findings);
   const context: SyntaxStepContext = {
     source: markdown,
+    parsed: prepared.markdown,
     prepared: prepared.sourceLines !== null,
     format,
     site: options.site,

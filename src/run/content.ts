@@ -14,6 +14,7 @@ import { readSyntaxInputs } from '../content/read-includes.js';
 import { readSite } from '../content/read-site.js';
 import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
+import type { SnippetSettings } from '../markdown/syntax/index.js';
 import type { SiteContext } from '../sites/types.js';
 import type { RenderCacheStore } from './render-cache.js';
 
@@ -139,7 +140,14 @@ export async function buildContent(
     memo,
     formerKeys: options.formerKeys,
     // Included files and site variables, for the generators' syntax (the only other reads of content).
-    syntax: await readSyntaxInputs(config.contentDir, pages, site, memo, tree.site?.root),
+    syntax: await readSyntaxInputs(
+      config.contentDir,
+      pages,
+      site,
+      memo,
+      tree.site?.root,
+      snippetSettingsOf(tree.site),
+    ),
   };
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered, memo)), {
@@ -148,6 +156,12 @@ export async function buildContent(
   });
   const desired = resolveDesiredState(rendered, { ...build, assets });
   return { desired, assetFiles: filesToUpload(desired, assets) };
+}
+
+/** MkDocs' pymdownx.snippets options with the site root they are relative to, when the site has them. */
+function snippetSettingsOf(site: SiteContext | undefined): SnippetSettings | undefined {
+  const snippets = site?.data.snippets;
+  return site && snippets ? { root: site.root, ...snippets } : undefined;
 }
 
 /** The site generator's name for the syntax step, `undefined` without one. */

@@ -1,3 +1,4 @@
+import { snippetsOptions } from './mkdocs-snippets.js';
 import { readYamlData } from './static-data.js';
 import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions } from './types.js';
 import { folderOfPath, pathUrl } from './url.js';
@@ -66,26 +67,17 @@ export const mkdocs: SiteConventions = {
       }
       data.notes.push(`${file.path}: the redirects plugin's \`redirect_maps\` were read.`);
     }
-    const appended = snippetsAutoFiles(config.markdown_extensions);
-    if (appended.length > 0)
+    const snippets = snippetsOptions(config.markdown_extensions);
+    if (snippets) {
+      data.snippets = snippets;
+      const added = [...snippets.autoPrepend, ...snippets.autoAppend];
       data.notes.push(
-        `${file.path}: pymdownx.snippets' auto_append/auto_prepend (${appended.join(', ')}) is not applied; write \`--8<-- "file"\` on the pages that need it.`,
+        `${file.path}: pymdownx.snippets' base_path (${snippets.basePaths.join(', ')}) was read${added.length > 0 ? `; auto_prepend/auto_append (${added.join(', ')}) are added to every page` : ''}.`,
       );
+    }
     return data;
   },
 };
-
-/** The files `pymdownx.snippets` adds to every page (`auto_append`, `auto_prepend`). */
-function snippetsAutoFiles(extensions: unknown): string[] {
-  const list = Array.isArray(extensions) ? extensions : [];
-  const options = list
-    .map((entry) => (entry as Record<string, unknown> | null)?.['pymdownx.snippets'])
-    .find((value) => value !== null && typeof value === 'object') as Record<string, unknown> | undefined;
-  return ['auto_prepend', 'auto_append'].flatMap((key) => {
-    const value = options?.[key];
-    return (Array.isArray(value) ? value : []).filter((v): v is string => typeof v === 'string');
-  });
-}
 
 /** `nav` entries: `- Title: page.md`, `- page.md`, `- Section: [ … ]`; external links are skipped. */
 function walk(items: unknown, nav: NavEntry[]): string[] {

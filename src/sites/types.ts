@@ -70,6 +70,15 @@ export interface SiteData {
   settings: Record<string, string>;
   /** What was read from where, what was not and why: shown by check and plan. */
   notes: string[];
+  /** MkDocs' `pymdownx.snippets` options; `basePaths` relative to the site root. */
+  snippets?: SiteSnippets;
+}
+
+export interface SiteSnippets {
+  basePaths: string[];
+  autoPrepend: string[];
+  autoAppend: string[];
+  checkPaths: boolean;
 }
 
 export interface SiteConventions {

@@ -52,6 +52,76 @@ describe('readIncludes (the I/O edge for included files)', () => {
   });
 });
 
+describe('readIncludes for MkDocs snippets (base_path: the site root, beside docs/)', () => {
+  const settings = (overrides = {}) => ({
+    root: '..',
+    basePaths: ['.'],
+    autoPrepend: [],
+    autoAppend: [],
+    checkPaths: false,
+    ...overrides,
+  });
+  let site: string;
+  let content: string;
+  beforeEach(async () => {
+    site = join(root, 'site');
+    content = join(site, 'docs');
+    await mkdir(join(site, 'includes'), { recursive: true });
+    await mkdir(content, { recursive: true });
+    await writeFile(join(site, 'includes', 'abbr.md'), '*[API]: Application programming interface');
+  });
+
+  it('reads a snippet beside the content directory, and the auto_append files for every page', async () => {
+    await writeFile(join(site, 'includes', 'note.md'), 'Note');
+    const found = await readIncludes(
+      content,
+      [{ path: 'page.md', markdown: '--8<-- "includes/note.md"' }],
+      undefined,
+      settings({ autoAppend: ['includes/abbr.md'] }),
+    );
+    expect([...found]).toEqual([
+      ['../includes/abbr.md', { text: '*[API]: Application programming interface' }],
+      ['../includes/note.md', { text: 'Note' }],
+    ]);
+  });
+
+  it('never asks for a snippet that climbs out of the site root', async () => {
+    const found = await readIncludes(
+      content,
+      [{ path: 'page.md', markdown: '--8<-- "../secret.md"\n--8<-- "includes/../../secret.md"' }],
+      undefined,
+      settings(),
+    );
+    expect(found.size).toBe(0);
+  });
+
+  it('refuses a symbolic link in the site root that leads out of it, and a binary snippet', async () => {
+    await symlink(join(root, 'secret.md'), join(site, 'includes', 'link.md'));
+    await writeFile(join(site, 'includes', 'bin.md'), Buffer.from([0x50, 0x00, 0x4b]));
+    const found = await readIncludes(
+      content,
+      [{ path: 'page.md', markdown: '--8<-- "includes/link.md"\n--8<-- "includes/bin.md"' }],
+      undefined,
+      settings(),
+    );
+    expect(found.get('../includes/link.md')).toEqual({ problem: 'outside' });
+    expect(found.get('../includes/bin.md')).toMatchObject({ problem: 'not-text' });
+  });
+
+  it('tries each base_path in order', async () => {
+    await mkdir(join(site, 'snippets'));
+    await writeFile(join(site, 'snippets', 'abbr.md'), 'first');
+    const found = await readIncludes(
+      content,
+      [{ path: 'page.md', markdown: '--8<-- "abbr.md"' }],
+      undefined,
+      settings({ basePaths: ['snippets', 'includes'] }),
+    );
+    expect([...found.keys()]).toEqual(['../snippets/abbr.md', '../includes/abbr.md']);
+    expect(found.get('../snippets/abbr.md')).toEqual({ text: 'first' });
+  });
+});
+
 describe('site variables', () => {
   it('reads Jekyll _config.yml and Hugo params (TOML, YAML) as data', async () => {
     expect(

@@ -195,6 +195,15 @@ describe('the syntax pages of the fixture trees', () => {
     expect(html).toContain('🚀');
   });
 
+  it('MkDocs: a snippet from includes/ beside docs/, and the auto_append abbreviations on every page', async () => {
+    const setup = await htmlOf('mkdocs', 'admin/setup.md');
+    expect(setup).toContain('<p class="callout-title"><strong>Support hours</strong></p>');
+    expect(setup).toContain('The Harbor team answers tickets on weekdays');
+    expect(setup).toContain('TLS (Transport Layer Security)');
+    expect(setup).toContain("YAML (YAML Ain't Markup Language)");
+    for (const article of (await desiredOf('mkdocs')).articles) expect(article.html).not.toContain('*[');
+  });
+
   it('VitePress: custom containers, a labelled code group and an included part', async () => {
     const html = await htmlOf('vitepress', 'guide/containers.md');
     expect(html).toContain('<p class="callout-title"><strong>Prerequisites</strong></p>');

@@ -61,6 +61,47 @@ describe("site syntax diagnostics name the file and the author's line", () => {
     ]);
   });
 
+  describe('MkDocs snippets with the site settings (base_path the site root above docs/)', () => {
+    const snippets = (overrides = {}) => ({
+      root: '..',
+      basePaths: ['.'],
+      autoPrepend: [],
+      autoAppend: [],
+      checkPaths: false,
+      ...overrides,
+    });
+
+    it('refuses a snippet that leaves the site root, as an error', () => {
+      const includes = new Map([['../includes/a.md', { text: 'A' }]]);
+      const { diagnostics, html } = renderMarkdown('--8<-- "../outside.md"\n\n--8<-- "includes/a.md"\n', {
+        file: 'page.md',
+        includes,
+        snippets: snippets(),
+      });
+      expect(diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([
+        ['error', 'markdown/include-outside', 1],
+      ]);
+      expect(diagnostics[0]?.message).toContain('leaves the site root');
+      expect(html).toBe('<p>A</p>');
+    });
+
+    it('appends the auto_append snippets, and makes a missing snippet an error under check_paths', () => {
+      const includes = new Map([
+        ['../includes/abbr.md', { text: '*[API]: Application programming interface' }],
+      ]);
+      const appended = renderMarkdown('Call the API.\n', {
+        file: 'page.md',
+        includes,
+        snippets: snippets({ autoAppend: ['includes/abbr.md'] }),
+      });
+      expect(appended.html).toBe('<p>Call the API (Application programming interface).</p>');
+      expect(appended.diagnostics).toEqual([]);
+      expect(
+        codes('--8<-- "includes/none.md"\n', { includes, snippets: snippets({ checkPaths: true }) }),
+      ).toEqual([['error', 'markdown/include-missing', 'docs/page.md', 1]]);
+    });
+  });
+
   it('refuses an include that leaves the tree, as an error, and warns about a missing one', () => {
     const includes = new Map([['docs/parts/a.md', { problem: 'outside' as const }]]);
     expect(

@@ -114,20 +114,37 @@ describe('Hugo pages the site does not build', () => {
   });
 });
 
-describe('MkDocs settings pylon-kb does not apply are named', () => {
-  it('says pymdownx.snippets auto_append is not applied, with the files', () => {
-    const mkdocs = SITES.find((site) => site.name === 'mkdocs')!;
-    const text = [
-      'site_name: Relay',
+describe('MkDocs pymdownx.snippets settings', () => {
+  const mkdocs = SITES.find((site) => site.name === 'mkdocs')!;
+  const read = (...lines: string[]) =>
+    mkdocs.readConfig([{ path: 'mkdocs.yml', text: ['site_name: Relay', ...lines].join('\n') }], 'docs');
+
+  it('reads base_path, auto_append and check_paths, and says the appended files are added', () => {
+    const data = read(
       'markdown_extensions:',
       '  - abbr',
       '  - pymdownx.snippets:',
+      '      base_path: [snippets, .]',
+      '      check_paths: true',
       '      auto_append:',
       '        - includes/abbreviations.md',
-    ].join('\n');
-    const { notes } = mkdocs.readConfig([{ path: 'mkdocs.yml', text }], 'docs');
-    expect(notes).toEqual([
-      'mkdocs.yml: pymdownx.snippets\' auto_append/auto_prepend (includes/abbreviations.md) is not applied; write `--8<-- "file"` on the pages that need it.',
+    );
+    expect(data.snippets).toEqual({
+      basePaths: ['snippets', '.'],
+      autoPrepend: [],
+      autoAppend: ['includes/abbreviations.md'],
+      checkPaths: true,
+    });
+    expect(data.notes).toEqual([
+      "mkdocs.yml: pymdownx.snippets' base_path (snippets, .) was read; auto_prepend/auto_append (includes/abbreviations.md) are added to every page.",
     ]);
+  });
+
+  it('defaults base_path to the site root (a bare name or a single string too), and is absent without the extension', () => {
+    expect(read('markdown_extensions:', '  - pymdownx.snippets').snippets?.basePaths).toEqual(['.']);
+    expect(
+      read('markdown_extensions:', '  - pymdownx.snippets:', '      base_path: docs').snippets?.basePaths,
+    ).toEqual(['docs']);
+    expect(read('markdown_extensions:', '  - abbr').snippets).toBeUndefined();
   });
 });

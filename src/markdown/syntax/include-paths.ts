@@ -2,6 +2,8 @@
  * Where each generator looks for an included file, as paths relative to the content directory (posix).
  * Pure: the I/O edge reads the candidates (content/read-includes.ts); the first that exists is used.
  */
+import { type SnippetSettings, snippetCandidates } from './snippet-paths.js';
+
 export type IncludeKind = 'vitepress' | 'snippet' | 'hugo' | 'liquid' | 'liquid-relative' | 'mdx';
 
 /** `a/b/../c` → `a/c`; null when the path climbs out of the content directory. */
@@ -26,8 +28,17 @@ function join(folder: string, path: string): string | null {
   return normalisePath(folder === '' ? path : `${folder}/${path}`);
 }
 
-/** The candidate paths, or null when the written path leaves the content directory. */
-export function includeCandidates(kind: IncludeKind, written: string, including: string): string[] | null {
+/**
+ * The candidate paths, or null when the written path leaves the content directory (for MkDocs snippets
+ * with the site's settings: the site root).
+ */
+export function includeCandidates(
+  kind: IncludeKind,
+  written: string,
+  including: string,
+  snippets?: SnippetSettings,
+): string[] | null {
+  if (kind === 'snippet' && snippets) return snippetCandidates(written, snippets);
   const here = folderOf(including);
   const path = written.trim();
   if (path === '' || path.includes('\0') || /^[a-z][a-z\d+.-]*:/i.test(path)) return null;

@@ -3,6 +3,7 @@ import { type Directive, INCLUDE_SYNTAX, MDX_IMPORT, readDirective } from './inc
 import { includeCandidates } from './include-paths.js';
 import { closesFence, type Fence, openingFence, type SourceLine, toLines } from './lines.js';
 import { fail, type ScanContext, warn } from './scan-context.js';
+import { type SnippetSettings, snippetCandidates } from './snippet-paths.js';
 
 /** An included file as the I/O edge found it. */
 export type IncludedFile =
@@ -14,15 +15,15 @@ export type IncludeLookup = ReadonlyMap<string, IncludedFile>;
 /** The files the document's include directives (and MDX partial imports) may name, for the I/O edge. */
 export { INCLUDE_SYNTAX, readDirective };
 
-export function includeRequests(markdown: string, including: string): string[] {
-  if (!INCLUDE_SYNTAX.test(markdown)) return [];
-  const requests: string[] = [];
+export function includeRequests(markdown: string, including: string, snippets?: SnippetSettings): string[] {
+  const requests = autoSnippets(snippets).flatMap((path) => snippetCandidates(path, snippets!) ?? []);
+  if (!INCLUDE_SYNTAX.test(markdown)) return requests;
   for (const line of markdown.split(/\r?\n/)) {
     const directive = readDirective(line);
     const mdx = directive ? null : MDX_IMPORT.exec(line);
     const kind = directive?.kind ?? (mdx ? 'mdx' : null);
     const path = directive?.path ?? mdx?.[2];
-    if (kind && path) requests.push(...(includeCandidates(kind, path, including) ?? []));
+    if (kind && path) requests.push(...(includeCandidates(kind, path, including, snippets) ?? []));
   }
   return requests;
 }
@@ -30,6 +31,25 @@ export function includeRequests(markdown: string, including: string): string[] {
 export interface IncludeContext extends ScanContext {
   file: string;
   includes: IncludeLookup;
+  /** MkDocs' pymdownx.snippets settings (base paths, check_paths). */
+  snippets?: SnippetSettings | undefined;
+}
+
+/** The snippets `auto_prepend` / `auto_append` add to every page. */
+function autoSnippets(snippets: SnippetSettings | undefined): string[] {
+  return snippets ? [...snippets.autoPrepend, ...snippets.autoAppend] : [];
+}
+
+/** The page with its `auto_prepend` / `auto_append` snippets, as directive lines at its first / last line. */
+export function withAutoSnippets(lines: readonly SourceLine[], snippets: SnippetSettings): SourceLine[] {
+  const directive = (path: string, source: number) => ({ text: `--8<-- "${path}"`, source });
+  const first = lines[0]?.source ?? 1;
+  const last = lines[lines.length - 1]?.source ?? 1;
+  return [
+    ...snippets.autoPrepend.flatMap((path) => [directive(path, first), { text: '', source: first }]),
+    ...lines,
+    ...snippets.autoAppend.flatMap((path) => [{ text: '', source: last }, directive(path, last)]),
+  ];
 }
 
 const MAX_DEPTH = 8;
@@ -78,14 +98,16 @@ function resolve(
   context: IncludeContext,
   stack: readonly string[],
 ) {
-  const candidates = includeCandidates(directive.kind, directive.path, including);
+  const candidates = includeCandidates(directive.kind, directive.path, including, context.snippets);
   const shown = directive.path;
   if (candidates === null) {
     fail(
       context,
       line,
       'markdown/include-outside',
-      `The include "${shown}" leaves the docs tree: it is not included.`,
+      context.snippets && directive.kind === 'snippet'
+        ? `The snippet "${shown}" leaves the site root (the folder of mkdocs.yml): it is not included.`
+        : `The include "${shown}" leaves the docs tree: it is not included.`,
       'Move the file into the content directory, or copy its text here.',
     );
     return null;
@@ -124,12 +146,14 @@ function resolve(
       return null;
     }
   }
-  warn(
+  (directive.kind === 'snippet' && context.snippets?.checkPaths ? fail : warn)(
     context,
     line,
     'markdown/include-missing',
     `The include "${shown}" was not found (looked for ${candidates.join(', ')}): it is left out.`,
-    'Fix the path; it is relative to the including file (or to _includes/ for Liquid).',
+    directive.kind === 'snippet' && context.snippets
+      ? "Fix the path; it is relative to pymdownx.snippets' base_path (default: the folder of mkdocs.yml)."
+      : 'Fix the path; it is relative to the including file (or to _includes/ for Liquid).',
   );
   return null;
 }

@@ -20,11 +20,14 @@ export { codeRangesOf } from './code-ranges.js';
 export { type IncludedFile, type IncludeLookup, includeRequests } from './includes.js';
 export { type PreparedSource, prepareSource, type SyntaxOptions } from './prepare.js';
 export type { SyntaxFinding } from './scan-context.js';
+export type { SnippetSettings } from './snippet-paths.js';
 export type { SiteVariables } from './variables.js';
 
 export interface SyntaxStepContext {
   /** The Markdown as the author wrote it (the cheap tests run on it). */
   source: string;
+  /** The Markdown the parser read: the source with included files inlined (the cheap tests of STEPS). */
+  parsed: string;
   /** Whether `prepareSource` rewrote anything (markers, includes, Liquid, shortcodes). */
   prepared: boolean;
   format: Format;
@@ -52,32 +55,32 @@ interface SyntaxStep {
 const STEPS: readonly SyntaxStep[] = [
   { name: 'containers', applies: (c) => c.prepared, run: (tree, c) => buildContainers(tree, c.format) },
   { name: 'mdx', applies: (c) => c.format === 'mdx', run: (tree, c) => transformMdx(tree, c) },
-  { name: 'code-info', applies: (c) => CODE_INFO_SYNTAX.test(c.source), run: (tree) => splitCodeInfo(tree) },
+  { name: 'code-info', applies: (c) => CODE_INFO_SYNTAX.test(c.parsed), run: (tree) => splitCodeInfo(tree) },
   {
     name: 'attribute-lists',
-    applies: (c) => ATTRIBUTE_LIST_SYNTAX.test(c.source),
+    applies: (c) => ATTRIBUTE_LIST_SYNTAX.test(c.parsed),
     run: (tree) => applyAttributeLists(tree),
   },
   {
     name: 'abbreviations',
-    applies: (c) => ABBREVIATION_SYNTAX.test(c.source),
+    applies: (c) => ABBREVIATION_SYNTAX.test(c.parsed),
     run: (tree) => expandAbbreviations(tree),
   },
   {
     name: 'emoji',
-    applies: (c) => EMOJI_SYNTAX.test(c.source),
+    applies: (c) => EMOJI_SYNTAX.test(c.parsed),
     run: (tree, c) => replaceEmoji(tree, c.findings),
   },
-  { name: 'marks', applies: (c) => MARK_SYNTAX.test(c.source), run: (tree) => replaceInlineMarks(tree) },
-  { name: 'keys', applies: (c) => KEYS_SYNTAX.test(c.source), run: (tree) => replaceKeys(tree) },
+  { name: 'marks', applies: (c) => MARK_SYNTAX.test(c.parsed), run: (tree) => replaceInlineMarks(tree) },
+  { name: 'keys', applies: (c) => KEYS_SYNTAX.test(c.parsed), run: (tree) => replaceKeys(tree) },
   {
     name: 'code-annotations',
-    applies: (c) => c.site === 'mkdocs' && CODE_ANNOTATION_SYNTAX.test(c.source),
+    applies: (c) => c.site === 'mkdocs' && CODE_ANNOTATION_SYNTAX.test(c.parsed),
     run: (tree) => stripCodeAnnotations(tree),
   },
   {
     name: 'fence-info',
-    applies: (c) => FENCE_INFO_SYNTAX.test(c.source),
+    applies: (c) => FENCE_INFO_SYNTAX.test(c.parsed),
     run: (tree) => normaliseFenceInfo(tree),
   },
 ];

@@ -1,13 +1,14 @@
 import { BLOCK_SYNTAX, scanBlocks } from './blocks.js';
 import { GITBOOK_HTML_SYNTAX, rewriteGitbookHtml, unlinkBrokenReferences } from './gitbook-html.js';
 import { HUGO_INLINE, replaceShortcode } from './hugo-inline.js';
-import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes } from './includes.js';
+import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes, withAutoSnippets } from './includes.js';
 import { fromLines, type SourceLine, toLines } from './lines.js';
 import { LIQUID_INLINE, replaceLiquid } from './liquid-inline.js';
 import type { Format } from './markers.js';
 import { applyMdxCompat, dropEsm, ESM_SYNTAX, MDX_COMPAT_SYNTAX, unwrapMdxCodeBlocks } from './mdx-compat.js';
 import { type Range, rewriteText } from './rewrite.js';
 import type { ScanContext, SyntaxFinding } from './scan-context.js';
+import type { SnippetSettings } from './snippet-paths.js';
 import type { SiteVariables } from './variables.js';
 import { holdVerbatim, restoreVerbatim, VERBATIM_SYNTAX } from './verbatim.js';
 
@@ -20,6 +21,8 @@ export interface SyntaxOptions {
   variables?: SiteVariables | undefined;
   /** The files include directives name, as read by the I/O edge. */
   includes?: IncludeLookup | undefined;
+  /** MkDocs' pymdownx.snippets settings: base paths, auto_append / auto_prepend, check_paths. */
+  snippets?: SnippetSettings | undefined;
   /** An `.mdx` file the MDX grammar rejected, now read as Markdown: its imports and exports are dropped. */
   mdxFallback?: boolean | undefined;
 }
@@ -69,7 +72,9 @@ export function prepareSource(
   codeRanges: (text: string) => Range[],
 ): PreparedSource {
   const findings: SyntaxFinding[] = [];
-  const hasIncludes = options.includes !== undefined && INCLUDE_SYNTAX.test(markdown);
+  const snippets = options.snippets;
+  const autoSnippets = snippets !== undefined && snippets.autoPrepend.length + snippets.autoAppend.length > 0;
+  const hasIncludes = options.includes !== undefined && (autoSnippets || INCLUDE_SYNTAX.test(markdown));
   const mdxLike = options.format === 'mdx' || options.mdxFallback === true || options.site === 'docusaurus';
   const compat = mdxLike && MDX_COMPAT_SYNTAX.test(markdown);
   const esm = options.mdxFallback === true && ESM_SYNTAX.test(markdown);
@@ -94,7 +99,8 @@ export function prepareSource(
   // read, and again after, for the raw blocks of the included files.
   if (VERBATIM_SYNTAX.test(markdown)) lines = holdVerbatim(lines);
   if (hasIncludes) {
-    lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map() });
+    if (autoSnippets) lines = withAutoSnippets(lines, snippets);
+    lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map(), snippets });
     if (VERBATIM_SYNTAX.test(fromLines(lines).text)) lines = holdVerbatim(lines);
   }
   lines = scanBlocks(lines, context);
