@@ -27,6 +27,18 @@ export type ApiOutcome = {
   | { kind: 'drop'; status: number }
 );
 
+/** Builds the JSON outcomes of one request, its route and endpoint filled in. */
+export function jsonOutcome(route: string, endpoint: EndpointName | null) {
+  return (status: number, body: unknown, headers: Record<string, string> = {}): ApiOutcome => ({
+    route,
+    endpoint,
+    kind: 'json',
+    status,
+    headers,
+    body,
+  });
+}
+
 const BEARER_MESSAGE =
   'Token must follow Bearer authorization scheme: https://www.rfc-editor.org/rfc/rfc6750#section-2.1.';
 
@@ -48,14 +60,7 @@ export async function handleApi(emulator: Emulator, input: ApiInput): Promise<Ap
   const route = match ? match.route.template : input.pathname;
   const endpoint = match?.route.endpoint ?? null;
   emulator.log.count(input.method, match ? route : UNMATCHED_ROUTE);
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}): ApiOutcome => ({
-    route,
-    endpoint,
-    kind: 'json',
-    status,
-    headers,
-    body,
-  });
+  const json = jsonOutcome(route, endpoint);
   const fail = (
     error: Pick<ApiError, 'status' | 'message' | 'code' | 'existsId'>,
     headers?: Record<string, string>,

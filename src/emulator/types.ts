@@ -1,4 +1,14 @@
-import type { EndpointName, RateLimitPreset, VisibilityConfig } from '../pylon-api/index.js';
+import type { EndpointName, RateLimitPreset } from '../pylon-api/index.js';
+import type {
+  ArticleRecord,
+  AttachmentRecord,
+  CollectionRecord,
+  OrgRecord,
+  RedirectRecord,
+  RoleRecord,
+  TranslationRecord,
+  UserRecord,
+} from './model.js';
 import type { EmulatorSeed } from './seed-types.js';
 import type { TrutoFacadeOptions } from './truto/options.js';
 
@@ -138,67 +148,23 @@ export interface RequestLogEntry {
   dropped?: true;
 }
 
+/** The store as `GET /_emulator/state` shows it (admin.ts): the records less their internal fields. */
 export interface EmulatorState {
-  organization: { id: string; name: string };
+  organization: OrgRecord;
   knowledge_bases: Array<Omit<EmulatorKbInfo, 'siteUrl'>>;
-  collections: Array<{
-    id: string;
-    kb_id: string;
-    title: string;
-    slug: string;
-    description: string;
-    parent_collection_id: string | null;
-    visibility_config: VisibilityConfig;
-    created_at: string;
-  }>;
-  articles: Array<{
-    id: string;
-    kb_id: string;
-    identifier: string;
-    title: string;
-    published_title: string | null;
-    slug: string;
-    collection_id: string | null;
-    author_user_id: string;
-    is_published: boolean;
-    is_unlisted: boolean;
-    url: string;
-    draft_html: string;
-    published_html: string | null;
-    last_published_at: string | null;
-    visibility_config: VisibilityConfig;
-    translations: Record<string, { title: string; draft_html: string; published_html: string | null }>;
-    created_at: string;
-    updated_at: string;
-  }>;
-  route_redirects: Array<{
-    id: string;
-    kb_id: string;
-    from_path: string;
-    object_id: string;
-    object_type: string;
-    language: string;
-    created_at: string;
-  }>;
-  attachments: Array<{
-    id: string;
-    name: string;
-    description: string;
-    url: string;
-    size: number;
-    sha256: string;
-    content_type: string;
-  }>;
-  users: Array<{
-    id: string;
-    name: string;
-    email: string;
-    emails: string[];
-    role_id: string;
-    status: string;
-  }>;
+  collections: Array<Omit<CollectionRecord, 'seq' | 'identifier'>>;
+  articles: Array<
+    Omit<ArticleRecord, 'seq' | 'translations'> & {
+      translations: Record<string, Omit<TranslationRecord, 'published_title'>>;
+    }
+  >;
+  route_redirects: Array<Omit<RedirectRecord, 'seq'>>;
+  attachments: Array<
+    Pick<AttachmentRecord, 'id' | 'name' | 'description' | 'url' | 'size' | 'sha256' | 'content_type'>
+  >;
+  users: Array<Pick<UserRecord, 'id' | 'name' | 'email' | 'emails' | 'role_id' | 'status'>>;
   teams: Array<{ id: string; name: string; users: Array<{ id: string; email?: string }> }>;
-  user_roles: Array<{ id: string; name: string; slug: string }>;
+  user_roles: RoleRecord[];
   faults: FaultRule[];
   options: EmulatorBehaviour;
   requests: { counts: Record<string, number>; log: RequestLogEntry[] };

@@ -1,19 +1,13 @@
 import type { Redactor } from '../diagnostics/redact.js';
-import type { EndpointName, HttpMethod } from '../pylon-api/index.js';
+import type { EndpointName } from '../pylon-api/index.js';
 import { PylonApiError } from './errors.js';
 import type { RequestExecutor } from './executor.js';
 import { Fields, type ResponseContext } from './fields.js';
 import type { RequestKind } from './retry.js';
 import type { PageRequest, TransportRequest, TransportResponse } from './transport.js';
 
-export interface CallSpec {
-  endpoint: EndpointName;
-  method: HttpMethod;
-  path: string;
-  query?: Record<string, string>;
-  json?: unknown;
-  form?: FormData;
-}
+/** What a call sends: the request less what the executor adds (page, idempotency key, signal). */
+export type CallSpec = Pick<TransportRequest, 'endpoint' | 'method' | 'path' | 'query' | 'json' | 'form'>;
 
 export interface ListSpec extends CallSpec {
   /** Page size to ask for; omitted for lists that take no parameters. */

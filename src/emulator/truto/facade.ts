@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiInput, ApiOutcome } from '../api.js';
+import { type ApiInput, type ApiOutcome, jsonOutcome } from '../api.js';
 import type { Emulator } from '../emulator.js';
 import { pylonErrorBody } from '../envelope.js';
 import { formatRetryAfter } from '../rate-limit.js';
@@ -67,14 +67,7 @@ export async function handleTruto(em: Emulator, facade: TrutoFacade, input: ApiI
   const route = match ? facadeRoute(path, match.route.template) : input.pathname;
   const endpoint = match?.route.endpoint ?? null;
   em.log.count(method, match ? route : `/${path.api}${UNMATCHED_ROUTE}`);
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}): ApiOutcome => ({
-    route,
-    endpoint,
-    kind: 'json',
-    status,
-    headers,
-    body,
-  });
+  const json = jsonOutcome(route, endpoint);
   const fail = (body: TrutoErrorBody, headers?: Record<string, string>) =>
     json(body.statusCode, body, headers);
 
