@@ -1,13 +1,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstHeading } from '../markdown/render.js';
 import { VISIBILITIES } from '../pylon-api/index.js';
-import type { PageInput, SiteContext, SiteConventions } from '../sites/types.js';
+import type { PageInput, SiteContext } from '../sites/types.js';
+import { readOrder, readPublished, readSlug } from './document-fields.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
 import { stripMarkdownExtension } from './markdown-path.js';
 import { readPulledFrom } from './pulled-from.js';
 import { redirectPathProblem } from './redirect-paths.js';
-import { baseName, parentFolder, slugify, splitNumberPrefix, titleFromName } from './slug.js';
+import { baseName, parentFolder, splitNumberPrefix, titleFromName } from './slug.js';
 import { checkTitle, titleLine } from './title-rules.js';
 import type { LocalDoc, SourceFile } from './types.js';
 import type { Fields } from './yaml-fields.js';
@@ -43,8 +44,6 @@ export interface ParseDocumentOptions {
 }
 
 /** Keys that order pages in the generators: the first one given wins, after pylon-kb's own `order`. */
-const ORDER_KEYS = ['order', 'sidebar_position', 'weight', 'nav_order'] as const;
-
 export interface ParsedDocument {
   /** Null when the file has errors; warnings alone still give a document. */
   doc: LocalDoc | null;
@@ -184,32 +183,6 @@ function pageInput(path: string, fields: Fields, isIndex: boolean): PageInput {
   };
 }
 
-/** The slug: frontmatter `slug`, or the site's (a Docusaurus `slug: /deploy` → `deploy`), or the file name. */
-function readSlug(
-  fm: FieldReader,
-  path: string,
-  name: string,
-  siteSlug: string | undefined,
-  site: SiteConventions | undefined,
-): string | undefined {
-  if (site && site.name !== 'none') {
-    const given = siteSlug ?? (fm.has('slug') ? fm.raw('slug') : undefined);
-    const slug = typeof given === 'string' ? slugify(given) : '';
-    if (slug) return slug;
-    return slugFromFileName(fm, path, name);
-  }
-  return fm.has('slug') ? fm.slug('slug') : slugFromFileName(fm, path, name);
-}
-
-function readOrder(fm: FieldReader, site: SiteConventions | undefined): number | undefined {
-  const keys = site && site.name !== 'none' ? ORDER_KEYS : ORDER_KEYS.slice(0, 2);
-  for (const key of keys) {
-    const value = fm.has(key) ? fm.number(key) : undefined;
-    if (value !== undefined) return value;
-  }
-  return undefined;
-}
-
 function folderName(path: string, strip: boolean): string {
   const folder = parentFolder(path) ?? '';
   return splitNumberPrefix(folder.slice(folder.lastIndexOf('/') + 1), strip).name || 'home';
@@ -222,31 +195,4 @@ function asUrlPath(path: string): string {
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
-}
-
-function slugFromFileName(fm: FieldReader, path: string, name: string): string | undefined {
-  const slug = slugify(name);
-  if (slug) return slug;
-  fm.error(
-    'slug',
-    `Cannot make a slug from the file name "${baseName(path)}".`,
-    'Add a `slug:` to the frontmatter, e.g. slug: getting-started',
-  );
-  return undefined;
-}
-
-/** `published` (default true) and its inverse `draft`; both given and contradicting each other is an error. */
-function readPublished(fm: FieldReader): boolean {
-  const published = fm.boolean('published');
-  const draft = fm.boolean('draft');
-  if (published !== undefined && draft !== undefined && published === draft) {
-    fm.error(
-      'draft',
-      `published: ${published} and draft: ${draft} contradict each other.`,
-      'Keep only one of them: `draft: true` is the same as `published: false`.',
-    );
-  }
-  if (published !== undefined) return published;
-  if (draft !== undefined) return !draft;
-  return true;
 }

@@ -2,7 +2,7 @@
  * The words a reader sees around the articles (search box, dates, counts, empty states, page titles), in the
  * page's language, as a help center shows them. Languages without a table here fall back to English. What
  * only the author sees on the preview (draft badges, the preview banner, the emulator's footer) stays English,
- * like the rest of pylon-kb's own output.
+ * like the rest of pylon-kb's own output. (Longer than ~200 lines because it is data: one table per language.)
  */
 
 export interface SiteLabels {

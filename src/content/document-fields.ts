@@ -1,0 +1,59 @@
+/** The frontmatter fields with rules of their own: the slug, the order, `published` and `draft`. */
+import type { SiteConventions } from '../sites/types.js';
+import type { FieldReader } from './field-reader.js';
+import { baseName, slugify } from './slug.js';
+
+const ORDER_KEYS = ['order', 'sidebar_position', 'weight', 'nav_order'] as const;
+
+/** The slug: frontmatter `slug`, or the site's (a Docusaurus `slug: /deploy` → `deploy`), or the file name. */
+export function readSlug(
+  fm: FieldReader,
+  path: string,
+  name: string,
+  siteSlug: string | undefined,
+  site: SiteConventions | undefined,
+): string | undefined {
+  if (site && site.name !== 'none') {
+    const given = siteSlug ?? (fm.has('slug') ? fm.raw('slug') : undefined);
+    const slug = typeof given === 'string' ? slugify(given) : '';
+    if (slug) return slug;
+    return slugFromFileName(fm, path, name);
+  }
+  return fm.has('slug') ? fm.slug('slug') : slugFromFileName(fm, path, name);
+}
+
+export function readOrder(fm: FieldReader, site: SiteConventions | undefined): number | undefined {
+  const keys = site && site.name !== 'none' ? ORDER_KEYS : ORDER_KEYS.slice(0, 2);
+  for (const key of keys) {
+    const value = fm.has(key) ? fm.number(key) : undefined;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function slugFromFileName(fm: FieldReader, path: string, name: string): string | undefined {
+  const slug = slugify(name);
+  if (slug) return slug;
+  fm.error(
+    'slug',
+    `Cannot make a slug from the file name "${baseName(path)}".`,
+    'Add a `slug:` to the frontmatter, e.g. slug: getting-started',
+  );
+  return undefined;
+}
+
+/** `published` (default true) and its inverse `draft`; both given and contradicting each other is an error. */
+export function readPublished(fm: FieldReader): boolean {
+  const published = fm.boolean('published');
+  const draft = fm.boolean('draft');
+  if (published !== undefined && draft !== undefined && published === draft) {
+    fm.error(
+      'draft',
+      `published: ${published} and draft: ${draft} contradict each other.`,
+      'Keep only one of them: `draft: true` is the same as `published: false`.',
+    );
+  }
+  if (published !== undefined) return published;
+  if (draft !== undefined) return !draft;
+  return true;
+}
