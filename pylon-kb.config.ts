@@ -1,4 +1,4 @@
-import { defineConfig } from './src/config/index.js';
+import { defineConfig } from './src/config/define.js';
 
 // The repository's own config: publishes content-example/ into the embedded emulator, or into Pylon when
 // PYLON_API_TOKEN is set (see docs/config.md for every key).

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { UserConfig } from './types.js';
 
 /** File names looked for in the working directory, in this order. */
@@ -39,14 +40,11 @@ async function importModule(path: string): Promise<unknown> {
       throw new Error(`${path} is not valid JSON (${reason(error, path)}). Fix the syntax and run again.`);
     }
   }
-  // Loaded only for a TS/JS config file: commands on a JSON config or none start without it.
-  const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, { moduleCache: false });
   let mod: unknown;
   try {
     // Imported as a namespace (not `{ default: true }`) so a missing default export is reported, not
     // validated as if the namespace object were the config.
-    mod = await jiti.import(path);
+    mod = await importConfigModule(path);
   } catch (error) {
     throw new Error(
       `Could not load ${path}: ${reason(error, path)}. Fix the error in the file (it must be valid TypeScript or ` +
@@ -57,6 +55,28 @@ async function importModule(path: string): Promise<unknown> {
     throw new Error(`${path} has no default export. End it with: export default defineConfig({ ... });`);
   }
   return mod.default;
+}
+
+/** How often each `.mjs` config was imported in this process. */
+const nativeLoads = new Map<string, number>();
+
+/**
+ * An `.mjs` config is plain ESM: Node imports it without jiti (about 70 ms less at start-up). Node keeps
+ * every module it imported, so a reload (watch) asks for a new URL of the file: its edits are seen (files
+ * it imports are Node's cached copies). Every other TS/JS config goes through jiti without its module
+ * cache, so an edit to the config or a file it imports is seen on the next load.
+ */
+async function importConfigModule(path: string): Promise<unknown> {
+  if (path.endsWith('.mjs')) {
+    const loads = nativeLoads.get(path) ?? 0;
+    nativeLoads.set(path, loads + 1);
+    const url = pathToFileURL(path);
+    if (loads > 0) url.searchParams.set('reload', String(loads));
+    return import(url.href);
+  }
+  // Loaded only for a TS/JS config file: commands on a JSON config or none start without it.
+  const { createJiti } = await import('jiti');
+  return createJiti(import.meta.url, { moduleCache: false }).import(path);
 }
 
 /**

@@ -129,6 +129,14 @@ describe('loadConfigFile', () => {
     await writeFile(file, 'export default { concurrency: 2 };');
     expect((await loadConfigFile(undefined, dir)).config).toEqual({ concurrency: 2 });
   });
+
+  it('sees edits to an .mjs config on the next load', async () => {
+    const file = join(dir, 'pylon-kb.config.mjs');
+    for (const concurrency of [1, 2, 3]) {
+      await writeFile(file, `export default { concurrency: ${concurrency} };`);
+      expect((await loadConfigFile(undefined, dir)).config).toEqual({ concurrency });
+    }
+  });
 });
 
 describe("the repository's own pylon-kb.config.ts", () => {
