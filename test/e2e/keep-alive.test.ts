@@ -2,13 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failedResults } from '../../src/apply/index.js';
-import { resolveConfig } from '../../src/config/index.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { ClientEvent } from '../../src/pylon/index.js';
 import { createPylonClient } from '../../src/pylon/index.js';
 import { executePlan, planFromConfig } from '../../src/run/index.js';
-import { emulator, envFor, managedByKey, workspace, writeText } from './helpers.js';
+import { configFor } from '../watch/helpers.js';
+import { emulator, managedByKey, workspace, writeText } from './helpers.js';
 
 const FOLDERS = 20;
 const PER_FOLDER = 99;
@@ -45,14 +45,7 @@ describe('a 2,000-write apply after a stall, with a short keep-alive timeout', (
         ),
       );
     }
-    const resolved = resolveConfig({
-      file: {},
-      flags: { contentDir: 'docs', kb: 'help-center', author: 'ada@acme.test', rateLimits: 'off' },
-      env: envFor(emu),
-      cwd: ws.dir,
-    });
-    if ('errors' in resolved) throw new Error(JSON.stringify(resolved.errors));
-    config = resolved.config;
+    config = configFor(emu, 'docs', ws.dir);
   });
   afterEach(async () => {
     await emu.close();

@@ -2,12 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPlan, failedResults } from '../../src/apply/index.js';
-import { resolveConfig } from '../../src/config/index.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { createPylonClient } from '../../src/pylon/index.js';
 import { planFromConfig } from '../../src/run/index.js';
-import { emulator, envFor, managedByKey, workspace, writeText } from './helpers.js';
+import { configFor } from '../watch/helpers.js';
+import { emulator, managedByKey, workspace, writeText } from './helpers.js';
 
 /**
  * A create the server completes after the client gave up waiting: an unknown outcome, reconciled by
@@ -27,14 +27,7 @@ describe('a create that times out', () => {
     for (const name of ['one', 'two', 'three']) {
       await writeText(join(ws.docs, 'a', `${name}.md`), `---\ntitle: Page ${name}\n---\n\nAbout ${name}.\n`);
     }
-    const resolved = resolveConfig({
-      file: {},
-      flags: { contentDir: 'docs', kb: 'help-center', author: 'ada@acme.test', rateLimits: 'off' },
-      env: envFor(emu),
-      cwd: ws.dir,
-    });
-    if ('errors' in resolved) throw new Error(JSON.stringify(resolved.errors));
-    config = resolved.config;
+    config = configFor(emu, 'docs', ws.dir);
   });
   afterEach(async () => {
     await emu.close();

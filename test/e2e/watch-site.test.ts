@@ -7,7 +7,7 @@ import { readMarker, stripMarker } from '../../src/identity/marker.js';
 import { createPylonClient, type PylonClient } from '../../src/pylon/index.js';
 import { startWatch, type WatchEvent, type WatchSession } from '../../src/watch/index.js';
 import { configFor, waitFor } from '../watch/helpers.js';
-import { emulator, envFor, REPO, runCli } from './helpers.js';
+import { CLI_FLAGS, emulator, envFor, REPO, runCli } from './helpers.js';
 
 /**
  * Watch mode on a Docusaurus site (README index pages, folder-qualified slugs, `slug:` URLs, a partial in
@@ -60,24 +60,7 @@ describe('watch on a Docusaurus site publishes what apply publishes', () => {
   let client: PylonClient;
   let session: WatchSession;
   const events: WatchEvent[] = [];
-  const apply = () =>
-    runCli(
-      [
-        'apply',
-        '--content-dir',
-        'docs',
-        '--kb',
-        'help-center',
-        '--author',
-        'ada@acme.test',
-        '--rate-limits',
-        'off',
-      ],
-      {
-        env: envFor(applied),
-        cwd: dir,
-      },
-    );
+  const apply = () => runCli(['apply', ...CLI_FLAGS], { env: envFor(applied), cwd: dir });
 
   beforeAll(async () => {
     applied = await emulator();
