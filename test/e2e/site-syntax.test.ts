@@ -234,7 +234,9 @@ describe('the syntax pages of the fixture trees', () => {
     const html = await htmlOf('gitbook', 'guides/blocks.md');
     expect(html).toContain('<blockquote class="callout callout-warning">');
     expect(html).toContain('<summary>CLI</summary>');
-    expect(html).toContain('<p class="caption"><strong>tern.yaml</strong></p>');
+    expect(html).toContain(
+      '<p class="code-title"><code>tern.yaml</code></p>\n<pre><code class="language-yaml">',
+    );
   });
 
   it('Docusaurus as Docusaurus reads it: mdx-code-block unwrapped, HTML comments, {#id}, TOCInline, CodeBlock', async () => {

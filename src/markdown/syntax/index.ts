@@ -3,10 +3,10 @@ import type { HeadingIdRule } from '../heading-slugs.js';
 import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
 import { CODE_ANNOTATION_SYNTAX, stripCodeAnnotations } from './code-annotations.js';
-import { CODE_INFO_SYNTAX, splitCodeInfo } from './code-info.js';
+import { hasCodeTitleSyntax, publishCodeTitles } from './code-titles.js';
 import { buildContainers } from './container-nodes.js';
 import { EMOJI_SYNTAX, replaceEmoji } from './emoji.js';
-import { FENCE_INFO_SYNTAX, normaliseFenceInfo } from './fence-info.js';
+import { hasFenceInfoSyntax, normaliseFenceInfo } from './fence-info.js';
 import type { IncludeLookup } from './includes.js';
 import { MARK_SYNTAX, replaceInlineMarks } from './inline-marks.js';
 import { KEYS_SYNTAX, replaceKeys } from './keys.js';
@@ -55,7 +55,16 @@ interface SyntaxStep {
 const STEPS: readonly SyntaxStep[] = [
   { name: 'containers', applies: (c) => c.prepared, run: (tree, c) => buildContainers(tree, c.format) },
   { name: 'mdx', applies: (c) => c.format === 'mdx', run: (tree, c) => transformMdx(tree, c) },
-  { name: 'code-info', applies: (c) => CODE_INFO_SYNTAX.test(c.parsed), run: (tree) => splitCodeInfo(tree) },
+  {
+    name: 'fence-info',
+    applies: (c) => hasFenceInfoSyntax(c.parsed),
+    run: (tree) => normaliseFenceInfo(tree),
+  },
+  {
+    name: 'code-titles',
+    applies: (c) => hasCodeTitleSyntax(c.parsed, c.site),
+    run: (tree, c) => publishCodeTitles(tree, c.site),
+  },
   {
     name: 'attribute-lists',
     applies: (c) => ATTRIBUTE_LIST_SYNTAX.test(c.parsed),
@@ -77,11 +86,6 @@ const STEPS: readonly SyntaxStep[] = [
     name: 'code-annotations',
     applies: (c) => c.site === 'mkdocs' && CODE_ANNOTATION_SYNTAX.test(c.parsed),
     run: (tree) => stripCodeAnnotations(tree),
-  },
-  {
-    name: 'fence-info',
-    applies: (c) => FENCE_INFO_SYNTAX.test(c.parsed),
-    run: (tree) => normaliseFenceInfo(tree),
   },
 ];
 

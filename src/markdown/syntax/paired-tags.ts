@@ -1,4 +1,5 @@
 import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './block-context.js';
+import { titledFence } from './code-tag.js';
 import { gitbookBlock } from './gitbook-api-blocks.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import type { SourceLine } from './lines.js';
@@ -108,6 +109,9 @@ function blockLines(
     return containerLines(context, { kind: 'tab', title: true }, where, label, content);
   }
   if (tag.dialect === 'liquid' && name === 'code') {
+    const title = argument(args, ['title']);
+    const titled = title ? titledFence(body, title) : null;
+    if (titled) return titled;
     return containerLines(
       context,
       { kind: 'captioned', title: true },
