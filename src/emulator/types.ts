@@ -3,6 +3,7 @@ import type {
   ArticleRecord,
   AttachmentRecord,
   CollectionRecord,
+  KbRecord,
   OrgRecord,
   RedirectRecord,
   RoleRecord,
@@ -105,13 +106,7 @@ export interface EmulatorOptions extends Partial<EmulatorBehaviour> {
   truto?: TrutoFacadeOptions;
 }
 
-export interface EmulatorKbInfo {
-  id: string;
-  title: string;
-  slug: string;
-  host: string;
-  default_language: string;
-  supported_languages: string[];
+export interface EmulatorKbInfo extends KbRecord {
   /** Help-center base served by the emulator itself: `http://127.0.0.1:PORT/_site/<slug>`. */
   siteUrl: string;
 }

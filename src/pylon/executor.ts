@@ -108,24 +108,14 @@ export class RequestExecutor {
     counts[req.endpoint] = (counts[req.endpoint] ?? 0) + 1;
     emit({ type: 'request', endpoint: req.endpoint, method: req.method, path });
     const started = now();
+    const responded = (status: number) =>
+      emit({ type: 'response', endpoint: req.endpoint, status, ms: Math.round(now() - started) });
     try {
       const response = await transport.send(req);
-      emit({
-        type: 'response',
-        endpoint: req.endpoint,
-        status: response.status,
-        ms: Math.round(now() - started),
-      });
+      responded(response.status);
       return response;
     } catch (error) {
-      if (error instanceof PylonApiError) {
-        emit({
-          type: 'response',
-          endpoint: req.endpoint,
-          status: error.status,
-          ms: Math.round(now() - started),
-        });
-      }
+      if (error instanceof PylonApiError) responded(error.status);
       throw error;
     }
   }

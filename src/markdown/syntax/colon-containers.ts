@@ -1,6 +1,6 @@
 import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './block-context.js';
 import { calloutKind, defaultTitle } from './kinds.js';
-import { endOfFence, openingFence, type SourceLine } from './lines.js';
+import { outsideFences, type SourceLine } from './lines.js';
 import type { ContainerSpec } from './markers.js';
 import { warn } from './scan-context.js';
 
@@ -89,14 +89,8 @@ function specOf(
 /** The line of the `:::` that closes the container opened at `start` with `count` colons. */
 function findClose(lines: readonly SourceLine[], start: number, count: number): number {
   const open: number[] = [];
-  let index = start + 1;
-  while (index < lines.length) {
+  for (const index of outsideFences(lines, start + 1)) {
     const text = lines[index]!.text;
-    const fence = openingFence(text);
-    if (fence) {
-      index = endOfFence(lines, index, fence);
-      continue;
-    }
     const opener = OPEN.exec(text);
     const closer = CLOSE.exec(text);
     if (opener) open.push(opener[2]!.length);
@@ -105,7 +99,6 @@ function findClose(lines: readonly SourceLine[], start: number, count: number): 
       if (open.length > 0 && colons >= open[open.length - 1]!) open.pop();
       else if (open.length === 0 && colons >= count) return index;
     }
-    index += 1;
   }
   return lines.length;
 }

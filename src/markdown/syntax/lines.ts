@@ -78,3 +78,17 @@ export function endOfFence(lines: readonly SourceLine[], start: number, fence: F
   }
   return lines.length;
 }
+
+/** The indices of the lines from `start` on that are outside fenced code (each fence is skipped whole). */
+export function* outsideFences(lines: readonly SourceLine[], start: number): Generator<number> {
+  let index = start;
+  while (index < lines.length) {
+    const fence = openingFence(lines[index]!.text);
+    if (fence) {
+      index = endOfFence(lines, index, fence);
+      continue;
+    }
+    yield index;
+    index += 1;
+  }
+}

@@ -1,4 +1,4 @@
-import { endOfFence, openingFence, type SourceLine } from './lines.js';
+import { outsideFences, type SourceLine } from './lines.js';
 
 /** A Liquid tag (`{% hint style="info" %}`) or a Hugo shortcode (`{{< hint info >}}`) opening a line. */
 export interface TagLine {
@@ -55,22 +55,14 @@ function escapeRegExp(name: string): string {
 /** The index of the line closing `open` (same dialect and name, nesting counted), or -1. */
 export function findClosingTag(lines: readonly SourceLine[], start: number, open: TagLine): number {
   let depth = 0;
-  let index = start + 1;
-  while (index < lines.length) {
-    const text = lines[index]!.text;
-    const fence = openingFence(text);
-    if (fence) {
-      index = endOfFence(lines, index, fence);
-      continue;
-    }
-    const tag = readTagLine(text);
+  for (const index of outsideFences(lines, start + 1)) {
+    const tag = readTagLine(lines[index]!.text);
     if (tag && tag.dialect === open.dialect && tag.name === open.name) {
       if (tag.closing) {
         if (depth === 0) return index;
         depth -= 1;
       } else if (closingAtEnd(tag.rest, tag) === null) depth += 1;
     }
-    index += 1;
   }
   return -1;
 }
