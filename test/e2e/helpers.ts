@@ -43,6 +43,40 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
+export interface CliSession {
+  stdout(): string;
+  stderr(): string;
+  /** Ctrl-C: aborts the signal and resolves with the exit code. */
+  stop(): Promise<number>;
+  done: Promise<number>;
+}
+
+/** Runs a long-lived command (`watch`, `preview`) in-process, with an abort signal standing in for Ctrl-C. */
+export function startCliSession(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): CliSession {
+  let stdout = '';
+  let stderr = '';
+  const interrupt = new AbortController();
+  const done = main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd,
+    signal: interrupt.signal,
+  });
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    done,
+    stop: () => {
+      interrupt.abort();
+      return done;
+    },
+  };
+}
+
 /** A temporary folder, optionally holding a copy of content-example as `docs/`. */
 export async function workspace(
   withExample = true,

@@ -2,34 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { CLI_FLAGS, workspace } from '../e2e/helpers.js';
+import { CLI_FLAGS, startCliSession, workspace } from '../e2e/helpers.js';
 import { browserDescribe, launchChromium, OUT, requestsLeaving } from './chromium.js';
 
-/** `pylon-kb preview <file>` in-process, as the bin runs it, with an abort signal for Ctrl-C. */
-function startPreview(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const interrupt = new AbortController();
-  const done = main(['preview', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1' },
-    cwd,
-    signal: interrupt.signal,
-  });
-  return {
-    stdout: () => stdout,
-    stderr: () => stderr,
-    done,
-    stop: () => {
-      interrupt.abort();
-      return done;
-    },
-  };
-}
-
-/** Polls `probe`; `what` is read at the time-out, so it can show what had been printed by then. */
 async function until<T>(probe: () => T | null | undefined, what: () => string, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -56,7 +31,7 @@ browserDescribe('preview browser test')('pylon-kb preview in headless Chromium',
 
   it('opens on the edited document and reloads it on every save, with no token and nothing leaving', async () => {
     const file = join('docs', 'getting-started', 'welcome-to-acme-cloud.md');
-    const preview = startPreview([file, ...CLI_FLAGS], ws.dir);
+    const preview = startCliSession(['preview', file, ...CLI_FLAGS], { cwd: ws.dir });
     const url = await until(
       () => /^Preview: (\S+)$/m.exec(preview.stdout())?.[1],
       () => `the preview URL (stdout: ${preview.stdout()}, stderr: ${preview.stderr()})`,

@@ -1,10 +1,9 @@
-import { main } from '../../src/cli/main.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { ResolvedConfig, UserConfig } from '../../src/config/types.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { readMarker } from '../../src/identity/marker.js';
 import { loadContent } from '../../src/run/content.js';
-import { envFor } from '../e2e/helpers.js';
+import { type CliSession, envFor, startCliSession } from '../e2e/helpers.js';
 
 type StateArticle = ReturnType<RunningEmulator['snapshot']>['articles'][number];
 
@@ -48,38 +47,14 @@ export function requestsSince(emu: RunningEmulator, mark: number) {
     .filter((entry) => entry.endpoint !== null);
 }
 
-export interface CliWatch {
-  stdout(): string;
-  stderr(): string;
-  /** Ctrl-C: aborts the signal and resolves with the exit code. */
-  stop(): Promise<number>;
-  done: Promise<number>;
-}
+export type { CliSession as CliWatch } from '../e2e/helpers.js';
 
 /** Runs `pylon-kb watch` in-process, as the bin does, with an abort signal standing in for Ctrl-C. */
 export function startCliWatch(
   args: string[],
   options: { cwd: string; env: Record<string, string> },
-): CliWatch {
-  let stdout = '';
-  let stderr = '';
-  const interrupt = new AbortController();
-  const done = main(['watch', ...args], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1', ...options.env },
-    cwd: options.cwd,
-    signal: interrupt.signal,
-  });
-  return {
-    stdout: () => stdout,
-    stderr: () => stderr,
-    done,
-    stop: () => {
-      interrupt.abort();
-      return done;
-    },
-  };
+): CliSession {
+  return startCliSession(['watch', ...args], options);
 }
 
 /** Handles that would keep the process alive, by kind (timers, file watchers, sockets, servers). */
