@@ -164,17 +164,26 @@ class InlineDepth {
 
   /** What is nested too deeply after this line, or undefined. */
   add(line: string): string | undefined {
-    const text = line.replace(/\\./g, '').replace(/(`+)[^`]*?\1/g, '');
-    for (const char of text) {
-      if (char === '[') this.brackets++;
-      else if (char === ']' && this.brackets > 0) this.brackets--;
-      if (this.brackets > MAX_NESTING_DEPTH) return 'Link brackets ([)';
+    // Most lines hold no escape, code span, bracket, emphasis marker or tag: each scan runs only when its
+    // character is there (this runs on every line of every document before anything is parsed).
+    let text = line.includes('\\') ? line.replace(/\\./g, '') : line;
+    if (text.includes('`')) text = text.replace(/(`+)[^`]*?\1/g, '');
+    if (text.includes('[') || this.brackets > 0) {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x5b) this.brackets++;
+        else if (code === 0x5d && this.brackets > 0) this.brackets--;
+        if (this.brackets > MAX_NESTING_DEPTH) return 'Link brackets ([)';
+      }
     }
-    for (const m of text.matchAll(EMPHASIS_RUN)) {
-      if (m[2] !== undefined) this.emphasis++;
-      else if (this.emphasis > 0) this.emphasis--;
-      if (this.emphasis > MAX_NESTING_DEPTH) return 'Emphasis markers (* or _)';
+    if (text.includes('*') || text.includes('_')) {
+      for (const m of text.matchAll(EMPHASIS_RUN)) {
+        if (m[2] !== undefined) this.emphasis++;
+        else if (this.emphasis > 0) this.emphasis--;
+        if (this.emphasis > MAX_NESTING_DEPTH) return 'Emphasis markers (* or _)';
+      }
     }
+    if (!text.includes('<')) return undefined;
     for (const m of text.matchAll(TAG)) {
       const name = (m[2] ?? '').toLowerCase();
       if (VOID_ELEMENTS.has(name) || m[3] === '/') continue;

@@ -91,14 +91,16 @@ export function finishTree(tree: Root, options: HastPassOptions): HastPassResult
 
   /** `text`: how text below is read (`pre` kept as written, `normal`, or `none` when not rendered). */
   const walk = (parent: Root | Element, inHeading: boolean, text: 'normal' | 'pre' | 'none') => {
-    let removed = false;
-    const kept: RootContent[] = [];
-    for (const child of parent.children) {
+    // The children kept, made only once one is removed (almost never: one array less per element).
+    let kept: RootContent[] | undefined;
+    const { children } = parent;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index] as RootContent;
       if (child.type !== 'element') {
         if (child.type === 'text' && text !== 'none' && options.compactText) {
           texts.push(text === 'pre' ? child.value : child.value.replace(BIDI_CONTROLS, ''));
         }
-        kept.push(child);
+        kept?.push(child);
         continue;
       }
       nameHeading(child);
@@ -111,15 +113,15 @@ export function finishTree(tree: Root, options: HastPassOptions): HastPassResult
           hint: 'Give the heading words readers can see.',
         });
         nameInside(child);
-        removed = true;
+        kept ??= children.slice(0, index) as RootContent[];
         continue;
       }
-      kept.push(child);
+      kept?.push(child);
       taker.take(child);
       collect(child, heading && !inHeading);
       walk(child, inHeading || heading, textMode(child, text));
     }
-    if (removed) parent.children = kept as typeof parent.children;
+    if (kept) parent.children = kept as typeof parent.children;
   };
 
   const collect = (node: Element, topHeading: boolean) => {
