@@ -131,13 +131,22 @@ export interface DesiredTranslation {
   assets: AssetRef[];
 }
 
+/** What a document's article keeps of it as parsed: its identity, place, title and frontmatter settings. */
+type ArticleFields =
+  | 'key'
+  | 'path'
+  | 'collectionKey'
+  | 'title'
+  | 'slug'
+  | 'author'
+  | 'published'
+  | 'unlisted'
+  | 'visibility'
+  | 'order'
+  | 'redirectFrom';
+
 /** A document ready to publish: rendered HTML and a digest of everything pylon-kb sends for it. */
-export interface DesiredArticle {
-  key: string;
-  path: string;
-  collectionKey: string | null;
-  title: string;
-  slug: string;
+export interface DesiredArticle extends Pick<LocalDoc, ArticleFields> {
   /**
    * Rendered, sanitised HTML, without the pylon-kb marker. Links to other documents and local files are
    * placeholders (see identity/placeholders.ts) until plan and apply know their URLs.
@@ -151,12 +160,6 @@ export interface DesiredArticle {
    * Absent in hand-built states: then it is computed when needed.
    */
   textDigest?: string;
-  author?: Located<string>;
-  published: boolean;
-  unlisted: boolean;
-  visibility?: Visibility;
-  order?: number;
-  redirectFrom: string[];
   /** Links to other documents (for ordering creates and for updates when a target moves). */
   links?: LinkRef[];
   /** Local files to upload. */
