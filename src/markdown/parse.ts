@@ -1,8 +1,9 @@
+import { createRequire } from 'node:module';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
+import type remarkMdxPlugin from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { HeadingIdRule } from './heading-slugs.js';
 import { markdownProcessor } from './pipeline.js';
@@ -15,8 +16,25 @@ import {
   type SyntaxStepContext,
 } from './syntax/index.js';
 
-/** The MDX grammar (remark-mdx) in front of the same GFM extensions; parsing only, frozen once. */
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+let mdxParser: Processor<Root> | undefined;
+
+/**
+ * The MDX grammar (remark-mdx) in front of the same GFM extensions; parsing only, frozen once. Loaded the
+ * first time an `.mdx` file is parsed (a synchronous import of the ES module, Node ≥ 20.19): a command on
+ * a tree without one, or whose renderings all come from the cache, does not load it.
+ */
+function mdxGrammar(): Processor<Root> {
+  if (!mdxParser) {
+    const load = createRequire(import.meta.url);
+    const remarkMdx = (load('remark-mdx') as { default: typeof remarkMdxPlugin }).default;
+    mdxParser = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkGfm)
+      .freeze() as unknown as Processor<Root>;
+  }
+  return mdxParser;
+}
 
 export interface ParsedSource {
   tree: Root;
@@ -56,7 +74,7 @@ function parseAs(
   findings: SyntaxFinding[],
 ): ParsedSource {
   const parse = (text: string): Root =>
-    format === 'mdx' ? (mdxParser.parse(text) as Root) : markdownProcessor.parse(text);
+    format === 'mdx' ? mdxGrammar().parse(text) : markdownProcessor.parse(text);
   const safeRanges = (text: string) => {
     try {
       return codeRangesOf(parse(text));
