@@ -89,6 +89,13 @@ async function publishedHtml(url: string, token: string): Promise<{ title: strin
   }
 }
 
+/** What some trees' published HTML, read back over HTTP, must hold (beyond the checks every tree gets). */
+const PUBLISHED: Record<string, string[]> = {
+  // A snippet from includes/ beside docs/, and the auto_append abbreviations.
+  mkdocs: ['The Harbor team answers tickets on weekdays', 'TLS (Transport Layer Security)'],
+  gitbook: ['<p class="code-title"><code>tern.yaml</code></p>'],
+};
+
 describe.each(Object.keys(TREES))('the %s fixture tree, published', (site) => {
   it('holds no generator markup outside code and no empty heading', async () => {
     const ws = await workspace(false);
@@ -128,6 +135,11 @@ describe.each(Object.keys(TREES))('the %s fixture tree, published', (site) => {
         for (const marker of MARKERS) expect(text, `"${article.title}" shows ${marker}`).not.toMatch(marker);
         expect(emptyHeadings, `"${article.title}" has an empty heading`).toBe(0);
       }
+      for (const fragment of PUBLISHED[site] ?? [])
+        expect(
+          articles.some((a) => a.html.includes(fragment)),
+          fragment,
+        ).toBe(true);
     } finally {
       await emu.close();
       await ws.cleanup();
