@@ -4,7 +4,8 @@ import type { SiteName } from '../sites/types.js';
 /*
  * The config as a user writes it (`UserConfig`) and as the rest of pylon-kb reads it (`ResolvedConfig`).
  * Every optional key of `UserConfig` also accepts `undefined`, so `token: process.env.PYLON_API_TOKEN`
- * type-checks under `exactOptionalPropertyTypes`.
+ * type-checks under `exactOptionalPropertyTypes`. Types only, one per config key with its doc: hence
+ * the length.
  */
 
 export type OrphanPolicy = 'report' | 'unlist' | 'delete';
