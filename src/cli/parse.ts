@@ -94,6 +94,24 @@ export function stringValue(values: FlagValues, name: string): string | undefine
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A number flag from 0 to `max` (`whole`: an integer), or undefined when the flag is absent. */
+export function boundedNumberValue(
+  values: FlagValues,
+  name: string,
+  max: number,
+  options: { whole: boolean },
+): number | undefined {
+  const value = stringValue(values, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  const valid = options.whole ? Number.isInteger(n) : Number.isFinite(n);
+  if (value.trim() === '' || !valid || n < 0 || n > max) {
+    const what = options.whole ? 'a whole number' : 'a number';
+    throw new UsageError(`--${name} must be ${what} from 0 to ${max} (got "${value}").`);
+  }
+  return n;
+}
+
 /** A string flag restricted to a few values. */
 export function choiceValue<T extends string>(
   values: FlagValues,

@@ -79,6 +79,14 @@ describe('the command table', () => {
     expect(close.stderr).toContain('Did you mean markdown?');
   });
 
+  it('refuses a port that is not a whole number from 0 to 65535: preview --port', async () => {
+    for (const port of ['1.5', '70000', '-1', 'soon']) {
+      const run = await runCli(['preview', 'docs/a.md', `--port=${port}`], { cwd: REPO });
+      expect(run.code, port).toBe(2);
+      expect(run.stderr).toContain(`--port must be a whole number from 0 to 65535 (got "${port}")`);
+    }
+  });
+
   it('validates --on-drift and --debounce in the config layers, naming flag and key', async () => {
     const drift = await runCli(['plan', '--on-drift', 'sometimes'], { cwd: REPO });
     expect(drift.code).toBe(2);

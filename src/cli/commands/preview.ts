@@ -12,18 +12,9 @@ import {
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { useColor } from '../output.js';
-import { stringValue, UsageError } from '../parse.js';
+import { boundedNumberValue } from '../parse.js';
 import { documentPath, pageOfFile } from '../preview-page.js';
 import { sitePages, untilInterrupted } from '../serve.js';
-
-function integerFlag(value: string | undefined, flag: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) {
-    throw new UsageError(`${flag} must be a whole number from 0 to ${max} (got "${value}").`);
-  }
-  return n;
-}
 
 /** Opens the URL in the system's browser; a machine without one just keeps the printed URL. */
 function openBrowser(url: string): void {
@@ -48,7 +39,7 @@ function openBrowser(url: string): void {
  */
 export async function run(input: CommandInput): Promise<number> {
   const { values, positionals, io } = input;
-  const port = integerFlag(stringValue(values, 'port'), '--port', 65_535);
+  const port = boundedNumberValue(values, 'port', 65_535, { whole: true });
   // --debounce goes through the config layers (watch.debounceMs), like every config flag.
   const config = await loadCliConfig(input, { forceEmulator: true });
   const file = positionals[0] === undefined ? null : documentPath(config, io.cwd, positionals[0]);

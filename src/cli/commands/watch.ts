@@ -12,17 +12,8 @@ import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import type { CliIO } from '../io.js';
 import { useColor } from '../output.js';
-import { stringValue, UsageError } from '../parse.js';
+import { boundedNumberValue } from '../parse.js';
 import { sitePages } from '../serve.js';
-
-function numberFlag(value: string | undefined, flag: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > max) {
-    throw new UsageError(`${flag} must be a number from 0 to ${max} (got "${value}").`);
-  }
-  return n;
-}
 
 /** On a terminal, `r` + Enter re-reads the knowledge base now. Returns the clean-up. */
 function listenForRefresh(io: CliIO, session: WatchSession): () => void {
@@ -50,7 +41,7 @@ function stopped(signal: AbortSignal | undefined): Promise<void> {
 /** `pylon-kb watch`: applies each save to the knowledge base (drafts by default) until Ctrl-C. */
 export async function run(input: CommandInput): Promise<number> {
   const { values, io } = input;
-  const refreshSeconds = numberFlag(stringValue(values, 'refresh-interval'), '--refresh-interval', 86_400);
+  const refreshSeconds = boundedNumberValue(values, 'refresh-interval', 86_400, { whole: false });
   const publish = typeof values.publish === 'boolean' ? values.publish : undefined;
   // --debounce goes through the config layers (watch.debounceMs), like every config flag.
   const config = await loadCliConfig(input);
