@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
+import { safeName } from './paths.js';
 
 export interface DownloadedFile {
   url: string;
@@ -92,13 +93,7 @@ export function fileName(url: string, sha256: string, contentType: string | null
   last = last.replace(/^\d{10,}-/, '');
   const own = extname(last);
   const ext = (own || EXTENSIONS[(contentType ?? '').split(';')[0]?.trim() ?? ''] || '').toLowerCase();
-  const stem = (own ? last.slice(0, -own.length) : last)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const stem = safeName(own ? last.slice(0, -own.length) : last, 'file', 60);
   const safeExt = /^\.[a-z0-9]{1,8}$/.test(ext) ? ext : '';
-  return `${stem || 'file'}-${sha256.slice(0, 8)}${safeExt}`;
+  return `${stem}-${sha256.slice(0, 8)}${safeExt}`;
 }

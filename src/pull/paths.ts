@@ -22,14 +22,14 @@ export function relativeReference(fromFile: string, toFile: string): string {
 }
 
 /** A file or folder name from a slug or title: lower-case letters, digits and hyphens. */
-export function safeName(text: string, fallback: string): string {
+export function safeName(text: string, fallback: string, maxLength = 80): string {
   const name = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+    .slice(0, maxLength);
   return name || fallback;
 }
 
