@@ -96,6 +96,19 @@ describe("site syntax diagnostics name the file and the author's line", () => {
       });
       expect(appended.html).toBe('<p>Call the API (Application programming interface).</p>');
       expect(appended.diagnostics).toEqual([]);
+      const unfound = renderMarkdown('Text.\n', {
+        file: 'page.md',
+        includes: new Map(),
+        snippets: snippets({ autoAppend: ['includes/none.md'] }),
+      });
+      expect(unfound.html).toBe('<p>Text.</p>');
+      expect(unfound.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+        [
+          'markdown/include-missing',
+          1,
+          'The snippet mkdocs.yml adds to every page (auto_prepend/auto_append) "includes/none.md" was not found (looked for ../includes/none.md): it is left out.',
+        ],
+      ]);
       expect(
         codes('--8<-- "includes/none.md"\n', { includes, snippets: snippets({ checkPaths: true }) }),
       ).toEqual([['error', 'markdown/include-missing', 'docs/page.md', 1]]);

@@ -44,7 +44,7 @@ function autoSnippets(snippets: SnippetSettings | undefined): string[] {
 export function withAutoSnippets(lines: readonly SourceLine[], snippets: SnippetSettings): SourceLine[] {
   const directive = (path: string, source: number) => ({ text: `--8<-- "${path}"`, source });
   const first = lines[0]?.source ?? 1;
-  const last = lines[lines.length - 1]?.source ?? 1;
+  const last = lines.findLast((line) => line.text.trim() !== '')?.source ?? first;
   return [
     ...snippets.autoPrepend.flatMap((path) => [directive(path, first), { text: '', source: first }]),
     ...lines,
@@ -150,12 +150,16 @@ function resolve(
     context,
     line,
     'markdown/include-missing',
-    `The include "${shown}" was not found (looked for ${candidates.join(', ')}): it is left out.`,
+    `The ${addedToEveryPage(directive, context) ? 'snippet mkdocs.yml adds to every page (auto_prepend/auto_append)' : 'include'} "${shown}" was not found (looked for ${candidates.join(', ')}): it is left out.`,
     directive.kind === 'snippet' && context.snippets
       ? "Fix the path; it is relative to pymdownx.snippets' base_path (default: the folder of mkdocs.yml)."
       : 'Fix the path; it is relative to the including file (or to _includes/ for Liquid).',
   );
   return null;
+}
+
+function addedToEveryPage(directive: Directive, context: IncludeContext): boolean {
+  return directive.kind === 'snippet' && autoSnippets(context.snippets).includes(directive.path);
 }
 
 function withoutFrontmatter(text: string): string {
