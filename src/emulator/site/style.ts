@@ -93,6 +93,9 @@ code, kbd, pre, samp { font-family: ui-monospace, SFMono-Regular, "SF Mono", Men
 kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: .05em .4em; background: var(--soft); }
 pre { background: #0f1b33; color: #e6edf3; padding: 14px 16px; border-radius: 8px; overflow-x: auto; line-height: 1.5; }
 pre code { background: none; padding: 0; color: inherit; font-size: .86rem; }
+p.code-title { margin: 0; padding: 6px 16px; background: #1c2a47; color: #c9d4e3; border-radius: 8px 8px 0 0; font-size: .82rem; }
+p.code-title code { background: none; padding: 0; color: inherit; }
+p.code-title + pre { border-top-left-radius: 0; border-top-right-radius: 0; }
 .article-body table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; font-size: .94rem; }
 .article-body th, .article-body td { border: 1px solid var(--line); padding: 7px 12px; vertical-align: top; }
 .article-body th:not([align]) { text-align: left; }

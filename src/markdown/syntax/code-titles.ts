@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
  * - on Mintlify, the meta's words that are not options (`` ```js app.js {2} ``).
  * The title leaves the meta, so nothing reads it twice.
  */
-export const CODE_TITLE_SYNTAX = /^[ \t]*(?:`{3,}|~{3,}).*(?:\btitle=|\[[^\]]+\])/m;
+export const CODE_TITLE_SYNTAX = /^[ \t]*(?:`{3,}|~{3,}).*(?:\btitle=|\[[^\]]+\])|<CodeBlock\b[^>]*\btitle=/m;
 const ANY_META = /^[ \t]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+[^\s{]/m;
 
 export function hasCodeTitleSyntax(source: string, site: string | undefined): boolean {
