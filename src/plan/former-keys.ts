@@ -7,19 +7,34 @@ import type { Plan } from './types.js';
  * With them, a link still written to the old path resolves to the article, with a warning (content layer).
  */
 export function formerKeysOf(plan: Plan, current: CurrentState): Map<string, string[]> {
-  const former = new Map<string, string[]>();
-  const add = (key: string, keys: readonly string[]) => {
-    const list = former.get(key) ?? [];
-    for (const k of keys) if (k !== key && !list.includes(k)) list.push(k);
-    if (list.length > 0) former.set(key, list);
-  };
+  const former = recordedFormerKeys(current);
   for (const op of plan.operations) {
-    if (op.kind === 'move-article') add(op.key, [op.from.key]);
-    if (op.kind === 'update-article' && op.previousKey !== undefined) add(op.key, [op.previousKey]);
+    if (op.kind === 'move-article') addFormer(former, op.key, [op.from.key]);
+    if (op.kind === 'update-article' && op.previousKey !== undefined)
+      addFormer(former, op.key, [op.previousKey]);
   }
-  for (const { marker } of current.articles)
-    if (marker?.formerKeys && !marker.retired) add(marker.key, marker.formerKeys);
   return former;
+}
+
+/** The former keys the live articles' markers record, by their current key. */
+export function recordedFormerKeys(current: CurrentState): Map<string, string[]> {
+  const former = new Map<string, string[]>();
+  for (const { marker } of current.articles)
+    if (marker?.formerKeys && !marker.retired) addFormer(former, marker.key, marker.formerKeys);
+  return former;
+}
+
+/** Whether the plan moves a document to a new key (so links to its old path can resolve once rebuilt). */
+export function movesKeys(plan: Plan): boolean {
+  return plan.operations.some(
+    (op) => op.kind === 'move-article' || (op.kind === 'update-article' && op.previousKey !== undefined),
+  );
+}
+
+function addFormer(former: Map<string, string[]>, key: string, keys: readonly string[]): void {
+  const list = former.get(key) ?? [];
+  for (const k of keys) if (k !== key && !list.includes(k)) list.push(k);
+  if (list.length > 0) former.set(key, list);
 }
 
 /** Whether the plan holds a link to a document that is not in the tree (which a former key might explain). */

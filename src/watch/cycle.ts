@@ -1,3 +1,4 @@
+import { formerKeysOf, hasMissingLinkTargets, movesKeys, recordedFormerKeys } from '../plan/former-keys.js';
 import { isWrite, type Operation } from '../plan/types.js';
 import { executePlan } from '../run/apply.js';
 import { makePlan } from '../run/plan.js';
@@ -20,8 +21,11 @@ function sourcePaths(op: Operation): string[] {
 }
 
 /** The run layer's content steps under the session's config and site, through the cache's memo. */
-export function pipelineOf(ctx: Pick<CycleContext, 'config' | 'site' | 'cache'>): ContentPipeline {
-  return contentPipeline(ctx.config, ctx.site, ctx.cache.memo ?? undefined);
+export function pipelineOf(
+  ctx: Pick<CycleContext, 'config' | 'site' | 'cache' | 'memory'>,
+  formerKeys: ReadonlyMap<string, readonly string[]> = recordedFormerKeys(ctx.memory.state),
+): ContentPipeline {
+  return contentPipeline(ctx.config, ctx.site, ctx.cache.memo ?? undefined, formerKeys);
 }
 
 /**
@@ -42,7 +46,7 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     if (read.same.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: read.same });
     return 0;
   }
-  const build = await ctx.cache.build(pipelineOf(ctx));
+  let build = await ctx.cache.build(pipelineOf(ctx));
   if (memory.stale || batch.reason === 'refresh') {
     memory.state = await withJournaledUploads(
       await readRemote(ctx.api, config, build.desired),
@@ -59,10 +63,14 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
       });
     }
   }
-  const plan = makePlan(build.desired, memory.state, config, {
-    publish: ctx.publish,
-    planMemo: ctx.planMemo,
-  });
+  const planOf = () =>
+    makePlan(build.desired, memory.state, config, { publish: ctx.publish, planMemo: ctx.planMemo });
+  let plan = planOf();
+  // A move made in this cycle: links still written to the old path resolve once it is known (as plan does).
+  if (movesKeys(plan) && hasMissingLinkTargets(plan)) {
+    build = await ctx.cache.build(pipelineOf(ctx, formerKeysOf(plan, memory.state)));
+    plan = planOf();
+  }
   const touched = new Set(read.touched);
   const blocked = blockedFiles(plan.diagnostics);
   const keys = new Set(build.brokenKeys);

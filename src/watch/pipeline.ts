@@ -21,9 +21,12 @@ export function contentPipeline(
     Partial<Pick<ContentConfig, 'maxAssetBytes' | 'translations' | 'brokenAnchors' | 'brokenLinks'>>,
   site?: SiteContext,
   memo?: BuildMemo,
+  /** Keys documents had before pylon-kb moved them, so links to an old path resolve as plan resolves them. */
+  formerKeys?: ReadonlyMap<string, readonly string[]>,
 ): ContentPipeline {
   return {
     tree: (files, excluded) => contentTreeOf(config, files, { site, excluded, memo }),
-    desired: async (tree, renderCache) => (await buildContent(config, tree, { renderCache, memo })).desired,
+    desired: async (tree, renderCache) =>
+      (await buildContent(config, tree, { renderCache, memo, formerKeys })).desired,
   };
 }
