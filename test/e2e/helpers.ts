@@ -9,17 +9,22 @@ import { readMarker } from '../../src/identity/marker.js';
 export const REPO = join(import.meta.dirname, '..', '..');
 export const EXAMPLE = join(REPO, 'content-example');
 
-/** Flags every end-to-end run passes: the workspace's `docs/`, the seed's KB and author, no pacing. */
-export const CLI_FLAGS = [
-  '--content-dir',
-  'docs',
-  '--kb',
-  'help-center',
-  '--author',
-  'ada@acme.test',
-  '--rate-limits',
-  'off',
-];
+/** Flags every end-to-end run passes: a content folder, the seed's KB and author, no pacing. */
+export function cliFlagsFor(contentDir: string): string[] {
+  return [
+    '--content-dir',
+    contentDir,
+    '--kb',
+    'help-center',
+    '--author',
+    'ada@acme.test',
+    '--rate-limits',
+    'off',
+  ];
+}
+
+/** The end-to-end flags for the workspace's `docs/`. */
+export const CLI_FLAGS = cliFlagsFor('docs');
 
 export interface CliRun {
   code: number;

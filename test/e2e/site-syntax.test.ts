@@ -8,7 +8,7 @@ import { DEFAULTS } from '../../src/config/defaults.js';
 import type { DesiredState } from '../../src/content/types.js';
 import { readMarker } from '../../src/identity/marker.js';
 import { buildContent, readContentTree } from '../../src/run/content.js';
-import { emulator, envFor, REPO, runCli, workspace } from './helpers.js';
+import { cliFlagsFor, emulator, envFor, REPO, runCli, workspace } from './helpers.js';
 
 /**
  * Each site generator's fixture tree, published into the emulator with no config (the site detected from
@@ -103,16 +103,7 @@ describe.each(Object.keys(TREES))('the %s fixture tree, published', (site) => {
     try {
       await cp(join(REPO, 'test', 'fixtures', 'sites', site), join(ws.dir, site), { recursive: true });
       const contentDir = join(site, TREES[site]!.slice(site.length + 1));
-      const flags = [
-        '--content-dir',
-        contentDir || site,
-        '--kb',
-        'help-center',
-        '--author',
-        'ada@acme.test',
-        '--rate-limits',
-        'off',
-      ];
+      const flags = cliFlagsFor(contentDir || site);
       // Jekyll's `author: parkr` is a GitHub handle, not a Pylon user (the authors map is another issue's):
       // the copy names the seed's author instead, as authors are not what this test is about.
       if (site === 'jekyll') {
