@@ -24,11 +24,21 @@ export function recordedFormerKeys(current: CurrentState): Map<string, string[]>
   return former;
 }
 
-/** Whether the plan moves a document to a new key (so links to its old path can resolve once rebuilt). */
-export function movesKeys(plan: Plan): boolean {
-  return plan.operations.some(
-    (op) => op.kind === 'move-article' || (op.kind === 'update-article' && op.previousKey !== undefined),
-  );
+/**
+ * The former keys to build the content with again, or null when that would change nothing: the plan links
+ * to no missing document, or the build already had every former key (`used`) the plan and remote know.
+ */
+export function formerKeysToRebuildWith(
+  plan: Plan,
+  current: CurrentState,
+  used: ReadonlyMap<string, readonly string[]>,
+): Map<string, string[]> | null {
+  if (!hasMissingLinkTargets(plan)) return null;
+  const former = formerKeysOf(plan, current);
+  const same =
+    former.size === used.size &&
+    [...former].every(([key, keys]) => keys.every((k) => used.get(key)?.includes(k)));
+  return same ? null : former;
 }
 
 function addFormer(former: Map<string, string[]>, key: string, keys: readonly string[]): void {
@@ -38,6 +48,6 @@ function addFormer(former: Map<string, string[]>, key: string, keys: readonly st
 }
 
 /** Whether the plan holds a link to a document that is not in the tree (which a former key might explain). */
-export function hasMissingLinkTargets(plan: Plan): boolean {
+function hasMissingLinkTargets(plan: Plan): boolean {
   return plan.diagnostics.some((d) => d.code === 'link/missing-target' || d.code === 'link/unresolved');
 }

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { DesiredState } from '../content/types.js';
 import type { PlanMemo } from '../plan/article-memo.js';
-import { formerKeysOf, hasMissingLinkTargets } from '../plan/former-keys.js';
+import { formerKeysToRebuildWith } from '../plan/former-keys.js';
 import type { PlanOptions } from '../plan/options.js';
 import { createPlan } from '../plan/plan.js';
 import type { Plan } from '../plan/types.js';
@@ -81,8 +81,8 @@ export async function planFromConfig(
   let plan = makePlan(content.desired, current, config, run);
   // A link to where a document was before pylon-kb moved it: resolved once the moves are known (the
   // renderings come from the cache, only the links are resolved again).
-  const formerKeys = formerKeysOf(plan, current);
-  if (formerKeys.size > 0 && hasMissingLinkTargets(plan)) {
+  const formerKeys = formerKeysToRebuildWith(plan, current, new Map());
+  if (formerKeys) {
     content = { files, ...(await buildContent(config, tree, { renderCache, formerKeys })) };
     plan = makePlan(content.desired, current, config, run);
   }

@@ -1,4 +1,4 @@
-import { formerKeysOf, hasMissingLinkTargets, movesKeys, recordedFormerKeys } from '../plan/former-keys.js';
+import { formerKeysToRebuildWith, recordedFormerKeys } from '../plan/former-keys.js';
 import { isWrite, type Operation } from '../plan/types.js';
 import { executePlan } from '../run/apply.js';
 import { makePlan } from '../run/plan.js';
@@ -46,7 +46,8 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     if (read.same.length > 0) ctx.emit({ type: 'unchanged', at: ctx.now(), paths: read.same });
     return 0;
   }
-  let build = await ctx.cache.build(pipelineOf(ctx));
+  const recorded = recordedFormerKeys(memory.state);
+  let build = await ctx.cache.build(pipelineOf(ctx, recorded));
   if (memory.stale || batch.reason === 'refresh') {
     memory.state = await withJournaledUploads(
       await readRemote(ctx.api, config, build.desired),
@@ -67,8 +68,9 @@ export async function runCycle(ctx: CycleContext, batch: Batch): Promise<number>
     makePlan(build.desired, memory.state, config, { publish: ctx.publish, planMemo: ctx.planMemo });
   let plan = planOf();
   // A move made in this cycle: links still written to the old path resolve once it is known (as plan does).
-  if (movesKeys(plan) && hasMissingLinkTargets(plan)) {
-    build = await ctx.cache.build(pipelineOf(ctx, formerKeysOf(plan, memory.state)));
+  const formerKeys = formerKeysToRebuildWith(plan, memory.state, recorded);
+  if (formerKeys) {
+    build = await ctx.cache.build(pipelineOf(ctx, formerKeys));
     plan = planOf();
   }
   const touched = new Set(read.touched);
