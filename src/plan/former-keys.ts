@@ -6,7 +6,7 @@ import type { Plan } from './types.js';
  * recorded, and the moves this plan makes (a rename paired by similarity has no redirect key to say so).
  * With them, a link still written to the old path resolves to the article, with a warning (content layer).
  */
-export function formerKeysOf(plan: Plan, current: CurrentState): Map<string, string[]> {
+function formerKeysOf(plan: Plan, current: CurrentState): Map<string, string[]> {
   const former = recordedFormerKeys(current);
   for (const op of plan.operations) {
     if (op.kind === 'move-article') addFormer(former, op.key, [op.from.key]);

@@ -174,7 +174,7 @@ export function planArticle(match: ArticleMatch, ctx: ArticlePlanning, parts: Pl
   const stays = remote !== undefined && !ctx.relocated.has(doc.key);
   const translated = planTranslations(doc, stays ? remote : undefined, ctx.knowledgeBase, lookup);
   parts.diagnostics.push(...translated.diagnostics);
-  const context = { lookup, translations: translated.drafts, formerKeys: formerKeysOf(doc.key, remote) };
+  const context = { lookup, translations: translated.drafts, formerKeys: articleFormerKeys(doc.key, remote) };
   const intent = intentOf(doc, ctx, parts);
   // Articles left by an interrupted run with this key: their paths redirect to the one that stays.
   const extraPaths = extras.flatMap(pathsOf);
@@ -205,7 +205,7 @@ export function planArticle(match: ArticleMatch, ctx: ArticlePlanning, parts: Pl
 }
 
 /** The keys a document had before: what its article's marker recorded, and the marker's key when it moved now. */
-export function formerKeysOf(key: string, remote: RemoteArticle | undefined): string[] {
+function articleFormerKeys(key: string, remote: RemoteArticle | undefined): string[] {
   const marker = remote?.marker;
   if (!marker) return [];
   return unique([marker.key, ...(marker.formerKeys ?? [])]).filter((k) => k !== key);
