@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENDPOINTS, type EndpointName, RATE_LIMIT_PRESET_NAMES, VISIBILITIES } from '../pylon-api/index.js';
-import { SITE_NAMES } from '../sites/types.js';
+import { SITE_NAMES } from '../sites/index.js';
 import type { DriftPolicy, OrphanPolicy, TargetKind, UserConfig } from './types.js';
 
 /*

@@ -1,5 +1,5 @@
 import type { EndpointName, RateLimitPreset, Visibility } from '../pylon-api/index.js';
-import type { SiteName } from '../sites/types.js';
+import type { SiteName } from '../sites/index.js';
 
 /*
  * The config as a user writes it (`UserConfig`) and as the rest of pylon-kb reads it (`ResolvedConfig`).

@@ -106,8 +106,8 @@ export function resolveDesiredState(
     diagnostics: sortDiagnostics(diagnostics),
     ...(site && {
       site: {
-        name: site.conventions.name,
-        label: site.conventions.label,
+        name: site.definition.name,
+        label: site.definition.label,
         ...(site.detectedBy !== undefined && { detectedBy: site.detectedBy }),
         notes: site.data.notes,
       },

@@ -1,9 +1,7 @@
 /** The frontmatter fields with rules of their own: the slug, the order, `published` and `draft`. */
-import type { SiteConventions } from '../sites/types.js';
+import { isGenerator, OWN_ORDER_KEYS, type SiteDefinition } from '../sites/index.js';
 import type { FieldReader } from './field-reader.js';
 import { baseName, slugify } from './slug.js';
-
-const ORDER_KEYS = ['order', 'sidebar_position', 'weight', 'nav_order'] as const;
 
 /** The slug: frontmatter `slug`, or the site's (a Docusaurus `slug: /deploy` → `deploy`), or the file name. */
 export function readSlug(
@@ -11,9 +9,9 @@ export function readSlug(
   path: string,
   name: string,
   siteSlug: string | undefined,
-  site: SiteConventions | undefined,
+  site: SiteDefinition | undefined,
 ): string | undefined {
-  if (site && site.name !== 'none') {
+  if (isGenerator(site)) {
     const given = siteSlug ?? (fm.has('slug') ? fm.raw('slug') : undefined);
     const slug = typeof given === 'string' ? slugify(given) : '';
     if (slug) return slug;
@@ -22,8 +20,8 @@ export function readSlug(
   return fm.has('slug') ? fm.slug('slug') : slugFromFileName(fm, path, name);
 }
 
-export function readOrder(fm: FieldReader, site: SiteConventions | undefined): number | undefined {
-  const keys = site && site.name !== 'none' ? ORDER_KEYS : ORDER_KEYS.slice(0, 2);
+export function readOrder(fm: FieldReader, site: SiteDefinition | undefined): number | undefined {
+  const keys = site?.orderKeys ?? OWN_ORDER_KEYS;
   for (const key of keys) {
     const value = fm.has(key) ? fm.number(key) : undefined;
     if (value !== undefined) return value;

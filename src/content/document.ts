@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstHeading } from '../markdown/render.js';
 import { VISIBILITIES } from '../pylon-api/index.js';
-import type { PageInput, SiteContext } from '../sites/types.js';
+import { isGenerator, type PageInput, type SiteContext } from '../sites/index.js';
 import { readOrder, readPublished, readSlug } from './document-fields.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
@@ -61,8 +61,8 @@ export function parseDocument(
   file: SourceFile,
   options: ParseDocumentOptions & { isIndex?: boolean; folderTitle?: string } = {},
 ): ParsedDocument {
-  const site = options.site?.conventions;
-  const read = readFrontmatter(file, { lenient: site !== undefined && site.name !== 'none' });
+  const site = options.site?.definition;
+  const read = readFrontmatter(file, { lenient: isGenerator(site) });
   const { frontmatter, diagnostics } = read;
   if (!frontmatter) return { doc: null, diagnostics, fieldLines: {}, ...(read.body && { body: read.body }) };
 

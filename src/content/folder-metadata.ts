@@ -1,4 +1,5 @@
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { OWN_ORDER_KEYS } from '../sites/index.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
 import { checkSourceText } from './source-limits.js';
@@ -43,6 +44,8 @@ export interface FolderMetadataOptions {
   alsoDocument?: boolean;
   /** Frontmatter keys the site generator defines (known, not "unknown key" warnings). */
   siteKeys?: readonly string[] | undefined;
+  /** The site's order keys (default pylon-kb's own). */
+  orderKeys?: readonly string[] | undefined;
 }
 
 export function readFolderMetadata(
@@ -55,14 +58,19 @@ export function readFolderMetadata(
   const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
   return name.startsWith('_category_.')
     ? readCategoryFile(file, name.endsWith('.json'))
-    : readIndexFile(file, options.alsoDocument === true, options.siteKeys);
+    : readIndexFile(file, options.alsoDocument === true, options.siteKeys, options.orderKeys);
 }
 
 /**
  * Hugo `_index.md` / `index.md` (and a site's index pages): the frontmatter describes the folder. Without
  * a site, a non-empty body is ignored with a warning; with one, the page is an article of its own.
  */
-function readIndexFile(file: SourceFile, alsoDocument: boolean, siteKeys: readonly string[] | undefined) {
+function readIndexFile(
+  file: SourceFile,
+  alsoDocument: boolean,
+  siteKeys: readonly string[] | undefined,
+  orderKeys: readonly string[] | undefined,
+) {
   const read = readFrontmatter(file, { lenient: alsoDocument || siteKeys !== undefined });
   const { frontmatter } = read;
   const diagnostics = alsoDocument ? [] : read.diagnostics;
@@ -74,7 +82,7 @@ function readIndexFile(file: SourceFile, alsoDocument: boolean, siteKeys: readon
     title: fm.string('title'),
     description: fm.string('description'),
     slug: plainSlug,
-    order: orderOf(fm, alsoDocument || siteKeys !== undefined),
+    order: orderOf(fm, orderKeys ?? OWN_ORDER_KEYS),
   });
   if (!alsoDocument) diagnostics.push(...fm.diagnostics);
   if (alsoDocument) return { metadata, diagnostics };
@@ -91,10 +99,7 @@ function readIndexFile(file: SourceFile, alsoDocument: boolean, siteKeys: readon
   return { metadata: hasErrors(diagnostics) ? null : metadata, diagnostics };
 }
 
-function orderOf(fm: FieldReader, siteKeys: boolean): number | undefined {
-  const keys = siteKeys
-    ? ['order', 'sidebar_position', 'weight', 'nav_order']
-    : ['order', 'sidebar_position'];
+function orderOf(fm: FieldReader, keys: readonly string[]): number | undefined {
   for (const key of keys) {
     const value = fm.has(key) ? fm.number(key) : undefined;
     if (value !== undefined) return value;

@@ -4,8 +4,10 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   type IncludedFile,
   includeRequests,
+  presetKey,
   type SiteVariables,
   type SnippetSettings,
+  type SyntaxPreset,
 } from '../markdown/syntax/index.js';
 import { type BuildMemo, memoized } from './build-memo.js';
 import { isPlainRelativePath } from './read-assets.js';
@@ -133,7 +135,7 @@ async function readSmallFile(path: string): Promise<string | undefined> {
 export async function readSyntaxInputs(
   contentDir: string,
   docs: readonly { path: string; markdown: string }[],
-  site?: string,
+  syntax?: SyntaxPreset,
   memo?: BuildMemo,
   siteRoot?: string,
   snippets?: SnippetSettings,
@@ -143,12 +145,17 @@ export async function readSyntaxInputs(
     readSiteVariables(contentDir, siteRoot),
   ]);
   const inputs: SyntaxInputs = {
-    site,
+    ...(syntax && { syntax }),
     includes,
     ...(siteVariables && { siteVariables }),
     ...(snippets && { snippets }),
   };
   // The same inputs as the last build: hand back the same object, so renderings keyed on it are reused.
-  const same = JSON.stringify([site ?? null, [...includes], siteVariables ?? null, snippets ?? null]);
+  const same = JSON.stringify([
+    syntax ? presetKey(syntax) : null,
+    [...includes],
+    siteVariables ?? null,
+    snippets ?? null,
+  ]);
   return memoized(memo, 'syntax-inputs', [same], () => inputs);
 }

@@ -1,10 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { SiteContext, SiteFile, SiteName } from '../sites/index.js';
 import { detectSite, type RootListing, SITES, siteByName } from '../sites/index.js';
-import type { SiteContext, SiteFile, SiteName } from '../sites/types.js';
 
 /**
- * The I/O edge for site conventions: lists the content directory, the two folders above it and a
+ * The I/O edge for site definition: lists the content directory, the two folders above it and a
  * `website/` folder beside it (Docusaurus's docs-outside-the-site layout) to detect the generator, then
  * reads its configuration files as text. Nothing is executed.
  */
@@ -20,13 +20,13 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
   const content = resolve(contentDir);
   const listings = await listCandidates(content);
   const detected = detectSite(listings, choice === 'auto' ? SITES : [siteByName(choice)]);
-  const conventions = detected?.site ?? siteByName(choice === 'auto' ? 'none' : choice);
+  const definition = detected?.site ?? siteByName(choice === 'auto' ? 'none' : choice);
   const root = detected ? resolve(content, detected.root) : content;
-  const files = await readConfigFiles(root, conventions.configFiles);
+  const files = await readConfigFiles(root, definition.configFiles);
   const contentPrefix = posix(relative(root, content));
-  const data = conventions.readConfig(files, contentPrefix);
+  const data = definition.readConfig(files, contentPrefix);
   const staticDirs: string[] = [];
-  for (const dir of conventions.staticDirs) {
+  for (const dir of definition.staticDirs) {
     const absolute = resolve(root, dir);
     if (absolute === content) continue;
     if ((await stat(absolute).catch(() => null))?.isDirectory())
@@ -34,7 +34,7 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
   }
   const where = detected ? posix(join(detected.root, detected.marker)) : undefined;
   const detectedBy = choice !== 'auto' ? 'the site setting' : where;
-  return { conventions, data, staticDirs, root: detected?.root ?? '', ...(detectedBy && { detectedBy }) };
+  return { definition, data, staticDirs, root: detected?.root ?? '', ...(detectedBy && { detectedBy }) };
 }
 
 async function listCandidates(content: string): Promise<RootListing[]> {

@@ -2,15 +2,17 @@ import { digestOf } from '../identity/digest.js';
 import {
   type IncludeLookup,
   includeRequests,
+  presetKey,
   type SnippetSettings,
   type SyntaxOptions,
+  type SyntaxPreset,
 } from '../markdown/syntax/index.js';
 import type { LocalDoc } from './types.js';
 
 /** What rendering site syntax needs beyond the document itself; the I/O edge reads it (read-includes.ts). */
 export interface SyntaxInputs {
-  /** The detected site generator (`docusaurus` parses `.md` as MDX, `jekyll` evaluates `{{ site.x }}` …). */
-  site?: string | undefined;
+  /** The constructs the site's pages may use (its definition's preset); default the renderer's. */
+  syntax?: SyntaxPreset | undefined;
   /** `site` variables from the site's configuration file. */
   siteVariables?: Readonly<Record<string, unknown>> | undefined;
   /** Included files by path relative to the content directory. */
@@ -23,16 +25,16 @@ type SyntaxDoc = Pick<LocalDoc, 'path' | 'markdown' | 'title'> & {
   frontmatter?: Readonly<Record<string, unknown>>;
 };
 
-/** `.mdx`, and `.md` on a Docusaurus site (which parses it with the MDX grammar), are MDX. */
-export function formatOf(path: string, site: string | undefined): 'md' | 'mdx' {
+/** `.mdx`, and `.md` where the site parses it with the MDX grammar (`md-as-mdx`, Docusaurus), are MDX. */
+export function formatOf(path: string, syntax: SyntaxPreset | undefined): 'md' | 'mdx' {
   if (/\.mdx$/i.test(path)) return 'mdx';
-  return site === 'docusaurus' && /\.md$/i.test(path) ? 'mdx' : 'md';
+  return syntax?.has('md-as-mdx') === true && /\.md$/i.test(path) ? 'mdx' : 'md';
 }
 
 export function syntaxOptionsFor(doc: SyntaxDoc, inputs: SyntaxInputs = {}): SyntaxOptions {
   return {
-    format: formatOf(doc.path, inputs.site),
-    site: inputs.site,
+    format: formatOf(doc.path, inputs.syntax),
+    syntax: inputs.syntax,
     variables: { site: inputs.siteVariables, page: { title: doc.title, ...doc.frontmatter } },
     includes: inputs.includes,
     snippets: inputs.snippets,
@@ -41,7 +43,7 @@ export function syntaxOptionsFor(doc: SyntaxDoc, inputs: SyntaxInputs = {}): Syn
 
 /** The part of a rendering's cache key the syntax inputs make: they change, the rendering changes. */
 export function syntaxCacheKey(doc: SyntaxDoc, inputs: SyntaxInputs = {}): string {
-  const parts = [inputs.site ?? '-', formatOf(doc.path, inputs.site)];
+  const parts = [inputs.syntax ? presetKey(inputs.syntax) : '-', formatOf(doc.path, inputs.syntax)];
   if (doc.markdown.includes('{{'))
     parts.push(
       digestOf(JSON.stringify(inputs.siteVariables ?? null), JSON.stringify(doc.frontmatter ?? null)),

@@ -50,7 +50,7 @@ export interface RenderedTree {
 export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOptions = {}): RenderedTree {
   const diagnostics = [...tree.diagnostics];
   const dropLeadingH1 = options.dropLeadingH1 !== false;
-  const site = tree.site?.conventions;
+  const site = tree.site?.definition;
   const headingIds: HeadingIdRule = site?.headingIds ?? 'github';
   const stemOfPage = (path: string) => pageStemOf(path, tree.site);
   const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
@@ -122,5 +122,5 @@ function pageUrlsOf(path: string, site: SiteContext | undefined): readonly strin
   if (!site) return [];
   const file = /\.(md|markdown|mdx)$/i.test(path) ? path : `${path}.md`;
   const isIndex = isSiteIndexName(file.slice(file.lastIndexOf('/') + 1), site);
-  return site.conventions.page({ path: file, fields: {}, isIndex }, site.data).urls;
+  return site.definition.page({ path: file, fields: {}, isIndex }, site.data).urls;
 }

@@ -22,7 +22,7 @@ export function chooseSiteIndex(indexes: Map<string, SourceFile>, file: SourceFi
 }
 
 function rankOf(path: string, site: SiteContext): number {
-  return site.conventions.indexFiles.indexOf(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
+  return site.definition.indexFiles.indexOf(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
 }
 
 export interface SiteIndexParts extends ParsedDocs {

@@ -12,7 +12,7 @@ export function navFolderTitle(site: SiteContext, folder: string): string | unde
 
 /** A file name that is a folder's index page for this site (`_index.md`, `README.md` …). */
 export function isSiteIndexName(name: string, site: SiteContext | undefined): boolean {
-  return site !== undefined && site.conventions.indexFiles.includes(name.toLowerCase());
+  return site?.definition.indexFiles.includes(name.toLowerCase()) === true;
 }
 
 /**

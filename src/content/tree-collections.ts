@@ -55,7 +55,8 @@ export function pickMetadata(
   const read = memoized(memo, `folder\0${chosen.path}`, [chosen.text, alsoDocument, site], () =>
     readFolderMetadata(chosen, {
       alsoDocument,
-      siteKeys: site ? [...DOCUMENT_KEYS, ...site.conventions.frontmatterKeys] : undefined,
+      siteKeys: site ? [...DOCUMENT_KEYS, ...site.definition.frontmatterKeys] : undefined,
+      orderKeys: site?.definition.orderKeys,
     }),
   );
   diagnostics.push(...read.diagnostics);

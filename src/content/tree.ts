@@ -1,4 +1,5 @@
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { isGenerator } from '../sites/index.js';
 import { type BuildMemo, memoizedParser } from './build-memo.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { type ParseDocumentOptions, parseDocument } from './document.js';
@@ -45,7 +46,7 @@ export function buildContentTree(
   const markdownPaths = new Set(files.filter((f) => isMarkdownPath(f.path)).map((f) => f.path));
   const markdownStems = new Set([...markdownPaths].map(stripMarkdownExtension));
   const translationFiles: TranslationFile[] = [];
-  const site = options.site && options.site.conventions.name !== 'none' ? options.site : undefined;
+  const site = isGenerator(options.site?.definition) ? options.site : undefined;
   const siteIndexes = new Map<string, SourceFile>();
   const parse = memoizedParser(options.memo, parseDocument);
 

@@ -8,10 +8,10 @@ import { slug as githubSlug } from 'github-slugger';
  * - `python-markdown`: the toc extension's `slugify` (MkDocs): NFKD to ASCII, drop what is not a word
  *   character, space or `-`, lower-case, collapse runs of spaces and `-` into one `-`. → `caret-mark-tilde`;
  *   repeats get `_1`, `_2`.
- * - `vitepress`: VitePress's slugify: diacritics removed, runs of punctuation and spaces become one `-`,
+ * - `mdit-vue`: VitePress's slugify (@mdit-vue/shared): diacritics removed, runs of punctuation and spaces become one `-`,
  *   `-` trimmed, a leading digit prefixed with `_`, lower-cased. `Provide / Inject` → `provide-inject`.
  */
-export const HEADING_ID_RULES = ['github', 'python-markdown', 'vitepress'] as const;
+export const HEADING_ID_RULES = ['github', 'python-markdown', 'mdit-vue'] as const;
 export type HeadingIdRule = (typeof HEADING_ID_RULES)[number];
 
 const VITEPRESS_SPECIAL = /[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g;
@@ -25,7 +25,7 @@ export function headingSlug(text: string, rule: HeadingIdRule): string {
       .toLowerCase()
       .replace(/[-\s]+/g, '-');
   }
-  if (rule === 'vitepress') {
+  if (rule === 'mdit-vue') {
     return text
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')

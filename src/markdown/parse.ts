@@ -7,6 +7,7 @@ import { type Processor, unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { HeadingIdRule } from './heading-slugs.js';
 import { markdownProcessor } from './pipeline.js';
+import { DEFAULT_SYNTAX } from './syntax/constructs.js';
 import {
   applySyntaxSteps,
   codeRangesOf,
@@ -91,7 +92,7 @@ function parseAs(
     parsed: prepared.markdown,
     prepared: prepared.sourceLines !== null,
     format,
-    site: options.site,
+    syntax: options.syntax ?? DEFAULT_SYNTAX,
     file,
     includes: options.includes ?? new Map(),
     findings,

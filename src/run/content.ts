@@ -15,7 +15,7 @@ import { readSite } from '../content/read-site.js';
 import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
 import type { SnippetSettings } from '../markdown/syntax/index.js';
-import type { SiteContext } from '../sites/types.js';
+import { type SiteContext, syntaxPresetOf } from '../sites/index.js';
 import type { RenderCacheStore } from './render-cache.js';
 
 export interface LoadedContent {
@@ -65,7 +65,7 @@ export function readSiteFiles(
 
 /** The globs the site leaves out (its partials, `exclude` in its config). */
 export function siteExcludes(site: SiteContext): string[] {
-  return [...site.conventions.exclude, ...site.data.exclude];
+  return [...site.definition.exclude, ...site.data.exclude];
 }
 
 /** Parses files held in memory into documents, translations and collections (pure; watch re-runs it per save). */
@@ -121,14 +121,13 @@ export async function buildContent(
   tree: ContentTreeInput,
   options: {
     renderCache?: RenderCache | undefined;
-    site?: string | undefined;
     /** The last build's per-file results (watch): only what changed is computed again. */
     memo?: BuildMemo | undefined;
     /** Keys each document had before pylon-kb moved it (the remote markers'), for links to old paths. */
     formerKeys?: ReadonlyMap<string, readonly string[]> | undefined;
   } = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
-  const site = options.site ?? siteNameOf(tree.site);
+  const syntax = tree.site ? syntaxPresetOf(tree.site.definition) : undefined;
   const { memo } = options;
   const pages = [...tree.docs, ...(tree.translations ?? [])];
   const build = {
@@ -143,7 +142,7 @@ export async function buildContent(
     syntax: await readSyntaxInputs(
       config.contentDir,
       pages,
-      site,
+      syntax,
       memo,
       tree.site?.root,
       snippetSettingsOf(tree.site),
@@ -162,11 +161,6 @@ export async function buildContent(
 function snippetSettingsOf(site: SiteContext | undefined): SnippetSettings | undefined {
   const snippets = site?.data.snippets;
   return site && snippets ? { root: site.root, ...snippets } : undefined;
-}
-
-/** The site generator's name for the syntax step, `undefined` without one. */
-function siteNameOf(site: SiteContext | undefined): string | undefined {
-  return site && site.conventions.name !== 'none' ? site.conventions.name : undefined;
 }
 
 /** Absolute paths of the files the desired state uses, by digest (one path per distinct content). */

@@ -1,4 +1,4 @@
-import type { SiteConventions } from './types.js';
+import type { SiteDefinition } from './types.js';
 
 /** The names found in one folder that could be a site root: files, and folders with a trailing `/`. */
 export interface RootListing {
@@ -8,7 +8,7 @@ export interface RootListing {
 }
 
 export interface Detected {
-  site: SiteConventions;
+  site: SiteDefinition;
   /** The site root, relative to the content directory (`''`, `..`). */
   root: string;
   /** The marker that identified the generator. */
@@ -22,7 +22,7 @@ export interface Detected {
  */
 export function detectSite(
   listings: readonly RootListing[],
-  sites: readonly SiteConventions[],
+  sites: readonly SiteDefinition[],
 ): Detected | undefined {
   for (const listing of listings) {
     for (const site of sites) {

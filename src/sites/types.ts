@@ -1,16 +1,6 @@
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
-
-export const SITE_NAMES = [
-  'hugo',
-  'docusaurus',
-  'vitepress',
-  'mkdocs',
-  'jekyll',
-  'mintlify',
-  'gitbook',
-  'none',
-] as const;
-export type SiteName = (typeof SITE_NAMES)[number];
+import type { Construct } from '../markdown/syntax/constructs.js';
+import type { SiteName } from './index.js';
 
 /** A site configuration file, read as text by the I/O edge (never executed). */
 export interface SiteFile {
@@ -81,8 +71,13 @@ export interface SiteSnippets {
   checkPaths: boolean;
 }
 
-export interface SiteConventions {
-  name: SiteName;
+/**
+ * Everything pylon-kb knows about one site generator; each lives in its own folder (`sites/<name>/`) and
+ * is listed once in the registry (`sites/index.ts`). `N` is the registry key: the registry checks that a
+ * definition is filed under its own name.
+ */
+export interface SiteDefinition<N extends string = SiteName> {
+  name: N;
   /** Display name, e.g. "Docusaurus". */
   label: string;
   /** The site-root files (or folders, ending in `/`) that identify the generator, in the order tried. */
@@ -93,6 +88,8 @@ export interface SiteConventions {
   exclude: readonly string[];
   /** A folder's index page names, lower-case, most specific first. */
   indexFiles: readonly string[];
+  /** Frontmatter keys that order a page among its siblings, most specific first (`order` is pylon-kb's). */
+  orderKeys: readonly string[];
   /** Whether `01-intro.md` publishes as `intro` (Docusaurus) or keeps its number (Jekyll). */
   stripNumberPrefix: boolean;
   headingIds: HeadingIdRule;
@@ -102,6 +99,11 @@ export interface SiteConventions {
   linksFromDocsRoot: boolean;
   /** Raw-HTML `src`/`href` resolve against the page URL, not the file (MkDocs' directory URLs). */
   rawHtmlFromPageUrl: boolean;
+  /**
+   * The Markdown constructs the generator reads (its syntax preset, markdown/syntax/constructs.ts): only
+   * these are rendered as constructs on its pages, the rest is text.
+   */
+  syntax: readonly Construct[];
   /** Configuration files to read, relative to the site root, when present. */
   configFiles: readonly string[];
   page(input: PageInput, data: SiteData): PageInfo;
@@ -112,12 +114,15 @@ export function emptySiteData(notes: string[] = []): SiteData {
   return { redirects: [], nav: [], exclude: [], settings: {}, notes };
 }
 
+/** pylon-kb's own order keys (`sidebar_position` it read from the start), read on every site. */
+export const OWN_ORDER_KEYS = ['order', 'sidebar_position'] as const;
+
 /** Keys every generator shares (and pylon-kb reads or tolerates). */
 export const COMMON_KEYS = ['title', 'description', 'tags', 'keywords', 'slug', 'draft', 'date'] as const;
 
 /** The site a docs tree belongs to, as the content step consumes it (pure data). */
 export interface SiteContext {
-  conventions: SiteConventions;
+  definition: SiteDefinition;
   data: SiteData;
   /** The site's static folders that exist, relative to the content directory (`../static`, `public`). */
   staticDirs: string[];

@@ -67,7 +67,7 @@ describe("links to a moved document's old path", () => {
 
   it('Docusaurus: a file-style link to the old file matches a client redirect from its old page URL', () => {
     const site: SiteContext = {
-      conventions: siteByName('docusaurus'),
+      definition: siteByName('docusaurus'),
       data: {
         ...emptySiteData(),
         redirects: [
@@ -93,7 +93,7 @@ describe("links to a moved document's old path", () => {
 
   it('Hugo: a link to an alias URL is a link to an old path', () => {
     const site: SiteContext = {
-      conventions: siteByName('hugo'),
+      definition: siteByName('hugo'),
       data: emptySiteData(),
       staticDirs: [],
       root: '..',

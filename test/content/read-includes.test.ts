@@ -6,6 +6,7 @@ import { buildDesiredState } from '../../src/content/desired.js';
 import { readIncludes, readSiteVariables, readSyntaxInputs } from '../../src/content/read-includes.js';
 import { siteVariablesFrom } from '../../src/content/site-variables.js';
 import { buildContentTree } from '../../src/content/tree.js';
+import { SITE_DEFINITIONS, syntaxPresetOf } from '../../src/sites/index.js';
 
 let root: string;
 let docs: string;
@@ -151,7 +152,7 @@ describe('rendering with the syntax inputs', () => {
         text: '---\ntitle: Guide\nversion: 3\n---\nRepo {{ site.repository }}, v{{ page.version }}.\n\n{% include note.md text="Hi" %}\n',
       },
     ]);
-    const syntax = await readSyntaxInputs(docs, tree.docs, 'jekyll');
+    const syntax = await readSyntaxInputs(docs, tree.docs, syntaxPresetOf(SITE_DEFINITIONS.jekyll));
     const desired = buildDesiredState(tree, { syntax });
     const html = Object.fromEntries(desired.articles.map((a) => [a.path, a.html]));
     expect(html['guide.md']).toContain(

@@ -23,7 +23,7 @@ describe('readSite (detecting the generator from the files around the docs)', ()
       "module.exports = {docs: [{type: 'category', label: 'Guides', items: ['guides/setup']}]};\n",
     );
     const site = await readSite(join(root, 'docs'));
-    expect(site.conventions.name).toBe('docusaurus');
+    expect(site.definition.name).toBe('docusaurus');
     expect(site.detectedBy).toBe('../website/docusaurus.config.js');
     expect(site.data.nav).toContainEqual({ target: 'guides/', title: 'Guides', position: 1 });
   });
@@ -32,10 +32,10 @@ describe('readSite (detecting the generator from the files around the docs)', ()
     await writeFile(join(root, 'mkdocs.yml'), 'site_name: Relay\n');
     await mkdir(join(root, 'website'));
     await writeFile(join(root, 'website', 'docusaurus.config.js'), 'module.exports = {};\n');
-    expect((await readSite(join(root, 'docs'))).conventions.name).toBe('mkdocs');
+    expect((await readSite(join(root, 'docs'))).definition.name).toBe('mkdocs');
   });
 
   it('finds nothing when no folder around the docs has a marker', async () => {
-    expect((await readSite(join(root, 'docs'))).conventions.name).toBe('none');
+    expect((await readSite(join(root, 'docs'))).definition.name).toBe('none');
   });
 });

@@ -43,7 +43,7 @@ async function desiredOf(site: string): Promise<DesiredState> {
   const contentDir = join(REPO, 'test', 'fixtures', 'sites', TREES[site]!);
   const config = { ...DEFAULTS, contentDir };
   const { tree } = await readContentTree(config);
-  return (await buildContent(config, tree, { site })).desired;
+  return (await buildContent(config, tree)).desired;
 }
 
 /** The text a reader sees outside code, and the headings, of one article's HTML. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textDigest, textDigestOfText } from '../../src/identity/text-digest.js';
 import { type RenderOptions, renderMarkdown } from '../../src/markdown/index.js';
+import { SITE_DEFINITIONS, type SiteName, syntaxPresetOf } from '../../src/sites/index.js';
 
 /**
  * Every folder under fixtures/ holds `input.md`, the hand-checked `expected.html` and, optionally,
@@ -13,15 +14,24 @@ import { type RenderOptions, renderMarkdown } from '../../src/markdown/index.js'
  */
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
-/** `options.json` holds RenderOptions; its `includes` is an object of included files' texts by path. */
+/**
+ * `options.json` holds RenderOptions; its `includes` is an object of included files' texts by path, and
+ * its `site` names the generator whose syntax preset the page is rendered with.
+ */
 function readOptions(dir: string): RenderOptions {
   const path = join(dir, 'options.json');
   if (!existsSync(path)) return {};
-  const { includes, ...options } = JSON.parse(readFileSync(path, 'utf8')) as RenderOptions & {
+  const { includes, site, ...options } = JSON.parse(readFileSync(path, 'utf8')) as RenderOptions & {
     includes?: Record<string, string>;
+    site?: SiteName;
   };
-  if (!includes) return options;
-  return { ...options, includes: new Map(Object.entries(includes).map(([file, text]) => [file, { text }])) };
+  const syntax = site ? { syntax: syntaxPresetOf(SITE_DEFINITIONS[site]) } : {};
+  if (!includes) return { ...options, ...syntax };
+  return {
+    ...options,
+    ...syntax,
+    includes: new Map(Object.entries(includes).map(([file, text]) => [file, { text }])),
+  };
 }
 
 describe('Markdown fixtures', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../src/markdown/index.js';
+import { SITE_DEFINITIONS, syntaxPresetOf } from '../../src/sites/index.js';
 
 /**
  * The renderer walks the mdast once before the pipeline and the sanitised tree once after it; these pin
@@ -27,7 +28,9 @@ describe('render walks', () => {
   });
 
   it('marks the links a table of contents adds, and those of the page', () => {
-    const rendered = renderDocument('* TOC\n{:toc}\n\n## One\n\nSee [a](./a.md).\n', { site: 'jekyll' });
+    const rendered = renderDocument('* TOC\n{:toc}\n\n## One\n\nSee [a](./a.md).\n', {
+      syntax: syntaxPresetOf(SITE_DEFINITIONS.jekyll),
+    });
     expect(rendered.references.map((r) => r.url)).toEqual(['#one', './a.md']);
     expect(rendered.references[1]).toEqual({ kind: 'link', url: './a.md', line: 6, column: 5 });
   });

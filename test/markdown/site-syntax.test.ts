@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocument, renderMarkdown } from '../../src/markdown/index.js';
+import { SITE_DEFINITIONS, syntaxPresetOf } from '../../src/sites/index.js';
 
 const codes = (markdown: string, options = {}) =>
   renderMarkdown(markdown, { file: 'docs/page.md', ...options }).diagnostics.map((d) => [
@@ -33,7 +34,7 @@ describe("site syntax diagnostics name the file and the author's line", () => {
     const { html, diagnostics } = renderMarkdown('Write <code>{#setup}</code> after a heading.\n', {
       file: 'a.mdx',
       format: 'mdx',
-      site: 'docusaurus',
+      syntax: syntaxPresetOf(SITE_DEFINITIONS.docusaurus),
     });
     expect(html).toBe('<p>Write <code>{#setup}</code> after a heading.</p>');
     expect(diagnostics).toEqual([]);
@@ -164,7 +165,7 @@ describe("site syntax diagnostics name the file and the author's line", () => {
   it('warns once per Liquid construct it does not evaluate', () => {
     expect(
       codes('{% assign x = 1 %}{{ x }} and {{ site.title | frobnicate }}', {
-        site: 'jekyll',
+        syntax: syntaxPresetOf(SITE_DEFINITIONS.jekyll),
         variables: { site: { title: 'T' } },
       }),
     ).toEqual([

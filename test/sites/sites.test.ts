@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../src/content/frontmatter.js';
 import { headingSlug } from '../../src/markdown/heading-slugs.js';
-import { detectSite, SITES } from '../../src/sites/index.js';
+import { renderMarkdown } from '../../src/markdown/index.js';
+import { CONSTRUCTS } from '../../src/markdown/syntax/constructs.js';
+import {
+  detectSite,
+  SITE_DEFINITIONS,
+  SITE_NAMES,
+  SITES,
+  type SiteName,
+  syntaxPresetOf,
+} from '../../src/sites/index.js';
 import { readJsLiteral } from '../../src/sites/static-data.js';
 
 describe('heading ids by generator', () => {
   it.each([
     ['Caret, Mark & Tilde', 'github', 'caret-mark--tilde'],
     ['Caret, Mark & Tilde', 'python-markdown', 'caret-mark-tilde'],
-    ['Provide / Inject', 'vitepress', 'provide-inject'],
+    ['Provide / Inject', 'mdit-vue', 'provide-inject'],
     ['Provide / Inject', 'github', 'provide--inject'],
     ['Version 2.4', 'python-markdown', 'version-24'],
-    ['2. Install', 'vitepress', '_2-install'],
+    ['2. Install', 'mdit-vue', '_2-install'],
   ] as const)('%s (%s) → %s', (text, rule, id) => {
     expect(headingSlug(text, rule)).toBe(id);
   });
@@ -146,5 +155,28 @@ describe('MkDocs pymdownx.snippets settings', () => {
       read('markdown_extensions:', '  - pymdownx.snippets:', '      base_path: docs').snippets?.basePaths,
     ).toEqual(['docs']);
     expect(read('markdown_extensions:', '  - abbr').snippets).toBeUndefined();
+  });
+});
+
+describe('syntax presets', () => {
+  const render = (markdown: string, site: SiteName) =>
+    renderMarkdown(markdown, { syntax: syntaxPresetOf(SITE_DEFINITIONS[site]) }).html;
+
+  it("reads a generator's own constructs and leaves another generator's as text", () => {
+    const admonition = '!!! note "Heads up"\n    Body.\n';
+    expect(render(admonition, 'mkdocs')).toContain('class="callout callout-note"');
+    expect(render(admonition, 'docusaurus')).not.toContain('callout');
+    expect(render(admonition, 'docusaurus')).toContain('!!! note');
+    const container = ':::tip\nBody.\n:::\n';
+    expect(render(container, 'docusaurus')).toContain('callout-tip');
+    expect(render(container, 'mkdocs')).toContain(':::tip');
+  });
+
+  it('lists only constructs the renderer knows, each site under its own name', () => {
+    for (const [name, site] of Object.entries(SITE_DEFINITIONS)) {
+      expect(site.name).toBe(name);
+      for (const construct of site.syntax) expect(CONSTRUCTS).toContain(construct);
+    }
+    expect(SITE_NAMES.at(-1)).toBe('none');
   });
 });

@@ -1,5 +1,6 @@
 import type { Code, Paragraph, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import type { SyntaxPreset } from './constructs.js';
 
 /**
  * A code block's title (a file name, mostly), published as a caption right before the code:
@@ -7,14 +8,14 @@ import { visit } from 'unist-util-visit';
  * attribute, so the name would otherwise be lost). Written as
  * - `title="…"` in the meta (Docusaurus, MkDocs Material, a GitBook `{% code title %}`, `<CodeBlock title>`);
  * - `[…]` in the meta (VitePress, outside a code group, where it is the tab's label instead);
- * - on Mintlify, the meta's words that are not options (`` ```js app.js {2} ``).
+ * - with `meta-code-titles` (Mintlify), the meta's words that are not options (`` ```js app.js {2} ``).
  * The title leaves the meta, so nothing reads it twice.
  */
 export const CODE_TITLE_SYNTAX = /^[ \t]*(?:`{3,}|~{3,}).*(?:\btitle=|\[[^\]]+\])|<CodeBlock\b[^>]*\btitle=/m;
 const ANY_META = /^[ \t]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+[^\s{]/m;
 
-export function hasCodeTitleSyntax(source: string, site: string | undefined): boolean {
-  return CODE_TITLE_SYNTAX.test(source) || (site === 'mintlify' && ANY_META.test(source));
+export function hasCodeTitleSyntax(source: string, syntax: SyntaxPreset): boolean {
+  return CODE_TITLE_SYNTAX.test(source) || (syntax.has('meta-code-titles') && ANY_META.test(source));
 }
 
 const TITLE_ATTRIBUTE = /(^|\s)title=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/;
@@ -22,10 +23,10 @@ const BRACKETED = /\[([^\]]+)\]/;
 /** Mintlify's options on a code block: line ranges, flags and key=value settings. */
 const MINTLIFY_OPTION = /\{[^}]*\}|\b(?:lines|wrap|expandable)\b|\b[\w-]+=(?:"[^"]*"|'[^']*'|\S+)/g;
 
-export function publishCodeTitles(tree: Root, site: string | undefined): void {
+export function publishCodeTitles(tree: Root, syntax: SyntaxPreset): void {
   const found: { node: Code; parent: Parent; title: string }[] = [];
   visit(tree, 'code', (node: Code, _index, parent) => {
-    const title = takeTitle(node, site);
+    const title = takeTitle(node, syntax.has('meta-code-titles'));
     if (title && parent) found.push({ node, parent, title });
   });
   for (const { node, parent, title } of found) {
@@ -39,7 +40,7 @@ export function publishCodeTitles(tree: Root, site: string | undefined): void {
   }
 }
 
-function takeTitle(node: Code, site: string | undefined): string | undefined {
+function takeTitle(node: Code, metaTitles: boolean): string | undefined {
   const meta = node.meta ?? '';
   const attribute = TITLE_ATTRIBUTE.exec(meta);
   const bracketed = attribute ? null : BRACKETED.exec(meta);
@@ -51,7 +52,7 @@ function takeTitle(node: Code, site: string | undefined): string | undefined {
       null;
     return title || undefined;
   }
-  if (site !== 'mintlify') return undefined;
+  if (!metaTitles) return undefined;
   const title = meta.replace(MINTLIFY_OPTION, ' ').replace(/\s+/g, ' ').trim();
   if (title === '') return undefined;
   node.meta = (meta.match(MINTLIFY_OPTION) ?? []).join(' ') || null;

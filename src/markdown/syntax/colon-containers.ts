@@ -23,7 +23,7 @@ export function colonContainer(
   context: BlockContext,
 ): BlockMatch | null {
   const line = lines[index]!;
-  const match = OPEN.exec(line.text);
+  const match = context.syntax.has('colon-containers') ? OPEN.exec(line.text) : null;
   if (!match) return null;
   const [, indent = '', colons = '', name = '', rest = ''] = match;
   const close = findClose(lines, index, colons.length);
@@ -68,7 +68,7 @@ function specOf(
   if (type === 'details')
     return { spec: { kind: 'details', open: false, title: true }, shownTitle: title ?? 'Details' };
   if (type === 'code-group') return { spec: { kind: 'tabs', codeGroup: true }, shownTitle: undefined };
-  const callout = calloutKind(type, context.site);
+  const callout = calloutKind(type, context.syntax.has('caution-as-warning'));
   if (callout)
     return {
       spec: { kind: 'callout', callout, title: true },

@@ -15,7 +15,7 @@ export function definitionList(
   index: number,
   context: BlockContext,
 ): BlockMatch | null {
-  if (!DEFINITION.test(lines[index]!.text)) return null;
+  if (!context.syntax.has('definition-lists') || !DEFINITION.test(lines[index]!.text)) return null;
   const terms = takeTerms(context.emitted);
   if (terms.length === 0) return null;
   const out: SourceLine[] = terms.map((term, i) => ({
@@ -28,7 +28,7 @@ export function definitionList(
     if (!match) break;
     // Goldmark and kramdown continue a definition at its text's column (`: text` → 2); Python-Markdown at 4.
     const column = lines[next]!.text.length - match[2]!.length;
-    const continuation = context.site === 'mkdocs' ? 4 : Math.min(4, column);
+    const continuation = context.syntax.has('definitions-at-four-columns') ? 4 : Math.min(4, column);
     const { body, end } = definitionBody(lines, next, match[2]!, continuation);
     const scanned = context.scan(body);
     scanned.forEach((line, i) => {

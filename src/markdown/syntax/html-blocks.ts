@@ -7,7 +7,7 @@ import { isBlank, type SourceLine } from './lines.js';
  * `markdown`) holds Markdown even with no blank line after its tag; a block element ends at its closing
  * tag, so a fence or a paragraph right after `</div>` is Markdown again; a line that opens an inline
  * element (`<span class="fs-6">`) starts a paragraph. Blank lines are added (and such a tag joined to its
- * next line) so that the CommonMark parser reads the same blocks. Only on these two sites.
+ * next line) so that the CommonMark parser reads the same blocks. Only with the `markdown-in-html` construct.
  */
 const BLOCK_TAGS =
   'div|section|article|aside|details|figure|blockquote|nav|header|footer|main|table|ul|ol|dl|center|form';
@@ -17,7 +17,6 @@ const OPEN_WITH_MARKDOWN = new RegExp(
 );
 const CLOSE = new RegExp(`^[ \\t]{0,3}</(${BLOCK_TAGS})>[ \\t]*$`, 'i');
 const INLINE_OPEN = /^[ \t]{0,3}<(span|a|button|small|strong|em|b|i|kbd|abbr|mark|sub|sup)\b[^>]*>[ \t]*$/i;
-const SITES = new Set(['jekyll', 'mkdocs']);
 export const HTML_BLOCK_SYNTAX = /^[ \t]{0,3}<\/?[a-z][\w-]*\b[^>]*>[ \t]*$/im;
 
 export function htmlBlock(
@@ -25,7 +24,7 @@ export function htmlBlock(
   index: number,
   context: BlockContext,
 ): BlockMatch | null {
-  if (!SITES.has(context.site ?? '') || context.format !== 'md') return null;
+  if (!context.syntax.has('markdown-in-html') || context.format !== 'md') return null;
   const line = lines[index]!;
   const blank = { text: '', source: line.source };
   const following = lines[index + 1];

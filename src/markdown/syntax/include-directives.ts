@@ -32,7 +32,7 @@ export function readDirective(text: string): Directive | null {
   const code = readCodeSnippet(text);
   if (code) {
     return {
-      kind: 'vitepress',
+      kind: 'markdown-include',
       indent: code.indent,
       path: code.path,
       ...(code.region && { region: code.region }),
@@ -49,7 +49,7 @@ export function readDirective(text: string): Directive | null {
         ? [Number(match[3] || 1), match[4] ? Number(match[4]) : Number.POSITIVE_INFINITY]
         : undefined;
     return {
-      kind: 'vitepress',
+      kind: 'markdown-include',
       indent,
       path: match[1]!,
       ...(match[2] && { region: match[2] }),
@@ -75,7 +75,7 @@ export function readDirective(text: string): Directive | null {
   const hugo = HUGO.exec(text);
   if (hugo) {
     const path = argument(parseArgs(hugo[3] ?? ''), ['file', 'path'], 0);
-    return path ? { kind: 'hugo', indent: hugo[1] ?? '', path } : null;
+    return path ? { kind: 'shortcode', indent: hugo[1] ?? '', path } : null;
   }
   const tab = HUGO_TAB.exec(text);
   if (tab) return hugoTabInclude(tab[1] ?? '', tab[2] ?? '<', tab[3] ?? '');
@@ -99,7 +99,7 @@ function hugoTabInclude(indent: string, delimiter: string, rawArgs: string): Dir
   const close = delimiter === '%' ? '%' : '>';
   const label = (argument(args, ['name', 'title', 'header', 'label'], 0) ?? 'Tab').replace(/"/g, '');
   return {
-    kind: 'hugo',
+    kind: 'shortcode',
     indent,
     path,
     around: [`{{${delimiter} tab name="${label}" ${close}}}`, `{{${delimiter} /tab ${close}}}`],

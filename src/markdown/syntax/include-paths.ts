@@ -4,7 +4,12 @@
  */
 import { type SnippetSettings, snippetCandidates } from './snippet-paths.js';
 
-export type IncludeKind = 'vitepress' | 'snippet' | 'hugo' | 'liquid' | 'liquid-relative' | 'mdx';
+/**
+ * `markdown-include`: `<!--@include: …-->` and `<<< file` (VitePress); `snippet`: `--8<--` (pymdownx.snippets);
+ * `shortcode`: `{{< readfile >}}` and friends (Hugo); `liquid` / `liquid-relative`: `{% include %}` (Jekyll);
+ * `mdx`: an imported `.md`/`.mdx` partial.
+ */
+export type IncludeKind = 'markdown-include' | 'snippet' | 'shortcode' | 'liquid' | 'liquid-relative' | 'mdx';
 
 /** `a/b/../c` → `a/c`; null when the path climbs out of the content directory. */
 export function normalisePath(path: string): string | null {
@@ -44,14 +49,14 @@ export function includeCandidates(
   if (path === '' || path.includes('\0') || /^[a-z][a-z\d+.-]*:/i.test(path)) return null;
   let candidates: (string | null)[];
   switch (kind) {
-    case 'vitepress':
+    case 'markdown-include':
       candidates = path.startsWith('@/') ? [normalisePath(path.slice(2))] : [join(here, path)];
       break;
     case 'snippet':
       // MkDocs resolves snippets against `base_path` (the site root, above `docs/`) or the page's folder.
       candidates = [normalisePath(path), normalisePath(withoutFirstFolder(path)), join(here, path)];
       break;
-    case 'hugo':
+    case 'shortcode':
       candidates = path.startsWith('/')
         ? [normalisePath(path), normalisePath(withoutFirstFolder(path.slice(1)))]
         : [join(here, path), normalisePath(path), normalisePath(withoutFirstFolder(path))];

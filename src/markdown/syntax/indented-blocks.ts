@@ -16,9 +16,9 @@ export function indentedBlock(
   context: BlockContext,
 ): BlockMatch | null {
   const text = lines[index]!.text;
-  const admonition = ADMONITION.exec(text);
+  const admonition = context.syntax.has('mkdocs-admonitions') ? ADMONITION.exec(text) : null;
   if (admonition) return admonitionLines(lines, index, admonition, context);
-  const tab = TAB.exec(text);
+  const tab = context.syntax.has('mkdocs-content-tabs') ? TAB.exec(text) : null;
   if (tab) return tabGroup(lines, index, context);
   return null;
 }
@@ -31,7 +31,7 @@ function admonitionLines(
 ): BlockMatch {
   const [, indent = '', marker = '', type = '', written] = match;
   const { body, next } = indentedBody(lines, index + 1, indentOf(indent));
-  const callout = calloutKind(type, context.site ?? 'mkdocs') ?? 'note';
+  const callout = calloutKind(type, true) ?? 'note';
   const fallback = defaultTitle(type, callout) ?? (marker === '!!!' ? undefined : capitalise(type));
   const title = written === undefined ? fallback : written;
   const where = { indent, open: lines[index]!.source, close: lastSource(lines, index, next) };

@@ -4,6 +4,7 @@ import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
 import { CODE_ANNOTATION_SYNTAX, stripCodeAnnotations } from './code-annotations.js';
 import { hasCodeTitleSyntax, publishCodeTitles } from './code-titles.js';
+import type { SyntaxPreset } from './constructs.js';
 import { buildContainers } from './container-nodes.js';
 import { EMOJI_SYNTAX, replaceEmoji } from './emoji.js';
 import { hasFenceInfoSyntax, normaliseFenceInfo } from './fence-info.js';
@@ -17,6 +18,14 @@ import type { SyntaxFinding } from './scan-context.js';
 import { buildTableOfContents, TOC_SYNTAX } from './toc.js';
 
 export { codeRangesOf } from './code-ranges.js';
+export {
+  CONSTRUCTS,
+  type Construct,
+  DEFAULT_CONSTRUCTS,
+  DEFAULT_SYNTAX,
+  presetKey,
+  type SyntaxPreset,
+} from './constructs.js';
 export { type IncludedFile, type IncludeLookup, includeRequests } from './includes.js';
 export { type PreparedSource, prepareSource, type SyntaxOptions } from './prepare.js';
 export type { SyntaxFinding } from './scan-context.js';
@@ -31,8 +40,8 @@ export interface SyntaxStepContext {
   /** Whether `prepareSource` rewrote anything (markers, includes, Liquid, shortcodes). */
   prepared: boolean;
   format: Format;
-  /** The site generator (`mkdocs`, `hugo` …), for steps only one generator's syntax needs. */
-  site?: string | undefined;
+  /** The constructs the page may use (constructs.ts). */
+  syntax: SyntaxPreset;
   file: string;
   includes: IncludeLookup;
   findings: SyntaxFinding[];
@@ -62,8 +71,8 @@ const STEPS: readonly SyntaxStep[] = [
   },
   {
     name: 'code-titles',
-    applies: (c) => hasCodeTitleSyntax(c.parsed, c.site),
-    run: (tree, c) => publishCodeTitles(tree, c.site),
+    applies: (c) => hasCodeTitleSyntax(c.parsed, c.syntax),
+    run: (tree, c) => publishCodeTitles(tree, c.syntax),
   },
   {
     name: 'attribute-lists',
@@ -84,7 +93,7 @@ const STEPS: readonly SyntaxStep[] = [
   { name: 'keys', applies: (c) => KEYS_SYNTAX.test(c.parsed), run: (tree) => replaceKeys(tree) },
   {
     name: 'code-annotations',
-    applies: (c) => c.site === 'mkdocs' && CODE_ANNOTATION_SYNTAX.test(c.parsed),
+    applies: (c) => c.syntax.has('code-annotations') && CODE_ANNOTATION_SYNTAX.test(c.parsed),
     run: (tree) => stripCodeAnnotations(tree),
   },
 ];

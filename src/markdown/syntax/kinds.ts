@@ -47,11 +47,11 @@ const GITHUB_KINDS: ReadonlySet<string> = new Set(['note', 'tip', 'important', '
 
 /**
  * The callout for a generator's type, or undefined when the type is not an admonition. Docusaurus and
- * MkDocs use `caution` as a milder `warning`; under the GitHub style (`site` none) it stays `caution`.
+ * MkDocs use `caution` as a milder `warning` (`cautionIsWarning`); under the GitHub style it stays `caution`.
  */
-export function calloutKind(type: string, site?: string): CalloutKind | undefined {
+export function calloutKind(type: string, cautionIsWarning = false): CalloutKind | undefined {
   const name = type.toLowerCase();
-  if (name === 'caution' && (site === undefined || site === 'none')) return 'caution';
+  if (name === 'caution' && !cautionIsWarning) return 'caution';
   return CALLOUT_OF[name];
 }
 

@@ -29,8 +29,6 @@ const LOGIC = new Set([
   'tablerow',
   'endtablerow',
 ]);
-/** Sites whose Markdown goes through Liquid (or, for VitePress, Vue's `{{ }}` interpolation). */
-const LIQUID_SITES = new Set(['jekyll', 'gitbook']);
 
 export interface LiquidContext extends ScanContext {
   variables: SiteVariables;
@@ -86,9 +84,10 @@ function tag(name: string, args: string, line: number, context: LiquidContext): 
 function output(expression: string, line: number, context: LiquidContext): string | null {
   const [head = '', ...filters] = splitFilters(expression);
   // Only sites that run their pages through Liquid (or Vue) read `{{ … }}`; elsewhere it is text.
-  const vueFrontmatter = context.site === 'vitepress' && /^\$frontmatter(\.[\w-]+)+$/.test(head);
-  if (!LIQUID_SITES.has(context.site ?? '') && !vueFrontmatter) {
-    if (context.site !== 'vitepress') return null;
+  const vue = context.syntax.has('vue-interpolation');
+  const vueFrontmatter = vue && /^\$frontmatter(\.[\w-]+)+$/.test(head);
+  if (!context.syntax.has('liquid-output') && !vueFrontmatter) {
+    if (!vue) return null;
     warn(
       context,
       line,

@@ -103,7 +103,7 @@ export function mapComponent(
 export const KNOWN_COMPONENTS: readonly string[] = Object.keys(MAPPERS);
 
 function callout(type: string, title: string | undefined, children: RootContent[]): RootContent[] {
-  const kind = calloutKind(type, 'mdx') ?? 'note';
+  const kind = calloutKind(type, true) ?? 'note';
   const shown = title ?? defaultTitle(type, kind);
   const body = shown ? [titleParagraph(shown, 'p', ['callout-title'], true), ...children] : children;
   return [block('blockquote', ['callout', `callout-${kind}`], body)];

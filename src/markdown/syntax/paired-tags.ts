@@ -56,6 +56,7 @@ export function pairedTag(
   const line = lines[index]!;
   const tag = readTagLine(line.text);
   if (!tag || tag.closing || tag.selfClosing) return null;
+  if (!context.syntax.has(tag.dialect === 'liquid' ? 'liquid-tags' : 'hugo-shortcodes')) return null;
   if (tag.rest.trim() !== '') {
     const inner = closingAtEnd(tag.rest, tag);
     if (inner === null) return null;
@@ -94,7 +95,8 @@ function blockLines(
       where,
       context,
     );
-  if (tag.dialect === 'hugo' && CALLOUT_TAGS.has(name)) return hugoCallout(name, args, body, where, context);
+  if (tag.dialect === 'shortcode' && CALLOUT_TAGS.has(name))
+    return hugoCallout(name, args, body, where, context);
   if (DETAILS_TAGS.has(name)) {
     const title = argument(args, ['summary', 'title'], 0) ?? 'Details';
     const spec: ContainerSpec = { kind: 'details', open: args.named.open === 'true', title: true };
@@ -184,7 +186,7 @@ function callout(
   where: Where,
   context: BlockContext,
 ): SourceLine[] {
-  const kind = calloutKind(type, context.site ?? 'hugo') ?? 'note';
+  const kind = calloutKind(type, true) ?? 'note';
   const spec: ContainerSpec = { kind: 'callout', callout: kind, title: true };
   return containerLines(context, spec, where, title ?? defaultTitle(type, kind), body);
 }

@@ -1,4 +1,5 @@
 import { BLOCK_SYNTAX, scanBlocks } from './blocks.js';
+import { DEFAULT_SYNTAX, type SyntaxPreset } from './constructs.js';
 import { GITBOOK_HTML_SYNTAX, rewriteGitbookHtml, unlinkBrokenReferences } from './gitbook-html.js';
 import { HUGO_INLINE, replaceShortcode } from './hugo-inline.js';
 import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes, withAutoSnippets } from './includes.js';
@@ -15,8 +16,8 @@ import { holdVerbatim, restoreVerbatim, VERBATIM_SYNTAX } from './verbatim.js';
 export interface SyntaxOptions {
   /** `mdx` parses with the MDX grammar. Default `md`. */
   format?: Format | undefined;
-  /** The site generator detected by the caller (`hugo`, `docusaurus`, `vitepress`, `mkdocs`, `jekyll` …). */
-  site?: string | undefined;
+  /** The constructs the page may use (constructs.ts); default `DEFAULT_SYNTAX`. */
+  syntax?: SyntaxPreset | undefined;
   /** `site` and `page` data for Liquid and Hugo's `param`. */
   variables?: SiteVariables | undefined;
   /** The files include directives name, as read by the I/O edge. */
@@ -43,20 +44,22 @@ function replaceInline(
   context: Parameters<typeof replaceShortcode>[2],
 ): string | null {
   const hugo = new RegExp(HUGO_INLINE.source).exec(text);
-  if (hugo && hugo[0] === text) return replaceShortcode(hugo, line, context);
+  if (hugo && hugo[0] === text)
+    return context.syntax.has('hugo-shortcodes') ? replaceShortcode(hugo, line, context) : null;
   const liquid = new RegExp(LIQUID_INLINE.source, 'i').exec(text);
-  return liquid ? replaceLiquid(liquid, line, context) : null;
+  if (!liquid || (text.startsWith('{%') && !context.syntax.has('liquid-tags'))) return null;
+  return replaceLiquid(liquid, line, context);
 }
 
 /**
  * Hugo expands shortcodes and Jekyll its Liquid before Markdown is parsed, so inside code too (they show
  * one as written with the escaped shortcode form and `{% raw %}`); the other generators leave code alone.
  */
-function templatesInCode(site: string | undefined): (match: string) => boolean {
+function templatesInCode(syntax: SyntaxPreset): (match: string) => boolean {
   const shortcode = (match: string) => match.startsWith('{{<') || match.startsWith('{{%');
-  if (site === 'hugo') return shortcode;
-  if (site === 'jekyll') return (match) => !shortcode(match);
-  return () => false;
+  const shortcodes = syntax.has('hugo-shortcodes-in-code');
+  const liquid = syntax.has('liquid-in-code');
+  return (match) => (shortcode(match) ? shortcodes : liquid);
 }
 
 /**
@@ -73,9 +76,10 @@ export function prepareSource(
 ): PreparedSource {
   const findings: SyntaxFinding[] = [];
   const snippets = options.snippets;
+  const syntax = options.syntax ?? DEFAULT_SYNTAX;
   const autoSnippets = snippets !== undefined && snippets.autoPrepend.length + snippets.autoAppend.length > 0;
   const hasIncludes = options.includes !== undefined && (autoSnippets || INCLUDE_SYNTAX.test(markdown));
-  const mdxLike = options.format === 'mdx' || options.mdxFallback === true || options.site === 'docusaurus';
+  const mdxLike = options.format === 'mdx' || options.mdxFallback === true || syntax.has('md-as-mdx');
   const compat = mdxLike && MDX_COMPAT_SYNTAX.test(markdown);
   const esm = options.mdxFallback === true && ESM_SYNTAX.test(markdown);
   const gitbookHtml = options.format !== 'mdx' && GITBOOK_HTML_SYNTAX.test(markdown);
@@ -89,7 +93,7 @@ export function prepareSource(
   ) {
     return { markdown, sourceLines: null, findings };
   }
-  const context: ScanContext = { format: options.format ?? 'md', site: options.site, findings };
+  const context: ScanContext = { format: options.format ?? 'md', syntax, findings };
   let lines: SourceLine[] = toLines(markdown);
   if (compat)
     lines = options.format === 'mdx' ? applyMdxCompat(lines, codeRanges) : unwrapMdxCodeBlocks(lines);
@@ -107,7 +111,7 @@ export function prepareSource(
   const joined = fromLines(lines).text;
   if (INLINE_SYNTAX.test(joined)) {
     const inline = { ...context, variables: options.variables ?? {} };
-    const expandsInCode = templatesInCode(options.site);
+    const expandsInCode = templatesInCode(syntax);
     lines = rewriteText(
       lines,
       INLINE,

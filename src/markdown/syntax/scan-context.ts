@@ -1,3 +1,4 @@
+import type { SyntaxPreset } from './constructs.js';
 import type { Format } from './markers.js';
 
 /** A problem found in site syntax, at a line of the Markdown the renderer was given (1-based). */
@@ -12,8 +13,8 @@ export interface SyntaxFinding {
 
 export interface ScanContext {
   format: Format;
-  /** The site generator the caller detected (`hugo`, `docusaurus`, `mkdocs` …), if any. */
-  site?: string | undefined;
+  /** The constructs the page may use (constructs.ts). */
+  syntax: SyntaxPreset;
   findings: SyntaxFinding[];
 }
 

@@ -2,7 +2,7 @@ import { outsideFences, type SourceLine } from './lines.js';
 
 /** A Liquid tag (`{% hint style="info" %}`) or a Hugo shortcode (`{{< hint info >}}`) opening a line. */
 export interface TagLine {
-  dialect: 'liquid' | 'hugo';
+  dialect: 'liquid' | 'shortcode';
   indent: string;
   closing: boolean;
   name: string;
@@ -26,7 +26,7 @@ export function readTagLine(text: string): TagLine | null {
   if (hugo) {
     const [, indent = '', , slash, name = '', args = '', selfClose, rest = ''] = hugo;
     const tag: TagLine = {
-      dialect: 'hugo',
+      dialect: 'shortcode',
       indent,
       closing: slash !== undefined,
       name: name.toLowerCase(),

@@ -1,20 +1,22 @@
-import { readJsLiteral } from './static-data.js';
-import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions } from './types.js';
-import { folderOfPath, pathUrl } from './url.js';
+import { readJsLiteral } from '../static-data.js';
+import { COMMON_KEYS, emptySiteData, type NavEntry, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
+import { folderOfPath, pathUrl } from '../url.js';
 
 /**
  * VitePress: the source folder holds `.vitepress/`, `public/` is served at `/`, `index.md` is the folder's
  * page, links may omit `.md`, heading ids follow VitePress's own slug rule.
  */
-export const vitepress: SiteConventions = {
+export const vitepress: SiteDefinition<'vitepress'> = {
   name: 'vitepress',
   label: 'VitePress',
   markers: ['.vitepress/'],
   staticDirs: ['public'],
   exclude: ['public/**', '**/node_modules/**'],
   indexFiles: ['index.md'],
+  orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
-  headingIds: 'vitepress',
+  headingIds: 'mdit-vue',
+  syntax: ['caution-as-warning', 'colon-containers', 'vue-interpolation'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'layout',

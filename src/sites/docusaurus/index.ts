@@ -1,6 +1,13 @@
-import { readJsExport, readJsLiteral, readJsonData, readYamlData } from './static-data.js';
-import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions, type SiteFile } from './types.js';
-import { folderOfPath, normaliseUrlPath, stringsOf, stripMarkdownExtension } from './url.js';
+import { readJsExport, readJsLiteral, readJsonData, readYamlData } from '../static-data.js';
+import {
+  COMMON_KEYS,
+  emptySiteData,
+  type NavEntry,
+  OWN_ORDER_KEYS,
+  type SiteDefinition,
+  type SiteFile,
+} from '../types.js';
+import { folderOfPath, normaliseUrlPath, stringsOf, stripMarkdownExtension } from '../url.js';
 
 const NUMBER_PREFIX = /^\d+\s*[-_.]+\s*(?=[^\d\s\-_.])/;
 
@@ -9,7 +16,7 @@ const NUMBER_PREFIX = /^\d+\s*[-_.]+\s*(?=[^\d\s\-_.])/;
  * with `_` are partials, `slug` sets the URL, number prefixes are stripped, `sidebar_position` orders,
  * relative links are tried from the file's folder and then from the docs root.
  */
-export const docusaurus: SiteConventions = {
+export const docusaurus: SiteDefinition<'docusaurus'> = {
   name: 'docusaurus',
   label: 'Docusaurus',
   markers: [
@@ -22,8 +29,10 @@ export const docusaurus: SiteConventions = {
   staticDirs: ['static'],
   exclude: ['**/_*', '**/_*/**', '**/*.test.*', '**/__tests__/**'],
   indexFiles: ['index.md', 'index.mdx', 'readme.md', 'readme.mdx'],
+  orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: true,
   headingIds: 'github',
+  syntax: ['caution-as-warning', 'colon-containers', 'md-as-mdx'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'id',

@@ -1,6 +1,6 @@
-import { readYamlData } from './static-data.js';
-import { COMMON_KEYS, emptySiteData, type SiteConventions } from './types.js';
-import { folderOfPath, normaliseUrlPath, stringsOf, stripMarkdownExtension } from './url.js';
+import { readYamlData } from '../static-data.js';
+import { COMMON_KEYS, emptySiteData, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
+import { folderOfPath, normaliseUrlPath, stringsOf, stripMarkdownExtension } from '../url.js';
 
 const POST = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 
@@ -9,7 +9,7 @@ const POST = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
  * starting with `_` are not pages (except `_posts`); `permalink` sets the URL; `redirect_from` redirects;
  * pages keep their number prefixes; posts drop their date from the slug; `nav_order` orders.
  */
-export const jekyll: SiteConventions = {
+export const jekyll: SiteDefinition<'jekyll'> = {
   name: 'jekyll',
   label: 'Jekyll',
   markers: ['_config.yml', '_config.yaml'],
@@ -28,8 +28,17 @@ export const jekyll: SiteConventions = {
     'Gemfile.lock',
   ],
   indexFiles: ['index.md', 'index.markdown'],
+  orderKeys: [...OWN_ORDER_KEYS, 'nav_order'],
   stripNumberPrefix: false,
   headingIds: 'github',
+  syntax: [
+    'caution-as-warning',
+    'liquid-tags',
+    'liquid-output',
+    'liquid-in-code',
+    'definition-lists',
+    'markdown-in-html',
+  ],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'layout',

@@ -1,4 +1,4 @@
-import type { SiteSnippets } from './types.js';
+import type { SiteSnippets } from '../types.js';
 
 /**
  * `pymdownx.snippets` options from `markdown_extensions` (a list of names or one-key maps): `base_path`

@@ -1,22 +1,32 @@
-import { snippetsOptions } from './mkdocs-snippets.js';
-import { readYamlData } from './static-data.js';
-import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions } from './types.js';
-import { folderOfPath, pathUrl } from './url.js';
+import { readYamlData } from '../static-data.js';
+import { COMMON_KEYS, emptySiteData, type NavEntry, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
+import { folderOfPath, pathUrl } from '../url.js';
+import { snippetsOptions } from './snippets.js';
 
 /**
  * MkDocs: `mkdocs.yml` beside `docs/`; directory URLs (`setup.md` → `/setup/`), so raw-HTML paths resolve
  * against the page URL; `index.md` / `README.md` are folder pages; Python-Markdown's heading ids; `nav`
  * gives order and section titles; the redirects plugin's `redirect_maps` are redirects.
  */
-export const mkdocs: SiteConventions = {
+export const mkdocs: SiteDefinition<'mkdocs'> = {
   name: 'mkdocs',
   label: 'MkDocs',
   markers: ['mkdocs.yml', 'mkdocs.yaml'],
   staticDirs: [],
   exclude: [],
   indexFiles: ['index.md', 'readme.md'],
+  orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'python-markdown',
+  syntax: [
+    'caution-as-warning',
+    'mkdocs-admonitions',
+    'mkdocs-content-tabs',
+    'definition-lists',
+    'definitions-at-four-columns',
+    'markdown-in-html',
+    'code-annotations',
+  ],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'hide',

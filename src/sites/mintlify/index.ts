@@ -1,20 +1,29 @@
-import { readJsonData } from './static-data.js';
-import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions, type SiteFile } from './types.js';
-import { folderOfPath, pathUrl } from './url.js';
+import { readJsonData } from '../static-data.js';
+import {
+  COMMON_KEYS,
+  emptySiteData,
+  type NavEntry,
+  OWN_ORDER_KEYS,
+  type SiteDefinition,
+  type SiteFile,
+} from '../types.js';
+import { folderOfPath, pathUrl } from '../url.js';
 
 /**
  * Mintlify: `docs.json` (or the older `mint.json`) at the docs root; pages are `.mdx` named by path without
  * extension; `navigation` groups give order and titles; `redirects` redirect; `snippets/` are partials.
  */
-export const mintlify: SiteConventions = {
+export const mintlify: SiteDefinition<'mintlify'> = {
   name: 'mintlify',
   label: 'Mintlify',
   markers: ['docs.json', 'mint.json'],
   staticDirs: [],
   exclude: ['snippets/**', 'node_modules/**'],
   indexFiles: ['index.mdx', 'index.md'],
+  orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',
+  syntax: ['caution-as-warning', 'meta-code-titles'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'sidebarTitle',

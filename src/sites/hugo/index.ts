@@ -1,19 +1,21 @@
-import { COMMON_KEYS, emptySiteData, type SiteConventions } from './types.js';
-import { folderOfPath, normaliseUrlPath, pathUrl, stringsOf } from './url.js';
+import { COMMON_KEYS, emptySiteData, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
+import { folderOfPath, normaliseUrlPath, pathUrl, stringsOf } from '../url.js';
 
 /**
  * Hugo: `content/` with `_index.md` (section pages) and `index.md` (page bundles); `static/` served at `/`;
  * `aliases` are redirects; `url` and `slug` set the page URL; `weight` orders. File names keep their numbers.
  */
-export const hugo: SiteConventions = {
+export const hugo: SiteDefinition<'hugo'> = {
   name: 'hugo',
   label: 'Hugo',
   markers: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config/_default/'],
   staticDirs: ['static', 'assets'],
   exclude: [],
   indexFiles: ['_index.md', '_index.markdown', 'index.md', 'index.markdown'],
+  orderKeys: [...OWN_ORDER_KEYS, 'weight'],
   stripNumberPrefix: false,
   headingIds: 'github',
+  syntax: ['caution-as-warning', 'hugo-shortcodes', 'hugo-shortcodes-in-code', 'definition-lists'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'aliases',

@@ -1,20 +1,29 @@
-import { readYamlData } from './static-data.js';
-import { COMMON_KEYS, emptySiteData, type NavEntry, type SiteConventions, type SiteFile } from './types.js';
-import { normaliseUrlPath, pathUrl } from './url.js';
+import { readYamlData } from '../static-data.js';
+import {
+  COMMON_KEYS,
+  emptySiteData,
+  type NavEntry,
+  OWN_ORDER_KEYS,
+  type SiteDefinition,
+  type SiteFile,
+} from '../types.js';
+import { normaliseUrlPath, pathUrl } from '../url.js';
 
 /**
  * GitBook (Git Sync): `.gitbook.yaml` names the root, readme and summary; `SUMMARY.md` is the table of
  * contents (not a page); `README.md` is a folder's page; `redirects` map old paths to files.
  */
-export const gitbook: SiteConventions = {
+export const gitbook: SiteDefinition<'gitbook'> = {
   name: 'gitbook',
   label: 'GitBook',
   markers: ['.gitbook.yaml', 'SUMMARY.md'],
   staticDirs: [],
   exclude: ['SUMMARY.md'],
   indexFiles: ['readme.md'],
+  orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',
+  syntax: ['caution-as-warning', 'liquid-tags', 'liquid-output'],
   frontmatterKeys: [...COMMON_KEYS, 'cover', 'coverY', 'layout', 'icon', 'hidden', 'metaLinks'],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
