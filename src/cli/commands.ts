@@ -145,7 +145,8 @@ next apply adopts it in place: same id, same URL. Reads only from Pylon. See doc
 links, rendering. Prints every problem with file and line. Exit 2 when there is an error.
 Authors need Pylon's users and teams: with --remote, check reads them from the configured target (token,
 Truto or emulator; two list requests, no writes) and reports unknown authors with file, line and field
-per unknownAuthors. Without it, plan and apply check them.`,
+per unknownAuthors, and (when the tree has translations) languages the knowledge base has not enabled.
+Without it, plan and apply check them.`,
     flags: [
       {
         title: 'Output',

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstHeading } from '../markdown/render.js';
+import { pylonLanguageOf } from '../pylon-api/index.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { DOCUMENT_KEYS } from './document.js';
 import { FieldReader } from './field-reader.js';
@@ -20,6 +21,7 @@ export interface TranslationOptions {
 
 /** A translation file, parsed: it becomes a translation of its source article, not an article. */
 export interface LocalTranslation {
+  /** Pylon's code for the file's language (`pt-BR` in the tree → `pt-br`, `nb` → `no`). */
   language: string;
   path: string;
   /** Key and path of the document it translates. */
@@ -106,6 +108,11 @@ export function attachTranslations(
       diagnostics.push(badLanguage(file.path, language));
       continue;
     }
+    const pylon = pylonLanguageOf(language);
+    if (pylon.code === undefined) {
+      diagnostics.push(languagePylonLacks(file.path, language, pylon.hint));
+      continue;
+    }
     const source = docsByStem.get(sourceStem);
     if (!source) {
       const exists = markdownPathsOf(sourceStem).find((p) => sourcePaths.has(p));
@@ -114,13 +121,13 @@ export function attachTranslations(
       // Otherwise the source has errors, reported on their own.
       continue;
     }
-    const claim = `${source.key}\0${language}`;
+    const claim = `${source.key}\0${pylon.code}`;
     const earlier = taken.get(claim);
     if (earlier !== undefined) {
-      diagnostics.push(duplicate(file.path, earlier, source.path, language));
+      diagnostics.push(duplicate(file.path, earlier, source.path, pylon.code));
       continue;
     }
-    const parsed = parseTranslation(file, language, source);
+    const parsed = parseTranslation(file, pylon.code, source);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.translation) continue;
     taken.set(claim, file.path);
@@ -199,6 +206,17 @@ function badLanguage(path: string, language: string): Diagnostic {
     file: path,
     line: 1,
     hint: 'Put translations in <folder>/<language>/<path of the source>, e.g. i18n/fr/guides/setup.md.',
+  };
+}
+
+function languagePylonLacks(path: string, language: string, hint: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'translation/language',
+    message: `${path} is not published: Pylon's knowledge bases have no language "${language}".`,
+    file: path,
+    line: 1,
+    hint,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isPylonLanguage, pylonLanguageOf } from '../pylon-api/index.js';
 import { publishAll, type UrlSuffix } from './article-model.js';
 import { newIdentifier, seededId } from './ids.js';
 import type { ArticleRecord, CollectionRecord, KbRecord, StoreData, UserRecord } from './model.js';
@@ -158,6 +159,17 @@ function kbRecord(k: SeedKnowledgeBase): KbRecord {
   if (!k.title || !k.slug) fail('every knowledge base needs a title and a slug');
   const defaultLanguage = k.default_language ?? 'en';
   const supported = k.supported_languages ?? [defaultLanguage];
+  // Pylon offers a fixed list of languages: a knowledge base cannot enable one outside it.
+  for (const code of [defaultLanguage, ...supported]) {
+    if (!isPylonLanguage(code)) {
+      const mapped = pylonLanguageOf(code);
+      fail(
+        `knowledge base "${k.slug}" names the language "${code}", which Pylon does not offer${
+          mapped.code ? ` (Pylon's code is "${mapped.code}")` : ''
+        }`,
+      );
+    }
+  }
   return {
     id: k.id ?? seededId('knowledge-base', k.slug),
     title: k.title,

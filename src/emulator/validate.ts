@@ -1,4 +1,10 @@
-import { AI_AGENT_ACCESS_VALUES, VISIBILITIES, type VisibilityConfig } from '../pylon-api/index.js';
+import {
+  AI_AGENT_ACCESS_VALUES,
+  isPylonLanguage,
+  pylonLanguageOf,
+  VISIBILITIES,
+  type VisibilityConfig,
+} from '../pylon-api/index.js';
 import { badRequest } from './errors.js';
 import type { KbRecord } from './model.js';
 
@@ -75,8 +81,12 @@ export function visibilityConfig(body: Body, field = 'visibility_config'): Visib
 /** A language code accepted by the KB; `field` names where it came from. */
 export function supportedLanguage(kb: KbRecord, language: string, field: string): string {
   if (!kb.supported_languages.includes(language)) {
+    // Pylon's codes are its own (`pt-br`, `no`): a BCP 47 spelling of a supported one is refused too.
+    const pylon = isPylonLanguage(language) ? undefined : pylonLanguageOf(language).code;
     throw badRequest(
-      `${field} "${language}" is not supported by this knowledge base (supported: ${kb.supported_languages.join(', ')})`,
+      `${field} "${language}" is not supported by this knowledge base (supported: ${kb.supported_languages.join(', ')})${
+        pylon ? `; Pylon's code for it is "${pylon}"` : ''
+      }`,
     );
   }
   return language;

@@ -39,18 +39,10 @@ export function planTranslations(
 ): TranslationPlan {
   const drafts: TranslationDraft[] = [];
   const diagnostics: Diagnostic[] = [];
-  const supported = kb.supported_languages ?? [];
   for (const t of doc.translations ?? []) {
-    if (t.language === kb.default_language || !supported.includes(t.language)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'translation/unsupported-language',
-        message: `The knowledge base "${kb.slug}" does not support the language "${t.language}"${
-          t.language === kb.default_language ? ' as a translation (it is the default language)' : ''
-        }.`,
-        file: t.path,
-        hint: `Supported translation languages: ${supported.filter((l) => l !== kb.default_language).join(', ') || 'none'}. Add the language in Pylon's knowledge base settings, or rename the file.`,
-      });
+    const refused = unsupportedLanguage(t, kb);
+    if (refused) {
+      diagnostics.push(refused);
       continue;
     }
     const final = draftOf(doc, t, lookup);
@@ -81,4 +73,33 @@ export function planTranslations(
     }
   }
   return { drafts, diagnostics };
+}
+
+/**
+ * The error for a translation whose language the knowledge base does not take (not in its
+ * `supported_languages`, or its default language), or undefined. `plan` and `check --remote` share it.
+ */
+export function unsupportedLanguage(
+  t: Pick<DesiredTranslation, 'language' | 'path'>,
+  kb: Pick<KnowledgeBase, 'slug' | 'default_language' | 'supported_languages'>,
+): Diagnostic | undefined {
+  const supported = kb.supported_languages ?? [];
+  if (t.language !== kb.default_language && supported.includes(t.language)) return undefined;
+  return {
+    severity: 'error',
+    code: 'translation/unsupported-language',
+    message: `The knowledge base "${kb.slug}" does not support the language "${t.language}"${
+      t.language === kb.default_language ? ' as a translation (it is the default language)' : ''
+    }.`,
+    file: t.path,
+    hint: `Supported translation languages: ${supported.filter((l) => l !== kb.default_language).join(', ') || 'none'}. Add the language in Pylon's knowledge base settings, or rename the file.`,
+  };
+}
+
+/** `check --remote`: every translation of the tree checked against the knowledge base's languages. */
+export function checkTranslationLanguages(
+  articles: readonly Pick<DesiredArticle, 'translations'>[],
+  kb: Pick<KnowledgeBase, 'slug' | 'default_language' | 'supported_languages'>,
+): Diagnostic[] {
+  return articles.flatMap((doc) => (doc.translations ?? []).flatMap((t) => unsupportedLanguage(t, kb) ?? []));
 }

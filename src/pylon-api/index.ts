@@ -18,6 +18,13 @@ export {
 } from './endpoints.js';
 export { decodeHtmlEntities, escapeHtml } from './html-text.js';
 export {
+  isPylonLanguage,
+  type LanguageMapping,
+  PYLON_LANGUAGES,
+  type PylonLanguage,
+  pylonLanguageOf,
+} from './languages.js';
+export {
   RATE_LIMIT_PRESET_NAMES,
   RATE_LIMIT_PRESETS,
   type RateLimitPreset,

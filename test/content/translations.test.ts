@@ -44,7 +44,7 @@ describe('translations beside their source (name.<lang>.md)', () => {
     expect(setup?.translations?.map((t) => [t.language, t.path, t.title])).toEqual([
       ['de', 'guides/setup.de.md', 'Setup'],
       ['fr', 'guides/setup.fr.md', 'Installation'],
-      ['pt-BR', 'guides/setup.pt-BR.md', 'Configuração'],
+      ['pt-br', 'guides/setup.pt-BR.md', 'Configuração'],
     ]);
   });
 
@@ -189,5 +189,45 @@ describe('translations in language folders (layout: folders)', () => {
   it('in the folders layout, name.<lang>.md is an ordinary document', () => {
     const tree = buildContentTree([...SOURCES, { path: 'v1.fr.md', text: '# Un\n' }], options);
     expect(tree.docs.map((d) => d.path)).toContain('v1.fr.md');
+  });
+});
+
+describe("translations in Pylon's language codes", () => {
+  const tree = buildContentTree([
+    ...SOURCES,
+    { path: 'guides/setup.zh-Hans.md', text: '# 设置\n' },
+    { path: 'guides/setup.nb.md', text: '# Oppsett\n' },
+    { path: 'guides/setup.eo.md', text: '# Agordo\n' },
+    { path: 'guides/billing.zh-CN.md', text: '# 账单\n' },
+    { path: 'guides/billing.zh-Hans.md', text: '# 账单 2\n' },
+  ]);
+  const state = buildDesiredState(tree);
+  const languages = (key: string) =>
+    state.articles.find((a) => a.key === key)?.translations?.map((t) => [t.language, t.path]);
+
+  it('map the tree’s codes to Pylon’s (zh-Hans → zh-cn, nb → no)', () => {
+    expect(languages('guides/setup')).toEqual([
+      ['no', 'guides/setup.nb.md'],
+      ['zh-cn', 'guides/setup.zh-Hans.md'],
+    ]);
+  });
+
+  it('leave out a language Pylon lacks with a warning at the file, and refuse two files that map to one code', () => {
+    expect(tree.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'translation/duplicate',
+        file: 'guides/billing.zh-Hans.md',
+        message: expect.stringContaining('"zh-cn"'),
+      }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'translation/language',
+        file: 'guides/setup.eo.md',
+        line: 1,
+        message: expect.stringContaining('no language "eo"'),
+        hint: expect.stringContaining('zh-cn'),
+      }),
+    ]);
   });
 });
