@@ -1,19 +1,12 @@
 import type { SiteVariables } from '../markdown/syntax/index.js';
+import { SITES } from '../sites/index.js';
 import { readJsonData, readTomlTopLevel, readYamlData } from '../sites/static-data.js';
 
-/** Site configuration files whose values Liquid's `{{ site.x }}` and Hugo's `param` read. */
-export const VARIABLE_FILES: readonly string[] = [
-  '_config.yml',
-  '_config.yaml',
-  'hugo.yaml',
-  'hugo.yml',
-  'hugo.json',
-  'hugo.toml',
-  'config.yaml',
-  'config.yml',
-  'config.json',
-  'config.toml',
-];
+/**
+ * Site configuration files whose values Liquid's `{{ site.x }}` and Hugo's `param` read: every
+ * generator's `variableFiles`, in registry order.
+ */
+export const VARIABLE_FILES: readonly string[] = [...new Set(SITES.flatMap((site) => site.variableFiles))];
 
 /**
  * `site` data from the first configuration file found (Jekyll's `_config.yml`, Hugo's config with its

@@ -104,6 +104,11 @@ export interface SiteDefinition<N extends string = SiteName> {
    * these are rendered as constructs on its pages, the rest is text.
    */
   syntax: readonly Construct[];
+  /**
+   * Configuration files whose values pages read as `site` variables (Liquid's `{{ site.x }}`, Hugo's
+   * `param`), in the order tried; the first that holds data is used.
+   */
+  variableFiles: readonly string[];
   /** Configuration files to read, relative to the site root, when present. */
   configFiles: readonly string[];
   page(input: PageInput, data: SiteData): PageInfo;

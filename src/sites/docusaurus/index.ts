@@ -58,6 +58,7 @@ export const docusaurus: SiteDefinition<'docusaurus'> = {
   ],
   linksFromDocsRoot: true,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: [
     'docusaurus.config.js',
     'docusaurus.config.ts',

@@ -27,6 +27,7 @@ export const gitbook: SiteDefinition<'gitbook'> = {
   frontmatterKeys: [...COMMON_KEYS, 'cover', 'coverY', 'layout', 'icon', 'hidden', 'metaLinks'],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: ['.gitbook.yaml', 'SUMMARY.md'],
   page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
   readConfig(files, contentPrefix) {

@@ -62,6 +62,16 @@ export const hugo: SiteDefinition<'hugo'> = {
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [
+    'hugo.yaml',
+    'hugo.yml',
+    'hugo.json',
+    'hugo.toml',
+    'config.yaml',
+    'config.yml',
+    'config.json',
+    'config.toml',
+  ],
   configFiles: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.json'],
   page({ path, fields, isIndex }) {
     const folder = folderOfPath(path);

@@ -65,6 +65,7 @@ export const jekyll: SiteDefinition<'jekyll'> = {
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: ['_config.yml', '_config.yaml'],
   configFiles: ['_config.yml', '_config.yaml'],
   page({ path, fields, isIndex }) {
     const stem = stripMarkdownExtension(path);

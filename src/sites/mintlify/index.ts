@@ -47,6 +47,7 @@ export const mintlify: SiteDefinition<'mintlify'> = {
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: ['docs.json', 'mint.json'],
   page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
   readConfig(files) {

@@ -40,6 +40,7 @@ export const mkdocs: SiteDefinition<'mkdocs'> = {
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: true,
+  variableFiles: [],
   configFiles: ['mkdocs.yml', 'mkdocs.yaml'],
   page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
   readConfig(files) {

@@ -17,6 +17,7 @@ export const none: SiteDefinition<'none'> = {
   frontmatterKeys: [],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: [],
   page: ({ path }) => ({ urls: [pathUrl(path, false)], redirects: [] }),
   readConfig: () => emptySiteData(),

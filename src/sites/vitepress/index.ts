@@ -40,6 +40,7 @@ export const vitepress: SiteDefinition<'vitepress'> = {
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: [
     '.vitepress/config.mts',
     '.vitepress/config.ts',
