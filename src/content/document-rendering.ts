@@ -32,6 +32,8 @@ export interface CachedRendering {
 export interface RenderCache {
   get(key: string): CachedRendering | undefined;
   set(key: string, rendering: CachedRendering): void;
+  /** Whether a rendering is held, without counting it as reused. */
+  has?(key: string): boolean;
 }
 
 /** The part of a document or translation its rendering depends on. */
@@ -55,7 +57,8 @@ export function renderCacheKey(
   ].join('\0');
 }
 
-function render(
+/** Renders one document as `cachedRender` would, with no cache (a render worker's job). */
+export function renderForCache(
   doc: Renderable,
   dropLeadingH1: boolean,
   syntax: SyntaxInputs | undefined,
@@ -90,7 +93,7 @@ export function cachedRender(
   headingIds: HeadingIdRule,
   memo?: BuildMemo,
 ) {
-  if (!cache) return render(doc, dropLeadingH1, syntax, headingIds);
+  if (!cache) return renderForCache(doc, dropLeadingH1, syntax, headingIds);
   const { markdown, title, bodyStartLine, frontmatter } = doc;
   const inputs = [markdown, title, bodyStartLine, frontmatter, dropLeadingH1, syntax, headingIds];
   const key = memoized(memo, `key\0${doc.path}`, inputs, () =>
@@ -98,7 +101,7 @@ export function cachedRender(
   );
   const hit = cache.get(key);
   if (hit) return hit;
-  const rendered = render(doc, dropLeadingH1, syntax, headingIds);
+  const rendered = renderForCache(doc, dropLeadingH1, syntax, headingIds);
   cache.set(key, rendered);
   return rendered;
 }

@@ -51,7 +51,7 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
   const diagnostics = [...tree.diagnostics];
   const dropLeadingH1 = options.dropLeadingH1 !== false;
   const site = tree.site?.definition;
-  const headingIds: HeadingIdRule = site?.headingIds ?? 'github';
+  const headingIds = headingIdRuleOf(tree);
   const stemOfPage = (path: string) => pageStemOf(path, tree.site);
   const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
     const { renderCache, syntax, memo } = options;
@@ -109,6 +109,11 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
       ])
     : undefined;
   return { tree, docs, translations, invalid, index, diagnostics, indexFingerprint };
+}
+
+/** How the tree's site makes heading ids (GitHub's rule without a site). */
+export function headingIdRuleOf(tree: Pick<ContentTree, 'site'>): HeadingIdRule {
+  return tree.site?.definition.headingIds ?? 'github';
 }
 
 /** The path whose URL site-style links resolve against: a folder's index page stands for the folder. */

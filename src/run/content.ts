@@ -7,16 +7,19 @@ import {
   renderContentTree,
   resolveDesiredState,
 } from '../content/desired.js';
+import type { CachedRendering } from '../content/document-rendering.js';
 import { assetPathsToRead, localReferences } from '../content/local-references.js';
 import { type ReadAssetResult, readAssets } from '../content/read-assets.js';
 import { type ReadContent, readContent } from '../content/read-files.js';
 import { readSyntaxInputs } from '../content/read-includes.js';
 import { readSite } from '../content/read-site.js';
+import { headingIdRuleOf } from '../content/render-tree.js';
 import { buildContentTree } from '../content/tree.js';
 import type { DesiredState, SourceFile } from '../content/types.js';
 import type { SnippetSettings } from '../markdown/syntax/index.js';
 import { type SiteContext, syntaxPresetOf } from '../sites/index.js';
 import type { RenderCacheStore } from './render-cache.js';
+import { prerenderInWorkers, type RenderPoolOptions } from './render-pool.js';
 
 export interface LoadedContent {
   files: SourceFile[];
@@ -125,6 +128,8 @@ export async function buildContent(
     memo?: BuildMemo | undefined;
     /** Keys each document had before pylon-kb moved it (the remote markers'), for links to old paths. */
     formerKeys?: ReadonlyMap<string, readonly string[]> | undefined;
+    /** Rendering in worker threads (default: on for cold builds with enough documents). */
+    pool?: RenderPoolOptions | undefined;
   } = {},
 ): Promise<{ desired: DesiredState; assetFiles: Map<string, string> }> {
   const syntax = tree.site ? syntaxPresetOf(tree.site.definition) : undefined;
@@ -148,6 +153,14 @@ export async function buildContent(
       snippetSettingsOf(tree.site),
     ),
   };
+  // A cold build renders in worker threads first when there is enough to render (render-pool.ts).
+  if (!memo) {
+    const renderCache = build.renderCache ?? new Map<string, CachedRendering>();
+    const dropLeadingH1 = build.dropLeadingH1 !== false;
+    const settings = { dropLeadingH1, syntax: build.syntax, headingIds: headingIdRuleOf(tree) };
+    if ((await prerenderInWorkers(pages, renderCache, settings, options.pool)) > 0)
+      build.renderCache = renderCache;
+  }
   const rendered = renderContentTree(tree, build);
   const assets = await readAssets(config.contentDir, assetPathsToRead(localReferences(rendered, memo)), {
     maxAssetBytes: config.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,

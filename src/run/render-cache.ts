@@ -53,6 +53,10 @@ class Store implements RenderCacheStore {
     return this.entries.size;
   }
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): CachedRendering | undefined {
     const hit = this.entries.get(key);
     if (hit) {
