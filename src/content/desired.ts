@@ -172,6 +172,7 @@ function toArticle(
     ...(doc.pulledFrom && {
       pulledFrom: {
         articleId: doc.pulledFrom.articleId,
+        ...(doc.pulledFrom.text !== undefined && { text: doc.pulledFrom.text }),
         assetUrls: pulledAssetUrls(doc.path, doc.pulledFrom, [
           ...extra.assets,
           ...extra.translations.flatMap((t) => t.assets),

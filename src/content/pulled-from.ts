@@ -10,6 +10,7 @@ import type { Fields } from './yaml-fields.js';
  * ```yaml
  * pulled_from:
  *   article: 6f0c…            # the Pylon article id
+ *   text: 9b1e…               # digest of the text pulled (Pylon's text changed since: drift, not adoption)
  *   files:
  *     ./setup-3fa2c1d0.png: https://assets.usepylon.com/…
  * ```
@@ -29,7 +30,7 @@ export function readPulledFrom(
         file,
         line: field.line,
         field: 'pulled_from',
-        hint: 'pulled_from is written by `pylon-kb pull`: keep `article: <Pylon article id>` and an optional `files:` mapping of local file → Pylon URL, or delete the whole key to publish this file as a new article.',
+        hint: 'pulled_from is written by `pylon-kb pull`: keep `article: <Pylon article id>`, `text:` as pull wrote it and an optional `files:` mapping of local file → Pylon URL, or delete the whole key to publish this file as a new article.',
       },
     ],
   });
@@ -50,7 +51,14 @@ export function readPulledFrom(
     }
     files[ref] = url;
   }
-  return { pulledFrom: { articleId: article.trim(), files }, diagnostics: [] };
+  const text = value.text;
+  if (text !== undefined && text !== null && typeof text !== 'string') {
+    return fail('pulled_from.text must be the digest `pylon-kb pull` wrote.');
+  }
+  return {
+    pulledFrom: { articleId: article.trim(), files, ...(typeof text === 'string' && text ? { text } : {}) },
+    diagnostics: [],
+  };
 }
 
 /** `guides/a.md` + `./img/x.png` → `guides/img/x.png` (posix, `..` resolved, never above the root). */

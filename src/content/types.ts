@@ -66,6 +66,8 @@ export interface PulledFrom {
   articleId: string;
   /** Local file reference (as written in the document) → the Pylon URL it was downloaded from. */
   files: Record<string, string>;
+  /** Text digest of the Pylon body the file was pulled from (older pulls did not record it). */
+  text?: string;
 }
 
 export interface ContentTree {
@@ -166,7 +168,7 @@ export interface DesiredArticle extends Pick<LocalDoc, ArticleFields> {
   assets?: AssetRef[];
   translations?: DesiredTranslation[];
   /** The Pylon article to adopt in place, and the Pylon URLs of its files by digest (from `pulled_from`). */
-  pulledFrom?: { articleId: string; assetUrls: Record<string, string> };
+  pulledFrom?: { articleId: string; assetUrls: Record<string, string>; text?: string };
 }
 
 export interface DesiredState {

@@ -45,20 +45,26 @@ export interface DriftStep {
 }
 
 /**
+ * How the article was found, which says what "changed in Pylon" is measured against: `marker`, the text
+ * digest pylon-kb recorded when it wrote the body; `marker-lost` (same slug, title and place, no marker) and
+ * `pulled` (named by the file's `pulled_from`), the text the file was pulled from or pylon-kb last
+ * published, else the file's own text; `adopted` (config `adopt`), nothing: the user asked to take it over.
+ */
+export type DriftBasis = 'marker' | 'marker-lost' | 'pulled' | 'adopted';
+
+/**
  * The drift step of planning an article that stays in place: is Pylon's copy edited since pylon-kb wrote
- * it, and what `onDrift` makes of that (fail with an error, skip the article, or overwrite it).
+ * it (or since the file was pulled from it), and what `onDrift` makes of that (fail with an error, skip the
+ * article, or overwrite it).
  */
 export function planDrift(
   doc: DesiredArticle,
   remote: RemoteArticle,
   expected: { content: string; digest: string },
   onDrift: 'fail' | 'skip' | 'overwrite' = 'fail',
-  /** The article was matched by slug, title and place, with no marker (hand-written.ts). */
-  markerLost = false,
+  basis: DriftBasis = 'marker',
 ): DriftStep {
-  const drift = markerLost
-    ? lostMarkerDrift(remote, expected.content)
-    : driftOf(remote, expected.content, expected.digest);
+  const drift = driftByBasis(doc, remote, expected, basis);
   if (drift.state !== 'drifted') return { drift, write: true };
   const { article } = remote;
   const notice: DriftNotice = {
@@ -74,29 +80,70 @@ export function planDrift(
     baseIsLastPublish: drift.fileUnchanged,
   };
   if (onDrift !== 'fail') return { drift, notice, write: onDrift === 'overwrite' };
-  const diagnostic: Diagnostic = markerLost
-    ? lostMarkerDiagnostic(doc.path, article)
-    : {
-        severity: 'error',
-        code: 'drift/detected',
-        message: `The article "${article.title}" (${article.id}) was edited in Pylon since pylon-kb published it.`,
-        file: doc.path,
-        hint: 'Copy the edits into this file, then run with onDrift: "overwrite" (or --on-drift overwrite) to replace the Pylon version; onDrift: "skip" leaves it alone.',
-      };
+  const diagnostic: Diagnostic =
+    basis === 'pulled'
+      ? editedSincePullDiagnostic(doc, article)
+      : basis === 'marker-lost'
+        ? lostMarkerDiagnostic(doc.path, article)
+        : {
+            severity: 'error',
+            code: 'drift/detected',
+            message: `The article "${article.title}" (${article.id}) was edited in Pylon since pylon-kb published it.`,
+            file: doc.path,
+            hint: 'Run `pylon-kb pull --drifted` to take Pylon\'s text into this file, or copy the edits in yourself, then run with onDrift: "overwrite" (or --on-drift overwrite) to replace the Pylon version; onDrift: "skip" leaves it alone.',
+          };
   return { drift, notice, diagnostic, write: false };
 }
 
+function driftByBasis(
+  doc: DesiredArticle,
+  remote: RemoteArticle,
+  expected: { content: string; digest: string },
+  basis: DriftBasis,
+): DriftState {
+  const pylonHtml = stripMarker(remote.article.current_draft_content_html);
+  // The file was written (by `pull`) from exactly the text Pylon holds: whatever the file says now is newer.
+  const pulled = doc.pulledFrom;
+  if (pulled?.text !== undefined && pulled.articleId === remote.article.id) {
+    if (textDigest(pylonHtml) === pulled.text) return { state: 'none' };
+  }
+  if (basis === 'adopted') return { state: 'none' };
+  if (basis === 'marker') return driftOf(remote, expected.content, expected.digest);
+  return lostMarkerDrift(remote, expected.content);
+}
+
 /**
- * Drift of an article that has this document's slug, title and place but no marker: most likely the
- * document's own article, whose body was replaced in Pylon's editor. Same visible text: nothing drifted
- * (the next write only restores the marker); other text: drifted, with no last-published side to show.
+ * Drift of an article that has no marker in its draft but that pylon-kb wrote or a file was pulled from:
+ * same visible text as the file, or the text pylon-kb last published (its published body kept the marker):
+ * nothing drifted (the next write only restores the marker); other text: drifted, with no last-published
+ * side to show.
  */
 export function lostMarkerDrift(remote: RemoteArticle, expected: string): DriftState {
   const pylonHtml = stripMarker(remote.article.current_draft_content_html);
+  const published = remote.publishedMarker?.textDigest;
+  if (published !== undefined && textDigest(pylonHtml) === published) return { state: 'none' };
   if (visibleText(pylonHtml) === visibleText(expected)) return { state: 'none' };
   return { state: 'drifted', pylonHtml, fileUnchanged: false };
 }
 
+function editedSincePullDiagnostic(doc: DesiredArticle, article: { id: string; title: string; url: string }) {
+  const recorded = doc.pulledFrom?.text !== undefined;
+  return {
+    severity: 'error' as const,
+    code: 'drift/edited-since-pull',
+    message:
+      `The article "${article.title}" (${article.id}${article.url ? `, ${article.url}` : ''}) named by pulled_from ` +
+      (recorded
+        ? 'was changed in Pylon since this file was pulled from it'
+        : 'differs from this file, and this file does not record the text it was pulled from (an older pull)') +
+      ' or since pylon-kb last published it: writing this file would replace those words.',
+    file: doc.path,
+    field: 'pulled_from',
+    hint:
+      'Run `pylon-kb pull --drifted` to take Pylon\'s text into this file, or onDrift: "overwrite" (--on-drift overwrite) ' +
+      'to replace it with this file; onDrift: "skip" leaves it alone.',
+  };
+}
 function lostMarkerDiagnostic(path: string, article: { id: string; title: string; url: string }): Diagnostic {
   return {
     severity: 'error',

@@ -44,7 +44,10 @@ export function matchHandWritten(
       [...free].find((a) => a.article.slug === doc.slug);
     if (!conflict) continue;
     free.delete(conflict);
-    if (context.adopt) matches.push({ doc, remote: conflict, via: 'adopted' });
+    // Its published body still carries this document's marker: pylon-kb wrote it, an editor's draft dropped it.
+    if (conflict.publishedMarker?.key === doc.key)
+      matches.push({ doc, remote: conflict, via: 'marker-lost' });
+    else if (context.adopt) matches.push({ doc, remote: conflict, via: 'adopted' });
     else if (conflict === same) matches.push({ doc, remote: conflict, via: 'marker-lost' });
     else diagnostics.push(conflictDiagnostic(doc, conflict, place));
   }

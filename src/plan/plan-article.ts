@@ -6,7 +6,7 @@ import type { CurrentState, RemoteArticle } from '../remote/types.js';
 import { pulledAssets } from './adoption.js';
 import { type ArticleIntent, articleDraft, type BodyContext, planUpdate } from './articles.js';
 import { type createAuthorResolver, documentAuthor } from './authors.js';
-import { planDrift } from './drift.js';
+import { type DriftBasis, planDrift } from './drift.js';
 import { ABSENT, articleFingerprint, articleVersionKey, documentVersionKey } from './fingerprint.js';
 import { ownAssets } from './links.js';
 import { type ArticleMatch, isInPlace, pathsOf } from './match.js';
@@ -123,7 +123,7 @@ function planInPlace(
     remote,
     previewBody(doc.html, doc.title, context.lookup),
     options.onDrift,
-    reason?.via === 'marker-lost',
+    driftBasis(reason),
   );
   if (drift.notice) parts.notices.push(drift.notice);
   if (drift.diagnostic) parts.diagnostics.push(drift.diagnostic);
@@ -162,6 +162,13 @@ function planInPlace(
     });
   }
   if (!update && newRedirects.length === 0) parts.unchanged++;
+}
+
+/** What "edited in Pylon" is measured against, by how the document found its article. */
+function driftBasis(reason: ArticleMatch['reason']): DriftBasis {
+  if (reason?.via === 'marker-lost' || reason?.via === 'pulled' || reason?.via === 'adopted')
+    return reason.via;
+  return 'marker';
 }
 
 /** Plans one document against the article it matched (if any): create, move, or update in place. */

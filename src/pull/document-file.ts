@@ -8,6 +8,8 @@ export interface DocumentFields {
   author?: string | undefined;
   /** Downloaded files: reference as written in the body → the Pylon URL it came from. */
   files: Record<string, string>;
+  /** Text digest of the body pulled: the next apply adopts the article only while Pylon still says this. */
+  text: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function documentFile(fields: DocumentFields, body: string): string {
     ...(fields.author ? { author: fields.author } : {}),
     pulled_from: {
       article: article.id,
+      text: fields.text,
       ...(Object.keys(fields.files).length > 0 ? { files: fields.files } : {}),
     },
   };

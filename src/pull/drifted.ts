@@ -1,8 +1,9 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { stripMarker } from '../identity/marker.js';
 import { uploadedAssetUrls } from '../identity/placeholders.js';
+import { textDigest } from '../identity/text-digest.js';
 import type { DriftNotice } from '../plan/types.js';
 import type { PlanRun } from '../run/index.js';
 import { convertArticle } from './convert-article.js';
@@ -79,7 +80,7 @@ export async function pullDrifted(
     const existing = await readFile(join(options.contentDir, op.path), 'utf8');
     staged.push({
       path: op.path,
-      content: replaceBody(existing, remote.article.title, converted.markdown),
+      content: replaceBody(existing, remote.article.title, converted.markdown, textDigest(html)),
       kind: 'article',
     });
   }
@@ -87,14 +88,20 @@ export async function pullDrifted(
   return { files: staged.map(({ path, kind }) => ({ path, kind })), warnings };
 }
 
-/** The file with a new body and title; the other frontmatter keys, comments and order stay. */
-export function replaceBody(file: string, title: string, body: string): string {
+/**
+ * The file with a new body and title; the other frontmatter keys, comments and order stay. A `pulled_from`
+ * records the digest of the text taken in (`text`), so the next apply knows the file holds Pylon's version.
+ */
+export function replaceBody(file: string, title: string, body: string, pulledText?: string): string {
   const match = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(file);
   if (!match) return `---\ntitle: ${JSON.stringify(title)}\n---\n\n${body}`;
   const yaml = parseDocument(match[1] ?? '');
+  const pulled = yaml.get('pulled_from');
+  const recordText = pulledText !== undefined && isMap(pulled) && pulled.get('text') !== pulledText;
   // Unchanged frontmatter is kept byte for byte; a new title is set through the YAML document (comments kept).
-  if (yaml.get('title') === title) return `${match[0].replace(/\s*$/, '')}\n\n${body}`;
+  if (yaml.get('title') === title && !recordText) return `${match[0].replace(/\s*$/, '')}\n\n${body}`;
   yaml.set('title', title);
+  if (recordText) yaml.setIn(['pulled_from', 'text'], pulledText);
   return `---\n${String(yaml)}---\n\n${body}`;
 }
 

@@ -1,3 +1,5 @@
+import { stripMarker } from '../identity/marker.js';
+import { textDigest } from '../identity/text-digest.js';
 import type { PylonApi } from '../pylon/api.js';
 import type { KnowledgeBase } from '../pylon-api/index.js';
 import { bodyToPull, convertArticle } from './convert-article.js';
@@ -133,7 +135,11 @@ export async function pull(api: PylonApi, options: PullOptions): Promise<PullRes
       result.push({ path: t.path, kind: 'translation', bytes: Buffer.byteLength(content) });
     }
     const author = authorEmail(article, source.users);
-    const content = documentFile({ key: doc.key, remote: doc.remote, author, files }, converted.markdown);
+    const text = textDigest(stripMarker(html));
+    const content = documentFile(
+      { key: doc.key, remote: doc.remote, author, files, text },
+      converted.markdown,
+    );
     treeFiles.push({ path: doc.path, content });
     result.push({ path: doc.path, kind: 'article', bytes: Buffer.byteLength(content) });
   }

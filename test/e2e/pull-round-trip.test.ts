@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EDITOR_KB_SEED, type RunningEmulator } from '../../src/emulator/index.js';
+import { textDigest } from '../../src/identity/text-digest.js';
 import { CLI_FLAGS, emulator, envFor, runCli, trutoEnvFor, workspace } from './helpers.js';
 import { articlesOf, readerText, seenText, textsByKey, writesByMethod } from './pull-helpers.js';
 
@@ -115,7 +116,7 @@ describe('pull, then apply: the hand-written knowledge base is adopted in place'
       /^---\ntitle: Welcome to Northwind\nslug: welcome\nid: getting-started\/welcome\n/,
     );
     expect(welcome).toContain(
-      `pulled_from:\n  article: ${id}\n  files:\n    ../guides/integrations/dashboard-`,
+      `pulled_from:\n  article: ${id}\n  text: ${textDigest(articlesOf(emu, 'northwind').find((a) => a.id === id)?.published_html ?? '')}\n  files:\n    ../guides/integrations/dashboard-`,
     );
     expect(welcome).toContain('[install the agent](./install-the-agent.md)');
     expect(welcome).toContain('[connect Slack](../guides/integrations/connect-slack.md#before-you-start)');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMarker, withMarker } from '../../src/identity/marker.js';
+import { textDigest } from '../../src/identity/text-digest.js';
 import { markedBody } from '../../src/plan/articles.js';
 import { createPlan } from '../../src/plan/plan.js';
 import type { DriftNotice, UpdateArticleOp } from '../../src/plan/types.js';
@@ -69,6 +70,7 @@ describe('adoption of pulled documents (pulled_from)', () => {
       pulledFrom: {
         articleId: 'a-hand',
         assetUrls: { [sha]: 'https://assets.usepylon.com/org%2F1-x.png?Expires=1' },
+        text: textDigest('<p>Set it up.</p>'),
       },
     };
     const plan = createPlan(
@@ -142,5 +144,86 @@ describe('drift', () => {
     expect(plan.operations).toEqual([]);
     expect(plan.diagnostics).toEqual([]);
     expect(plan.summary.unchanged).toBe(1);
+  });
+});
+
+describe('an article changed in Pylon after pull or apply is drift, whatever it lost', () => {
+  const pulledText = '<p>Set it up.</p>';
+  const edited = '<p>An editor rewrote this in Pylon.</p>';
+  const file = doc('guides/setup', {
+    title: 'Setup',
+    html: '<p>Set it up, then test it.</p>',
+    pulledFrom: { articleId: 'a-hand', assetUrls: {}, text: textDigest(pulledText) },
+  });
+  const article = (html: string) =>
+    remoteArticle({ id: 'a-hand', title: 'Setup', slug: 'setup', collection_id: 'c-guides', html });
+
+  it('adopts the article while Pylon still holds the text the file was pulled from (an edit in git is published)', () => {
+    const plan = createPlan(
+      desired([file], [folder('guides')]),
+      current([article(pulledText)], [guides]),
+      options,
+    );
+    expect(plan.operations.map((o) => o.kind)).toEqual(['update-article']);
+    expect(plan.diagnostics).toEqual([]);
+  });
+
+  it('refuses (onDrift fail) an article whose text changed since the pull, marker or not, and shows it as drift', () => {
+    for (const html of [
+      edited,
+      withMarker(edited, { key: 'guides/setup', digest: 'd', textDigest: 't', redirects: [] }),
+    ]) {
+      const plan = createPlan(
+        desired([file], [folder('guides')]),
+        current([article(html)], [guides]),
+        options,
+      );
+      expect(plan.operations.map((o) => o.kind)).toEqual(['drift']);
+      expect(plan.diagnostics.map((d) => d.code)).toEqual([
+        html === edited ? 'drift/edited-since-pull' : 'drift/detected',
+      ]);
+      const skipped = createPlan(desired([file], [folder('guides')]), current([article(html)], [guides]), {
+        ...options,
+        onDrift: 'skip',
+      });
+      expect(skipped.operations.map((o) => o.kind)).toEqual(['drift']);
+      const overwritten = createPlan(
+        desired([file], [folder('guides')]),
+        current([article(html)], [guides]),
+        {
+          ...options,
+          onDrift: 'overwrite',
+        },
+      );
+      expect(overwritten.operations.map((o) => o.kind).sort()).toEqual(['drift', 'update-article']);
+    }
+  });
+
+  it('a pulled_from without the pulled text (an older pull) adopts only an article that says what the file says', () => {
+    const { text: _, ...legacy } = file.pulledFrom ?? { articleId: '', assetUrls: {} };
+    const older = { ...file, pulledFrom: legacy };
+    const same = createPlan(
+      desired([older], [folder('guides')]),
+      current([article('<p>Set it up, then test it.</p>')], [guides]),
+      options,
+    );
+    expect(same.operations.map((o) => o.kind)).toEqual(['update-article']);
+    const differs = createPlan(
+      desired([older], [folder('guides')]),
+      current([article(pulledText)], [guides]),
+      options,
+    );
+    expect(differs.diagnostics.map((d) => d.code)).toEqual(['drift/edited-since-pull']);
+  });
+
+  it('with adopt on, an article whose published body carries the document’s marker is drift, not adopted again', () => {
+    const own = doc('guides/setup', { title: 'Setup', html: '<p>Set it up.</p>' });
+    const remote = { ...article(edited), current_published_content_html: markedBody(own) };
+    const plan = createPlan(desired([own], [folder('guides')]), current([remote], [guides]), {
+      ...options,
+      adopt: true,
+    });
+    expect(plan.operations.map((o) => o.kind)).toEqual(['drift']);
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(['drift/marker-lost']);
   });
 });
