@@ -22,6 +22,11 @@ export function bodyDigest(title: string, content: string): string {
   return digestOf(title, content);
 }
 
+/** The digest of a title as pylon-kb wrote it, recorded in the marker (a copy retitled in Pylon differs). */
+export function titleDigest(title: string): string {
+  return digestOf(title).slice(0, 12);
+}
+
 /**
  * The body as it would be sent, without its marker, and its digest: enough to tell whether an article
  * changed, without the cost of the marker's text digest (an HTML parse).
@@ -57,6 +62,7 @@ export function finalizeBody(markedHtml: string, title: string, lookup: Placehol
         digest,
         // Substitution only changes href/src values, so the text digest made with the rendering still holds.
         textDigest: marker.textDigest || textDigest(substituted.html),
+        titleDigest: titleDigest(title),
       } satisfies Marker)
     : substituted.html;
   return {

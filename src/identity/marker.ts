@@ -4,7 +4,7 @@
  * the route redirects created for the article (Pylon cannot list redirects), and whether the article was
  * retired by unlisting, and the document keys it had before a move (so links to an old path keep resolving).
  *
- * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;f=<key>,<key>;x=1;p=<article id>;l=<language>;s=<source digest>"></div>`, every value
+ * Encoding: `<div data-pylon-kb="v1;k=<key>;d=<digest>;t=<text digest>;r=<path>,<path>;f=<key>,<key>;x=1;p=<article id>;l=<language>;s=<source digest>;i=<own article id>;n=<title digest>"></div>`, every value
  * percent-encoded, so the attribute survives an editor re-serialising HTML (attribute order, entities, quotes).
  * This is the only module that knows the encoding.
  */
@@ -22,6 +22,13 @@ export interface Marker {
   /** On a translation's body: its language, and the digest of the source document when it was written. */
   language?: string;
   sourceDigest?: string;
+  /**
+   * The id of the article pylon-kb wrote this body into (known from the first update after the create):
+   * a copy made in Pylon's editor carries the original's id, so it is told apart from pylon-kb's own.
+   */
+  articleId?: string;
+  /** Digest of the title pylon-kb wrote with this body: a copy retitled in Pylon no longer matches it. */
+  titleDigest?: string;
 }
 
 import { decodeHtmlEntities } from '../pylon-api/index.js';
@@ -45,6 +52,8 @@ function encode(marker: Marker): string {
     parts.push(`p=${marker.replaces.map(encodeURIComponent).join(',')}`);
   if (marker.language) parts.push(`l=${encodeURIComponent(marker.language)}`);
   if (marker.sourceDigest) parts.push(`s=${encodeURIComponent(marker.sourceDigest)}`);
+  if (marker.articleId) parts.push(`i=${encodeURIComponent(marker.articleId)}`);
+  if (marker.titleDigest) parts.push(`n=${encodeURIComponent(marker.titleDigest)}`);
   return parts.join(';');
 }
 
@@ -86,6 +95,8 @@ function decode(raw: string): Marker | null {
     ...(replaces.length > 0 ? { replaces } : {}),
     ...(values.get('l') ? { language: safeDecode(values.get('l') ?? '') ?? '' } : {}),
     ...(values.get('s') ? { sourceDigest: safeDecode(values.get('s') ?? '') ?? '' } : {}),
+    ...(values.get('i') ? { articleId: safeDecode(values.get('i') ?? '') ?? '' } : {}),
+    ...(values.get('n') ? { titleDigest: safeDecode(values.get('n') ?? '') ?? '' } : {}),
   };
 }
 

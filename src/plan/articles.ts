@@ -22,6 +22,7 @@ export function markedBody(
   redirects: readonly string[] = [],
   replaces: readonly string[] = [],
   formerKeys: readonly string[] = [],
+  articleId?: string,
 ): string {
   const marker: Marker = {
     key: desired.key,
@@ -30,6 +31,7 @@ export function markedBody(
     redirects: [...redirects],
     ...(formerKeys.length > 0 ? { formerKeys: [...formerKeys] } : {}),
     ...(replaces.length > 0 ? { replaces: [...replaces] } : {}),
+    ...(articleId !== undefined ? { articleId } : {}),
   };
   return withMarker(desired.html, marker);
 }
@@ -42,11 +44,13 @@ export interface BodyContext {
   /** Keys the document had before a move, recorded so links to its old path keep resolving. */
   formerKeys?: readonly string[];
   translations?: TranslationDraft[];
+  /** The article the body is written into, when it exists: recorded in the marker (see identity/marker.ts). */
+  articleId?: string;
 }
 
 export function finalBody(desired: DesiredArticle, context: BodyContext): FinalBody {
   return finalizeBody(
-    markedBody(desired, context.redirects, context.replaces, context.formerKeys),
+    markedBody(desired, context.redirects, context.replaces, context.formerKeys, context.articleId),
     desired.title,
     context.lookup ?? EMPTY_LOOKUP,
   );
@@ -132,7 +136,11 @@ export function planUpdate(
   const translations = context.translations ?? [];
   if (translations.length > 0) changes.push('translations');
   if (changes.length === 0) return null;
-  const body = finalBody(desired, { ...context, redirects: marker?.redirects ?? [] });
+  const body = finalBody(desired, {
+    ...context,
+    redirects: marker?.redirects ?? [],
+    articleId: article.id,
+  });
   const beforeHtml = article.is_published
     ? (article.current_published_content_html ?? article.current_draft_content_html)
     : article.current_draft_content_html;

@@ -5,6 +5,7 @@ import { visibleText } from '../identity/text-digest.js';
 import type { RemoteArticle } from '../remote/types.js';
 import { adoptPulled } from './adoption.js';
 import { publicPath } from './articles.js';
+import { isCopyOfAnother, keptCopyWarning, splitExtras, textStillOurs } from './copies.js';
 import { matchHandWritten } from './hand-written.js';
 import { pairBySimilarity, textSimilarity } from './similarity.js';
 
@@ -56,7 +57,7 @@ export function pathsOf(remote: RemoteArticle): string[] {
 function groupByKey(articles: readonly RemoteArticle[]): Map<string, RemoteArticle[]> {
   const byKey = new Map<string, RemoteArticle[]>();
   for (const remote of articles) {
-    if (!remote.marker || remote.marker.retired) continue;
+    if (!remote.marker || remote.marker.retired || isCopyOfAnother(remote)) continue;
     byKey.set(remote.marker.key, [...(byKey.get(remote.marker.key) ?? []), remote]);
   }
   return byKey;
@@ -88,14 +89,15 @@ export function matchArticles(
   const unmatched: DesiredArticle[] = [];
   for (const doc of docs) {
     const candidates = byKey.get(doc.key) ?? [];
-    const remote = candidates.find((c) => isInPlace(c, doc, context.collectionIdOf(doc))) ?? candidates[0];
+    const remote =
+      candidates.find((c) => isInPlace(c, doc, context.collectionIdOf(doc))) ??
+      (candidates.length > 1 ? candidates.find(textStillOurs) : undefined) ??
+      candidates[0];
     if (remote) {
-      matches.set(doc, {
-        doc,
-        remote,
-        reason: { via: 'key' },
-        extras: candidates.filter((c) => c !== remote),
-      });
+      // Only articles whose text is still pylon-kb's are duplicates to heal; a copy edited in Pylon is kept.
+      const { extras, kept } = splitExtras(remote, candidates);
+      diagnostics.push(...kept.map((k) => keptCopyWarning(k, doc.path)));
+      matches.set(doc, { doc, remote, reason: { via: 'key' }, extras });
     } else unmatched.push(doc);
   }
   const desiredKeys = new Set(docs.map((d) => d.key));

@@ -157,7 +157,11 @@ function planInPlace(
       redirectPaths: newRedirects,
       bodyHtml:
         update?.bodyHtml ??
-        articleDraft(intent, options.publish, { ...context, redirects: recorded }).bodyHtml,
+        articleDraft(intent, options.publish, {
+          ...context,
+          redirects: recorded,
+          articleId: remote.article.id,
+        }).bodyHtml,
       publish: options.publish && remote.article.is_published,
     });
   }
