@@ -9,7 +9,12 @@
  * - failed operations: failed results of the apply after the kill;
  * - extra uploads: attachments stored beyond the number of distinct files (by content digest);
  * - not converged: a plan after the second apply that still has operations.
- * Figures only, nothing asserted; the e2e crash test (test/e2e/crash.test.ts) asserts convergence.
+ * Then `--fault-trials` trials (default 12) run an uninterrupted apply against a server whose creates commit
+ * late: the answer to one article create is lost (connection reset) or a gateway answers 504, and the write
+ * lands 0.1 s, 1 s or 7 s later (after pylon-kb's re-reads gave up); on a first publish a collection create
+ * meets a late-committing 504 too. Duplicates are counted once those writes landed, *before* the healing run.
+ * Figures only, nothing asserted; the e2e crash test (test/e2e/crash.test.ts) and the late-commit test
+ * (test/e2e/late-commit.test.ts) assert convergence and the absence of duplicates.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -190,7 +195,10 @@ const random = prng(seed);
 const emu = await startEmulator({ port: 0 });
 const dir = await mkdtemp(join(tmpdir(), 'pylon-kb-crash-'));
 const docs = join(dir, 'docs');
+const faultTrials = option('fault-trials', 12);
 const totals = { articleDuplicates: 0, collectionDuplicates: 0, extraUploads: 0, failed: 0, notConverged: 0 };
+/** Duplicates counted right after the interrupted or faulted run, before the healing run. */
+const beforeHealing = { articleDuplicates: 0, collectionDuplicates: 0 };
 const fullWrites = new Map<string, number>();
 let interrupted = 0;
 try {
@@ -226,6 +234,9 @@ try {
     const run = await runChild(emu, dir, killAt);
     if (run.killed && run.writes < total) interrupted++;
     emu.setFaults([]);
+    const early = tally(emu);
+    beforeHealing.articleDuplicates += early.articleDuplicates;
+    beforeHealing.collectionDuplicates += early.collectionDuplicates;
     const next = await cli(dir, emu, 'apply', '--json');
     totals.failed += countFailed(next.stdout);
     const plan = await cli(dir, emu, 'plan', '--json');
@@ -236,14 +247,60 @@ try {
     totals.collectionDuplicates += t.collectionDuplicates;
     totals.extraUploads += t.extraUploads;
   }
+  for (let trial = 0; trial < faultTrials; trial++) {
+    const firstPublish = trial % 2 === 0;
+    emu.reset();
+    emu.setFaults([]);
+    await rm(join(dir, '.pylon-kb'), { recursive: true, force: true });
+    if (!firstPublish) {
+      await writeTree(docs, BEFORE);
+      const before = await cli(dir, emu, 'apply');
+      if (before.code !== 0) throw new Error(`setup apply failed: ${before.stderr}`);
+    }
+    await writeTree(docs, AFTER);
+    const commitDelayMs = [100, 1000, 7000][trial % 3] ?? 100;
+    const lost = trial % 4 < 2 ? { dropAfterCommit: true } : { statusAfterCommit: 504 as const };
+    emu.setFaults([
+      { route: 'createArticle', nth: 1 + Math.floor(random() * 3), ...lost, commitDelayMs },
+      ...(firstPublish
+        ? [
+            {
+              route: 'createCollection',
+              nth: 1 + Math.floor(random() * 3),
+              statusAfterCommit: 504 as const,
+              commitDelayMs,
+            },
+          ]
+        : []),
+    ]);
+    await runChild(emu, dir, null);
+    emu.setFaults([]);
+    // Whatever the server still had to commit lands before the count.
+    await new Promise((resolve) => setTimeout(resolve, commitDelayMs + 300));
+    const early = tally(emu);
+    beforeHealing.articleDuplicates += early.articleDuplicates;
+    beforeHealing.collectionDuplicates += early.collectionDuplicates;
+    const next = await cli(dir, emu, 'apply', '--json');
+    totals.failed += countFailed(next.stdout);
+    const plan = await cli(dir, emu, 'plan', '--json');
+    if ((JSON.parse(plan.stdout) as { operations: unknown[] }).operations.length > 0) totals.notConverged++;
+    const t = tally(emu);
+    totals.articleDuplicates += t.articleDuplicates;
+    totals.collectionDuplicates += t.collectionDuplicates;
+    totals.extraUploads += t.extraUploads;
+  }
 } finally {
   await emu.close();
   await rm(dir, { recursive: true, force: true });
 }
-console.log(`crash trials: seed ${seed}, ${trials} trials (${interrupted} killed with writes still to do)`);
+console.log(
+  `crash trials: seed ${seed}, ${trials} kill trials (${interrupted} killed with writes still to do), ${faultTrials} late-commit trials`,
+);
 console.log(
   `writes of an uninterrupted run: ${[...fullWrites].map(([s, n]) => `${s} ${n}`).join(', ')}; ${Object.keys(IMAGES).length} distinct files`,
 );
+console.log(`before the healing run, duplicate articles:    ${beforeHealing.articleDuplicates}`);
+console.log(`before the healing run, duplicate collections: ${beforeHealing.collectionDuplicates}`);
 console.log(`duplicate articles (beyond one per key):     ${totals.articleDuplicates}`);
 console.log(`duplicate collections (beyond one per place): ${totals.collectionDuplicates}`);
 console.log(`failed operations (apply after the kill):     ${totals.failed}`);

@@ -34,21 +34,21 @@ export async function findCreatedCollection(
   );
 }
 
-/** Pauses before re-reading after a timed-out create: the server may still be working on the request. */
+/** Pauses before re-reading after a create whose outcome is unknown: the server may still be working on it. */
 export const DEFAULT_SETTLE_DELAYS_MS: readonly number[] = [500, 1500, 3000];
 
-/** A create that timed out and is not (yet) in the knowledge base: not sent again, so never made twice. */
+/** A create whose outcome is unknown and that is not (yet) in the knowledge base: not sent again, so never made twice. */
 export class UnsettledCreateError extends Error {
   override name = 'UnsettledCreateError';
   readonly code = 'outcome_unknown';
 }
 
 /**
- * Sends a create once; when its outcome is unknown, reconciles by re-reading before anything is re-sent.
- * A response lost after the server answered (a 5xx, a dropped connection) is re-read at once, and sent
- * again only when the object is not there. A request that timed out may still be running on the server:
- * it is re-read after each pause of `ctx.settleDelaysMs`, and when it still is not there it is not sent
- * again in this run (the next run finds it by its marker or its place, or creates it).
+ * Sends a create once; when its outcome is unknown (a timeout, a 5xx, a connection lost after sending), it is
+ * never sent again in this run: the remote is re-read at once and after each pause of `ctx.settleDelaysMs`,
+ * and when the object still is not there the create fails. A server that committed it later than that (the
+ * remaining window, which is the server's own) leaves exactly one copy, which the next run finds by its
+ * marker or its place; a server that never committed it leaves none, and the next run creates it.
  */
 export async function createOrReconcile<T>(
   ctx: ApplyContext,
@@ -62,14 +62,15 @@ export async function createOrReconcile<T>(
     if (!isOutcomeUnknown(error)) throw error;
     let found = await find();
     if (found) return found;
-    if ((error as { reason?: string }).reason !== 'timeout') return send();
     for (const delay of ctx.settleDelaysMs) {
       await sleep(delay);
       found = await find();
       if (found) return found;
     }
+    const reason =
+      (error as { reason?: string }).reason === 'timeout' ? 'timed out' : 'got no certain answer';
     throw new UnsettledCreateError(
-      `Creating ${what} timed out, and it is not in the knowledge base ${ctx.settleDelaysMs.reduce((a, b) => a + b, 0)} ms later: ` +
+      `Creating ${what} ${reason}, and it is not in the knowledge base ${ctx.settleDelaysMs.reduce((a, b) => a + b, 0)} ms later: ` +
         'it was not sent again, so it cannot exist twice. The next run finds it if the server completed it, or creates it.',
     );
   }

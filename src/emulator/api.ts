@@ -39,6 +39,13 @@ export function jsonOutcome(route: string, endpoint: EndpointName | null) {
   });
 }
 
+/** What a gateway answers when it lost the service's answer (a `statusAfterCommit` fault). */
+const GATEWAY_ERRORS: Record<502 | 503 | 504, { message: string; code: string }> = {
+  502: { message: 'Bad gateway', code: 'bad_gateway' },
+  503: { message: 'Service unavailable', code: 'service_unavailable' },
+  504: { message: 'Gateway timeout', code: 'gateway_timeout' },
+};
+
 const BEARER_MESSAGE =
   'Token must follow Bearer authorization scheme: https://www.rfc-editor.org/rfc/rfc6750#section-2.1.';
 
@@ -77,18 +84,31 @@ export async function handleApi(emulator: Emulator, input: ApiInput): Promise<Ap
   const admission = await admit(emulator, token, `${input.method} ${route}`, endpoint);
   if (admission.rejection) return fail(admission.rejection, admission.rejection.headers);
 
-  let outcome: ApiOutcome;
-  try {
-    const body = parseJson(input);
-    const result: HandlerResult = await match.route.handler(
-      { params: match.params, query: input.query, body, rawBody: input.rawBody, headers: input.headers },
-      emulator.context(),
-    );
-    if (input.method !== 'GET' && !match.route.readOnly) emulator.persist();
-    outcome = json(200, pylonBody(result, requestId), admission.headers);
-  } catch (error) {
-    outcome = fail(asApiError(error));
+  const run = async (): Promise<ApiOutcome> => {
+    try {
+      const body = parseJson(input);
+      const result: HandlerResult = await match.route.handler(
+        { params: match.params, query: input.query, body, rawBody: input.rawBody, headers: input.headers },
+        emulator.context(),
+      );
+      if (input.method !== 'GET' && !match.route.readOnly) emulator.persist();
+      return json(200, pylonBody(result, requestId), admission.headers);
+    } catch (error) {
+      return fail(asApiError(error));
+    }
+  };
+  const lost = admission.drop || admission.statusAfterCommit !== undefined;
+  let status = 200;
+  if (lost && admission.commitDelayMs !== undefined) {
+    // A late commit: the client hears of a failure now, and the write lands after it may have stopped looking.
+    setTimeout(() => void run().then(() => emulator.changes.bump()), admission.commitDelayMs).unref();
+  } else {
+    const outcome = await run();
+    if (!lost) return outcome;
+    status = outcome.status;
+    if (!admission.drop && status < 400) emulator.changes.bump();
   }
-  if (admission.drop) return { route, endpoint, kind: 'drop', status: outcome.status };
-  return outcome;
+  if (admission.drop) return { route, endpoint, kind: 'drop', status };
+  const gateway = admission.statusAfterCommit ?? 504;
+  return fail({ status: gateway, ...GATEWAY_ERRORS[gateway] });
 }

@@ -3,7 +3,9 @@ import type { FaultRule } from './types.js';
 
 export type FaultAction =
   | { kind: 'status'; status: 500 | 502 | 503 | 429; retryAfterSeconds?: number }
-  | { kind: 'drop' };
+  /** Commit the write (now, or `commitDelayMs` later), then reset the connection or answer `status`. */
+  | { kind: 'drop'; commitDelayMs?: number }
+  | { kind: 'after-commit'; status: 502 | 503 | 504; commitDelayMs?: number };
 
 export interface FaultOutcome {
   latencyMs: number;
@@ -53,6 +55,10 @@ export function validateFaultRules(value: unknown): FaultRule[] {
     num('latencyMs', 0);
     num('times', 0);
     num('retryAfterSeconds', 0);
+    num('commitDelayMs', 0, 600_000);
+    if (r.statusAfterCommit !== undefined && ![502, 503, 504].includes(r.statusAfterCommit as number)) {
+      throw new Error(`rules[${i}].statusAfterCommit must be one of 502, 503, 504`);
+    }
     if (r.route !== undefined && typeof r.route !== 'string')
       throw new Error(`rules[${i}].route must be a string`);
     if (r.status !== undefined && !STATUSES.includes(r.status as number)) {
@@ -96,7 +102,10 @@ export class FaultInjector {
       state.fired++;
       outcome.latencyMs += rule.latencyMs ?? 0;
       if (outcome.action) continue;
-      if (rule.dropAfterCommit) outcome.action = { kind: 'drop' };
+      const delay = rule.commitDelayMs !== undefined ? { commitDelayMs: rule.commitDelayMs } : {};
+      if (rule.dropAfterCommit) outcome.action = { kind: 'drop', ...delay };
+      else if (rule.statusAfterCommit !== undefined)
+        outcome.action = { kind: 'after-commit', status: rule.statusAfterCommit, ...delay };
       else if (rule.status !== undefined || rule.latencyMs === undefined) {
         outcome.action = { kind: 'status', status: rule.status ?? 500 };
         if (rule.retryAfterSeconds !== undefined) outcome.action.retryAfterSeconds = rule.retryAfterSeconds;

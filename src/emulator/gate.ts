@@ -19,6 +19,10 @@ export interface Admission {
   rejection?: Rejection;
   /** A commit-then-drop fault fired: run the handler, then reset the connection. */
   drop: boolean;
+  /** A commit-then-status fault fired: run the handler, then answer this status (a 504 after the commit). */
+  statusAfterCommit?: 502 | 503 | 504;
+  /** With `drop` or `statusAfterCommit`: the handler runs this many ms after the answer (a late commit). */
+  commitDelayMs?: number;
   /** Headers for the answer of an admitted request (`X-RateLimit-*` with the `rateLimitHeaders` option). */
   headers: Record<string, string>;
 }
@@ -74,7 +78,16 @@ export async function admit(
       headers: {},
     };
   }
-  return { drop: fault.action?.kind === 'drop', headers };
+  const action = fault.action;
+  if (action?.kind === 'drop' || action?.kind === 'after-commit') {
+    return {
+      drop: action.kind === 'drop',
+      ...(action.kind === 'after-commit' ? { statusAfterCommit: action.status } : {}),
+      ...(action.commitDelayMs !== undefined ? { commitDelayMs: action.commitDelayMs } : {}),
+      headers,
+    };
+  }
+  return { drop: false, headers };
 }
 
 /** A handler's exception as the error Pylon would answer with. */

@@ -42,6 +42,16 @@ export interface FaultRule {
   latencyMs?: number;
   /** Run the handler (commit the write, save state), then reset the connection without a response. */
   dropAfterCommit?: boolean;
+  /**
+   * Run the handler (commit the write), then answer this status instead of its result: a gateway that gave
+   * up on a request the service completed (504), or a proxy that lost the answer (502, 503).
+   */
+  statusAfterCommit?: 502 | 503 | 504;
+  /**
+   * With `dropAfterCommit` or `statusAfterCommit`: the answer (or reset) goes out at once and the write
+   * commits this many real milliseconds later — a late commit, after a client's re-reads may have given up.
+   */
+  commitDelayMs?: number;
   /** How many times the rule fires. Default 1 for `nth`, unlimited otherwise. */
   times?: number;
   /** `Retry-After` for a fault 429, in (scaled) seconds. Default: one scaled second. */
