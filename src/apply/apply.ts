@@ -1,19 +1,14 @@
-import type { CreateArticleOp, CreateCollectionOp, MoveArticleOp, Operation, Plan } from '../plan/types.js';
-import { isWrite } from '../plan/types.js';
+import type { CreateArticleOp, MoveArticleOp, Operation, Plan } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
-import { createCollection, deleteCollection, updateCollection } from './collections.js';
 import type { ApplyContext, ApplyEvent } from './context.js';
-import { type CreateOptions, createArticle, relink } from './create.js';
+import { type CreateOptions, relink } from './create.js';
 import { toOperationError } from './errors.js';
 import { yieldToEventLoop } from './event-loop.js';
 import { orderCreates } from './link-order.js';
-import { moveArticle } from './move.js';
+import { executionOf, STAGES } from './operations/index.js';
 import { DEFAULT_SETTLE_DELAYS_MS } from './recover.js';
-import { addRedirects } from './redirects.js';
-import { retireArticle } from './retire.js';
 import type { ApplyResult } from './types.js';
-import { updateArticle } from './update.js';
-import { type AssetReader, LazyUploads, type UploadRecorder, uploadAsset } from './uploads.js';
+import { type AssetReader, LazyUploads, type UploadRecorder } from './uploads.js';
 
 export interface ApplyOptions {
   onEvent?: (event: ApplyEvent) => void;
@@ -46,59 +41,44 @@ type Creating = CreateArticleOp | MoveArticleOp;
 const isCreating = (op: Operation): op is Creating =>
   op.kind === 'create-article' || op.kind === 'move-article';
 
-async function execute(
+function execute(
   ctx: ApplyContext,
   op: Operation,
   options: ApplyOptions,
   create: CreateOptions,
 ): Promise<ApplyResult> {
-  switch (op.kind) {
-    case 'upload-asset':
-      return uploadAsset(ctx, op, options.readAsset, options.onUploaded);
-    case 'create-collection':
-      return createCollection(ctx, op);
-    case 'update-collection':
-      return updateCollection(ctx, op);
-    case 'delete-collection':
-      return deleteCollection(ctx, op);
-    case 'create-article':
-      return createArticle(ctx, op, create);
-    case 'move-article':
-      return moveArticle(ctx, op, create);
-    case 'update-article':
-      return updateArticle(ctx, op);
-    case 'create-redirects':
-      return addRedirects(ctx, op);
-    case 'retire-article':
-      return retireArticle(ctx, op);
-    case 'orphan':
-    case 'drift':
-      return { status: 'unchanged', op };
-  }
+  return executionOf(op).execute(ctx, op, { ...options, create });
 }
 
+type Wave = { run: Operation[]; cyclic?: boolean };
+
+/** How a stage's operations split into waves (operations/index.ts `STAGES` gives the stages' order). */
+const STAGE_WAVES: Record<(typeof STAGES)[number], (ops: Operation[]) => Wave[]> = {
+  // Parents first: one wave per nesting level.
+  collections: (ops) => {
+    const depths = [...new Set(ops.map((c) => c.key.split('/').length))].sort((a, b) => a - b);
+    return depths.map((d) => ({ run: ops.filter((c) => c.key.split('/').length === d) }));
+  },
+  // Link targets before the articles that link to them; a cycle of links last, relinked after.
+  creates: (ops) => {
+    const creates = orderCreates(ops.filter(isCreating));
+    return [...creates.layers.map((layer) => ({ run: layer })), { run: creates.cyclic, cyclic: true }];
+  },
+  updates: (ops) => [{ run: ops }],
+  redirects: (ops) => [{ run: ops }],
+  retirements: (ops) => [{ run: ops }],
+  deletions: (ops) => [{ run: ops }],
+};
+
 /**
- * Writes in dependency order: collections level by level (parents first), then article creates and moves
- * (link targets before the articles that link to them), updates, redirects for articles that stay, and
- * retirements last. Files are not a wave: each is uploaded just before the first write that uses it
- * (`LazyUploads`). Within a wave everything goes to the client at once; its per-endpoint queues pace it.
+ * Writes in dependency order, stage by stage (each kind's stage is in operations/index.ts). Files are not
+ * a wave: each is uploaded just before the first write that uses it (`LazyUploads`). Within a wave
+ * everything goes to the client at once; its per-endpoint queues pace it.
  */
-function waves(operations: readonly Operation[]): { run: Operation[]; cyclic?: boolean }[] {
-  const writes = operations.filter(isWrite);
-  const byKind = (...kinds: Operation['kind'][]) => writes.filter((op) => kinds.includes(op.kind));
-  const collections = writes.filter((op): op is CreateCollectionOp => op.kind === 'create-collection');
-  const depths = [...new Set(collections.map((c) => c.key.split('/').length))].sort((a, b) => a - b);
-  const creates = orderCreates(writes.filter(isCreating));
-  return [
-    ...depths.map((d) => ({ run: collections.filter((c) => c.key.split('/').length === d) })),
-    ...creates.layers.map((layer) => ({ run: layer })),
-    { run: creates.cyclic, cyclic: true },
-    { run: byKind('update-article', 'update-collection') },
-    { run: byKind('create-redirects') },
-    { run: byKind('retire-article') },
-    // Last: a collection is deleted only once the articles of this run have left it.
-    { run: byKind('delete-collection') },
-  ].filter((wave) => wave.run.length > 0);
+function waves(operations: readonly Operation[]): Wave[] {
+  return STAGES.flatMap((stage) =>
+    STAGE_WAVES[stage](operations.filter((op) => executionOf(op).stage === stage)),
+  ).filter((wave) => wave.run.length > 0);
 }
 
 /** Applies a plan; keeps going past a failed operation and returns a result for every write. */

@@ -1,6 +1,6 @@
 import type { DesiredState } from '../content/types.js';
 import { ASSET_ATTRIBUTE, type PlaceholderLookup, placeholdersIn } from '../identity/placeholders.js';
-import type { Operation, PlanReferences } from './types.js';
+import { definitionOf, type Operation, type PlanReferences } from './types.js';
 
 /**
  * The documents and files the bodies of a plan refer to (by placeholder, or by a URL already substituted),
@@ -8,21 +8,7 @@ import type { Operation, PlanReferences } from './types.js';
  */
 
 function bodiesOf(op: Operation): string[] {
-  switch (op.kind) {
-    case 'create-article':
-    case 'move-article':
-      return [op.bodyHtml, ...op.translations.map((t) => t.bodyHtml)];
-    case 'update-article':
-      return [
-        op.bodyHtml,
-        op.before.bodyHtml,
-        ...op.translations.flatMap((t) => [t.bodyHtml, t.before?.bodyHtml ?? '']),
-      ];
-    case 'drift':
-      return [op.localHtml ?? '', op.pylonHtml ?? ''];
-    default:
-      return [];
-  }
+  return definitionOf(op).shownBodies(op);
 }
 
 const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;

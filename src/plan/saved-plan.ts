@@ -1,8 +1,8 @@
 import { unsanitisedHtml } from '../markdown/body-check.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
 import { ABSENT, articleVersionKey, collectionVersionKey, documentVersionKey } from './fingerprint.js';
-import { OPERATION_KINDS, OPERATION_SCHEMAS, planSchema } from './plan-schema.js';
-import type { Operation, Plan } from './types.js';
+import { planSchema } from './plan-schema.js';
+import { bodiesOf, definitionOf, OPERATION_KINDS, OPERATIONS, type Operation, type Plan } from './types.js';
 
 /**
  * A saved plan is checked, not trusted: its shape by the schema, then, against the knowledge base as it is
@@ -32,7 +32,7 @@ export function parseSavedPlan(data: unknown): { plan: Plan } | { problems: stri
       );
       return;
     }
-    const parsed = OPERATION_SCHEMAS[op.kind as Operation['kind']].safeParse(raw);
+    const parsed = OPERATIONS[op.kind as Operation['kind']].schema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues.slice(0, 3))
         problems.push(`${describeOp(i, op)}: ${issueText(issue)}`);
@@ -43,29 +43,7 @@ export function parseSavedPlan(data: unknown): { plan: Plan } | { problems: stri
 }
 
 function articleIdsOf(op: Operation): Array<{ id: string; key: string; role: string }> {
-  switch (op.kind) {
-    case 'update-article':
-      return [{ id: op.articleId, key: op.key, role: 'update' }];
-    case 'create-redirects':
-      return [{ id: op.articleId, key: op.key, role: 'add redirects to' }];
-    case 'retire-article':
-      return [{ id: op.articleId, key: op.key, role: op.action === 'delete' ? 'delete' : 'unlist' }];
-    case 'move-article':
-      return [{ id: op.from.articleId, key: op.from.key, role: `retire (${op.retire})` }];
-    default:
-      return [];
-  }
-}
-
-function bodiesOf(op: Operation): Array<{ field: string; html: string }> {
-  if (op.kind === 'create-article' || op.kind === 'move-article' || op.kind === 'update-article') {
-    return [
-      { field: 'bodyHtml', html: op.bodyHtml },
-      ...op.translations.map((t, i) => ({ field: `translations.${i}.bodyHtml`, html: t.bodyHtml })),
-    ];
-  }
-  if (op.kind === 'create-redirects') return [{ field: 'bodyHtml', html: op.bodyHtml }];
-  return [];
+  return definitionOf(op).articleIds(op);
 }
 
 /** Why the article may not be written by this operation of a saved plan, or undefined. */

@@ -1,43 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type {
-  CreateArticleOp,
-  CreateRedirectsOp,
-  DriftNotice,
-  MoveArticleOp,
-  OrphanNotice,
-  RetireArticleOp,
-  UpdateArticleOp,
-} from './article-operations.js';
-import type {
-  CreateCollectionOp,
-  DeleteCollectionOp,
-  UpdateCollectionOp,
-  UploadAssetOp,
-} from './collection-operations.js';
+import { definitionOf, NOTICE_KINDS, type Operation, type OperationKind } from './operations/index.js';
 
-export type * from './article-operations.js';
-export type * from './collection-operations.js';
+export * from './operations/index.js';
 
 export const PLAN_VERSION = 1 as const;
-
-export type Operation =
-  | UploadAssetOp
-  | CreateCollectionOp
-  | UpdateCollectionOp
-  | DeleteCollectionOp
-  | CreateArticleOp
-  | UpdateArticleOp
-  | MoveArticleOp
-  | CreateRedirectsOp
-  | RetireArticleOp
-  | OrphanNotice
-  | DriftNotice;
-
-export type OperationKind = Operation['kind'];
-
-/** Kinds that make no remote write. */
-export const NOTICE_KINDS: readonly OperationKind[] = ['orphan', 'drift'];
-
 export type PlanSummary = Partial<Record<OperationKind, number>> & { unchanged: number };
 
 /** The difference between the docs tree and the knowledge base: versioned, JSON-serialisable data. */
@@ -85,14 +51,12 @@ export function isWrite(op: Operation): boolean {
 
 /** The HTML bodies an operation writes (where its file and link placeholders are). */
 export function operationBodies(op: Operation): string[] {
-  switch (op.kind) {
-    case 'create-article':
-    case 'move-article':
-    case 'update-article':
-      return [op.bodyHtml, ...op.translations.map((t) => t.bodyHtml)];
-    case 'create-redirects':
-      return [op.bodyHtml];
-    default:
-      return [];
-  }
+  return bodiesOf(op).map((body) => body.html);
 }
+
+/** The HTML bodies an operation writes, with their field in the saved plan. */
+export function bodiesOf(op: Operation): { field: string; html: string }[] {
+  return definitionOf(op).bodies(op);
+}
+
+export type { OperationKind };
