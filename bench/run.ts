@@ -9,13 +9,14 @@
  */
 import { benchLimits } from './limits.js';
 import { benchPlan } from './plan.js';
+import { benchPool } from './pool.js';
 import { benchRender } from './render.js';
 import { benchStartup } from './startup.js';
 import { loadNote } from './stats.js';
 import { benchTrees } from './trees.js';
 import { benchWatchLatency, printWatch } from './watch-latency.js';
 
-const ROWS = ['limits', 'plan', 'render', 'watch', 'startup', 'trees'] as const;
+const ROWS = ['limits', 'plan', 'pool', 'render', 'watch', 'startup', 'trees'] as const;
 type Row = (typeof ROWS)[number];
 
 function flagValue(argv: string[], name: string): string | undefined {
@@ -60,6 +61,7 @@ console.log(
 console.log(`at the start: ${await loadNote()}`);
 await row('limits', () => benchLimits({ rounds: quick ? 1 : 2, count: 300, updates: !quick }));
 await row('plan', () => benchPlan({ rounds: quick ? 1 : 2, docs: 2000 }));
+await row('pool', () => benchPool({ rounds: quick ? 2 : 4, docs: 2000 }));
 await row('render', () => benchRender({ rounds: quick ? 3 : 5, docs: 400 }));
 await row('watch', async () => printWatch(await benchWatchLatency(2000, quick ? 15 : 40, 2)));
 await row('startup', () => benchStartup({ rounds: quick ? 5 : 11 }));
