@@ -1,21 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseSavedPlan } from '../plan/saved-plan.js';
 import { PLAN_VERSION, type Plan } from '../plan/types.js';
 import { InputError } from './failures.js';
+import { readPlanFileText } from './plan-file.js';
 
 /** Reads a plan written by `plan --json --out FILE`. */
 export async function readSavedPlan(file: string, cwd: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch {
-    throw new InputError(
-      `Cannot read the plan file ${file}. Write one with: pylon-kb plan --json --out ${file}`,
-      [],
-      'plan/unreadable',
-    );
-  }
+  const text = await readPlanFileText(file, cwd);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -3,6 +3,7 @@ import type { ApplyEvent } from '../apply/context.js';
 import type { ApplyResult } from '../apply/types.js';
 import type { ResolvedConfig, SiteSetting } from '../config/types.js';
 import { savedPlanRefusals } from '../plan/saved-plan.js';
+import { planShapeRefusals } from '../plan/saved-plan-checks.js';
 import { staleReasons } from '../plan/staleness.js';
 import type { Plan } from '../plan/types.js';
 import type { PylonApi } from '../pylon/api.js';
@@ -53,10 +54,12 @@ export async function executePlan(
 export async function savedPlanChanges(
   plan: Plan,
   client: PylonApi,
-  config: Pick<ResolvedConfig, 'knowledgeBase' | 'adopt'>,
+  config: Pick<ResolvedConfig, 'knowledgeBase' | 'adopt'> & { ownedCollections?: readonly string[] },
 ): Promise<string[]> {
   const current = await loadCurrentState(client, config.knowledgeBase ?? undefined);
   const refusals = savedPlanRefusals(plan, { current, adopt: config.adopt === true });
   if (refusals.length > 0) return refusals;
-  return staleReasons(plan, current).map((reason) => `out of date: ${reason}`);
+  const stale = staleReasons(plan, current).map((reason) => `out of date: ${reason}`);
+  if (stale.length > 0) return stale;
+  return planShapeRefusals(plan, { current, ownedCollections: config.ownedCollections ?? [] });
 }
