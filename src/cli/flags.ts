@@ -140,6 +140,13 @@ export const FORCE = flag({
   type: 'boolean',
   description: 'retire more than maxRetireRatio of the managed articles in one run',
 });
+export const STRICT = flag({
+  name: 'strict',
+  type: 'boolean',
+  description:
+    'write nothing when any document has an error (default: hold back only the documents with errors)',
+  config: 'strict',
+});
 export const NO_CACHE = flag({
   name: 'no-cache',
   type: 'boolean',

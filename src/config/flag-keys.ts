@@ -15,5 +15,6 @@ export const CONFIG_FLAG_KEYS: Record<keyof ConfigFlags, string> = {
   site: 'site',
   brokenAnchors: 'brokenAnchors',
   brokenLinks: 'brokenLinks',
+  strict: 'strict',
   debounce: 'watch.debounceMs',
 };

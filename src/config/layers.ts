@@ -56,6 +56,7 @@ const FLAG_NAMES: Record<string, string> = {
   site: '--site',
   brokenAnchors: '--broken-anchors',
   brokenLinks: '--broken-links',
+  strict: '--strict',
   'watch.debounceMs': '--debounce',
 };
 
@@ -142,6 +143,7 @@ export function flagLayer(flags: ConfigFlags): FlagLayer {
     site: flags.site,
     brokenAnchors: flags.brokenAnchors,
     brokenLinks: flags.brokenLinks,
+    strict: flags.strict,
     watch: { debounceMs: numeric(flags.debounce) },
   });
   const source = namedSource(FLAG_NAMES, 'the flag');

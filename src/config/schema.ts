@@ -104,6 +104,7 @@ export const userConfigSchema = z.strictObject({
   site: z.enum(['auto', ...SITE_NAMES]).optional(),
   brokenAnchors: z.enum(['warn', 'error']).optional(),
   brokenLinks: z.enum(['warn', 'error']).optional(),
+  strict: flag().optional(),
   authors: z
     .record(text().describe('an author as the frontmatter writes it'), author)
     .describe('an object of frontmatter author → Pylon user (email, id or name)')

@@ -128,8 +128,17 @@ export interface UserConfig {
   site?: SiteSetting | undefined;
   /** A link to a heading that does not exist: `'warn'` (default; `'error'` when `strictLinks`) or `'error'`. */
   brokenAnchors?: BrokenLinkPolicy | undefined;
-  /** A link to a document that does not exist: `'error'` (default) or `'warn'` (published as written). */
+  /**
+   * A link to a document that does not exist: `'error'` or `'warn'` (published as written). Default: the
+   * site's own setting (Docusaurus `onBrokenMarkdownLinks`, VitePress `ignoreDeadLinks`, MkDocs
+   * `strict`/`validation`, Hugo `refLinksErrorLevel`), else `'error'`.
+   */
   brokenLinks?: BrokenLinkPolicy | undefined;
+  /**
+   * Refuse the whole run (write nothing) when any document has an error. Default `false`: a document with
+   * an error is held back, the others are written, and the run exits non-zero listing what was held back.
+   */
+  strict?: boolean | undefined;
   /** Frontmatter `author` values (a GitHub handle, a name) → a Pylon user (email, id or name). */
   authors?: Record<string, string> | undefined;
   /**
@@ -206,9 +215,12 @@ export interface ResolvedConfig {
   collectionUpdates: boolean;
   strictLinks: boolean;
   site: SiteSetting;
-  /** `null`: follow `strictLinks` (error when strict, else warn). */
+  /** `null`: error with `strictLinks`, else the site's own setting, else warn. */
   brokenAnchors: BrokenLinkPolicy | null;
-  brokenLinks: BrokenLinkPolicy;
+  /** `null`: error with `strictLinks`, else the site's own setting, else error. */
+  brokenLinks: BrokenLinkPolicy | null;
+  /** Refuse the whole run for any error instead of holding back the documents that have one. */
+  strict: boolean;
   authors: Record<string, string>;
   /** `null`: `default` for a detected site, `error` for pylon-kb's own conventions. */
   unknownAuthors: UnknownAuthorPolicy | null;
@@ -245,6 +257,8 @@ export interface ConfigFlags {
   brokenAnchors?: string | undefined;
   /** `--broken-links error|warn` */
   brokenLinks?: string | undefined;
+  /** `--strict` */
+  strict?: boolean | undefined;
   /** `--debounce <ms>` (watch) */
   debounce?: string | number | undefined;
 }

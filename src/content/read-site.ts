@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SiteContext, SiteFile, SiteName } from '../sites/index.js';
 import { detectSite, type RootListing, SITES, siteByName } from '../sites/index.js';
+import { readStrictness } from '../sites/strictness.js';
 
 /**
  * The I/O edge for site definition: lists the content directory, the two folders above it and a
@@ -34,7 +35,15 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
   }
   const where = detected ? posix(join(detected.root, detected.marker)) : undefined;
   const detectedBy = choice !== 'auto' ? 'the site setting' : where;
-  return { definition, data, staticDirs, root: detected?.root ?? '', ...(detectedBy && { detectedBy }) };
+  const strictness = readStrictness(definition.name, files);
+  return {
+    definition,
+    data,
+    staticDirs,
+    root: detected?.root ?? '',
+    strictness,
+    ...(detectedBy && { detectedBy }),
+  };
 }
 
 async function listCandidates(content: string): Promise<RootListing[]> {

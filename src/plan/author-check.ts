@@ -50,3 +50,20 @@ export function checkAuthors(
   }
   return diagnostics;
 }
+
+/**
+ * The author problems found without Pylon (what `check` reports offline, as plan does): a document with no
+ * `author` when the config has no `defaultAuthor`. Whether a named author is a Pylon user needs the remote.
+ */
+export function missingAuthors(
+  docs: readonly { path: string; author?: { value: string; line: number } }[],
+  defaultAuthor: string | undefined,
+): Diagnostic[] {
+  if (defaultAuthor !== undefined) return [];
+  const unresolvable = (): never => {
+    throw new Error('no author to resolve');
+  };
+  return docs
+    .filter((doc) => doc.author === undefined)
+    .flatMap((doc) => documentAuthor(doc, unresolvable, undefined).diagnostic ?? []);
+}

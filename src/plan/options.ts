@@ -26,6 +26,11 @@ export interface PlanOptions {
   adopt?: boolean;
   /** Collections (slug or id) pylon-kb owns besides the ones its folders map to: deleted when empty (orphans policy). */
   ownedCollections?: readonly string[];
+  /**
+   * Refuse the whole run for any error (config `strict`, `--strict`). Otherwise a document with an error is
+   * held back (not written) and everything else is planned (plan/hold-back.ts).
+   */
+  strict?: boolean;
   /** Send a folder's changed title or description (the API's collection PATCH); otherwise report it. */
   collectionUpdates?: boolean;
 }

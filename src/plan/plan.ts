@@ -5,6 +5,7 @@ import { planUploads } from './assets.js';
 import { createAuthorResolver } from './authors.js';
 import { planCollectionCleanup } from './collection-cleanup.js';
 import { planCollections } from './collections.js';
+import { holdLinkedDocuments, holdOf, withoutHeldOperations } from './hold-back.js';
 import { planLookup } from './links.js';
 import { isInPlace, matchArticles } from './match.js';
 import type { PlanOptions } from './options.js';
@@ -69,7 +70,18 @@ export function createPlan(
   const shared = sharedInputs(options, planning, [current.users, current.teams]);
   for (const match of matched.matches) planArticleThrough(memo, match, planning, shared, parts);
   const managedCount = current.articles.filter((a) => a.marker && !a.marker.retired).length;
-  planOrphans(matched.orphans, managedCount, options, parts);
+  // A document held back by its errors is no orphan: its live article stays as it is.
+  const errored = holdOf(parts.diagnostics, desired);
+  const orphans = matched.orphans.filter((o) => !errored.keys.has(o.marker?.key ?? ''));
+  planOrphans(orphans, managedCount, options, parts);
+  // One bad document holds back one document (and those that link to it while it is new), unless strict.
+  const linked = holdLinkedDocuments(parts.articleOps, holdOf(parts.diagnostics, desired), desired);
+  parts.diagnostics.push(...linked.diagnostics);
+  if (!options.strict) {
+    parts.articleOps = withoutHeldOperations(parts.articleOps, linked.hold);
+    parts.retirements = withoutHeldOperations(parts.retirements, linked.hold);
+    parts.notices = withoutHeldOperations(parts.notices, linked.hold);
+  }
 
   const cleanup = planCollectionCleanup(
     current,
@@ -80,7 +92,7 @@ export function createPlan(
   );
   parts.diagnostics.push(...cleanup.diagnostics);
   const uploads = planUploads(desired.articles, parts.articleOps);
-  const operations = [
+  const planned = [
     ...uploads,
     ...collections.creates,
     ...collections.updates,
@@ -89,6 +101,9 @@ export function createPlan(
     ...cleanup.deletes,
     ...parts.notices,
   ];
+  const operations = options.strict
+    ? planned
+    : withoutHeldOperations(planned, { ...holdOf(parts.diagnostics, desired), keys: linked.hold.keys });
   return {
     version: PLAN_VERSION,
     knowledgeBase: {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { type HeldDocument, heldBackDocuments } from '../plan/hold-back.js';
 import type { Operation, Plan, PlanReferences, TranslationDraft } from '../plan/types.js';
 import { type Style, style } from './ansi.js';
 import { terminalLine, terminalSafe, truncate } from './escape.js';
@@ -52,6 +53,7 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   for (const op of plan.operations) renderOperation(out, op, options.context ?? 3);
   if (plan.operations.length > 0) push(out, '');
   renderDiagnostics(out, plan.diagnostics);
+  renderHeldBackList(out, heldBackDocuments(plan.diagnostics));
   push(out, summaryLine(plan), out.s.bold);
   return `${out.lines.join('\n')}\n`;
 }
@@ -198,6 +200,20 @@ function renderDiagnostics(out: Out, diagnostics: readonly Diagnostic[]): void {
     const [first = '', ...rest] = formatDiagnostic(safeDiagnostic(d, t)).split('\n');
     push(out, `  ${t(first)}`, d.severity === 'error' ? out.s.red : out.s.yellow);
     for (const line of rest) push(out, `  ${t(line)}`, out.s.dim);
+  }
+  push(out, '');
+}
+
+/** The documents apply will not write because of their errors (or a link to a held-back new document). */
+function renderHeldBackList(out: Out, held: readonly HeldDocument[]): void {
+  if (held.length === 0) return;
+  push(
+    out,
+    `Held back: ${plural(held.length, 'document')} will not be written (the rest is planned):`,
+    out.s.bold,
+  );
+  for (const h of held) {
+    push(out, `  ✗ ${t(h.file)}${h.line !== undefined ? `:${h.line}` : ''} [${t(h.code)}]`, out.s.red);
   }
   push(out, '');
 }

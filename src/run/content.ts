@@ -135,11 +135,12 @@ export async function buildContent(
   const syntax = tree.site ? syntaxPresetOf(tree.site.definition) : undefined;
   const { memo } = options;
   const pages = [...tree.docs, ...(tree.translations ?? [])];
+  const policies = linkPolicies(config, tree.site);
   const build = {
     dropLeadingH1: config.dropLeadingH1,
     strictLinks: config.strictLinks,
-    brokenAnchors: config.brokenAnchors ?? undefined,
-    brokenLinks: config.brokenLinks,
+    brokenAnchors: policies.brokenAnchors,
+    brokenLinks: policies.brokenLinks,
     renderCache: options.renderCache,
     memo,
     formerKeys: options.formerKeys,
@@ -168,6 +169,22 @@ export async function buildContent(
   });
   const desired = resolveDesiredState(rendered, { ...build, assets });
   return { desired, assetFiles: filesToUpload(desired, assets) };
+}
+
+/**
+ * How a broken link and a broken anchor are reported: config `brokenLinks` / `brokenAnchors` when set, else
+ * the site's own strictness settings (sites/strictness.ts), else pylon-kb's defaults (a link to a missing
+ * document is an error, a missing heading a warning; both errors with `strictLinks`).
+ */
+export function linkPolicies(
+  config: Partial<Pick<ContentConfig, 'strictLinks' | 'brokenAnchors' | 'brokenLinks'>>,
+  site: SiteContext | undefined,
+): { brokenLinks: 'warn' | 'error'; brokenAnchors: 'warn' | 'error' } {
+  const strict = config.strictLinks === true ? 'error' : undefined;
+  return {
+    brokenLinks: config.brokenLinks ?? strict ?? site?.strictness?.brokenLinks ?? 'error',
+    brokenAnchors: config.brokenAnchors ?? strict ?? site?.strictness?.brokenAnchors ?? 'warn',
+  };
 }
 
 /** MkDocs' pymdownx.snippets options with the site root they are relative to, when the site has them. */

@@ -38,6 +38,7 @@ export function planOptionsFrom(config: ResolvedConfig, run: RunOptions = {}): P
     orphans: config.orphans,
     maxRetireRatio: config.maxRetireRatio,
     force: run.force ?? false,
+    strict: config.strict,
     adopt: config.adopt,
     ownedCollections: config.ownedCollections,
     collectionUpdates: config.collectionUpdates,

@@ -1,4 +1,5 @@
 import type { ApplyResult } from '../apply/types.js';
+import type { HeldDocument } from '../plan/hold-back.js';
 import type { Plan } from '../plan/types.js';
 import { type PlanFormat, renderPlan, renderResultsText } from '../report/index.js';
 
@@ -19,17 +20,22 @@ export function planReport(
   });
 }
 
-/** Apply results as a report (pure): terminal text, or JSON (`{version: 1, results}` with each op's kind and key). */
+/**
+ * Apply results as a report (pure): terminal text, or JSON (`{version: 1, results, heldBack?}` with each
+ * op's kind and key, and the documents held back by errors with their file, line and fix).
+ */
 export function resultsReport(
   results: readonly ApplyResult[],
   format: ResultFormat,
-  options: { color?: boolean } = {},
+  options: { color?: boolean; heldBack?: readonly HeldDocument[] } = {},
 ): string {
   if (format === 'json') {
+    const held = options.heldBack ?? [];
     return JSON.stringify(
       {
         version: 1,
         results: results.map((r) => ({ ...r, op: { kind: r.op.kind, key: r.op.key } })),
+        ...(held.length > 0 && { heldBack: held }),
       },
       null,
       2,

@@ -1,6 +1,7 @@
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
 import type { Construct } from '../markdown/syntax/constructs.js';
 import type { SiteName } from './index.js';
+import type { SiteStrictness } from './strictness.js';
 
 /** A site configuration file, read as text by the I/O edge (never executed). */
 export interface SiteFile {
@@ -135,4 +136,6 @@ export interface SiteContext {
   detectedBy?: string;
   /** The site root relative to the content directory (`''`, `..`). */
   root: string;
+  /** How the site's generator treats broken links and anchors, from its config (sites/strictness.ts). */
+  strictness?: SiteStrictness;
 }

@@ -116,9 +116,23 @@ describe('check --remote', () => {
   });
 
   it('refuses the flags that only say where to check authors when --remote is not given', async () => {
-    const refused = await check({}, '--author', 'ada@acme.test');
+    const refused = await check({}, '--target', 'emulator');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('--author applies only with --remote');
+    expect(refused.stderr).toContain('--target applies only with --remote');
+    expect(emu.snapshot().requests.counts).toEqual({});
+  });
+
+  it('finds offline what plan finds offline: a document with no author and no default author', async () => {
+    await writeText(join(ws.docs, 'anonymous.md'), '---\ntitle: Anonymous\n---\n\nText.\n');
+    const offline = await check({}, '--json');
+    const report = JSON.parse(offline.stdout) as CheckReport;
+    expect(offline.code).toBe(2);
+    expect(authorProblems(report)).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'author/missing', file: 'anonymous.md' }),
+    ]);
+    // --author is read offline: the default author settles it without asking Pylon.
+    const withDefault = await check({}, '--author', 'ada@acme.test', '--json');
+    expect(withDefault.code, withDefault.stdout).toBe(0);
     expect(emu.snapshot().requests.counts).toEqual({});
   });
 

@@ -1,7 +1,9 @@
 import { failedResults } from '../../apply/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { erroredFiles, heldBackDocuments, withoutHeldOperations } from '../../plan/hold-back.js';
 import type { Plan } from '../../plan/types.js';
 import { isWrite } from '../../plan/types.js';
+import { renderHeldBack } from '../../report/held-back.js';
 import { renderPlanText, renderResultsMarkdown } from '../../report/index.js';
 import {
   executePlan,
@@ -52,8 +54,18 @@ export async function run(input: CommandInput): Promise<number> {
         })
       ).plan;
     }
-    if (hasErrors(plan.diagnostics)) {
-      throw new InputError('Nothing was written: fix these problems first.', plan.diagnostics);
+    if (hasErrors(plan.diagnostics) && config.strict) {
+      throw new InputError(
+        'Nothing was written (strict): fix these problems first, or leave out --strict to write every document without an error.',
+        plan.diagnostics,
+      );
+    }
+    // One bad document holds back one document: the plan has no operation for it (a saved plan is
+    // filtered again, whatever it was made with).
+    const held = heldBackDocuments(plan.diagnostics);
+    if (held.length > 0) {
+      const errored = erroredFiles(plan.diagnostics);
+      plan = { ...plan, operations: withoutHeldOperations(plan.operations, { ...errored, keys: new Set() }) };
     }
     if (plan.diagnostics.length > 0) io.stderr.write(`${describeDiagnostics(plan.diagnostics)}\n`);
     const writes = plan.operations.filter(isWrite).length;
@@ -66,9 +78,12 @@ export async function run(input: CommandInput): Promise<number> {
       uploadJournal: uploadJournal(config),
     });
     progress.finish();
-    await emit(resultsReport(results, format, { color }), stringValue(values, 'out'), io);
+    await emit(resultsReport(results, format, { color, heldBack: held }), stringValue(values, 'out'), io);
     await appendStepSummary(renderResultsMarkdown(results), io);
-    return failedResults(results).length > 0 ? 1 : 0;
+    if (held.length > 0) io.stderr.write(renderHeldBack(held, true));
+    if (failedResults(results).length > 0) return 1;
+    if (held.length > 0 || hasErrors(plan.diagnostics)) return values['detailed-exitcode'] ? 1 : 2;
+    return 0;
   } finally {
     await target.close();
   }

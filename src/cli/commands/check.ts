@@ -1,4 +1,5 @@
 import { errorsOnly, sortDiagnostics } from '../../diagnostics/diagnostic.js';
+import { missingAuthors } from '../../plan/author-check.js';
 // The run layer's content module only: check reads and renders, and loads nothing remote.
 import { loadContent } from '../../run/content.js';
 import { openRenderCache } from '../../run/render-cache.js';
@@ -8,12 +9,17 @@ import { describeDiagnostics } from '../failures.js';
 import { UsageError } from '../parse.js';
 import { siteLines } from '../site-line.js';
 
+/** What an offline check cannot see: it needs the knowledge base. */
+const NEEDS_REMOTE =
+  'Needs check --remote (or plan): whether each author is a Pylon user (author/unknown). Plan also checks against the knowledge base: drift, hand-written articles in the way, orphans, translation languages.';
+
 /** Offline validation of the whole tree: every problem at once, no network (authors too with `--remote`). */
 export async function run(input: CommandInput): Promise<number> {
   const { io } = input;
   const remote = input.values.remote === true;
-  // These flags say where to check authors; without --remote nothing would read them.
-  const remoteOnly = ['author', 'target', 'truto-account'].filter((flag) => input.values[flag] !== undefined);
+  // These flags say where to check authors; without --remote nothing would read them. (`--author` is read
+  // offline too: a document without `author` needs a default author.)
+  const remoteOnly = ['target', 'truto-account'].filter((flag) => input.values[flag] !== undefined);
   if (!remote && remoteOnly.length > 0) {
     const named = remoteOnly.map((flag) => `--${flag}`).join(', ');
     throw new UsageError(
@@ -31,7 +37,9 @@ export async function run(input: CommandInput): Promise<number> {
   const authors = remote
     ? await (await import('../check-remote.js')).remoteAuthorDiagnostics(config, desired)
     : undefined;
-  const diagnostics = sortDiagnostics([...desired.diagnostics, ...(authors?.diagnostics ?? [])]);
+  // Without --remote, the author problems that need no Pylon: what plan would report too.
+  const offline = authors ? [] : missingAuthors(desired.articles, config.defaultAuthor ?? undefined);
+  const diagnostics = sortDiagnostics([...desired.diagnostics, ...(authors?.diagnostics ?? offline)]);
   const errors = errorsOnly(diagnostics);
   const warnings = diagnostics.length - errors.length;
   if (input.values.json === true) {
@@ -43,6 +51,7 @@ export async function run(input: CommandInput): Promise<number> {
       warnings,
       ...(desired.site && { site: desired.site }),
       ...(authors && { authorsCheckedAgainst: authors.target }),
+      ...(!authors && { needsRemote: NEEDS_REMOTE }),
       diagnostics,
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -55,7 +64,7 @@ export async function run(input: CommandInput): Promise<number> {
       `${errors.length} errors, ${warnings} warnings.\n` +
       (authors
         ? `Authors were checked against ${authors.target}: ${authors.diagnostics.length} problems.\n`
-        : 'Authors are checked against Pylon by plan, apply and check --remote.\n'),
+        : `${NEEDS_REMOTE}\n`),
   );
   return errors.length > 0 ? 2 : 0;
 }
