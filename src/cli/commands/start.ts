@@ -1,6 +1,8 @@
 import { failedResults } from '../../apply/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { heldBackDocuments } from '../../plan/hold-back.js';
 import { isWrite } from '../../plan/types.js';
+import { renderHeldBack } from '../../report/held-back.js';
 import { renderPlanText, renderResultsText } from '../../report/index.js';
 import { executePlan, openTarget, planFromConfig } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
@@ -24,7 +26,11 @@ export async function run(input: CommandInput): Promise<number> {
     io.stdout.write(`Publishing ${config.contentDir} into ${target.description}\n\n`);
     const { plan } = await planFromConfig(config, target.client);
     io.stdout.write(`${renderPlanText(plan, { color })}\n\n`);
-    if (hasErrors(plan.diagnostics)) throw new InputError('Nothing was written: fix these problems first.');
+    if (hasErrors(plan.diagnostics) && config.strict) {
+      throw new InputError('Nothing was written (strict): fix these problems first.');
+    }
+    // Documents with errors are held back (the plan has no operation for them); the rest is published.
+    const held = heldBackDocuments(plan.diagnostics);
     progress = new ApplyProgress(io.stdout, plan.operations.filter(isWrite).length);
     const results = await executePlan(plan, target.client, {
       contentDir: config.contentDir,
@@ -40,7 +46,8 @@ export async function run(input: CommandInput): Promise<number> {
         ? '\nSecond plan: no changes. The knowledge base matches the docs tree.\n'
         : `\nSecond plan: ${pending} changes still pending.\n${renderPlanText(again.plan, { color })}\n`,
     );
-    const code = failedResults(results).length > 0 || pending > 0 ? 1 : 0;
+    if (held.length > 0) io.stdout.write(`\n${renderHeldBack(held, true)}`);
+    const code = failedResults(results).length > 0 || pending > 0 ? 1 : held.length > 0 ? 2 : 0;
     if (target.emulator && shouldServe(io, input.values.serve === false)) {
       io.stdout.write(
         `\nThe help center is served at ${helpCenterUrl(target.emulator, plan.knowledgeBase.slug)}\n` +

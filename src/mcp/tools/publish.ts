@@ -71,14 +71,22 @@ export const planTool: ToolDefinition<typeof planInput> = {
       force: force === true,
       renderCache: true,
     });
-    const invalid = hasErrors(plan.diagnostics);
+    // Under `strict` a plan with errors cannot be applied; otherwise its documents with errors are held
+    // back (the plan has no operation for them) and the rest can be published.
+    const errors = hasErrors(plan.diagnostics);
+    const invalid = errors && session.config.strict;
     const stored = invalid ? undefined : session.plans.add(plan);
     const writes = plan.operations.filter(isWrite).length;
+    const heldNote = errors
+      ? ' Documents with errors are held back (not written) until they are fixed: see the diagnostics.'
+      : '';
     const next = invalid
-      ? 'The plan has errors: fix them (see the diagnostics) and plan again. It cannot be applied.'
+      ? 'The plan has errors and strict is set: fix them (see the diagnostics) and plan again. It cannot be applied.'
       : writes === 0
-        ? 'Nothing to apply: the knowledge base already matches the docs tree.'
-        : `To publish this plan, call apply with plan_id "${stored?.id}".`;
+        ? errors
+          ? `Nothing to apply.${heldNote}`
+          : 'Nothing to apply: the knowledge base already matches the docs tree.'
+        : `To publish this plan, call apply with plan_id "${stored?.id}".${heldNote}`;
     return ok(`${renderPlanMarkdown(plan)}\n\n${next}`, {
       planId: stored?.id ?? null,
       knowledgeBase: plan.knowledgeBase,
