@@ -207,13 +207,9 @@ function renderDiagnostics(out: Out, diagnostics: readonly Diagnostic[]): void {
 /** The documents apply will not write because of their errors (or a link to a held-back new document). */
 function renderHeldBackList(out: Out, held: readonly HeldDocument[]): void {
   if (held.length === 0) return;
-  push(
-    out,
-    `Held back: ${plural(held.length, 'document')} will not be written (the rest is planned):`,
-    out.s.bold,
-  );
+  push(out, `Held back (not written): ${plural(held.length, 'document')}`, out.s.bold);
   for (const h of held) {
-    push(out, `  ✗ ${t(h.file)}${h.line !== undefined ? `:${h.line}` : ''} [${t(h.code)}]`, out.s.red);
+    push(out, `    ${t(h.file)}${h.line !== undefined ? `:${h.line}` : ''} [${t(h.code)}]`, out.s.red);
   }
   push(out, '');
 }

@@ -115,7 +115,7 @@ describe('hold-back: a document with an error is not written, the others are', (
     expect(report.operations.filter((op) => op.key === 'guides/setup')).toEqual([]);
 
     const text = await cli('plan');
-    expect(text.stdout).toContain('Held back: 1 document');
+    expect(text.stdout).toContain('Held back (not written): 1 document');
     expect(text.stdout).toContain('guides/setup.md');
 
     const applied = await cli('apply');
