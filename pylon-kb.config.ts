@@ -7,8 +7,9 @@ export default defineConfig({
   knowledgeBase: 'help-center',
   defaultAuthor: 'ada@acme.test',
   teams: { Support: 'grace@acme.test', Docs: 'ada@acme.test' },
-  // The embedded emulator enforces Pylon's documented limits with a clock 20x faster (a "minute" lasts 3 s),
-  // so the demo shows the rate-limit pacing without taking minutes.
+  // `plan` and `apply` into the embedded emulator enforce Pylon's documented limits with a clock 20x faster
+  // (a "minute" lasts 3 s), to show the rate-limit pacing without taking minutes; `start` and `preview`
+  // never pace.
   target: process.env.PYLON_API_TOKEN
     ? { kind: 'pylon' }
     : { kind: 'emulator', seed: 'default', rateLimits: 'documented', timeScale: 0.05 },

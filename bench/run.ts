@@ -10,13 +10,14 @@
 import { benchLimits } from './limits.js';
 import { benchPlan } from './plan.js';
 import { benchPool } from './pool.js';
+import { benchPreview } from './preview.js';
 import { benchRender } from './render.js';
 import { benchStartup } from './startup.js';
 import { loadNote } from './stats.js';
 import { benchTrees } from './trees.js';
 import { benchWatchLatency, printWatch } from './watch-latency.js';
 
-const ROWS = ['limits', 'plan', 'pool', 'render', 'watch', 'startup', 'trees'] as const;
+const ROWS = ['limits', 'plan', 'pool', 'render', 'watch', 'startup', 'preview', 'trees'] as const;
 type Row = (typeof ROWS)[number];
 
 function flagValue(argv: string[], name: string): string | undefined {
@@ -65,5 +66,6 @@ await row('pool', () => benchPool({ rounds: quick ? 2 : 4, docs: 2000 }));
 await row('render', () => benchRender({ rounds: quick ? 3 : 5, docs: 400 }));
 await row('watch', async () => printWatch(await benchWatchLatency(2000, quick ? 15 : 40, 2)));
 await row('startup', () => benchStartup({ rounds: quick ? 5 : 11 }));
+await row('preview', () => benchPreview({ rounds: quick ? 1 : 3, docs: 200 }));
 await row('trees', () => benchTrees({ dir: trees ?? '', rounds: quick ? 3 : 5 }));
 console.log(`\nat the end: ${await loadNote()}; total ${seconds(started)}`);

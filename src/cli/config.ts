@@ -18,7 +18,10 @@ function configFlags(input: Pick<CommandInput, 'spec' | 'values'>): ConfigFlags 
 /** Loads and resolves the config from file, env and flags; invalid input becomes an InputError (exit 2). */
 export async function loadCliConfig(
   input: Pick<CommandInput, 'spec' | 'values' | 'io'>,
-  overrides: { forceEmulator?: boolean } = {},
+  overrides: {
+    /** Publish into an embedded emulator (preview, start); it enforces no rate limit, so nothing waits. */
+    forceEmulator?: boolean;
+  } = {},
 ): Promise<ResolvedConfig> {
   const { io } = input;
   let loaded: Awaited<ReturnType<typeof loadConfigFile>>;
@@ -39,5 +42,8 @@ export async function loadCliConfig(
   if ('errors' in resolved) throw new InputError('The configuration is invalid.', resolved.errors);
   const target = resolved.config.target;
   if ('token' in target) addSecret(io, target.token);
+  if (overrides.forceEmulator && target.kind === 'emulator') {
+    return { ...resolved.config, target: { ...target, rateLimits: 'off' } };
+  }
   return resolved.config;
 }

@@ -20,7 +20,7 @@ export interface TargetInputs {
   };
   /** `--truto-account`: names the integrated account and, without `--target`, chooses Truto. */
   flagTrutoAccount: string | undefined;
-  /** The client's resolved rate limits: the emulator follows them unless its target says otherwise. */
+  /** The client's resolved rate limits; an embedded emulator enforces only what its target sets (default off). */
   rateLimits: { preset: RateLimitPreset; timeScale: number };
   /** Whether `--time-scale` was given: it sets the clock of both sides, so it beats `target.timeScale`. */
   timeScaleFromFlag: boolean;
@@ -58,7 +58,8 @@ export function resolveTarget(input: TargetInputs): TargetResult {
         kind: 'emulator',
         seed: seedOf(emulator?.seed, input.rootDir),
         state: emulator?.state ? resolve(input.rootDir, emulator.state) : null,
-        rateLimits: emulator?.rateLimits ?? input.rateLimits.preset,
+        // The embedded emulator is ours: it enforces no limit (so nothing paces) unless asked to.
+        rateLimits: emulator?.rateLimits ?? 'off',
         timeScale: input.timeScaleFromFlag
           ? input.rateLimits.timeScale
           : (emulator?.timeScale ?? input.rateLimits.timeScale),

@@ -15,7 +15,7 @@ describe('defaults', () => {
         kind: 'emulator',
         seed: null,
         state: null,
-        rateLimits: 'documented',
+        rateLimits: 'off',
         timeScale: 1,
         htmlNormalizer: true,
       },
@@ -89,8 +89,8 @@ describe('defaults', () => {
       strictLinks: true,
       watch: { debounceMs: 300, publish: false },
     });
-    // the emulator follows the client's rate limits unless its target says otherwise
-    expect(config.target).toMatchObject({ kind: 'emulator', rateLimits: 'raised', timeScale: 30 });
+    // the embedded emulator is ours: it enforces no limit unless its target sets one (nothing paces)
+    expect(config.target).toMatchObject({ kind: 'emulator', rateLimits: 'off', timeScale: 30 });
   });
 
   it('does not share default objects between results', () => {
@@ -288,7 +288,7 @@ describe('target rule', () => {
       kind: 'emulator',
       seed: null,
       state: null,
-      rateLimits: 'documented',
+      rateLimits: 'off',
       timeScale: 1,
       htmlNormalizer: true,
     });
