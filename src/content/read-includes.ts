@@ -20,7 +20,8 @@ import { siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
  * way local assets are: no absolute path or `..`, the real location (symbolic links followed) inside the
  * content directory, a regular file of at most 1 MiB of UTF-8 text. Includes of included files are read too.
  * MkDocs snippets may name files beside the content directory (`../includes/x.md`): those must lie inside
- * the site root, the folder of mkdocs.yml.
+ * the site root, the folder of mkdocs.yml. mdBook's includes may climb two folders above the content
+ * directory (`src/../listings/`, `guide/src/../../examples/`), no further.
  */
 const MAX_INCLUDE_BYTES = 1024 * 1024;
 const MAX_FILES = 500;
@@ -42,7 +43,9 @@ export async function readIncludes(
   const content = resolve(contentDir);
   const roots = {
     content: await realpath(content),
-    site: snippets ? await realpath(resolve(content, snippets.root)).catch(() => undefined) : undefined,
+    // MkDocs snippets stay inside the site root; mdBook's includes (`../listings/x.rs`) inside the two
+    // folders above the content directory, those site detection reads.
+    site: await realpath(resolve(content, snippets ? snippets.root : '../..')).catch(() => undefined),
   };
   while (pending.length > 0 && found.size < MAX_FILES) {
     const path = pending.shift() as string;

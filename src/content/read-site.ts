@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SiteContext, SiteFile, SiteName } from '../sites/index.js';
-import { detectSite, type RootListing, SITES, siteByName } from '../sites/index.js';
+import { detectSite, markersToRead, type RootListing, SITES, siteByName } from '../sites/index.js';
 import { readStrictness } from '../sites/strictness.js';
 
 /**
@@ -23,8 +23,12 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
   const detected = detectSite(listings, choice === 'auto' ? SITES : [siteByName(choice)]);
   const definition = detected?.site ?? siteByName(choice === 'auto' ? 'none' : choice);
   const root = detected ? resolve(content, detected.root) : content;
-  const files = await readConfigFiles(root, definition.configFiles);
   const contentPrefix = posix(relative(root, content));
+  // `{content}/SUMMARY.md`: a file the generator keeps in its source folder, wherever that is.
+  const configPaths = definition.configFiles.map((path) =>
+    path.replace(/^\{content\}\//, contentPrefix === '' ? '' : `${contentPrefix}/`),
+  );
+  const files = await readConfigFiles(root, configPaths);
   const data = definition.readConfig(files, contentPrefix);
   const staticDirs: string[] = [];
   for (const dir of definition.staticDirs) {
@@ -48,11 +52,18 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
 
 async function listCandidates(content: string): Promise<RootListing[]> {
   const listings: RootListing[] = [];
+  const toRead = markersToRead(SITES);
   let dir = content;
   for (let level = 0; level <= LEVELS_UP; level++) {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     const names = new Set(entries.map((e) => (e.isDirectory() ? `${e.name}/` : e.name)));
-    listings.push({ dir: posix(relative(content, dir)), names });
+    const texts = new Map<string, string>();
+    for (const name of names) {
+      if (!toRead.has(name)) continue;
+      const [file] = await readConfigFiles(dir, [name]);
+      if (file) texts.set(name, file.text);
+    }
+    listings.push({ dir: posix(relative(content, dir)), names, texts });
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -144,7 +144,9 @@ const VOID_ELEMENTS = new Set(
   'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option'.split(' '),
 );
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>/g;
-const EMPHASIS_RUN = /(^|[\s\p{P}])([*_]+)(?=\S)|(\S)([*_]+)(?=[\s\p{P}]|$)/gu;
+const EMPHASIS_RUN = /[*_]+/g;
+/** What may stand before an opening run: whitespace or punctuation. */
+const FLANK = /[\s\p{P}]/u;
 
 /**
  * Inline nesting within one paragraph (reset at blank lines): open `[` brackets, emphasis delimiter runs
@@ -177,9 +179,14 @@ class InlineDepth {
       }
     }
     if (text.includes('*') || text.includes('_')) {
+      // A whole run of markers opens or closes once (`:**` before a space closes `**enable:**`).
       for (const m of text.matchAll(EMPHASIS_RUN)) {
-        if (m[2] !== undefined) this.emphasis++;
-        else if (this.emphasis > 0) this.emphasis--;
+        const before = text[m.index - 1];
+        const after = text[m.index + m[0].length];
+        const opens =
+          after !== undefined && !/\s/.test(after) && (before === undefined || FLANK.test(before));
+        if (opens) this.emphasis++;
+        else if (before !== undefined && !/\s/.test(before) && this.emphasis > 0) this.emphasis--;
         if (this.emphasis > MAX_NESTING_DEPTH) return 'Emphasis markers (* or _)';
       }
     }

@@ -19,6 +19,7 @@ import { docusaurus } from './docusaurus/index.js';
 import { gitbook } from './gitbook/index.js';
 import { hugo } from './hugo/index.js';
 import { jekyll } from './jekyll/index.js';
+import { mdbook } from './mdbook/index.js';
 import { mintlify } from './mintlify/index.js';
 import { mkdocs } from './mkdocs/index.js';
 import { none } from './none/index.js';
@@ -42,6 +43,7 @@ export const SITE_DEFINITIONS = registry({
   mkdocs,
   hugo,
   mintlify,
+  mdbook,
   gitbook,
   jekyll,
   none,

@@ -83,6 +83,16 @@ export interface SiteDefinition<N extends string = SiteName> {
   label: string;
   /** The site-root files (or folders, ending in `/`) that identify the generator, in the order tried. */
   markers: readonly string[];
+  /**
+   * Markers whose name is not enough: each counts only when its text matches (`conf.py` naming
+   * `myst_parser`). The I/O edge reads these files' text for detection; nothing is executed.
+   */
+  markerTexts?: Readonly<Record<string, RegExp>>;
+  /**
+   * Markers other generators share (GitBook's `SUMMARY.md`, which mdBook keeps in `src/` below its
+   * `book.toml`): each counts only when no folder from the content directory up holds another marker.
+   */
+  weakMarkers?: readonly string[];
   /** Folders (relative to the site root) whose files the site serves at `/`. */
   staticDirs: readonly string[];
   /** Globs (relative to the content directory) of Markdown files the site does not publish. */
@@ -110,7 +120,10 @@ export interface SiteDefinition<N extends string = SiteName> {
    * `param`), in the order tried; the first that holds data is used.
    */
   variableFiles: readonly string[];
-  /** Configuration files to read, relative to the site root, when present. */
+  /**
+   * Configuration files to read, relative to the site root, when present; `{content}/` stands for the
+   * content directory (`{content}/SUMMARY.md`).
+   */
   configFiles: readonly string[];
   page(input: PageInput, data: SiteData): PageInfo;
   readConfig(files: readonly SiteFile[], contentPrefix: string): SiteData;

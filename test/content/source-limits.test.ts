@@ -11,7 +11,9 @@ describe('source limits', () => {
     const fenced = `\`\`\`\n${'- '.repeat(200)}\n${'> '.repeat(200)}\n\`\`\`\n`;
     const inList = `- item\n\n  \`\`\`yaml\n  ${'- '.repeat(100)}\n  \`\`\`\n`;
     const words = Array.from({ length: 200 }, (_, i) => `*w${i}* [l${i}](u) <b>b</b>`).join(' ');
-    for (const text of [nested, fenced, inList, words, '<p>one<p>two<br><img src=x>'.repeat(50)]) {
+    // One paragraph of list items whose bold keys end in punctuation (`**name:**`): each run closes.
+    const keys = Array.from({ length: 40 }, (_, i) => `- **key-${i}:** what it does.`).join('\n');
+    for (const text of [nested, fenced, inList, words, keys, '<p>one<p>two<br><img src=x>'.repeat(50)]) {
       expect(nesting(text)).toBeUndefined();
     }
   });
@@ -26,6 +28,7 @@ describe('source limits', () => {
     expect(nesting(`text\n\n${'> '.repeat(MAX_NESTING_DEPTH + 1)}x`)).toMatchObject({ line: 3 });
     // A blank line closes a paragraph: inline openers do not add up across paragraphs.
     expect(nesting(Array.from({ length: 100 }, () => '[open').join('\n\n'))).toBeUndefined();
+    expect(nesting(`${' *a'.repeat(MAX_NESTING_DEPTH + 1)}`)).toMatchObject({ code: 'content/nesting' });
   });
 
   it('tells binary, UTF-16 and invalid UTF-8 apart; a UTF-8 byte-order mark is fine', () => {

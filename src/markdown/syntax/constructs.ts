@@ -41,6 +41,12 @@ export const CONSTRUCTS = [
   'caution-as-warning',
   /** `.md` files are parsed with the MDX grammar, and MDX-only syntax in them is accepted. */
   'md-as-mdx',
+  /** mdBook's links preprocessor beyond includes: `\\{{#…}}` escapes (in code too) and `{{#title}}`. */
+  'mdbook-links',
+  /** mdBook's code blocks: `rust,editable` attributes after the language; hidden `# ` lines in Rust (`##` shows `#`). */
+  'mdbook-hidden-lines',
+  /** The Rust book's `<Listing number file-name caption>` around a listing. */
+  'mdbook-listings',
 ] as const;
 
 export type Construct = (typeof CONSTRUCTS)[number];

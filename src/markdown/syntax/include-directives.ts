@@ -15,6 +15,8 @@ export interface Directive {
   code?: ReturnType<typeof readCodeSnippet>;
   /** Lines to put around the included text (a Hugo `{{< tab include="…" />}}` stays a tab). */
   around?: [string, string];
+  /** mdBook: the included file's `ANCHOR:` / `ANCHOR_END:` marker lines are left out. */
+  anchorMarkers?: boolean;
 }
 
 const VITEPRESS = /^([ \t]*)<!--\s*@include:\s*(.+?)\s*-->\s*$/;
@@ -22,11 +24,14 @@ const SNIPPET = /^([ \t]*)-+8<-+[ \t]+(["'])(.+?)\2[ \t]*$/;
 const HUGO = /^([ \t]*)\{\{[<%][ \t]*(readfile|include|snippet)\b(.*?)[ \t]*[>%]\}\}[ \t]*$/;
 const HUGO_TAB = /^([ \t]*)\{\{([<%])[ \t]*tab\b(.*?)[ \t]*\/[>%]\}\}[ \t]*$/;
 const LIQUID = /^([ \t]*)\{%-?[ \t]*(include|include_relative)[ \t]+(.*?)[ \t]*-?%\}[ \t]*$/;
+/** mdBook's links preprocessor: `{{#include file.rs:anchor}}`, `{{#rustdoc_include file.rs:2:10}}`, `{{#playground file.rs}}`. */
+const MDBOOK =
+  /^([ \t]*)\{\{#(include|rustdoc_include|playground)[ \t]+([^\s}]+)((?:[ \t]+[\w-]+)*)[ \t]*\}\}[ \t]*$/;
 export const MDX_IMPORT = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"];?\s*$/;
 
 /** Cheap test: does the Markdown hold an include directive of any generator? */
 export const INCLUDE_SYNTAX =
-  /@include:|^[ \t]*<<<[ \t]|-8<-|\{\{[<%][ \t]*(?:(?:readfile|include|snippet)\b|tab\b.*\binclude=)|\{%-?[ \t]*include|^import\s/m;
+  /@include:|^[ \t]*<<<[ \t]|-8<-|\{\{[<%][ \t]*(?:(?:readfile|include|snippet)\b|tab\b.*\binclude=)|\{%-?[ \t]*include|^import\s|\{\{#(?:include|rustdoc_include|playground)\b/m;
 
 export function readDirective(text: string): Directive | null {
   const code = readCodeSnippet(text);
@@ -79,6 +84,8 @@ export function readDirective(text: string): Directive | null {
   }
   const tab = HUGO_TAB.exec(text);
   if (tab) return hugoTabInclude(tab[1] ?? '', tab[2] ?? '<', tab[3] ?? '');
+  const book = MDBOOK.exec(text);
+  if (book) return mdbookDirective(book[1] ?? '', book[2] ?? 'include', book[3] ?? '', book[4] ?? '');
   const liquid = LIQUID.exec(text);
   if (liquid) {
     const args = parseArgs(liquid[3] ?? '');
@@ -104,4 +111,32 @@ function hugoTabInclude(indent: string, delimiter: string, rawArgs: string): Dir
     path,
     around: [`{{${delimiter} tab name="${label}" ${close}}}`, `{{${delimiter} /tab ${close}}}`],
   };
+}
+
+/**
+ * `file`, `file:anchor`, `file:2` (that line), `file:2:` (from it), `file::10` (up to it), `file:2:10`.
+ * `rustdoc_include` shows the same lines (the rest of the file is hidden in mdBook's page); `playground`
+ * publishes the file as a Rust code block.
+ */
+function mdbookDirective(indent: string, name: string, spec: string, words: string): Directive {
+  const [path = '', first, second] = spec.split(':');
+  const directive: Directive = { kind: 'mdbook-include', indent, path, anchorMarkers: true };
+  if (first !== undefined && first !== '' && !/^\d+$/.test(first)) directive.region = first;
+  else if (first !== undefined) {
+    const from = first === '' ? 1 : Number(first);
+    const to =
+      second === undefined
+        ? first === ''
+          ? Number.POSITIVE_INFINITY
+          : from
+        : second === ''
+          ? Number.POSITIVE_INFINITY
+          : Number(second);
+    directive.lines = [from, to];
+  }
+  if (name === 'playground') {
+    const options = words.trim().split(/\s+/).filter(Boolean);
+    directive.around = [`\`\`\`\`rust${options.length > 0 ? `,${options.join(',')}` : ''}`, '````'];
+  }
+  return directive;
 }

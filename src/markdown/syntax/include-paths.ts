@@ -9,7 +9,14 @@ import { type SnippetSettings, snippetCandidates } from './snippet-paths.js';
  * `shortcode`: `{{< readfile >}}` and friends (Hugo); `liquid` / `liquid-relative`: `{% include %}` (Jekyll);
  * `mdx`: an imported `.md`/`.mdx` partial.
  */
-export type IncludeKind = 'markdown-include' | 'snippet' | 'shortcode' | 'liquid' | 'liquid-relative' | 'mdx';
+export type IncludeKind =
+  | 'markdown-include'
+  | 'snippet'
+  | 'shortcode'
+  | 'liquid'
+  | 'liquid-relative'
+  | 'mdx'
+  | 'mdbook-include';
 
 /** `a/b/../c` → `a/c`; null when the path climbs out of the content directory. */
 export function normalisePath(path: string): string | null {
@@ -67,6 +74,11 @@ export function includeCandidates(
     case 'liquid-relative':
       candidates = [join(here, path)];
       break;
+    case 'mdbook-include':
+      // mdBook's links preprocessor reads paths relative to the page, often from a folder beside the book
+      // (`../listings/`, `../../examples/`): up to two folders above the content directory.
+      candidates = [joinClimbing(here, path, 2)];
+      break;
     case 'mdx':
       candidates = path.startsWith('/')
         ? [normalisePath(path)]
@@ -77,6 +89,19 @@ export function includeCandidates(
   }
   if (candidates[0] === null) return null;
   return [...new Set(candidates.filter((c): c is string => c !== null && c !== ''))];
+}
+
+/** `folder/path` normalised, allowed to climb at most `levels` folders above the content directory (`../x`). */
+function joinClimbing(folder: string, path: string, levels: number): string | null {
+  const out: string[] = [];
+  let above = 0;
+  for (const segment of (folder === '' ? path : `${folder}/${path}`).split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment !== '..') out.push(segment);
+    else if (out.length > 0) out.pop();
+    else if (++above > levels) return null;
+  }
+  return out.length === 0 ? null : `${'../'.repeat(above)}${out.join('/')}`;
 }
 
 function withoutFirstFolder(path: string): string {

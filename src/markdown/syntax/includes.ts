@@ -167,8 +167,9 @@ function withoutFrontmatter(text: string): string {
   return match ? text.slice(match[0].length) : text;
 }
 
-const REGION_START = /(?:#region|\[start:)[ \t]*([\w-]+)/;
-const REGION_END = /(?:#endregion|\[end:)[ \t]*([\w-]*)/;
+const REGION_START = /(?:#region|\[start:|ANCHOR:)[ \t]*([\w-]+)/;
+const REGION_END = /(?:#endregion|\[end:|ANCHOR_END:)[ \t]*([\w-]*)/;
+const ANCHOR_LINE = /\bANCHOR(?:_END)?:/;
 
 function selectLines(
   lines: SourceLine[],
@@ -191,11 +192,12 @@ function selectLines(
         line,
         'markdown/include-region',
         `The include "${directive.path}" has no region "${directive.region}": the whole file is included.`,
-        'Mark the region with #region / #endregion (or --8<-- [start:name] / [end:name]).',
+        "Mark the region with #region / #endregion (--8<-- [start:name] / [end:name], or mdBook's ANCHOR: name / ANCHOR_END: name).",
       );
     } else selected = lines.slice(start + 1, end < 0 ? lines.length : end);
   }
   if (directive.lines) selected = selected.slice(directive.lines[0] - 1, directive.lines[1]);
+  if (directive.anchorMarkers) selected = selected.filter((l) => !ANCHOR_LINE.test(l.text));
   const params = directive.params;
   if (params && Object.keys(params).length > 0) {
     selected = selected.map((l) => ({

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { HeadingIdRule } from '../heading-slugs.js';
 import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
+import { applyBookSyntax, BOOK_SYNTAX } from './book-code.js';
 import { CODE_ANNOTATION_SYNTAX, stripCodeAnnotations } from './code-annotations.js';
 import { hasCodeTitleSyntax, publishCodeTitles } from './code-titles.js';
 import type { SyntaxPreset } from './constructs.js';
@@ -91,6 +92,15 @@ const STEPS: readonly SyntaxStep[] = [
   },
   { name: 'marks', applies: (c) => MARK_SYNTAX.test(c.parsed), run: (tree) => replaceInlineMarks(tree) },
   { name: 'keys', applies: (c) => KEYS_SYNTAX.test(c.parsed), run: (tree) => replaceKeys(tree) },
+  {
+    name: 'book-code',
+    applies: (c) =>
+      (c.syntax.has('mdbook-hidden-lines') ||
+        c.syntax.has('mdbook-links') ||
+        c.syntax.has('mdbook-listings')) &&
+      BOOK_SYNTAX.test(c.parsed),
+    run: (tree, c) => applyBookSyntax(tree, c.syntax, c.findings),
+  },
   {
     name: 'code-annotations',
     applies: (c) => c.syntax.has('code-annotations') && CODE_ANNOTATION_SYNTAX.test(c.parsed),

@@ -17,6 +17,8 @@ export const gitbook: SiteDefinition<'gitbook'> = {
   name: 'gitbook',
   label: 'GitBook',
   markers: ['.gitbook.yaml', 'SUMMARY.md'],
+  // mdBook keeps a `SUMMARY.md` too, in `src/` below its `book.toml`.
+  weakMarkers: ['SUMMARY.md'],
   staticDirs: [],
   exclude: ['SUMMARY.md'],
   indexFiles: ['readme.md'],
