@@ -1,10 +1,14 @@
 import type { Nodes, Parent, RootContent } from 'mdast';
+import { type DataValue, literalValue } from './estree-literal.js';
 
 /** The MDX JSX nodes remark-mdx produces (mdast-util-mdx-jsx), described as far as pylon-kb reads them. */
 export interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
   name?: string;
-  value?: string | { type: 'mdxJsxAttributeValueExpression'; value: string } | null;
+  value?:
+    | string
+    | { type: 'mdxJsxAttributeValueExpression'; value: string; data?: { estree?: unknown } }
+    | null;
 }
 
 export interface JsxElement extends Parent {
@@ -34,6 +38,19 @@ export function attribute(element: JsxElement, name: string): string | true | un
     const number = /^\s*(-?\d+(?:\.\d+)?)\s*$/.exec(attr.value.value);
     if (number) return number[1];
     return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The data an attribute written as an expression holds (`items={['npm', 'pnpm']}`), read from the ESTree
+ * the MDX parser (acorn) made of it, never evaluated: `NOT_DATA` where it is code; undefined when absent.
+ */
+export function dataAttribute(element: JsxElement, name: string): DataValue | undefined {
+  for (const attr of element.attributes) {
+    if (attr.type !== 'mdxJsxAttribute' || attr.name !== name) continue;
+    if (typeof attr.value !== 'object' || attr.value === null) return attr.value ?? true;
+    return literalValue(attr.value.data?.estree);
   }
   return undefined;
 }

@@ -29,6 +29,7 @@ const CALLOUT_OF: Readonly<Record<string, CalloutKind>> = {
   done: 'tip',
   new: 'tip',
   highlight: 'tip',
+  idea: 'tip',
   important: 'important',
   warning: 'warning',
   warn: 'warning',

@@ -4,7 +4,8 @@ import { attribute, type JsxElement, textAttribute } from './jsx.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import { apiField } from './mdx-api-fields.js';
 import { block, type InlineParser, titleParagraph } from './mdx-blocks.js';
-import { caption, card, hint, steps, tipText, withTitle } from './mdx-layout.js';
+import { DOCS_MAPPERS, labelTabs, markUnlabelled, tabItems } from './mdx-docs-components.js';
+import { caption, card, hint, tipText, withTitle } from './mdx-layout.js';
 import { tocPlaceholder } from './toc.js';
 
 /**
@@ -30,6 +31,7 @@ const CALLOUT_COMPONENTS = [
 ];
 
 const MAPPERS: Readonly<Record<string, Mapper>> = {
+  ...DOCS_MAPPERS,
   Admonition: (el, children) =>
     callout(textAttribute(el, 'type') ?? 'note', textAttribute(el, 'title'), children),
   ...Object.fromEntries(
@@ -43,12 +45,16 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
         ),
     ]),
   ),
-  Tabs: (_el, children) => [tabGroup(children)],
+  Tabs: (el, children) => {
+    labelTabs(children, tabItems(el));
+    return [tabGroup(children)];
+  },
   CodeGroup: (_el, children) => [tabGroup(children.flatMap(codeTab))],
   TabItem: (el, children) => [
     tab(textAttribute(el, 'label', 'value') ?? 'Tab', children, attribute(el, 'default') === true),
   ],
-  Tab: (el, children) => [tab(textAttribute(el, 'title', 'label', 'value') ?? 'Tab', children, false)],
+  Tab: (el, children) => [labelledTab(el, children)],
+  'Tabs.Tab': (el, children) => [labelledTab(el, children)],
   Details: (el, children) => [
     details(textAttribute(el, 'summary', 'title'), children, attribute(el, 'open') === true),
   ],
@@ -60,9 +66,9 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   ],
   AccordionGroup: (_el, children) => [block('div', ['accordion-group'], children)],
   Card: (el, children) => [card(el, children)],
+  'Cards.Card': (el, children) => [card(el, children)],
   CardGroup: (_el, children) => [block('div', ['card-group'], children)],
   Columns: (_el, children) => [block('div', ['card-group'], children)],
-  Steps: (_el, children) => [steps(children)],
   Step: (el, children) => [block('div', ['step'], withTitle(textAttribute(el, 'title'), children))],
   Frame: (el, children, inline) => [
     block(
@@ -90,6 +96,13 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   Badge: (el, children) =>
     children.length > 0 ? children : [{ type: 'text', value: textAttribute(el, 'text', 'children') ?? '' }],
 };
+
+/** A tab labelled by its own attribute, or marked for its group's `items` to label. */
+function labelledTab(el: JsxElement, children: RootContent[]): RootContent {
+  const label = textAttribute(el, 'title', 'label', 'value');
+  const node = tab(label ?? 'Tab', children, attribute(el, 'default') === true);
+  return label === undefined ? markUnlabelled(node) : node;
+}
 
 export function mapComponent(
   element: JsxElement,

@@ -30,30 +30,11 @@ export function card(element: JsxElement, children: RootContent[]): RootContent 
           },
         ]
       : [];
-  return block('div', ['card'], [...top, ...children, ...more]);
-}
-
-export function steps(children: RootContent[]): RootContent {
-  const items = children
-    .filter((child) => !(child.type === 'text' && child.value.trim() === ''))
-    .map((child) => ({
-      type: 'listItem' as const,
-      spread: true,
-      children: (isStep(child) ? (child as { children: RootContent[] }).children : [child]) as never[],
-    }));
-  return {
-    type: 'list',
-    ordered: true,
-    start: 1,
-    spread: true,
-    children: items,
-    data: { hProperties: { className: ['steps'] } },
-  };
-}
-
-function isStep(node: RootContent): boolean {
-  const className = node.data?.hProperties?.className;
-  return Array.isArray(className) && className.includes('step');
+  const description = textAttribute(element, 'description');
+  const about: RootContent[] = description
+    ? [{ type: 'paragraph', children: [{ type: 'text', value: description }] }]
+    : [];
+  return block('div', ['card'], [...top, ...about, ...children, ...more]);
 }
 
 export function withTitle(title: string | undefined, children: RootContent[]): RootContent[] {

@@ -3,6 +3,7 @@ import { includeCandidates } from './include-paths.js';
 import type { IncludeLookup } from './includes.js';
 import { expressionAttributes, isJsx, type JsxElement } from './jsx.js';
 import { KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
+import { tabItems } from './mdx-docs-components.js';
 import { htmlElement } from './mdx-html.js';
 import type { SyntaxFinding } from './scan-context.js';
 
@@ -13,9 +14,16 @@ export interface MdxContext {
   /** Parses an included partial with the MDX grammar (the file's lines all stand for `line`). */
   parsePartial(text: string, line: number): Root;
   depth?: number;
+  /** Files imported for their URL, by the name they are imported as. */
+  assets?: ReadonlyMap<string, string>;
 }
 
 const IMPORT = /import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"]/g;
+/** A file imported for its URL (`import shot from '../assets/shot.png'`), used as `<Image src={shot}>`. */
+const ASSET_IMPORT =
+  /import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.(?:png|jpe?g|gif|svg|webp|avif|mp4|webm|mov|mp3|pdf))['"]/gi;
+/** Components that are HTML elements under another name (`next/link`, `next/image`, `astro:assets`). */
+const HTML_ALIASES: Readonly<Record<string, string>> = { Link: 'a', Image: 'img', Picture: 'img' };
 
 /**
  * MDX after parsing: imports and exports removed (an imported Markdown partial is inlined where its
@@ -25,10 +33,13 @@ const IMPORT = /import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"]/g;
  */
 export function transformMdx(tree: Root, context: MdxContext): void {
   const partials = new Map<string, string>();
+  const assets = new Map<string, string>();
   for (const node of tree.children) {
     if (node.type !== 'mdxjsEsm') continue;
     for (const match of node.value.matchAll(IMPORT)) partials.set(match[1]!, match[2]!);
+    for (const match of node.value.matchAll(ASSET_IMPORT)) assets.set(match[1]!, match[2]!);
   }
+  if (assets.size > 0) context = { ...context, assets };
   tree.children = mapChildren(tree.children, partials, context);
 }
 
@@ -55,6 +66,7 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
     return node.type === 'paragraph' ? hoistBlocks(node) : [node];
   }
   const element = node as JsxElement;
+  if (context.assets) useAssetImports(element, context.assets);
   const children = mapChildren(element.children, partials, context);
   if (element.name === null) return children;
   const partial = partials.get(element.name);
@@ -62,7 +74,8 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
   // `<TOCInline toc={toc} />` names the page's own headings, which the table of contents lists.
   const ignored = expressionAttributes(element).filter(
     (name) =>
-      !(element.name === 'TOCInline' && name === 'toc' && /^\s*toc\s*$/.test(expressionOf(element, name))),
+      !(element.name === 'TOCInline' && name === 'toc' && /^\s*toc\s*$/.test(expressionOf(element, name))) &&
+      !(element.name === 'Tabs' && name === 'items' && tabItems(element) !== undefined),
   );
   if (ignored.length > 0) {
     warn(
@@ -74,6 +87,8 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
     );
   }
   if (/^[a-z]/.test(element.name)) return htmlElement(element, children, line, context.findings);
+  const alias = HTML_ALIASES[element.name];
+  if (alias) return htmlElement({ ...element, name: alias }, children, line, context.findings);
   const mapped = mapComponent(element, children, (text) => {
     const [first] = context.parsePartial(text, line).children;
     return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: text }];
@@ -179,6 +194,16 @@ function inlinePartial(
   transformMdx(tree, inner);
   void partials;
   return tree.children;
+}
+
+/** `src={shot}` / `src={shot.src}` naming an imported file becomes `src="../assets/shot.png"`. */
+function useAssetImports(element: JsxElement, assets: ReadonlyMap<string, string>): void {
+  for (const attr of element.attributes) {
+    if (typeof attr.value !== 'object' || attr.value === null) continue;
+    const name = /^\s*([A-Za-z_$][\w$]*)(?:\.src)?\s*$/.exec(attr.value.value)?.[1];
+    const path = name === undefined ? undefined : assets.get(name);
+    if (path !== undefined) attr.value = path;
+  }
 }
 
 function warn(context: MdxContext, line: number, code: string, message: string, hint: string): void {
