@@ -1,57 +1,28 @@
-import type {
-  ArticleDraft,
-  DriftNotice,
-  MoveArticleOp,
-  Operation,
-  OperationKind,
-  Plan,
-  UpdateArticleOp,
+import {
+  type ArticleDraft,
+  type DriftNotice,
+  type MoveArticleOp,
+  OPERATION_KINDS,
+  OPERATIONS,
+  type Operation,
+  type OperationKind,
+  type Plan,
+  type UpdateArticleOp,
 } from '../plan/types.js';
 
-/** Every operation kind, in the order reports list them. */
-export const OPERATION_KINDS: readonly OperationKind[] = [
-  'upload-asset',
-  'create-collection',
-  'update-collection',
-  'create-article',
-  'update-article',
-  'move-article',
-  'create-redirects',
-  'retire-article',
-  'delete-collection',
-  'orphan',
-  'drift',
-];
+/** Every operation kind, in the order reports list them (the registry's order, plan/operations). */
+export { OPERATION_KINDS };
 
 /** Terminal symbol per kind: `+` create, `~` update, `→` move, `-` retire, `!` drift, `?` orphan. */
-export const KIND_SYMBOL: Record<OperationKind, string> = {
-  'upload-asset': '↑',
-  'create-collection': '+',
-  'update-collection': '~',
-  'delete-collection': '-',
-  'create-article': '+',
-  'update-article': '~',
-  'move-article': '→',
-  'create-redirects': '+',
-  'retire-article': '-',
-  orphan: '?',
-  drift: '!',
-};
+export const KIND_SYMBOL = Object.fromEntries(
+  OPERATION_KINDS.map((k) => [k, OPERATIONS[k].symbol]),
+) as Record<OperationKind, string>;
 
 /** Heading / table label per kind. */
-export const KIND_LABEL: Record<OperationKind, string> = {
-  'upload-asset': 'Files to upload',
-  'create-collection': 'Collections to create',
-  'update-collection': 'Collections to rename or describe',
-  'delete-collection': 'Collections to delete (duplicates and emptied)',
-  'create-article': 'Articles to create',
-  'update-article': 'Articles to update',
-  'move-article': 'Articles to move',
-  'create-redirects': 'Articles getting redirects (redirect_from)',
-  'retire-article': 'Articles to retire',
-  orphan: 'Orphaned articles, reported only',
-  drift: 'Drift: articles edited in Pylon',
-};
+export const KIND_LABEL = Object.fromEntries(OPERATION_KINDS.map((k) => [k, OPERATIONS[k].label])) as Record<
+  OperationKind,
+  string
+>;
 
 export type KindCounts = Record<OperationKind, number>;
 

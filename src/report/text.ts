@@ -161,6 +161,9 @@ function renderOperation(out: Out, op: Operation, context: number): void {
       }
       return;
   }
+  // Every kind is handled above: a kind added to plan/operations without a case here does not compile.
+  const unhandled: never = op;
+  void unhandled;
 }
 
 /** A changed translation, like any other body change: its title change and its body diff. */

@@ -1,16 +1,28 @@
 import type { ApplyResult } from '../apply/types.js';
-import type { Operation } from '../plan/types.js';
+import type { OperationKind } from '../plan/types.js';
 import type { Collection } from '../pylon-api/index.js';
 import { toRemoteArticle } from '../remote/snapshot.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
 
-/** Operations whose result carries the article as the server holds it after the write. */
-const ARTICLE_OPS = new Set<Operation['kind']>([
-  'create-article',
-  'update-article',
-  'move-article',
-  'create-redirects',
-]);
+/**
+ * What a written operation's result tells about the knowledge base after it, per kind (a kind added to
+ * plan/operations without an entry here does not compile): `article`, the article as the server holds it;
+ * `collection`, a created collection (from the operation and the new id); `retired`, an article gone;
+ * `nothing` that the fold keeps (files; collection renames and deletions, re-read on the next refresh).
+ */
+const RESULT_TELLS: Record<OperationKind, 'article' | 'collection' | 'retired' | 'nothing'> = {
+  'upload-asset': 'nothing',
+  'create-collection': 'collection',
+  'update-collection': 'nothing',
+  'delete-collection': 'nothing',
+  'create-article': 'article',
+  'update-article': 'article',
+  'move-article': 'article',
+  'create-redirects': 'article',
+  'retire-article': 'retired',
+  orphan: 'nothing',
+  drift: 'nothing',
+};
 
 export interface FoldedState {
   state: CurrentState;
@@ -61,7 +73,7 @@ export function foldResults(state: CurrentState, results: readonly ApplyResult[]
           });
           break;
         }
-        if (!ARTICLE_OPS.has(op.kind)) break;
+        if (RESULT_TELLS[op.kind] !== 'article') break;
         // Written translations are read back: the answer to a write shows one language only.
         const languages = 'translations' in op ? op.translations.map((t) => t.language) : [];
         if (languages.length > 0) translationsToRead.push({ articleId: result.id, languages });

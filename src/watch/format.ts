@@ -1,6 +1,6 @@
 import type { ApplyResult } from '../apply/types.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { Operation } from '../plan/types.js';
+import { OPERATIONS, type Operation } from '../plan/types.js';
 import type { ClientEvent } from '../pylon/api.js';
 import type { Article } from '../pylon-api/records.js';
 import { style } from '../report/ansi.js';
@@ -39,22 +39,9 @@ function titleOf(op: Operation, result: ApplyResult): string {
   return 'title' in op ? op.title : '';
 }
 
+/** What applying the operation does (`create`, `add redirects to`), from its kind's definition. */
 function verbOf(op: Operation): string {
-  switch (op.kind) {
-    case 'create-collection':
-    case 'create-article':
-      return 'create';
-    case 'update-article':
-      return 'update';
-    case 'move-article':
-      return 'move';
-    case 'create-redirects':
-      return 'add redirects to';
-    case 'retire-article':
-      return 'retire';
-    default:
-      return op.kind;
-  }
+  return OPERATIONS[op.kind].verb;
 }
 
 /** Where a newly written article can be seen: its URL once published, else the draft's whereabouts. */
