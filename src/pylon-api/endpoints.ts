@@ -56,7 +56,7 @@ export const ENDPOINT_TABLE = [
   { name: 'getMe', method: 'GET', path: '/me', rateClass: 'read' },
   { name: 'listUsers', method: 'GET', path: '/users', rateClass: 'read' },
   { name: 'getUser', method: 'GET', path: '/users/{id}', rateClass: 'read' },
-  { name: 'searchUsers', method: 'POST', path: '/users/search', rateClass: 'list' },
+  { name: 'searchUsers', method: 'POST', path: '/users/search', rateClass: 'list', readOnly: true },
   { name: 'listUserRoles', method: 'GET', path: '/user-roles', rateClass: 'read' },
   { name: 'listTeams', method: 'GET', path: '/teams', rateClass: 'read' },
   { name: 'getTeam', method: 'GET', path: '/teams/{id}', rateClass: 'read' },
@@ -75,6 +75,13 @@ export interface EndpointRow {
   /** Pylon's path template, parameters in braces. */
   path: string;
   rateClass: RateClass;
+  /** A POST that only reads (a search): not a write, though not a GET. */
+  readOnly?: boolean;
+}
+
+/** Whether calling the endpoint changes the knowledge base (every method but GET, except read-only POSTs). */
+export function isWriteEndpoint(row: EndpointRow): boolean {
+  return row.method !== 'GET' && row.readOnly !== true;
 }
 
 export type Endpoint = (typeof ENDPOINT_TABLE)[number];

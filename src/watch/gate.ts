@@ -1,15 +1,11 @@
 import type { PylonApi } from '../pylon/api.js';
+import { CLIENT_METHOD_OF } from '../pylon/methods.js';
+import { ENDPOINT_TABLE, isWriteEndpoint } from '../pylon-api/endpoints.js';
 
-const WRITES = new Set<string | symbol>([
-  'createCollection',
-  'updateCollection',
-  'deleteCollection',
-  'createArticle',
-  'updateArticle',
-  'deleteArticle',
-  'createRouteRedirect',
-  'uploadAttachment',
-]);
+/** The client methods that write: those of the contract's write endpoints, so a new one is gated too. */
+const WRITES = new Set<string | symbol>(
+  ENDPOINT_TABLE.filter(isWriteEndpoint).map((endpoint) => CLIENT_METHOD_OF[endpoint.name]),
+);
 
 /** Raised for a write asked for after the session began to close: it is not sent. */
 export class WatchStoppedError extends Error {

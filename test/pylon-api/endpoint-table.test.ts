@@ -3,6 +3,7 @@ import { type RunningEmulator, startEmulator } from '../../src/emulator/index.js
 import { API_ROUTES, routesFromTable } from '../../src/emulator/router.js';
 import { type ClientEvent, createPylonClient, type PylonClient } from '../../src/pylon/index.js';
 import { CLIENT_METHOD_OF } from '../../src/pylon/methods.js';
+import { isWriteEndpoint } from '../../src/pylon-api/endpoints.js';
 import { ENDPOINT_TABLE, type EndpointName, fillPath, pathParams } from '../../src/pylon-api/index.js';
 
 /**
@@ -93,6 +94,22 @@ describe('the endpoint table', () => {
   afterAll(async () => {
     await client.close();
     await emu.close();
+  });
+
+  it('marks as writes every endpoint that changes the knowledge base, and no read (watch gates these)', () => {
+    const writes = ENDPOINT_TABLE.filter(isWriteEndpoint).map((e) => CLIENT_METHOD_OF[e.name]);
+    expect(writes.sort()).toEqual(
+      [
+        'createArticle',
+        'createCollection',
+        'createRouteRedirect',
+        'deleteArticle',
+        'deleteCollection',
+        'updateArticle',
+        'updateCollection',
+        'uploadAttachment',
+      ].sort(),
+    );
   });
 
   it('names each endpoint once', () => {
