@@ -94,7 +94,7 @@ export function parseDocument(
     site,
   );
   const published = readPublished(fm);
-  const order = readOrder(fm, site) ?? fromName.order;
+  const order = readOrder(fm, site) ?? page?.order ?? fromName.order;
   const author = fm.string('author');
   const visibility = fm.oneOf('visibility', VISIBILITIES);
   const description = fm.string('description');

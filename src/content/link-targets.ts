@@ -157,11 +157,28 @@ function unpublished(paths: readonly string[], index: TargetIndex): Classified |
 /** A file path; a root-relative one (`/img/a.png`) may also live in one of the site's static folders. */
 function asset(path: string, base: string, rules: LinkRules): Classified {
   const joined = joinPath(base, path);
-  if (joined.outside) return { type: 'asset-outside', path: joined.path };
+  if (joined.outside) {
+    // A relative path into a static folder beside the content (Starlight's `../../assets/x.png`).
+    const beside = climbingPath(base, path);
+    if (rules.staticDirs.some((dir) => dir.startsWith('..') && beside.startsWith(`${dir}/`)))
+      return { type: 'asset', path: beside };
+    return { type: 'asset-outside', path: joined.path };
+  }
   const alternatives = path.startsWith('/') ? rules.staticDirs.map((dir) => `${dir}/${joined.path}`) : [];
   return alternatives.length > 0
     ? { type: 'asset', path: joined.path, alternatives }
     : { type: 'asset', path: joined.path };
+}
+
+/** `base` joined with `relative`, keeping every `..` that climbs above the content directory. */
+function climbingPath(base: string, relative: string): string {
+  const segments: string[] = [];
+  for (const segment of [...base.split('/'), ...relative.split('/')]) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && segments.length > 0 && segments[segments.length - 1] !== '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.join('/');
 }
 
 /** The ids a link's `#fragment` may use: the target page's, in the linking page's language when it has one. */

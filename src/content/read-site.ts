@@ -12,8 +12,9 @@ import { readStrictness } from '../sites/strictness.js';
 
 /** Config files larger than this are not read (a site config is a few kilobytes). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
-// Two: a Hugo multilingual site keeps its pages in `content/en`, two folders below `hugo.toml`.
-const LEVELS_UP = 2;
+// Three: Starlight keeps its pages in `src/content/docs`, three folders below `astro.config.mjs` (a Hugo
+// multilingual site two, `content/en`).
+const LEVELS_UP = 3;
 
 export type SiteChoice = SiteName | 'auto';
 
@@ -28,7 +29,10 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
   const configPaths = definition.configFiles.map((path) =>
     path.replace(/^\{content\}\//, contentPrefix === '' ? '' : `${contentPrefix}/`),
   );
-  const files = await readConfigFiles(root, configPaths);
+  const files = [
+    ...(await readConfigFiles(root, configPaths)),
+    ...(await readNavFiles(root, content, definition.navFiles ?? [])),
+  ];
   const data = definition.readConfig(files, contentPrefix);
   const staticDirs: string[] = [];
   for (const dir of definition.staticDirs) {
@@ -77,6 +81,23 @@ async function listCandidates(content: string): Promise<RootListing[]> {
       names: new Set(entries.map((e) => (e.isDirectory() ? `${e.name}/` : e.name))),
     });
   return listings;
+}
+
+/** At most this many navigation files are read (a site has one per folder). */
+const MAX_NAV_FILES = 2000;
+
+/** The navigation files (`_meta.ts`, `meta.json`) in every folder of the content directory, by site-root path. */
+async function readNavFiles(root: string, content: string, names: readonly string[]): Promise<SiteFile[]> {
+  if (names.length === 0) return [];
+  const wanted = new Set(names);
+  const entries = await readdir(content, { recursive: true, withFileTypes: true }).catch(() => []);
+  const paths = entries
+    .filter((e) => e.isFile() && wanted.has(e.name))
+    .map((e) => posix(relative(root, join(e.parentPath, e.name))))
+    .filter((path) => !path.split('/').includes('node_modules'))
+    .sort()
+    .slice(0, MAX_NAV_FILES);
+  return readConfigFiles(root, paths);
 }
 
 async function readConfigFiles(root: string, paths: readonly string[]): Promise<SiteFile[]> {

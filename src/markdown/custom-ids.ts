@@ -16,6 +16,8 @@ const CUSTOM_ID = {
     return { index: match.index, id: ID_IN_LIST.exec(list)?.[1], classes: list };
   },
 };
+/** `## Title [#my-id]` (Nextra, Fumadocs): read only where the site's preset has `bracket-heading-ids`. */
+const BRACKET_ID = /[ \t]*\[#([\p{L}\p{N}_][\p{L}\p{N}_.:-]*)\][ \t]*$/u;
 const HEADING = /^h[1-6]$/;
 /** Attributes pylon-kb writes itself; a value written by an author would be mistaken for its own. */
 const RESERVED = /^dataPylonKb/;
@@ -32,13 +34,14 @@ export function stripCustomId(text: string): string {
 }
 
 /**
- * Removes a trailing `{#id}` from a heading and remembers the id on the node as `data-pylon-kb-id`,
+ * Removes a trailing `{#id}` (or, with `bracketIds`, `[#id]`) from a heading and remembers the id on the node as `data-pylon-kb-id`,
  * which survives sanitising; `applyCustomId` then turns it into the heading's id. Returns the id found.
  */
-export function extractCustomId(node: MdastHeading): CustomId | undefined {
+export function extractCustomId(node: MdastHeading, bracketIds = false): CustomId | undefined {
   const last = node.children[node.children.length - 1];
   if (last?.type !== 'text') return undefined;
-  const match = CUSTOM_ID.exec(last.value);
+  const bracket = bracketIds ? BRACKET_ID.exec(last.value) : null;
+  const match = bracket ? { index: bracket.index, id: bracket[1], classes: '' } : CUSTOM_ID.exec(last.value);
   if (!match) return undefined;
   last.value = last.value.slice(0, match.index);
   if (last.value === '') node.children.pop();

@@ -33,7 +33,7 @@ export interface MdastPass {
  */
 export function walkMdast(
   tree: MdastRoot,
-  context: { file?: string | undefined; lineOffset: number },
+  context: { file?: string | undefined; lineOffset: number; bracketIds?: boolean },
   fragments: RawFragments,
 ): MdastPass {
   const scanner = createUnsafeContentScanner(
@@ -48,7 +48,7 @@ export function walkMdast(
   const walk = (node: Nodes) => {
     scanner.scan(node);
     if (node.type === 'heading') {
-      const custom = extractCustomId(node);
+      const custom = extractCustomId(node, context.bracketIds === true);
       if (custom) customIds.push(custom);
     } else if (node.type === 'blockquote') {
       applyCallout(node);

@@ -68,7 +68,11 @@ export type { Heading, LocalReference };
 export function renderDocument(markdown: string, options: RenderOptions = {}): RenderResult {
   const lineOffset = options.lineOffset ?? 0;
   const { tree: mdast, context: syntax } = parseSource(markdown, options.file ?? '', options);
-  const pass = walkMdast(mdast, { file: options.file, lineOffset }, new RawFragments());
+  const pass = walkMdast(
+    mdast,
+    { file: options.file, lineOffset, bracketIds: syntax.syntax.has('bracket-heading-ids') },
+    new RawFragments(),
+  );
   const diagnostics = pass.diagnostics;
   const changed = applyLateSyntaxSteps(mdast, syntax);
   const dropped =

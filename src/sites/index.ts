@@ -16,13 +16,16 @@
  */
 import type { SyntaxPreset } from '../markdown/syntax/constructs.js';
 import { docusaurus } from './docusaurus/index.js';
+import { fumadocs } from './fumadocs/index.js';
 import { gitbook } from './gitbook/index.js';
 import { hugo } from './hugo/index.js';
 import { jekyll } from './jekyll/index.js';
 import { mdbook } from './mdbook/index.js';
 import { mintlify } from './mintlify/index.js';
 import { mkdocs } from './mkdocs/index.js';
+import { nextra } from './nextra/index.js';
 import { none } from './none/index.js';
+import { starlight } from './starlight/index.js';
 import type { SiteDefinition } from './types.js';
 import { vitepress } from './vitepress/index.js';
 
@@ -40,6 +43,9 @@ function registry<T extends { [K in keyof T]: SiteDefinition<K & string> }>(site
 export const SITE_DEFINITIONS = registry({
   docusaurus,
   vitepress,
+  starlight,
+  fumadocs,
+  nextra,
   mkdocs,
   hugo,
   mintlify,

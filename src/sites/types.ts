@@ -27,6 +27,8 @@ export interface PageInfo {
   redirects: string[];
   /** A slug the site's own keys give the page (Docusaurus `slug: /deploy` → `deploy`). */
   slug?: string;
+  /** An order the site's own nested keys give the page (Starlight `sidebar.order`), used when no order key is set. */
+  order?: number;
   /**
    * Why the site builds no page from the file (Hugo `build: {render: never}`, a headless bundle): it is
    * not published; other pages may still include it.
@@ -125,6 +127,11 @@ export interface SiteDefinition<N extends string = SiteName> {
    * content directory (`{content}/SUMMARY.md`).
    */
   configFiles: readonly string[];
+  /**
+   * File names read in every folder of the content directory (`_meta.ts`, `meta.json`): passed to
+   * `readConfig` after the config files, with their paths relative to the site root.
+   */
+  navFiles?: readonly string[];
   page(input: PageInput, data: SiteData): PageInfo;
   readConfig(files: readonly SiteFile[], contentPrefix: string): SiteData;
 }

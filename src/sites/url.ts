@@ -40,3 +40,11 @@ export function underContent(pathFromRoot: string, contentPrefix: string): strin
   if (contentPrefix === '') return clean;
   return clean.startsWith(`${contentPrefix}/`) ? clean.slice(contentPrefix.length + 1) : undefined;
 }
+
+/** Next.js route groups: a `(group)` folder organises files without being part of their URL. */
+export function withoutRouteGroups(urlPath: string): string {
+  return urlPath
+    .split('/')
+    .filter((segment) => !/^\(.+\)$/.test(segment))
+    .join('/');
+}

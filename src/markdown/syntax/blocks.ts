@@ -44,8 +44,9 @@ export function scanBlocks(lines: readonly SourceLine[], context: ScanContext): 
       index = end;
       continue;
     }
-    const match =
-      indentOf(line.text) >= 4 && !inListItem(lines, index) ? null : recognise(lines, index, block);
+    // MDX has no indented code: a container indented inside a component (`<TabItem>`) is one.
+    const indentedCode = indentOf(line.text) >= 4 && context.format !== 'mdx' && !inListItem(lines, index);
+    const match = indentedCode ? null : recognise(lines, index, block);
     if (match) {
       out.push(...match.lines);
       index = match.next;

@@ -47,6 +47,8 @@ export const CONSTRUCTS = [
   'mdbook-hidden-lines',
   /** The Rust book's `<Listing number file-name caption>` around a listing. */
   'mdbook-listings',
+  /** `## Title [#my-id]`: a heading's own id in brackets at its end (Nextra 4, Fumadocs). */
+  'bracket-heading-ids',
 ] as const;
 
 export type Construct = (typeof CONSTRUCTS)[number];

@@ -88,6 +88,8 @@ export function htmlElement(
     return [{ type: 'paragraph', children: [link] }];
   }
   if (name === 'br') return [{ type: 'break' } as RootContent];
+  // An `<object>`'s children are its fallback (an `<img>` of the same file), which Pylon can show.
+  if (name === 'object' || name === 'picture') return children;
   const properties: Record<string, string | boolean> = {};
   const className = textAttribute(element, 'className', 'class');
   if (className) properties.className = className;
