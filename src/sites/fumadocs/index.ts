@@ -27,6 +27,7 @@ export const fumadocs: SiteDefinition<'fumadocs'> = {
   frontmatterKeys: [...COMMON_KEYS, 'icon', 'full', '_openapi', 'preview', 'index', 'author', 'lastModified'],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: SOURCE_FILES,
   navFiles: ['meta.json'],
   page({ path, isIndex }, data) {

@@ -44,6 +44,7 @@ export const nextra: SiteDefinition<'nextra'> = {
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: [],
   navFiles: META_FILES,
   page({ path }, data) {

@@ -46,6 +46,7 @@ export const starlight: SiteDefinition<'starlight'> = {
   ],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
+  variableFiles: [],
   configFiles: [
     'astro.config.mjs',
     'astro.config.ts',
