@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, readdir, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   type IncludedFile,
@@ -11,6 +11,7 @@ import {
 } from '../markdown/syntax/index.js';
 import { type BuildMemo, memoized } from './build-memo.js';
 import { isPlainRelativePath } from './read-assets.js';
+import { readSiteTemplates } from './read-templates.js';
 import type { SyntaxInputs } from './render-syntax.js';
 import { siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
 
@@ -143,15 +144,19 @@ export async function readSyntaxInputs(
   siteRoot?: string,
   snippets?: SnippetSettings,
 ): Promise<SyntaxInputs> {
-  const [includes, siteVariables] = await Promise.all([
+  const [includes, siteVariables, templates, pageFiles] = await Promise.all([
     readIncludes(contentDir, docs, memo, snippets),
     readSiteVariables(contentDir, siteRoot),
+    readSiteTemplates(resolve(contentDir, siteRoot ?? ''), docs),
+    readBundleFiles(contentDir, docs),
   ]);
   const inputs: SyntaxInputs = {
     ...(syntax && { syntax }),
     includes,
     ...(siteVariables && { siteVariables }),
     ...(snippets && { snippets }),
+    ...(templates && { templates }),
+    ...(pageFiles.size > 0 && { pageFiles }),
   };
   // The same inputs as the last build: hand back the same object, so renderings keyed on it are reused.
   const same = JSON.stringify([
@@ -159,6 +164,34 @@ export async function readSyntaxInputs(
     [...includes],
     siteVariables ?? null,
     snippets ?? null,
+    templates ? [[...templates.shortcodes], [...templates.partials], [...(templates.files ?? [])]] : null,
+    [...pageFiles],
   ]);
   return memoized(memo, 'syntax-inputs', [same], () => inputs);
+}
+
+const MAX_BUNDLE_FILES = 500;
+
+/**
+ * The files beside each page that calls a shortcode naming its page bundle's images (Docsy's `imgproc`),
+ * by the page's path: paths relative to the page's folder.
+ */
+async function readBundleFiles(
+  contentDir: string,
+  docs: readonly { path: string; markdown: string }[],
+): Promise<Map<string, string[]>> {
+  const files = new Map<string, string[]>();
+  for (const doc of docs) {
+    if (!/\{\{[<%]\s*imgproc\b/.test(doc.markdown)) continue;
+    const folder = join(resolve(contentDir), dirname(doc.path));
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    files.set(
+      doc.path,
+      entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+        .slice(0, MAX_BUNDLE_FILES),
+    );
+  }
+  return files;
 }

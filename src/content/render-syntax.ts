@@ -3,6 +3,7 @@ import {
   type IncludeLookup,
   includeRequests,
   presetKey,
+  type SiteTemplates,
   type SnippetSettings,
   type SyntaxOptions,
   type SyntaxPreset,
@@ -19,6 +20,10 @@ export interface SyntaxInputs {
   includes?: IncludeLookup | undefined;
   /** MkDocs' pymdownx.snippets settings, with the site root relative to the content directory. */
   snippets?: SnippetSettings | undefined;
+  /** The site's own shortcode and partial templates (Hugo's `layouts/`). */
+  templates?: SiteTemplates | undefined;
+  /** The files beside the pages that name their bundle's images (`imgproc`), by page path. */
+  pageFiles?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 type SyntaxDoc = Pick<LocalDoc, 'path' | 'markdown' | 'title'> & {
@@ -38,6 +43,8 @@ export function syntaxOptionsFor(doc: SyntaxDoc, inputs: SyntaxInputs = {}): Syn
     variables: { site: inputs.siteVariables, page: { title: doc.title, ...doc.frontmatter } },
     includes: inputs.includes,
     snippets: inputs.snippets,
+    templates: inputs.templates,
+    pageFiles: inputs.pageFiles?.get(doc.path),
   };
 }
 
@@ -49,6 +56,9 @@ export function syntaxCacheKey(doc: SyntaxDoc, inputs: SyntaxInputs = {}): strin
       digestOf(JSON.stringify(inputs.siteVariables ?? null), JSON.stringify(doc.frontmatter ?? null)),
     );
   if (inputs.snippets) parts.push(digestOf(JSON.stringify(inputs.snippets)));
+  if (inputs.templates && /\{\{[<%]/.test(doc.markdown)) parts.push(templatesDigest(inputs.templates));
+  const pageFiles = inputs.pageFiles?.get(doc.path);
+  if (pageFiles) parts.push(digestOf(JSON.stringify(pageFiles)));
   const requests = inputs.includes ? includeRequests(doc.markdown, doc.path, inputs.snippets) : [];
   if (requests.length > 0 && inputs.includes) parts.push(includesDigest(inputs.includes));
   return parts.join(':');
@@ -62,6 +72,20 @@ function includesDigest(includes: IncludeLookup): string {
   if (digest === undefined) {
     digest = digestOf(JSON.stringify([...includes].sort(([a], [b]) => (a < b ? -1 : 1))));
     INCLUDES_DIGESTS.set(includes, digest);
+  }
+  return digest;
+}
+
+const TEMPLATES_DIGESTS = new WeakMap<SiteTemplates, string>();
+
+/** One digest of the site's templates (any change re-renders the pages that call a shortcode). */
+function templatesDigest(templates: SiteTemplates): string {
+  let digest = TEMPLATES_DIGESTS.get(templates);
+  if (digest === undefined) {
+    digest = digestOf(
+      JSON.stringify([[...templates.shortcodes], [...templates.partials], [...(templates.files ?? [])]]),
+    );
+    TEMPLATES_DIGESTS.set(templates, digest);
   }
   return digest;
 }

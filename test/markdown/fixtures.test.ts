@@ -16,21 +16,33 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 /**
  * `options.json` holds RenderOptions; its `includes` is an object of included files' texts by path, and
- * its `site` names the generator whose syntax preset the page is rendered with.
+ * its `site` names the generator whose syntax preset the page is rendered with, and its `templates` holds
+ * objects of the site's shortcode and partial templates (and files) by name.
  */
 function readOptions(dir: string): RenderOptions {
   const path = join(dir, 'options.json');
   if (!existsSync(path)) return {};
-  const { includes, site, ...options } = JSON.parse(readFileSync(path, 'utf8')) as RenderOptions & {
+  const { includes, templates, site, ...options } = JSON.parse(readFileSync(path, 'utf8')) as Omit<
+    RenderOptions,
+    'templates'
+  > & {
     includes?: Record<string, string>;
+    templates?: Record<'shortcodes' | 'partials' | 'files', Record<string, string> | undefined>;
     site?: SiteName;
   };
-  const syntax = site ? { syntax: syntaxPresetOf(SITE_DEFINITIONS[site]) } : {};
-  if (!includes) return { ...options, ...syntax };
   return {
     ...options,
-    ...syntax,
-    includes: new Map(Object.entries(includes).map(([file, text]) => [file, { text }])),
+    ...(site && { syntax: syntaxPresetOf(SITE_DEFINITIONS[site]) }),
+    ...(includes && {
+      includes: new Map(Object.entries(includes).map(([file, text]) => [file, { text }])),
+    }),
+    ...(templates && {
+      templates: {
+        shortcodes: new Map(Object.entries(templates.shortcodes ?? {})),
+        partials: new Map(Object.entries(templates.partials ?? {})),
+        files: new Map(Object.entries(templates.files ?? {})),
+      },
+    }),
   };
 }
 

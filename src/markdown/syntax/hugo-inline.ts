@@ -154,20 +154,43 @@ function param(name: string, line: number, context: HugoContext): string {
   return printValue(value);
 }
 
+/** Arguments whose words readers see: a shortcode pylon-kb cannot render keeps them. */
+export const TEXT_ARGUMENTS = [
+  'text',
+  'title',
+  'label',
+  'header',
+  'heading',
+  'subtitle',
+  'caption',
+  'description',
+  'summary',
+  'alt',
+  'date',
+];
+
+/** The text arguments of a shortcode, in the order above. */
+export function textArguments(args: TagArgs): string[] {
+  return TEXT_ARGUMENTS.flatMap((name) => {
+    const value = args.named[name]?.trim();
+    return value ? [value] : [];
+  });
+}
+
 /**
- * A shortcode pylon-kb does not know is removed, with a warning; one that names the words it shows
- * (`{{< glossary_tooltip text="Secret" term_id="secret" >}}`) keeps those words.
+ * A shortcode pylon-kb does not know is removed, with a warning; the words it shows through its
+ * arguments (`{{< glossary_tooltip text="Secret" term_id="secret" >}}`, a `title`, a `caption`) are kept.
  */
 function unknown(name: string, args: TagArgs, line: number, context: HugoContext): string {
-  const text = argument(args, ['text']);
+  const text = textArguments(args).join(' — ');
   warn(
     context,
     line,
     'markdown/unknown-shortcode',
-    text === undefined
+    text === ''
       ? `The Hugo shortcode "${name}" is not known to pylon-kb: it is removed.`
       : `The Hugo shortcode "${name}" is not known to pylon-kb: only its text "${text}" is published.`,
     'Replace the shortcode with Markdown, or remove it.',
   );
-  return text ?? '';
+  return text;
 }

@@ -27,6 +27,7 @@ export {
   presetKey,
   type SyntaxPreset,
 } from './constructs.js';
+export type { SiteTemplates } from './hugo-template-context.js';
 export { type IncludedFile, type IncludeLookup, includeRequests } from './includes.js';
 export { type PreparedSource, prepareSource, type SyntaxOptions } from './prepare.js';
 export type { SyntaxFinding } from './scan-context.js';

@@ -1,6 +1,7 @@
 import { type BlockContext, type BlockMatch, containerLines, wrapContainer } from './block-context.js';
 import { titledFence } from './code-tag.js';
 import { gitbookBlock } from './gitbook-api-blocks.js';
+import { textArguments } from './hugo-inline.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import type { SourceLine } from './lines.js';
 import type { ContainerSpec } from './markers.js';
@@ -41,7 +42,7 @@ const PLAIN_TAGS = new Set([
   'columns',
   'column',
   'cards',
-  'card',
+  'cardpane',
   'center',
   'markdown',
   'raw',
@@ -102,7 +103,7 @@ function blockLines(
     const spec: ContainerSpec = { kind: 'details', open: args.named.open === 'true', title: true };
     return containerLines(context, spec, where, title, body);
   }
-  if (TABS_TAGS.has(name)) return tabs(args, body, where, context);
+  if (TABS_TAGS.has(name)) return tabs(name, args, body, where, context);
   if (name === 'tab') {
     const label = argument(args, ['title', 'header', 'name', 'label'], 0) ?? 'Tab';
     // Docsy and Kubernetes: `codelang` makes the tab's text a code block in that language.
@@ -110,6 +111,8 @@ function blockLines(
     const content = code === undefined ? body : fenced(code, body, where);
     return containerLines(context, { kind: 'tab', title: true }, where, label, content);
   }
+  if (tag.dialect === 'shortcode' && name === 'card') return card(args, body, where, context);
+  if (tag.dialect === 'shortcode' && name === 'imgproc') return imageWithCaption(args, body, where, context);
   if (tag.dialect === 'liquid' && name === 'code') {
     const title = argument(args, ['title']);
     const titled = title ? titledFence(body, title) : null;
@@ -134,8 +137,11 @@ function blockLines(
     );
     return [];
   }
-  if (!PLAIN_TAGS.has(name)) warnUnknown(tag, where.open, context);
-  return containerLines(context, { kind: 'section' }, where, undefined, body);
+  if (PLAIN_TAGS.has(name)) return containerLines(context, { kind: 'section' }, where, undefined, body);
+  warnUnknown(tag, where.open, context);
+  // What the tag shows through its arguments (a title, a label, a caption) is kept above its content.
+  const shown = tag.dialect === 'shortcode' || !LOGIC_TAGS.has(name) ? textArguments(args).join(' — ') : '';
+  return containerLines(context, { kind: 'section' }, where, shown === '' ? undefined : shown, body);
 }
 
 function warnUnknown(tag: TagLine, line: number, context: BlockContext): void {
@@ -191,8 +197,126 @@ function callout(
   return containerLines(context, spec, where, title ?? defaultTitle(type, kind), body);
 }
 
+/**
+ * Hextra's `{{< tabs items="A,B" >}}` names its tabs on the group; the others on each tab. In a Docsy
+ * `tabpane`, a tab holds code (in the tab's `lang`, the pane's, or its header with `langEqualsHeader`)
+ * unless the pane or the tab says `text=true`; a self-closing tab is a header with no content.
+ */
+function tabs(
+  name: string,
+  args: TagArgs,
+  body: readonly SourceLine[],
+  where: Where,
+  context: BlockContext,
+): SourceLine[] {
+  const docsy = name === 'tabpane' ? docsyTabs(args, body) : body;
+  return itemTabs(args, docsy, where, context);
+}
+
+function docsyTabs(pane: TagArgs, body: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let index = 0; index < body.length; index++) {
+    const line = body[index]!;
+    const tag = readTagLine(line.text);
+    if (!tag || tag.dialect !== 'shortcode' || tag.name !== 'tab' || tag.closing) {
+      out.push(line);
+      continue;
+    }
+    const args = parseArgs(tag.args);
+    const header = (argument(args, ['header', 'title', 'name'], 0) ?? 'Tab').replace(/"/g, '');
+    const open = `${tag.indent}{{< tab header="${header}" >}}`;
+    if (tag.selfClosing) {
+      out.push(
+        { text: open, source: line.source },
+        { text: `${tag.indent}{{< /tab >}}`, source: line.source },
+      );
+      continue;
+    }
+    const text = [args.named.text, pane.named.text].some((value) => value === 'true');
+    const lang =
+      args.named.lang ??
+      pane.named.lang ??
+      (pane.named.langequalsheader === 'true' ? header.toLowerCase() : '');
+    const close = findClosingTag(body, index, tag);
+    if (text || close < 0) {
+      out.push(line);
+      continue;
+    }
+    const inner = body.slice(index + 1, close);
+    out.push(
+      { text: open, source: line.source },
+      ...fenced(lang, inner, { indent: tag.indent, open: line.source, close: body[close]!.source }),
+      body[close]!,
+    );
+    index = close;
+  }
+  return out;
+}
+
+/** Docsy's card: its header, title and subtitle above its text (or code), its footer below. */
+function card(args: TagArgs, body: readonly SourceLine[], where: Where, context: BlockContext): SourceLine[] {
+  const line = (text: string) => [
+    { text: `${where.indent}${text}`, source: where.open },
+    { text: '', source: where.open },
+  ];
+  const { header, title, subtitle, footer } = args.named;
+  const content =
+    args.named.code === 'true' ? fenced(args.named.lang ?? args.named.highlight ?? '', body, where) : body;
+  const inner = [
+    ...(header ? line(`**${header.replace(/^\*\*|\*\*$/g, '')}**`) : []),
+    ...(title ? line(`**${title.replace(/^\*\*|\*\*$/g, '')}**`) : []),
+    ...(subtitle ? line(`*${subtitle.replace(/^\*|\*$/g, '')}*`) : []),
+    ...content,
+    ...(footer
+      ? [
+          { text: '', source: where.close },
+          { text: `${where.indent}${footer}`, source: where.close },
+        ]
+      : []),
+  ];
+  return containerLines(context, { kind: 'section' }, where, undefined, inner);
+}
+
+/**
+ * Docsy's `imgproc`: an image of the page's bundle, named by the start of its file name, processed to a
+ * size (Pylon shows the original), with the shortcode's text as its caption.
+ */
+function imageWithCaption(
+  args: TagArgs,
+  body: readonly SourceLine[],
+  where: Where,
+  context: BlockContext,
+): SourceLine[] {
+  const name = args.positional[0] ?? '';
+  const file = context.bundleImage?.(name);
+  if (file === undefined) {
+    warn(
+      context,
+      where.open,
+      'markdown/shortcode-argument',
+      `The imgproc shortcode names "${name}", which matches no image beside the page: only its caption is published.`,
+      "Put the image in the page's bundle (the page's folder), or write a Markdown image.",
+    );
+    return containerLines(context, { kind: 'section' }, where, undefined, body);
+  }
+  const caption = body
+    .map((line) => line.text.trim())
+    .filter(Boolean)
+    .join(' ');
+  const alt = caption.replace(/[[\]\\]/g, '\\$&');
+  return [
+    { text: `${where.indent}![${alt}](<${file}>)${caption === '' ? '' : '\\'}`, source: where.open },
+    ...(caption === '' ? [] : [{ text: `${where.indent}*${caption}*`, source: where.open }]),
+  ];
+}
+
 /** Hextra's `{{< tabs items="A,B" >}}` names its tabs on the group; the others on each tab. */
-function tabs(args: TagArgs, body: readonly SourceLine[], where: Where, context: BlockContext): SourceLine[] {
+function itemTabs(
+  args: TagArgs,
+  body: readonly SourceLine[],
+  where: Where,
+  context: BlockContext,
+): SourceLine[] {
   const items = (args.named.items ?? '')
     .split(',')
     .map((item) => item.trim())

@@ -2,6 +2,8 @@ import { BLOCK_SYNTAX, scanBlocks } from './blocks.js';
 import { DEFAULT_SYNTAX, type SyntaxPreset } from './constructs.js';
 import { GITBOOK_HTML_SYNTAX, rewriteGitbookHtml, unlinkBrokenReferences } from './gitbook-html.js';
 import { HUGO_INLINE, replaceShortcode } from './hugo-inline.js';
+import type { SiteTemplates } from './hugo-template-context.js';
+import { hasRepositoryShortcodes, renderRepositoryShortcodes } from './hugo-templates.js';
 import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes, withAutoSnippets } from './includes.js';
 import { fromLines, type SourceLine, toLines } from './lines.js';
 import { LIQUID_INLINE, replaceLiquid } from './liquid-inline.js';
@@ -24,6 +26,10 @@ export interface SyntaxOptions {
   includes?: IncludeLookup | undefined;
   /** MkDocs' pymdownx.snippets settings: base paths, auto_append / auto_prepend, check_paths. */
   snippets?: SnippetSettings | undefined;
+  /** The site's own shortcode and partial templates, rendered in place of their calls. */
+  templates?: SiteTemplates | undefined;
+  /** The files in the page's folder (its Hugo page bundle), for shortcodes that name its images. */
+  pageFiles?: readonly string[] | undefined;
   /** An `.mdx` file the MDX grammar rejected, now read as Markdown: its imports and exports are dropped. */
   mdxFallback?: boolean | undefined;
 }
@@ -93,7 +99,12 @@ export function prepareSource(
   ) {
     return { markdown, sourceLines: null, findings };
   }
-  const context: ScanContext = { format: options.format ?? 'md', syntax, findings };
+  const context: ScanContext = {
+    format: options.format ?? 'md',
+    syntax,
+    findings,
+    bundleImage: (name) => bundleImage(options.pageFiles ?? [], name),
+  };
   let lines: SourceLine[] = toLines(markdown);
   if (compat)
     lines = options.format === 'mdx' ? applyMdxCompat(lines, codeRanges) : unwrapMdxCodeBlocks(lines);
@@ -106,6 +117,10 @@ export function prepareSource(
     if (autoSnippets) lines = withAutoSnippets(lines, snippets);
     lines = inlineIncludes(lines, { ...context, file, includes: options.includes ?? new Map(), snippets });
     if (VERBATIM_SYNTAX.test(fromLines(lines).text)) lines = holdVerbatim(lines);
+  }
+  if (syntax.has('hugo-shortcodes') && hasRepositoryShortcodes(fromLines(lines).text, options.templates)) {
+    const variables = options.variables ?? {};
+    lines = renderRepositoryShortcodes(lines, { ...context, file, templates: options.templates!, variables });
   }
   lines = scanBlocks(lines, context);
   const joined = fromLines(lines).text;
@@ -122,4 +137,15 @@ export function prepareSource(
   }
   const result = fromLines(lines);
   return { markdown: restoreVerbatim(result.text), sourceLines: result.sourceLines, findings };
+}
+
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|svg|avif)$/i;
+
+/** Hugo's `Resources.GetMatch "**name*"`: the first image whose file name starts with `name`. */
+function bundleImage(files: readonly string[], name: string): string | undefined {
+  if (name === '') return undefined;
+  const file = [...files]
+    .sort()
+    .find((path) => IMAGE_FILE.test(path) && (path.split('/').pop() ?? '').startsWith(name));
+  return file === undefined ? undefined : `./${file}`;
 }

@@ -57,3 +57,39 @@ function lineIndexAt(starts: readonly number[], offset: number): number {
   }
   return low;
 }
+
+/**
+ * Replaces ranges of the joined lines (offsets, in order, not overlapping) with new text: the lines of a
+ * replacement stand for the line its range began on.
+ */
+export function replaceRanges(
+  lines: readonly SourceLine[],
+  replacements: readonly { start: number; end: number; text: string }[],
+): SourceLine[] {
+  const text = lines.map((line) => line.text).join('\n');
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    lineStarts.push(offset);
+    offset += line.text.length + 1;
+  }
+  const sourceAt = (at: number) => lines[lineIndexAt(lineStarts, at)]?.source ?? 1;
+  let output = '';
+  const sources: number[] = [lines[0]?.source ?? 1];
+  const append = (piece: string, sourceOfNewLine: (i: number) => number) => {
+    for (let at = piece.indexOf('\n'); at >= 0; at = piece.indexOf('\n', at + 1))
+      sources.push(sourceOfNewLine(at));
+    output += piece;
+  };
+  let last = 0;
+  for (const { start, end, text: replacement } of replacements) {
+    const from = last;
+    append(text.slice(from, start), (i) => sourceAt(from + i + 1));
+    append(replacement, () => sourceAt(start));
+    last = end;
+  }
+  append(text.slice(last), (i) => sourceAt(last + i + 1));
+  return output
+    .split('\n')
+    .map((line, i) => ({ text: line, source: sources[i] ?? sources[sources.length - 1] ?? 1 }));
+}

@@ -16,6 +16,8 @@ export interface ScanContext {
   /** The constructs the page may use (constructs.ts). */
   syntax: SyntaxPreset;
   findings: SyntaxFinding[];
+  /** The image beside the page whose file name starts with `name` (a Hugo page bundle's resource), as a relative path. */
+  bundleImage?: ((name: string) => string | undefined) | undefined;
 }
 
 export function warn(context: ScanContext, line: number, code: string, message: string, hint: string): void {
