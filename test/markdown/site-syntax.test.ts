@@ -165,7 +165,7 @@ describe("site syntax diagnostics name the file and the author's line", () => {
   it('warns once per Liquid construct it does not evaluate', () => {
     expect(
       codes('{% assign x = 1 %}{{ x }} and {{ site.title | frobnicate }}', {
-        syntax: syntaxPresetOf(SITE_DEFINITIONS.jekyll),
+        syntax: syntaxPresetOf(SITE_DEFINITIONS.gitbook),
         variables: { site: { title: 'T' } },
       }),
     ).toEqual([
@@ -173,6 +173,16 @@ describe("site syntax diagnostics name the file and the author's line", () => {
       ['warning', 'markdown/liquid-variable-missing', 'docs/page.md', 1],
       ['warning', 'markdown/liquid-filter', 'docs/page.md', 1],
     ]);
+  });
+
+  it('evaluates Jekyll pages with a Liquid engine, naming only the filters it does not have', () => {
+    const options = {
+      syntax: syntaxPresetOf(SITE_DEFINITIONS.jekyll),
+      variables: { site: { title: 'T' } },
+    };
+    const source = '{% assign x = 1 %}{{ x }} and {{ site.title | frobnicate }}';
+    expect(codes(source, options)).toEqual([['warning', 'markdown/liquid-filter', 'docs/page.md', 1]]);
+    expect(renderMarkdown(source, options).html).toBe('<p>1 and T</p>');
   });
 });
 

@@ -27,6 +27,8 @@ export const CONSTRUCTS = [
   'liquid-output',
   /** Liquid runs over the whole page before Markdown, fenced code included (Jekyll). */
   'liquid-in-code',
+  /** Liquid logic, output and `{% include %}` of the site's `_includes` are evaluated by a Liquid engine (Jekyll's way). */
+  'liquid-templates',
   /** Hugo shortcodes `{{< name >}}` / `{{% name %}}`, paired and inline. */
   'hugo-shortcodes',
   /** Shortcodes are expanded in fenced code too (Hugo runs them before Markdown). */

@@ -6,6 +6,7 @@ import type { SiteTemplates } from './hugo-template-context.js';
 import { hasRepositoryShortcodes, renderRepositoryShortcodes } from './hugo-templates.js';
 import { INCLUDE_SYNTAX, type IncludeLookup, inlineIncludes, withAutoSnippets } from './includes.js';
 import { fromLines, type SourceLine, toLines } from './lines.js';
+import { LIQUID_TEMPLATE_SYNTAX, renderLiquidTemplates } from './liquid-engine.js';
 import { LIQUID_INLINE, replaceLiquid } from './liquid-inline.js';
 import type { Format } from './markers.js';
 import { applyMdxCompat, dropEsm, ESM_SYNTAX, MDX_COMPAT_SYNTAX, unwrapMdxCodeBlocks } from './mdx-compat.js';
@@ -110,6 +111,10 @@ export function prepareSource(
     lines = options.format === 'mdx' ? applyMdxCompat(lines, codeRanges) : unwrapMdxCodeBlocks(lines);
   if (esm || (compat && options.mdxFallback === true)) lines = dropEsm(lines);
   if (gitbookHtml) lines = unlinkBrokenReferences(rewriteGitbookHtml(lines), context, codeRanges);
+  if (syntax.has('liquid-templates') && LIQUID_TEMPLATE_SYNTAX.test(markdown)) {
+    const includes = options.includes ?? new Map();
+    lines = renderLiquidTemplates(lines, { ...context, file, includes, variables: options.variables ?? {} });
+  }
   // `{% raw %}{% include a.html %}{% endraw %}` shows the tag: verbatim text is held before includes are
   // read, and again after, for the raw blocks of the included files.
   if (VERBATIM_SYNTAX.test(markdown)) lines = holdVerbatim(lines);

@@ -36,6 +36,7 @@ export const jekyll: SiteDefinition<'jekyll'> = {
     'liquid-tags',
     'liquid-output',
     'liquid-in-code',
+    'liquid-templates',
     'definition-lists',
     'markdown-in-html',
   ],
