@@ -28,20 +28,6 @@ const BUILT_IN = new Set(
     ' ',
   ),
 );
-/** Arguments whose words readers see. */
-const TEXT_ARGS = [
-  'title',
-  'label',
-  'header',
-  'heading',
-  'subtitle',
-  'caption',
-  'description',
-  'summary',
-  'text',
-  'alt',
-  'date',
-];
 
 export function renderRepositoryShortcodes(
   lines: readonly SourceLine[],
@@ -116,9 +102,11 @@ function render(
     if (!(error instanceof Unsupported || error instanceof TemplateError || error instanceof TemplateErrorAt))
       throw error;
     const reason =
-      error instanceof Unsupported
-        ? `uses ${error.message}, which pylon-kb cannot evaluate`
-        : `cannot be read (${error.message})`;
+      error instanceof TemplateFailed
+        ? `stops with "${error.message}"`
+        : error instanceof Unsupported
+          ? `uses ${error.message}, which pylon-kb cannot evaluate`
+          : `cannot be read: ${error.message}`;
     if (BUILT_IN.has(tag.name.toLowerCase())) return null;
     const kept = textArguments(tag.args);
     warn(
