@@ -11,7 +11,7 @@ import {
 } from '../markdown/syntax/index.js';
 import { type BuildMemo, memoized } from './build-memo.js';
 import { isPlainRelativePath } from './read-assets.js';
-import { readSiteTemplates } from './read-templates.js';
+import { readSiteTemplates } from './read-site.js';
 import type { SyntaxInputs } from './render-syntax.js';
 import { siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
 

@@ -218,7 +218,7 @@ function docsyTabs(pane: TagArgs, body: readonly SourceLine[]): SourceLine[] {
   for (let index = 0; index < body.length; index++) {
     const line = body[index]!;
     const tag = readTagLine(line.text);
-    if (!tag || tag.dialect !== 'shortcode' || tag.name !== 'tab' || tag.closing) {
+    if (tag?.dialect !== 'shortcode' || tag.name !== 'tab' || tag.closing) {
       out.push(line);
       continue;
     }
