@@ -11,6 +11,7 @@ import { isInPlace, matchArticles } from './match.js';
 import type { PlanOptions } from './options.js';
 import { planOrphans } from './orphans.js';
 import type { ArticlePlanning, PlanParts } from './plan-article.js';
+import { guardRedirectPaths, liveArticlePaths } from './redirect-guard.js';
 import { planReferences } from './references.js';
 import { type Operation, PLAN_VERSION, type Plan, type PlanSummary } from './types.js';
 
@@ -68,7 +69,9 @@ export function createPlan(
     }),
   };
   const shared = sharedInputs(options, planning, [current.users, current.teams]);
-  for (const match of matched.matches) planArticleThrough(memo, match, planning, shared, parts);
+  const guarded = guardRedirectPaths(matched.matches, liveArticlePaths(current.articles));
+  parts.diagnostics.push(...guarded.diagnostics);
+  for (const match of guarded.matches) planArticleThrough(memo, match, planning, shared, parts);
   const managedCount = current.articles.filter((a) => a.marker && !a.marker.retired).length;
   // A document held back by its errors is no orphan: its live article stays as it is.
   const errored = holdOf(parts.diagnostics, desired);
