@@ -10,7 +10,7 @@ import type { CurrentState } from '../remote/types.js';
 import { unknownAuthorPolicy } from './authors.js';
 import { buildContent, type LoadedContent, readContentTree } from './content.js';
 import { readRemote } from './remote.js';
-import { openRenderCache } from './render-cache.js';
+import { configRedactor, openRenderCache } from './render-cache.js';
 import { uploadJournal, withJournaledUploads } from './upload-journal.js';
 
 /** What a front may set for one run on top of the config. */
@@ -73,7 +73,10 @@ export async function planFromConfig(
   run: RunOptions = {},
 ): Promise<PlanRun> {
   // The docs tree first: it names the languages whose translations must be read from the remote.
-  const renderCache = await openRenderCache(config.rootDir, { persist: run.renderCache === true });
+  const renderCache = await openRenderCache(config.rootDir, {
+    persist: run.renderCache === true,
+    redact: configRedactor(config),
+  });
   const { files, tree } = await readContentTree(config);
   let content: LoadedContent = { files, ...(await buildContent(config, tree, { renderCache })) };
   const remote = await readRemote(client, config, content.desired);

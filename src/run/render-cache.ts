@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CachedRendering, RenderCache } from '../content/desired.js';
+import { createRedactor } from '../diagnostics/redact.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -34,6 +35,11 @@ export interface RenderCacheOptions {
   persist?: boolean | undefined;
   /** The pylon-kb version entries belong to. Default: this version. */
   version?: string | undefined;
+  /**
+   * The secrets' redactor: a rendering that quotes a secret (a token pasted into a document) is kept in memory
+   * but never written to `.pylon-kb/`, so the file holds the token in no form. Default: nothing is secret.
+   */
+  redact?: ((text: string) => string) | undefined;
 }
 
 class Store implements RenderCacheStore {
@@ -47,6 +53,7 @@ class Store implements RenderCacheStore {
     private entries: Map<string, CachedRendering>,
     private readonly path: string | null,
     private readonly version: string,
+    private readonly redact?: (text: string) => string,
   ) {}
 
   get size(): number {
@@ -87,7 +94,13 @@ class Store implements RenderCacheStore {
     await mkdir(dirname(this.path), { recursive: true });
     // Unique per save: two runs in one process (or one checkout) must not rename each other's file.
     const temporary = `${this.path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-    const data = { format: FORMAT, version: this.version, entries: Object.fromEntries(this.entries) };
+    const redact = this.redact;
+    const entries = [...this.entries].filter(([key, rendering]) => {
+      if (!redact) return true;
+      const text = JSON.stringify([key, rendering]);
+      return redact(text) === text;
+    });
+    const data = { format: FORMAT, version: this.version, entries: Object.fromEntries(entries) };
     await writeFile(temporary, JSON.stringify(data));
     await rename(temporary, this.path);
     this.dirty = false;
@@ -123,5 +136,12 @@ export async function openRenderCache(
   const version = options.version ?? VERSION;
   if (!options.persist) return memoryRenderCache(version);
   const path = join(rootDir, RENDER_CACHE_PATH);
-  return new Store(await readEntries(path, version), path, version);
+  return new Store(await readEntries(path, version), path, version, options.redact);
+}
+
+/** The redactor of a config's secrets (its API token), for the render cache file. */
+export function configRedactor(config: {
+  target: { kind: string; token?: string };
+}): (text: string) => string {
+  return createRedactor([config.target.kind === 'emulator' ? undefined : config.target.token]);
 }

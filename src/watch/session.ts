@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { createPlanMemo } from '../plan/article-memo.js';
 import { readSiteFiles, readSiteOf, siteExcludes } from '../run/content.js';
 import { readRemote } from '../run/remote.js';
-import { openRenderCache, type RenderCacheStore } from '../run/render-cache.js';
+import { configRedactor, openRenderCache, type RenderCacheStore } from '../run/render-cache.js';
 import { BatchQueue } from './batch-queue.js';
 import { compareConfigs, diagnosticsOf, keepSessionKeys } from './config-change.js';
 import { pipelineOf, runCycle } from './cycle.js';
@@ -23,6 +23,7 @@ const DEFAULT_WRITE_FINISH_MS = 40;
 export async function startWatch(options: WatchOptions): Promise<WatchSession> {
   const renderCache = await openRenderCache(options.config.rootDir, {
     persist: options.renderCache === true,
+    redact: configRedactor(options.config),
   });
   const engine = new WatchEngine(options, renderCache);
   await engine.open();

@@ -28,3 +28,21 @@ describe('the one redactor', () => {
     expect(redactJson({ nested: [{ t: TOKEN }] }, redact)).toEqual({ nested: [{ t: REDACTED }] });
   });
 });
+
+describe('the token in every form a message may carry it', () => {
+  const token = 'pyl_tok_Ab3x9QzR7mN2+kL5/Vw8_Yp4=';
+  const redact = createRedactor([token, 'pylon-emulator-token']);
+
+  it('Markdown- and HTML-escaped, slugified, without its trailing =, and quoted in part', () => {
+    expect(redact('pyl\\_tok\\_Ab3x9QzR7mN2\\+kL5/Vw8\\_Yp4=')).toBe(REDACTED);
+    expect(redact('Use slug: pyl-tok-ab3x9qzr7mn2-kl5-vw8-yp4')).toBe(`Use slug: ${REDACTED}`);
+    expect(redact(`unknown flag --x=${token.slice(0, -1)}`)).toBe(`unknown flag --x=${REDACTED}`);
+    expect(redact('a key like zR7mN2+kL5 was quoted')).toBe(`a key like ${REDACTED} was quoted`);
+  });
+
+  it('leaves the words a readable token shares with ordinary output', () => {
+    expect(redact('the emulator answered; pyl_tok_ is the prefix')).toBe(
+      'the emulator answered; pyl_tok_ is the prefix',
+    );
+  });
+});

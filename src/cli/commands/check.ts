@@ -8,6 +8,7 @@ import { loadCliConfig } from '../config.js';
 import { describeDiagnostics } from '../failures.js';
 import { UsageError } from '../parse.js';
 import { siteLines } from '../site-line.js';
+import { redactForOutput } from '../terminal.js';
 
 /** What an offline check cannot see: it needs the knowledge base. */
 const NEEDS_REMOTE =
@@ -28,7 +29,11 @@ export async function run(input: CommandInput): Promise<number> {
   }
   const config = await loadCliConfig(input, { forceEmulator: !remote });
   // The render cache plan and apply keep: a document unchanged since the last run is not rendered again.
-  const renderCache = await openRenderCache(config.rootDir, { persist: input.values['no-cache'] !== true });
+  const renderCache = await openRenderCache(config.rootDir, {
+    persist: input.values['no-cache'] !== true,
+    // check runs against the emulator; the tokens it must keep out of `.pylon-kb/` are the environment's.
+    redact: (text) => redactForOutput(io, text),
+  });
   const { desired } = await loadContent(config, { renderCache });
   await renderCache.save().catch((error: Error) => {
     // The cache only saves time: a checkout it cannot be written to is still checked.
