@@ -19,20 +19,43 @@ export function where(file: string, reference: Pick<LocalReference, 'line' | 'co
 export function closest(word: string, candidates: readonly string[], limit = 3): string[] {
   const last = (s: string) => s.slice(s.lastIndexOf('/') + 1);
   const threshold = Math.max(2, Math.floor(word.length * 0.4));
-  return candidates
-    .map((candidate) => ({
-      candidate,
-      distance:
-        last(candidate) === last(word)
-          ? 0
-          : candidate.startsWith(word) || word.startsWith(candidate)
-            ? 1
-            : editDistance(word, candidate),
-    }))
-    .filter(({ distance }) => distance <= threshold)
+  const near: { candidate: string; distance: number }[] = [];
+  for (const candidate of candidates) {
+    const distance =
+      last(candidate) === last(word)
+        ? 0
+        : candidate.startsWith(word) || word.startsWith(candidate)
+          ? 1
+          : editDistance(word, candidate, threshold);
+    if (distance <= threshold) near.push({ candidate, distance });
+  }
+  return near
     .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
+}
+
+/** The document paths without their extension, once per list (a tree's every unresolved link asks). */
+const STEMS = new WeakMap<readonly string[], string[]>();
+/** The suggestions already made for a wanted path, per list of document paths. */
+const SUGGESTIONS = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function nearestDocuments(wanted: string, docPaths: readonly string[]): string[] {
+  let made = SUGGESTIONS.get(docPaths);
+  if (!made) {
+    made = new Map();
+    SUGGESTIONS.set(docPaths, made);
+  }
+  const known = made.get(wanted);
+  if (known) return known;
+  let stems = STEMS.get(docPaths);
+  if (!stems) {
+    stems = docPaths.map(stripMarkdownExtension);
+    STEMS.set(docPaths, stems);
+  }
+  const near = closest(stripMarkdownExtension(wanted), stems).map((p) => `${p}.md`);
+  made.set(wanted, near);
+  return near;
 }
 
 function list(items: readonly string[]): string {
@@ -47,9 +70,7 @@ export function missingTarget(
   at: Where,
   severity: Diagnostic['severity'] = 'error',
 ): Diagnostic {
-  const near = outside
-    ? []
-    : closest(stripMarkdownExtension(wanted), docPaths.map(stripMarkdownExtension)).map((p) => `${p}.md`);
+  const near = outside ? [] : nearestDocuments(wanted, docPaths);
   return {
     severity,
     code: 'link/missing-target',

@@ -1,20 +1,30 @@
-/** Edit distance where a swap of two neighbouring characters counts as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+/**
+ * Edit distance where a swap of two neighbouring characters counts as one edit (optimal string alignment).
+ * With `max`, the work stops as soon as the distance is known to exceed it, and `max + 1` is returned:
+ * callers that only keep near candidates (did-you-mean over every document of a tree) pay for those alone.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  // Three rows suffice: the transposition looks two rows back.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i]!;
+    current[0] = i;
+    let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      row[j] = best;
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      current[j] = best;
+      if (best < rowBest) rowBest = best;
     }
+    if (rowBest > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return at(a.length, b.length);
+  return Math.min(previous[b.length] ?? 0, max + 1);
 }
 
 /**

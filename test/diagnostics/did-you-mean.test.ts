@@ -26,3 +26,30 @@ describe('didYouMean', () => {
     expect(editDistance('', 'abc')).toBe(3);
   });
 });
+
+describe('editDistance with a bound', () => {
+  const pairs: [string, string][] = [
+    ['getting-started', 'getting-startde'],
+    ['guides/setup', 'guide/setup'],
+    ['a', 'abcdefgh'],
+    ['kitten', 'sitting'],
+    ['', 'abc'],
+    ['reference/api', 'reference/apis/intro'],
+    ['ab', 'ba'],
+  ];
+
+  it('is the unbounded distance whenever that is within the bound, and the bound + 1 otherwise', () => {
+    for (const [a, b] of pairs) {
+      const exact = editDistance(a, b);
+      for (const max of [0, 1, 2, 3, 5, 8]) {
+        expect(editDistance(a, b, max)).toBe(exact <= max ? exact : max + 1);
+      }
+    }
+  });
+
+  it('counts a swap of neighbours as one edit, bounded or not', () => {
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('setup', 'setpu', 1)).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
