@@ -1,4 +1,6 @@
 /** The frontmatter fields with rules of their own: the slug, the order, `published` and `draft`. */
+
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isGenerator, OWN_ORDER_KEYS, type SiteDefinition } from '../sites/index.js';
 import type { FieldReader } from './field-reader.js';
 import { baseName, slugify } from './slug.js';
@@ -54,4 +56,29 @@ export function readPublished(fm: FieldReader): boolean {
   if (published !== undefined) return published;
   if (draft !== undefined) return !draft;
   return true;
+}
+
+/**
+ * Frontmatter `author` as pylon-kb reads it: text naming a Pylon user. Sites write their own kinds of
+ * author (an object with a name and a link, a list of authors): the generator accepts them, so pylon-kb
+ * does too. It warns and uses the default author (an error only when there is none: `author/missing`).
+ */
+export function readAuthor(fm: FieldReader, path: string): { value?: string; warning?: Diagnostic } {
+  if (!fm.has('author')) return {};
+  const raw = fm.raw('author');
+  if (typeof raw === 'string' && raw.trim() !== '') return { value: raw.trim() };
+  if (raw === null || raw === undefined) return {};
+  const kind = Array.isArray(raw) ? 'a list' : typeof raw === 'object' ? 'a mapping' : `a ${typeof raw}`;
+  const line = fm.line('author');
+  return {
+    warning: {
+      severity: 'warning',
+      code: 'frontmatter/author-ignored',
+      message: `author is ${kind}, not the text of one Pylon user: it is not used, the default author is.`,
+      file: path,
+      ...(line !== undefined && { line }),
+      field: 'author',
+      hint: 'Set defaultAuthor (or --author), map the site’s author in config authors, or write author: someone@example.com.',
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstHeading } from '../markdown/render.js';
 import { VISIBILITIES } from '../pylon-api/index.js';
 import { isGenerator, type PageInput, type SiteContext } from '../sites/index.js';
-import { readOrder, readPublished, readSlug } from './document-fields.js';
+import { readAuthor, readOrder, readPublished, readSlug } from './document-fields.js';
 import { FieldReader } from './field-reader.js';
 import { readFrontmatter } from './frontmatter.js';
 import { stripMarkdownExtension } from './markdown-path.js';
@@ -95,7 +95,9 @@ export function parseDocument(
   );
   const published = readPublished(fm);
   const order = readOrder(fm, site) ?? page?.order ?? fromName.order;
-  const author = fm.string('author');
+  const authorField = readAuthor(fm, file.path);
+  const author = authorField.value;
+  if (authorField.warning) diagnostics.push(authorField.warning);
   const visibility = fm.oneOf('visibility', VISIBILITIES);
   const description = fm.string('description');
   // Docusaurus's `id` names the doc inside its folder (and its URL), not a pylon-kb identity.

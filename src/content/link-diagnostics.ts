@@ -145,20 +145,23 @@ export function assetProblem(url: string, kind: string, problem: AssetProblem, a
   }
   if (problem.error === 'outside') return outsideContent(url, kind, at);
   const detail = problem.detail ?? 'does not exist';
+  // Site generators publish a page whose image is missing (the image shows broken): a warning, the
+  // reference kept as written.
   return {
-    severity: 'error',
+    severity: 'warning',
     code: 'asset/missing',
-    message: `${what} points to ${problem.path}, which ${detail}.`,
+    message: `${what} points to ${problem.path}, which ${detail}; it is published as written.`,
     ...at,
     hint: 'Paths are relative to the linking file (or start with / at the content root). Check the name and its case.',
   };
 }
 
+/** A file outside the content directory is never read (a page must not publish any file of the machine). */
 export function outsideContent(url: string, kind: string, at: Where): Diagnostic {
   return {
-    severity: 'error',
+    severity: 'warning',
     code: 'asset/outside-content',
-    message: `The ${kind === 'image' ? 'image' : 'linked file'} "${url}" is outside the content directory; pylon-kb does not read it.`,
+    message: `The ${kind === 'image' ? 'image' : 'linked file'} "${url}" is outside the content directory; pylon-kb does not read it, so it is published as written.`,
     ...at,
     hint: 'Move the file into the docs tree (for example beside the page) and link it with a relative path.',
   };

@@ -140,7 +140,8 @@ describe('parseDocument: diagnostics', () => {
       ['error', 'frontmatter/type', 'guides/a.md', 5, 'visibility'],
       ['error', 'frontmatter/type', 'guides/a.md', 6, 'order'],
       ['error', 'frontmatter/type', 'guides/a.md', 7, 'redirect_from'],
-      ['error', 'frontmatter/type', 'guides/a.md', 8, 'author'],
+      // A list of authors is the site's own: tolerated, the default author is used.
+      ['warning', 'frontmatter/author-ignored', 'guides/a.md', 8, 'author'],
       ['error', 'frontmatter/type', 'guides/a.md', 9, 'id'],
     ]);
     const byField = Object.fromEntries(diagnostics.map((d) => [d.field, d]));
@@ -148,6 +149,24 @@ describe('parseDocument: diagnostics', () => {
     expect(byField.published?.message).toBe('published must be true or false, not the text "yes".');
     expect(byField.visibility?.message).toContain('one of public, customer, internal_only');
     expect(byField.visibility?.hint).toBe('Did you mean visibility: internal_only?');
+  });
+
+  it('publishes a document whose author is an object or a list, with a warning, and without that author', () => {
+    const text = '---\ntitle: A\nauthor:\n  name: Ada\n  link: https://example.com/ada\n---\n\nText.\n';
+    const { doc, diagnostics } = parse('blog/a.md', text);
+    expect(doc?.author).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'frontmatter/author-ignored',
+        file: 'blog/a.md',
+        line: 3,
+        field: 'author',
+      }),
+    ]);
+    expect(parse('blog/b.md', '---\ntitle: B\nauthor: ada@acme.test\n---\n').doc?.author?.value).toBe(
+      'ada@acme.test',
+    );
   });
 
   it('rejects an invalid slug with a hint showing a valid one', () => {

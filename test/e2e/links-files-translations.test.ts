@@ -92,7 +92,7 @@ describe('links, files and translations end to end', () => {
     expect((await plan()).operations).toEqual([]);
   });
 
-  it('refuses a broken link and an image outside the content directory, with file and line and no write', async () => {
+  it('holds back a broken link with file and line; publishes an image outside the content directory as written, unread', async () => {
     const writes = writeCount(emu);
     await writeText(
       join(ws.docs, 'guides', 'broken.md'),
@@ -105,9 +105,13 @@ describe('links, files and translations end to end', () => {
       join(ws.docs, 'guides', 'broken.md'),
       '---\ntitle: Broken\n---\n\nText\n\n![x](../../../etc/passwd)\n',
     );
-    const escaping = await cli('apply');
-    expect(escaping.code).toBe(2);
-    expect(escaping.stderr).toMatch(/guides\/broken\.md:7:\d+ error \[asset\/outside-content\]/);
     expect(writeCount(emu)).toBe(writes);
+    const escaping = await cli('apply');
+    expect(escaping.code, escaping.stderr).toBe(0);
+    expect(escaping.stderr).toMatch(/guides\/broken\.md:7:\d+ warning \[asset\/outside-content\]/);
+    // The file is never read nor uploaded: the reference stays as written.
+    const html = article(emu, 'guides/broken')?.draft_html ?? '';
+    expect(html).toContain('src="../../../etc/passwd"');
+    expect(html).not.toContain('root:');
   });
 });
