@@ -19,6 +19,8 @@ export interface DuplicateRule {
   /** Why the value must be unique. */
   reason: string;
   hint: string;
+  /** Default `error`. A `warning` when the generator tolerates the clash (the first claim wins). */
+  severity?: 'error' | 'warning';
 }
 
 /**
@@ -35,7 +37,7 @@ export function findDuplicates(claims: readonly Claim[], rule: DuplicateRule): D
       continue;
     }
     diagnostics.push({
-      severity: 'error',
+      severity: rule.severity ?? 'error',
       code: rule.code,
       message: `The ${rule.noun} "${claim.label ?? claim.value}" is used by ${place(earlier)} and ${place(claim)}; ${rule.reason}.`,
       file: claim.file,

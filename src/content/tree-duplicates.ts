@@ -56,9 +56,23 @@ export function duplicateDiagnostics(
       code: 'content/duplicate-redirect',
       noun: 'redirect_from path',
       field: 'redirect_from',
-      reason: 'an old path can redirect to one article only',
+      reason: 'an old path can redirect to one article only, so it redirects to the first (in path order)',
       hint: 'Keep the path in the `redirect_from` of the document that replaced that page, and remove it from the other.',
+      // Site generators tolerate an alias two pages claim (one of them wins): so does pylon-kb.
+      severity: 'warning',
     },
   );
+  dropLaterRedirectClaims(docs);
   return [...keys, ...slugs, ...siblings, ...redirects];
+}
+
+/** A redirect path claimed by an earlier document (path order) is left out of the later ones. */
+function dropLaterRedirectClaims(docs: readonly ParsedDoc[]): void {
+  const taken = new Set<string>();
+  const normal = (path: string) => path.replace(/\/+$/, '') || '/';
+  for (const { doc } of docs) {
+    const own = doc.redirectFrom.filter((path) => !taken.has(normal(path)));
+    for (const path of own) taken.add(normal(path));
+    if (own.length !== doc.redirectFrom.length) doc.redirectFrom = own;
+  }
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, workspace } from './helpers.js';
 
 const UNSAFE = '---\ntitle: Links\n---\n\nA [bad link](javascript:alert(1)) here.\n';
-const ARGS = ['check', '--json', '--content-dir', 'docs'];
+const ARGS = ['check', '--json', '--content-dir', 'docs', '--author', 'ada@acme.test'];
 
 type Workspace = Awaited<ReturnType<typeof workspace>>;
 

@@ -96,7 +96,10 @@ describe('CI that goes red when something is wrong', () => {
   it('check --json reports counts and diagnostics', async () => {
     await writeFile(join(ws.docs, 'bad.md'), '---\ntitle: [unclosed\n---\n');
     try {
-      const run = await runCli(['check', '--json', '--content-dir', 'docs'], { cwd: ws.dir, env: env() });
+      const run = await runCli(['check', '--json', '--content-dir', 'docs', '--author', 'ada@acme.test'], {
+        cwd: ws.dir,
+        env: env(),
+      });
       expect(run.code).toBe(2);
       const report = JSON.parse(run.stdout);
       expect(report).toMatchObject({ version: 1, articles: 1, errors: 1 });
@@ -131,7 +134,8 @@ describe('the token is never printed, whatever it was pasted into', () => {
     );
     for (const command of ['check', 'plan', 'apply']) {
       for (const extra of [[], ['--json']]) {
-        const own = command === 'check' ? checkArgs : args;
+        // --strict: the failing input refuses the whole run, so nothing at all is written.
+        const own = command === 'check' ? checkArgs : [...args, '--strict'];
         const run = await runCli([command, ...own, ...extra], { cwd: ws.dir, env: envFor(emu) });
         if (command === 'check' && !Object.values(files).some((t) => t.startsWith('throw'))) continue;
         outputs.push(run.stdout + run.stderr);

@@ -40,7 +40,7 @@ describe("Pylon's language codes end to end", () => {
   });
 
   it('publishes es-419 as Pylon’s es and leaves out a language Pylon lacks, with a warning at the file', async () => {
-    const offline = JSON.parse((await check('--json')).stdout) as Report;
+    const offline = JSON.parse((await check('--json', '--author', 'ada@acme.test')).stdout) as Report;
     expect(codes(offline)).toEqual(['warning translation/language guides/setup.eo.md']);
     expect(offline.diagnostics[0]?.hint).toContain('pt-br');
 
@@ -54,7 +54,7 @@ describe("Pylon's language codes end to end", () => {
 
   it('check --remote and plan refuse a Pylon language the knowledge base has not enabled (nb → no)', async () => {
     await writeText(join(ws.docs, 'guides', 'setup.nb.md'), '# Oppsett\n\nInstaller det.\n');
-    const offline = JSON.parse((await check('--json')).stdout) as Report;
+    const offline = JSON.parse((await check('--json', '--author', 'ada@acme.test')).stdout) as Report;
     expect(offline.errors).toBe(0);
 
     const remote = await check('--remote', '--author', 'ada@acme.test', '--json');

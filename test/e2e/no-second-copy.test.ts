@@ -166,7 +166,7 @@ describe('redirect_from', () => {
     ]);
   });
 
-  it('refuses a full URL, a ".." path and a path two documents claim, naming file and line, with no write', async () => {
+  it('refuses a full URL and a ".." path (those documents held back), and gives a path two documents claim to the first', async () => {
     await writeText(
       join(ws.docs, 'a', 'one.md'),
       `---\ntitle: One\nredirect_from: ["https://old.example.com/page"]\n---\n\nOne.\n`,
@@ -190,8 +190,18 @@ describe('redirect_from', () => {
     expect(checked.stderr).toMatch(/a\/two\.md:3.*"\.\."/);
     expect(checked.stderr).toMatch(/content\/duplicate-redirect/);
     expect(checked.stderr).toContain('a/four.md');
+    expect(checked.stderr).toMatch(
+      /a\/two\.md:3 warning \[content\/duplicate-redirect\]|warning \[content\/duplicate-redirect\]/,
+    );
     const applied = await cli('apply');
     expect(applied.code).toBe(2);
-    expect(writeCount(emu)).toBe(0);
+    const managed = managedByKey(emu);
+    expect([...managed.keys()].sort()).toEqual(['a/four', 'a/three']);
+    // The old path redirects to the first document that claims it (path order: four before three).
+    const redirects = (
+      emu.snapshot() as unknown as { route_redirects: { from_path: string; object_id: string }[] }
+    ).route_redirects;
+    const shared = redirects.filter((r) => r.from_path.replace(/\/+$/, '') === '/old/shared');
+    expect(shared.map((r) => r.object_id)).toEqual([managed.get('a/four')?.[0]?.id]);
   });
 });

@@ -170,11 +170,12 @@ describe.each(CASES)('a $label site publishes as it is, with no pylon-kb config'
   });
 
   it('check detects the generator and reports 0 errors', async () => {
-    const checked = await run('check', ['--json']);
+    // The default author plan and apply take (without one, each document lacks an author, offline too).
+    const checked = await run('check', ['--json', '--author', 'ada@acme.test']);
     const report = JSON.parse(checked.stdout) as { errors: number; site?: { label: string } };
     expect(report.site?.label).toBe(site.label);
     expect(report.errors, checked.stdout).toBe(0);
-    const text = await run('check');
+    const text = await run('check', ['--author', 'ada@acme.test']);
     expect(text.stdout).toContain(`Site: ${site.label} (detected from`);
   });
 
