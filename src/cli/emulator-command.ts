@@ -141,7 +141,7 @@ function interrupted(signal: AbortSignal | undefined): Promise<void> {
 
 /** `pylon-kb emulator` as a function of its arguments (the bin goes through `main`, which parses first). */
 export async function runEmulatorCommand(args: string[], io: CliIO): Promise<number> {
-  const { COMMANDS } = await import('./commands.js');
+  const { COMMANDS } = await import('./command-list.js');
   const spec = COMMANDS.find((c) => c.name === 'emulator') as CommandInput['spec'];
   let input: CommandInput;
   try {

@@ -1,7 +1,7 @@
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
+import { COMMANDS } from './command-list.js';
 import { type CommandSpec, flagsOf } from './command-spec.js';
-import { COMMANDS } from './commands.js';
 import { describeFailure, type OutputMode, outputMode, reportFailure } from './failure-output.js';
 import { renderCommandHelp, renderMainHelp } from './help.js';
 import type { CliIO } from './io.js';

@@ -1,6 +1,7 @@
 /**
- * The pure content core. The file-system edges are `./read-files.js` and `./read-assets.js`, imported
- * separately on purpose.
+ * The pure content core. The four readers that touch the file system (`./read-files.js`,
+ * `./read-assets.js`, `./read-includes.js`, `./read-site.js`) are not exported here: they are imported
+ * separately, by the run layer, on purpose (the architecture test lists them as the only exemptions).
  */
 export {
   type AssetLookup,

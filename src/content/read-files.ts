@@ -5,7 +5,10 @@ import { isMarkdownPath, MARKDOWN_GLOBS } from './markdown-path.js';
 import { MAX_DOCUMENT_BYTES } from './source-limits.js';
 import type { SourceFile } from './types.js';
 
-/** The I/O edge of the content module: the only file here that touches the file system. */
+/**
+ * Reads the docs tree's Markdown files: one of the content module's four file-system readers (with
+ * read-assets, read-includes and read-site); everything else in src/content is pure.
+ */
 
 export const DEFAULT_INCLUDE: readonly string[] = MARKDOWN_GLOBS;
 /** Always left out, on top of the caller's `exclude`: dependencies and hidden folders are never content. */

@@ -11,8 +11,8 @@ import { isInPlace, matchArticles } from './match.js';
 import type { PlanOptions } from './options.js';
 import { planOrphans } from './orphans.js';
 import type { ArticlePlanning, PlanParts } from './plan-article.js';
+import { planReferences } from './plan-references.js';
 import { guardRedirectPaths, liveArticlePaths } from './redirect-guard.js';
-import { planReferences } from './references.js';
 import { type Operation, PLAN_VERSION, type Plan, type PlanSummary } from './types.js';
 
 function summarise(operations: readonly Operation[], unchanged: number): PlanSummary {

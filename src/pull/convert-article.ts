@@ -2,7 +2,7 @@ import { visibleText } from '../identity/text-digest.js';
 import type { Article } from '../pylon-api/index.js';
 import { type ConversionWarning, htmlToMarkdown } from './html-to-markdown.js';
 import { relativeReference } from './paths.js';
-import { type ReferenceTargets, referenceRewriter } from './references.js';
+import { type ReferenceTargets, referenceRewriter } from './pylon-urls.js';
 
 export interface ConvertedArticle {
   markdown: string;

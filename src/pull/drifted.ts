@@ -9,7 +9,7 @@ import type { PlanRun } from '../run/index.js';
 import { convertArticle } from './convert-article.js';
 import { downloadFiles } from './download.js';
 import { folderOf, joinPath } from './paths.js';
-import { hostedFileUrls } from './references.js';
+import { hostedFileUrls } from './pylon-urls.js';
 import type { PullWarning } from './warning.js';
 
 export interface DriftedResult {

@@ -7,8 +7,8 @@ import { collectionFile, documentFile, translationFile } from './document-file.j
 import { downloadFiles } from './download.js';
 import { layoutTree, type PulledDocument } from './layout.js';
 import { folderOf, joinPath } from './paths.js';
+import { hostedFileUrls } from './pylon-urls.js';
 import { authorEmail, chosenCollections, readPullSource } from './read-remote.js';
-import { hostedFileUrls } from './references.js';
 import { slugWarnings } from './slug-warnings.js';
 import type { PullWarning } from './warning.js';
 import { checkTarget, type TreeFile, writeTree } from './write-tree.js';

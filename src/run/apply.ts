@@ -48,7 +48,7 @@ export async function executePlan(
 /**
  * Why a saved plan may not be applied to the configured knowledge base: it is for another KB, it would
  * change articles that are not pylon-kb's for those documents, it holds bodies or operations pylon-kb never
- * writes (see plan/saved-plan.ts), or the articles and collections it touches, re-read now, differ from
+ * writes (see plan/saved-plan.ts and plan/saved-plan-checks.ts), or the articles and collections it touches, re-read now, differ from
  * when it was made. Empty when it is still good.
  */
 export async function savedPlanChanges(

@@ -8,9 +8,9 @@ import { compareConfigs, diagnosticsOf, keepSessionKeys } from './config-change.
 import { pipelineOf, runCycle } from './cycle.js';
 import { type CycleContext, emptyMemory } from './cycle-context.js';
 import { DesiredCache } from './desired-cache.js';
-import { gateWrites } from './gate.js';
 import type { WatchOptions, WatchSession, WatchStats } from './types.js';
 import { type ContentWatcher, RENAME_WINDOW_MS, watchContent } from './watcher.js';
+import { gateWrites } from './write-gate.js';
 
 export const DEFAULT_REFRESH_INTERVAL_MS = 300_000;
 const DEFAULT_WRITE_FINISH_MS = 40;

@@ -3,7 +3,7 @@ import { withMarker } from '../../src/identity/marker.js';
 import { fileName } from '../../src/pull/download.js';
 import { layoutTree } from '../../src/pull/layout.js';
 import { relativeReference } from '../../src/pull/paths.js';
-import { articleIdentifierOf, isPylonHosted, referenceRewriter } from '../../src/pull/references.js';
+import { articleIdentifierOf, isPylonHosted, referenceRewriter } from '../../src/pull/pylon-urls.js';
 import { toRemoteArticle } from '../../src/remote/snapshot.js';
 import { remoteArticle } from '../plan/fixtures.js';
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { renderPlanHtml } from '../../src/report/index.js';
-import { browserDescribe, launchChromium, OUT } from '../site/chromium.js';
+import { browserDescribe, launchChromium, OUT } from '../help-center/chromium.js';
 import { fullPlan } from './fixtures.js';
 
 /** The text as laid out on screen (what a reviewer reads), not the raw DOM text. */

@@ -20,7 +20,7 @@ import { describeDiagnostics, InputError } from '../failures.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
 import { choiceValue, stringValue } from '../parse.js';
 import { ApplyProgress } from '../progress.js';
-import { readSavedPlan } from '../saved-plan.js';
+import { readSavedPlan } from '../read-saved-plan.js';
 
 /** `pylon-kb apply [plan.json]`: makes the knowledge base match the docs tree. */
 export async function run(input: CommandInput): Promise<number> {

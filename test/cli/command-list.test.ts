@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/command-list.js';
 import { flagsOf } from '../../src/cli/command-spec.js';
-import { COMMANDS } from '../../src/cli/commands.js';
 import { renderCommandHelp } from '../../src/cli/help.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { runCommand } from '../../src/cli/main.js';
