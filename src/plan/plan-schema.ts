@@ -33,4 +33,5 @@ export const planSchema = z.strictObject({
   diagnostics: z.array(diagnostic),
   remoteVersions: z.record(z.string(), nonEmpty),
   references: references.optional(),
+  origin: z.strictObject({ target: text, contentDir: text }).optional(),
 });

@@ -20,6 +20,14 @@ export interface Plan {
   remoteVersions: Record<string, string>;
   /** What the bodies in this plan link to and embed, so reports show a reader's view (absent in older plans). */
   references?: PlanReferences;
+  /** Where the plan was made (set by the run layer; absent in older plans): checked by `apply plan.json`. */
+  origin?: PlanOrigin;
+}
+
+/** The target (no secret in it) and the content directory (relative to the config's folder) of a plan. */
+export interface PlanOrigin {
+  target: string;
+  contentDir: string;
 }
 
 /** A document a body links to: its title, its source file, and its public URL once known. */

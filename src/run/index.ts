@@ -22,6 +22,7 @@ export {
 } from './content.js';
 export { InputError } from './errors.js';
 export { makePlan, type PlanRun, planFromConfig, planOptionsFrom, type RunOptions } from './plan.js';
+export { planOrigin, savedPlanLocalRefusals } from './plan-origin.js';
 export { readRemote } from './remote.js';
 export {
   memoryRenderCache,

@@ -9,6 +9,7 @@ import type { PylonApi } from '../pylon/api.js';
 import type { CurrentState } from '../remote/types.js';
 import { unknownAuthorPolicy } from './authors.js';
 import { buildContent, type LoadedContent, readContentTree } from './content.js';
+import { planOrigin } from './plan-origin.js';
 import { readRemote } from './remote.js';
 import { configRedactor, openRenderCache } from './render-cache.js';
 import { uploadJournal, withJournaledUploads } from './upload-journal.js';
@@ -92,5 +93,5 @@ export async function planFromConfig(
   }
   renderCache.sweep();
   await renderCache.save();
-  return { plan, content, current };
+  return { plan: { ...plan, origin: planOrigin(config) }, content, current };
 }

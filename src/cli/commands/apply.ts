@@ -12,6 +12,7 @@ import {
   RESULT_FORMATS,
   resultsReport,
   savedPlanChanges,
+  savedPlanLocalRefusals,
   uploadJournal,
 } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
@@ -35,7 +36,11 @@ export async function run(input: CommandInput): Promise<number> {
   try {
     let plan: Plan;
     if (saved) {
-      const reasons = await savedPlanChanges(saved, target.client, config);
+      // Its target, content directory and local files, then the knowledge base: all before the first write.
+      const reasons = [
+        ...(await savedPlanLocalRefusals(saved, config)),
+        ...(await savedPlanChanges(saved, target.client, config)),
+      ];
       if (reasons.length > 0) {
         throw new InputError(
           `The saved plan ${planFile} cannot be applied; nothing was written:\n` +
