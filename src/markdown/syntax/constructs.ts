@@ -37,6 +37,10 @@ export const CONSTRUCTS = [
   'vue-interpolation',
   /** MkDocs Material's code annotations (`# (1)!` markers in code). */
   'code-annotations',
+  /** Shiki's notation comments in code (`// [!code ++]`, `# [!code focus]`), removed as Shiki removes them. */
+  'shiki-notations',
+  /** Docusaurus' magic comments in code (`// highlight-next-line`), removed as Docusaurus removes them. */
+  'magic-comments',
   /** A fence's meta words that are not options are the code block's title (`` ```js app.js ``). */
   'meta-code-titles',
   /** `caution` is a milder `warning` (Docusaurus, MkDocs …); without it `caution` keeps GitHub's meaning. */

@@ -4,6 +4,12 @@ import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
 import { applyBookSyntax, BOOK_SYNTAX } from './book-code.js';
 import { CODE_ANNOTATION_SYNTAX, stripCodeAnnotations } from './code-annotations.js';
+import {
+  MAGIC_COMMENT_SYNTAX,
+  SHIKI_NOTATION_SYNTAX,
+  stripMagicComments,
+  stripShikiNotations,
+} from './code-notations.js';
 import { hasCodeTitleSyntax, publishCodeTitles } from './code-titles.js';
 import type { SyntaxPreset } from './constructs.js';
 import { buildContainers } from './container-nodes.js';
@@ -106,6 +112,16 @@ const STEPS: readonly SyntaxStep[] = [
     name: 'code-annotations',
     applies: (c) => c.syntax.has('code-annotations') && CODE_ANNOTATION_SYNTAX.test(c.parsed),
     run: (tree) => stripCodeAnnotations(tree),
+  },
+  {
+    name: 'shiki-notations',
+    applies: (c) => c.syntax.has('shiki-notations') && SHIKI_NOTATION_SYNTAX.test(c.parsed),
+    run: (tree) => stripShikiNotations(tree),
+  },
+  {
+    name: 'magic-comments',
+    applies: (c) => c.syntax.has('magic-comments') && MAGIC_COMMENT_SYNTAX.test(c.parsed),
+    run: (tree) => stripMagicComments(tree),
   },
 ];
 

@@ -32,7 +32,7 @@ export const docusaurus: SiteDefinition<'docusaurus'> = {
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: true,
   headingIds: 'github',
-  syntax: ['caution-as-warning', 'colon-containers', 'md-as-mdx'],
+  syntax: ['caution-as-warning', 'colon-containers', 'md-as-mdx', 'magic-comments'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'id',

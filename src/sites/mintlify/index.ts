@@ -23,7 +23,7 @@ export const mintlify: SiteDefinition<'mintlify'> = {
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',
-  syntax: ['caution-as-warning', 'meta-code-titles'],
+  syntax: ['caution-as-warning', 'meta-code-titles', 'shiki-notations'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'sidebarTitle',
