@@ -40,7 +40,7 @@ export function applyAttributeLists(tree: Root): void {
 function blockLists(children: RootContent[], parent: Parent): RootContent[] {
   const out: RootContent[] = [];
   let pending: CalloutSpec | null = null;
-  for (const child of children) {
+  for (const child of children.flatMap(splitAtBlockLists)) {
     if (child.type === 'paragraph') {
       const whole = onlyList(child);
       if (whole !== null) {
@@ -132,6 +132,39 @@ function takeLeading(paragraph: Paragraph): string | null {
   if (!match) return null;
   first.value = first.value.slice(match[0].length);
   return match[0].trim();
+}
+
+const INNER_BLOCK_LIST = /(\n[ \t]*\{:[^}\n]*\}[ \t]*)\n/;
+
+/**
+ * kramdown ends a paragraph at a block IAL line (`Font size 1` / `{: .fs-1 }` / `Font size 2` is two
+ * paragraphs): a paragraph with such a line inside is split after it, each part keeping its own list.
+ */
+function splitAtBlockLists(child: RootContent): RootContent[] {
+  if (
+    child.type !== 'paragraph' ||
+    !child.children.some((c) => c.type === 'text' && INNER_BLOCK_LIST.test(c.value))
+  )
+    return [child];
+  const parts: Paragraph[] = [];
+  let current: Paragraph['children'] = [];
+  for (const inline of child.children) {
+    if (inline.type !== 'text') {
+      current.push(inline);
+      continue;
+    }
+    const pieces = inline.value.split(INNER_BLOCK_LIST);
+    // split() with one group: text, list line, text, list line, …, text.
+    for (let i = 0; i < pieces.length; i++) {
+      if (i % 2 === 1) {
+        current.push({ type: 'text', value: pieces[i]! });
+        parts.push({ ...child, children: current });
+        current = [];
+      } else if (pieces[i] !== '') current.push({ ...inline, value: pieces[i]! });
+    }
+  }
+  if (current.length > 0) parts.push({ ...child, children: current });
+  return parts;
 }
 
 function takeTrailing(paragraph: Paragraph): string | null {
