@@ -83,7 +83,18 @@ export function buildTargetIndex(
     invalid,
     excluded,
     rules: extras.rules ?? NO_RULES,
+    ...(extras.rules?.labelLinks && { byLabel: labelsOf([...byPath.values()]) }),
   };
+}
+
+/** Ids that exactly one article has (a label names one place; a heading id two pages share names none). */
+function labelsOf(targets: readonly LinkTarget[]): Map<string, LinkTarget> {
+  const labels = new Map<string, LinkTarget | null>();
+  for (const target of targets) {
+    if (target.language !== undefined) continue;
+    for (const anchor of target.anchors) labels.set(anchor, labels.has(anchor) ? null : target);
+  }
+  return new Map([...labels].filter((entry): entry is [string, LinkTarget] => entry[1] !== null));
 }
 
 /** Decides what a local link or image points to. Pure: files are only named here, never read. */
@@ -96,6 +107,9 @@ export function classifyReference(
   const fromPage = reference.raw === true && index.rules.rawHtmlFromPageUrl;
   const fileDir = fromPage ? origin.pageStem : folderOf(origin.path);
   if (path === '') {
+    const elsewhere = fragment ? labelElsewhere(fragment, origin, index) : undefined;
+    if (reference.kind === 'link' && elsewhere && fragment)
+      return { type: 'document', target: elsewhere, anchor: fragment };
     return reference.kind === 'link' && fragment
       ? { type: 'fragment', anchor: fragment }
       : { type: 'ignore' };
@@ -140,7 +154,21 @@ export function classifyReference(
   const old = moved(site.tried);
   if (old) return withAnchor(old.target, old);
   if (extension !== '' && extension !== 'html') return asset(path, fileDir, index.rules);
+  const label = !path.includes('/') ? index.byLabel?.get(path) : undefined;
+  if (label && reference.kind === 'link') return { type: 'document', target: label, anchor: path };
   return { type: 'unresolved', wanted: site.wanted, collection: site.collection, outside: site.outside };
+}
+
+/** The other page a `#label` names when this page has no such id (labels are unique across a site). */
+function labelElsewhere(
+  fragment: string,
+  origin: ReferenceOrigin,
+  index: TargetIndex,
+): LinkTarget | undefined {
+  if (!index.byLabel) return undefined;
+  if (index.byPath.get(origin.path)?.anchors.has(fragment)) return undefined;
+  const target = index.byLabel.get(fragment);
+  return target && target.key !== origin.key ? target : undefined;
 }
 
 /** A path that names a file with errors of its own, or one left out: said as such, never "absent". */

@@ -96,6 +96,7 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
         staticDirs: tree.site?.staticDirs ?? [],
         linksFromDocsRoot: site.linksFromDocsRoot,
         rawHtmlFromPageUrl: site.rawHtmlFromPageUrl,
+        ...(site.labelLinks && { labelLinks: true }),
         pageUrlsOf: (path: string) => pageUrlsOf(path, tree.site),
       },
     }),

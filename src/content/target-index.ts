@@ -21,6 +21,11 @@ export interface LinkRules {
   linksFromDocsRoot: boolean;
   /** Raw-HTML relative paths resolve against the page URL (MkDocs). */
   rawHtmlFromPageUrl: boolean;
+  /**
+   * A link may name a label, an id on any page (MyST's `[text](label)`, `[](#label)`, `{ref}`): a path
+   * that is no page, or a fragment this page lacks, is looked up among the other pages' ids.
+   */
+  labelLinks?: boolean | undefined;
   /** The URL paths the site would serve a page at this content path at (where an old file was served). */
   pageUrlsOf?: ((path: string) => readonly string[]) | undefined;
 }
@@ -49,6 +54,8 @@ export interface TargetIndex {
   /** Markdown files left out by `exclude` or the site, by path and by stem. */
   excluded: ReadonlyMap<string, string>;
   rules: LinkRules;
+  /** With `rules.labelLinks`: each id that exactly one article has, and that article. */
+  byLabel?: ReadonlyMap<string, LinkTarget>;
 }
 
 /** The document (or translation) a reference is written in. */

@@ -25,6 +25,7 @@ import { mintlify } from './mintlify/index.js';
 import { mkdocs } from './mkdocs/index.js';
 import { nextra } from './nextra/index.js';
 import { none } from './none/index.js';
+import { sphinx } from './sphinx/index.js';
 import { starlight } from './starlight/index.js';
 import type { SiteDefinition } from './types.js';
 import { vitepress } from './vitepress/index.js';
@@ -50,6 +51,7 @@ export const SITE_DEFINITIONS = registry({
   hugo,
   mintlify,
   mdbook,
+  sphinx,
   gitbook,
   jekyll,
   none,

@@ -112,6 +112,8 @@ export interface SiteDefinition<N extends string = SiteName> {
   linksFromDocsRoot: boolean;
   /** Raw-HTML `src`/`href` resolve against the page URL, not the file (MkDocs' directory URLs). */
   rawHtmlFromPageUrl: boolean;
+  /** A link may name a label (an id on any page) instead of a file: MyST's `[text](label)`, `{ref}`. */
+  labelLinks?: boolean;
   /**
    * The Markdown constructs the generator reads (its syntax preset, markdown/syntax/constructs.ts): only
    * these are rendered as constructs on its pages, the rest is text.

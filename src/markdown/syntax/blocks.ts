@@ -4,6 +4,7 @@ import { definitionList } from './definition-lists.js';
 import { HTML_BLOCK_SYNTAX, htmlBlock } from './html-blocks.js';
 import { indentedBlock } from './indented-blocks.js';
 import { endOfFence, indentOf, isBlank, openingFence, type SourceLine } from './lines.js';
+import { mystColonFence } from './myst-colon-fences.js';
 import { pairedTag } from './paired-tags.js';
 import type { ScanContext } from './scan-context.js';
 
@@ -14,6 +15,7 @@ export const BLOCK_SYNTAX = new RegExp(
 );
 
 const RECOGNIZERS: readonly Recognizer[] = [
+  mystColonFence,
   colonContainer,
   indentedBlock,
   pairedTag,

@@ -55,6 +55,10 @@ export const CONSTRUCTS = [
   'mdbook-listings',
   /** `## Title [#my-id]`: a heading's own id in brackets at its end (Nextra 4, Fumadocs). */
   'bracket-heading-ids',
+  /** MyST directives: ```` ```{note} ```` and colon fences `:::{note}`, rendered by name (myst-directives.ts). */
+  'myst-directives',
+  /** MyST roles `` {ref}`label` `` and targets `(label)=` before a block. */
+  'myst-roles',
 ] as const;
 
 export type Construct = (typeof CONSTRUCTS)[number];

@@ -16,7 +16,8 @@ export type IncludeKind =
   | 'liquid'
   | 'liquid-relative'
   | 'mdx'
-  | 'mdbook-include';
+  | 'mdbook-include'
+  | 'myst-include';
 
 /** `a/b/../c` → `a/c`; null when the path climbs out of the content directory. */
 export function normalisePath(path: string): string | null {
@@ -78,6 +79,11 @@ export function includeCandidates(
       // mdBook's links preprocessor reads paths relative to the page, often from a folder beside the book
       // (`../listings/`, `../../examples/`): up to two folders above the content directory.
       candidates = [joinClimbing(here, path, 2)];
+      break;
+    case 'myst-include':
+      // MyST: relative to the page, or to the source folder when it starts with `/`; Sphinx projects
+      // include their README and CHANGELOG from the folder above (`../README.md`).
+      candidates = [path.startsWith('/') ? normalisePath(path.slice(1)) : joinClimbing(here, path, 2)];
       break;
     case 'mdx':
       candidates = path.startsWith('/')

@@ -15,8 +15,14 @@ export type IncludeLookup = ReadonlyMap<string, IncludedFile>;
 /** The files the document's include directives (and MDX partial imports) may name, for the I/O edge. */
 export { INCLUDE_SYNTAX, readDirective };
 
+/** MyST's `{include}` and `{literalinclude}` directives (rendered from the tree, myst-directives.ts). */
+const MYST_INCLUDE = /^[ \t]*(?:`{3,}|~{3,}|:{3,})\{(?:include|literalinclude)\}[ \t]+(\S.*?)[ \t]*$/gm;
+
 export function includeRequests(markdown: string, including: string, snippets?: SnippetSettings): string[] {
   const requests = autoSnippets(snippets).flatMap((path) => snippetCandidates(path, snippets!) ?? []);
+  if (markdown.includes('include}'))
+    for (const match of markdown.matchAll(MYST_INCLUDE))
+      requests.push(...(includeCandidates('myst-include', match[1]!, including) ?? []));
   if (!INCLUDE_SYNTAX.test(markdown)) return requests;
   for (const line of markdown.split(/\r?\n/)) {
     const directive = readDirective(line);

@@ -21,6 +21,8 @@ import { KEYS_SYNTAX, replaceKeys } from './keys.js';
 import { checkLeftovers, dropEmptyMdastHeadings } from './leftovers.js';
 import type { Format } from './markers.js';
 import { transformMdx } from './mdx.js';
+import { MYST_DIRECTIVE_SYNTAX, renderMystDirectives } from './myst-directives.js';
+import { MYST_ROLE_SYNTAX, renderMystRoles } from './myst-roles.js';
 import type { SyntaxFinding } from './scan-context.js';
 import { buildTableOfContents, TOC_SYNTAX } from './toc.js';
 
@@ -71,6 +73,16 @@ interface SyntaxStep {
  */
 const STEPS: readonly SyntaxStep[] = [
   { name: 'containers', applies: (c) => c.prepared, run: (tree, c) => buildContainers(tree, c.format) },
+  {
+    name: 'myst-directives',
+    applies: (c) => c.syntax.has('myst-directives') && MYST_DIRECTIVE_SYNTAX.test(c.parsed),
+    run: (tree, c) => renderMystDirectives(tree, c),
+  },
+  {
+    name: 'myst-roles',
+    applies: (c) => c.syntax.has('myst-roles') && MYST_ROLE_SYNTAX.test(c.parsed),
+    run: (tree, c) => renderMystRoles(tree, c.file),
+  },
   { name: 'mdx', applies: (c) => c.format === 'mdx', run: (tree, c) => transformMdx(tree, c) },
   {
     name: 'fence-info',
