@@ -23,31 +23,78 @@ function contentTypeFor(name: string, given: string | null | undefined): string 
   return TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** `file_url` may only point at this machine (there is no other network). */
-async function fetchLocal(
-  fileUrl: string,
-  max: number,
-): Promise<{ name: string; bytes: Uint8Array; type: string | null }> {
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+/** Redirects followed for a `file_url`, each to a URL on the allow-list again. */
+const MAX_REDIRECTS = 3;
+/** How long fetching a `file_url` may take, body included. */
+const FETCH_TIMEOUT_MS = 5000;
+
+function allowedUrl(fileUrl: string, base?: URL): URL {
   let url: URL;
   try {
-    url = new URL(fileUrl);
+    url = new URL(fileUrl, base);
   } catch {
     throw badRequest('file_url must be an absolute URL');
   }
-  if (!/^https?:$/.test(url.protocol) || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+  if (!/^https?:$/.test(url.protocol) || !LOCAL_HOSTS.includes(url.hostname)) {
     throw badRequest(
       'file_url must be an http URL on 127.0.0.1 or localhost (the emulator has no other network)',
     );
   }
-  let response: Response;
+  return url;
+}
+
+/** Reads at most `max` bytes of a response body; a longer one is cancelled and refused. */
+async function boundedBytes(response: Response, max: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel();
+    throw badRequest(`file is larger than ${max} bytes`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw badRequest(`file is larger than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * `file_url` may only point at this machine (there is no other network): every redirect is followed by hand
+ * and must stay on the allow-list, and the body is read up to the attachment limit within a time limit.
+ */
+async function fetchLocal(
+  fileUrl: string,
+  max: number,
+): Promise<{ name: string; bytes: Uint8Array; type: string | null }> {
+  let url = allowedUrl(fileUrl);
+  const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  let response: Response | undefined;
+  let bytes: Uint8Array;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-  } catch {
+    for (let hops = 0; ; hops++) {
+      response = await fetch(url, { signal, redirect: 'manual' });
+      if (response.status < 300 || response.status >= 400) break;
+      await response.body?.cancel();
+      const location = response.headers.get('location');
+      if (!location || hops >= MAX_REDIRECTS) throw badRequest('file_url redirects too often or nowhere');
+      url = allowedUrl(location, url);
+    }
+    if (!response.ok) throw badRequest(`file_url could not be fetched: HTTP ${response.status}`);
+    bytes = await boundedBytes(response, max);
+  } catch (error) {
+    if ((error as { status?: number }).status === 400) throw error;
     throw badRequest(`file_url could not be fetched: ${fileUrl}`);
   }
-  if (!response.ok) throw badRequest(`file_url could not be fetched: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > max) throw badRequest(`file is larger than ${max} bytes`);
   let path = url.pathname;
   try {
     path = decodeURIComponent(path);
@@ -55,7 +102,7 @@ async function fetchLocal(
     // keep it encoded
   }
   const last = path.split('/').filter(Boolean).at(-1);
-  return { name: last ?? 'file', bytes, type: response.headers.get('content-type') };
+  return { name: last ?? 'file', bytes, type: response?.headers.get('content-type') ?? null };
 }
 
 async function parseForm(

@@ -5,6 +5,7 @@ import { adminRouteKey, buildState, handleAdmin } from './admin.js';
 import { refuseAdminWrite } from './admin-guard.js';
 import { handleApi } from './api.js';
 import { Emulator } from './emulator.js';
+import { adminHostAllowed, bodyCapFor, hasKnownBearer, isApiWrite } from './request-guard.js';
 import { handleSite } from './site/http.js';
 import { assetHeaders } from './site-policy.js';
 import { handleTruto, isTrutoPath, TrutoFacade } from './truto/index.js';
@@ -58,6 +59,7 @@ async function dispatch(
   truto: TrutoFacade,
   req: IncomingMessage,
   res: ServerResponse,
+  configuredHost: string | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://emulator');
@@ -66,9 +68,28 @@ async function dispatch(
     em.log.count(method, route);
     em.log.record(em.nowMs(), method, route, null, status);
   };
+  const admin = path === '/_emulator' || path.startsWith('/_emulator/');
+  // Before any body is read: admin routes answer only to this machine's host names (no DNS rebinding),
+  // and an API write without a known token is refused without reading what it sends.
+  if (admin && !adminHostAllowed(req.headers, configuredHost)) {
+    sendJson(
+      res,
+      403,
+      { errors: ['admin routes answer only on 127.0.0.1, localhost or [::1]'], code: 'forbidden_host' },
+      { connection: 'close' },
+    );
+    log(adminRouteKey(path), 403);
+    return;
+  }
+  if (isApiWrite(method, path) && !hasKnownBearer(req.headers, [em.token, truto.options.token])) {
+    const body = { errors: ['Invalid API token!'], request_id: randomUUID(), code: 'invalid_api_token' };
+    sendJson(res, 401, body, { connection: 'close' });
+    log('(unauthenticated write)', 401);
+    return;
+  }
   let rawBody: Buffer;
   try {
-    rawBody = await readBody(req, em.behaviour.maxAttachmentBytes + 2 * 1024 * 1024);
+    rawBody = await readBody(req, bodyCapFor(path, em.behaviour.maxAttachmentBytes));
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
     const body = { errors: ['request body is too large'], request_id: randomUUID(), code: 'invalid_request' };
@@ -164,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const em = new Emulator(options);
   const truto = new TrutoFacade(options.truto);
   const server = createServer((req, res) => {
-    dispatch(em, truto, req, res).catch((error: unknown) => {
+    dispatch(em, truto, req, res, options.host).catch((error: unknown) => {
       if (!res.headersSent)
         sendJson(res, 500, { errors: [`Internal server error: ${(error as Error).message}`] });
       else res.destroy();
