@@ -17,6 +17,13 @@ export interface TranslationOptions {
   layout?: 'suffix' | 'folders' | undefined;
   /** The folder of the `folders` layout, relative to the content directory. Default `i18n`. */
   folder?: string | undefined;
+  /**
+   * The language folders of the `folders` layout, when only these are translations (a site's configured
+   * locales: Starlight's `fr/` beside its root-locale pages); needed when `folder` is `''`.
+   */
+  languages?: readonly string[] | undefined;
+  /** The folder the source pages are in, when not the content root (Starlight's `en/` default locale). */
+  sourceFolder?: string | undefined;
 }
 
 /** A translation file, parsed: it becomes a translation of its source article, not an article. */
@@ -74,11 +81,14 @@ export function translationFileOf(
   const stem = stripMarkdownExtension(file.path);
   const translationFolder = translationFolderOf(options);
   if (translationFolder !== undefined) {
-    const folder = `${translationFolder}/`;
+    const folder = translationFolder === '' ? '' : `${translationFolder}/`;
     if (!file.path.startsWith(folder)) return null;
     const rest = stem.slice(folder.length);
     const slash = rest.indexOf('/');
-    return { file, language: slash < 0 ? '' : rest.slice(0, slash), sourceStem: rest.slice(slash + 1) };
+    const language = slash < 0 ? '' : rest.slice(0, slash);
+    if (options.languages && !options.languages.includes(language)) return null;
+    const source = options.sourceFolder ? `${options.sourceFolder}/` : '';
+    return { file, language, sourceStem: `${source}${rest.slice(slash + 1)}` };
   }
   const dot = stem.lastIndexOf('.');
   if (dot < 0 || stem.lastIndexOf('/') > dot) return null;

@@ -1,5 +1,5 @@
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { isGenerator } from '../sites/index.js';
+import { isGenerator, type SiteContext } from '../sites/index.js';
 import { type BuildMemo, memoizedParser } from './build-memo.js';
 import { compareCodeUnits } from './code-unit-order.js';
 import { type ParseDocumentOptions, parseDocument } from './document.js';
@@ -32,6 +32,22 @@ export interface BuildContentTreeOptions extends ParseDocumentOptions {
 }
 
 /**
+ * The site's language folders (Starlight's configured `locales`) are its translations, in place of the
+ * default `name.<lang>.md` layout; a layout set in the config wins.
+ */
+function siteTranslations(
+  configured: TranslationOptions | undefined,
+  site: SiteContext | undefined,
+): TranslationOptions | undefined {
+  const locales = site?.data.settings.locales;
+  if (!locales || configured?.layout === 'folders') return configured;
+  const defaultLocale = site?.data.settings.defaultLocale;
+  const languages = locales.split(',').filter((locale) => locale !== defaultLocale);
+  const sourceFolder = defaultLocale && defaultLocale !== 'root' ? defaultLocale : undefined;
+  return { layout: 'folders', folder: '', languages, ...(sourceFolder && { sourceFolder }) };
+}
+
+/**
  * Builds collections (from folders) and documents (from Markdown files). Folder index files and
  * `_category_` files give folder metadata; a root README.md is skipped; translation files become
  * translations of their source document. Every problem is a diagnostic.
@@ -50,16 +66,21 @@ export function buildContentTree(
   const siteIndexes = new Map<string, SourceFile>();
   const parse = memoizedParser(options.memo, parseDocument);
 
+  const translations = siteTranslations(options.translations, site);
   for (const file of [...files].sort((a, b) => compareCodeUnits(a.path, b.path))) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     const folder = parentFolder(file.path);
-    if (site && isSiteIndexFile(file.path, site)) {
+    const inLanguageFolder = translations?.languages && isMarkdownPath(name);
+    const translation = inLanguageFolder ? translationFileOf(file, markdownStems, translations) : null;
+    if (translation) {
+      translationFiles.push(translation);
+    } else if (site && isSiteIndexFile(file.path, site)) {
       chooseSiteIndex(siteIndexes, file, site);
     } else if (isMetadataFileName(name)) {
       if (folder === null) diagnostics.push(rootMetadataIgnored(file.path));
       else metadataFiles.set(folder, [...(metadataFiles.get(folder) ?? []), file]);
     } else if (isMarkdownPath(name) && !(folder === null && isRootReadme(name))) {
-      const translation = translationFileOf(file, markdownStems, options.translations);
+      const translation = translationFileOf(file, markdownStems, translations);
       if (translation) translationFiles.push(translation);
       else keepParsed(file.path, parse(file, options), parsed);
     }
@@ -91,7 +112,8 @@ export function buildContentTree(
   diagnostics.push(...duplicateDiagnostics(parsed.docs, collections));
   const sorted = docs.sort((a, b) => compareCodeUnits(a.path, b.path));
   const translated = attachTranslations(translationFiles, sorted, markdownPaths);
-  const translationFolder = translationFolderOf(options.translations);
+  const folder = translationFolderOf(translations);
+  const translationFolder = folder === '' ? undefined : folder;
   diagnostics.push(...translated.diagnostics);
   const excluded = [...(options.excluded ?? []), ...parsed.notRendered];
   return {

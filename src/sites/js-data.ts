@@ -59,6 +59,21 @@ export function readProperty(source: string, key: string): { value: DataValue; l
   return { value: literalValue(found), line: found.loc?.start.line ?? 1 };
 }
 
+/**
+ * What a method or arrow function named `key` returns when it returns a literal (`async redirects() {
+ * return [...] }` in `next.config.*`); undefined when the function computes it.
+ */
+export function readReturned(source: string, key: string): { value: DataValue; line: number } | undefined {
+  const program = parseModule(source);
+  const fn = program ? findProperty(program, key) : undefined;
+  if (!fn || (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return undefined;
+  const body = fn.body as EsNode;
+  if (body.type !== 'BlockStatement') return { value: literalValue(body), line: body.loc?.start.line ?? 1 };
+  const returned = (body.body as EsNode[]).find((statement) => statement.type === 'ReturnStatement');
+  const argument = returned?.argument as EsNode | undefined;
+  return argument ? { value: literalValue(argument), line: argument.loc?.start.line ?? 1 } : undefined;
+}
+
 export function isData(value: DataValue): boolean {
   return value !== NOT_DATA;
 }

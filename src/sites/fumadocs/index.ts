@@ -1,9 +1,11 @@
+import { readNextRedirects } from '../next-redirects.js';
 import { readJsLiteral } from '../static-data.js';
 import { COMMON_KEYS, emptySiteData, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
 import { normaliseUrlPath, pathUrl, withoutRouteGroups } from '../url.js';
 import { readMetaJson } from './meta.js';
 
 const MARKERS = ['source.config.ts', 'source.config.mts', 'source.config.js', 'source.config.mjs'];
+const NEXT_CONFIGS = ['next.config.mjs', 'next.config.js', 'next.config.ts', 'next.config.mts'];
 const SOURCE_FILES = ['lib/source.ts', 'src/lib/source.ts', 'lib/source.tsx', 'src/lib/source.tsx'];
 
 /**
@@ -28,7 +30,7 @@ export const fumadocs: SiteDefinition<'fumadocs'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: [],
-  configFiles: SOURCE_FILES,
+  configFiles: [...SOURCE_FILES, ...NEXT_CONFIGS],
   navFiles: ['meta.json'],
   page({ path, isIndex }, data) {
     const base = data.settings.baseUrl ?? '/docs';
@@ -43,7 +45,8 @@ export const fumadocs: SiteDefinition<'fumadocs'> = {
           data.settings.baseUrl = base.value.replace(/\/+$/, '');
           data.notes.push(`${file.path}: the loader's baseUrl "${base.value}" prefixes page URLs.`);
         }
-      } else readMetaJson(file, contentPrefix, data);
+      } else if (NEXT_CONFIGS.includes(file.path)) readNextRedirects(file, data);
+      else readMetaJson(file, contentPrefix, data);
     }
     return data;
   },

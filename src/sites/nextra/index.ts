@@ -1,3 +1,4 @@
+import { readNextRedirects } from '../next-redirects.js';
 import { COMMON_KEYS, emptySiteData, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
 import { normaliseUrlPath, pathUrl, withoutRouteGroups } from '../url.js';
 import { META_FILES, readMetaFile } from './meta.js';
@@ -45,7 +46,7 @@ export const nextra: SiteDefinition<'nextra'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: [],
-  configFiles: [],
+  configFiles: MARKERS.filter((name) => name.startsWith('next.config.')),
   navFiles: META_FILES,
   page({ path }, data) {
     const name = path.slice(path.lastIndexOf('/') + 1);
@@ -70,6 +71,7 @@ export const nextra: SiteDefinition<'nextra'> = {
     const last = contentPrefix.split('/').pop() ?? '';
     if (last === 'app') data.settings.router = 'app';
     // `pages/docs/x.mdx` and `app/docs/x/page.mdx` are served at `/docs/x`; a `content/` folder at `/`.
+    for (const file of files) if (file.path.startsWith('next.config.')) readNextRedirects(file, data);
     const metaFiles = files.filter((file) => META_FILES.some((name) => file.path.endsWith(name)));
     for (const file of metaFiles) readMetaFile(file, contentPrefix, data);
     if (metaFiles.length > 0)
