@@ -124,6 +124,8 @@ export interface SiteDefinition<N extends string = SiteName> {
    * `param`), in the order tried; the first that holds data is used.
    */
   variableFiles: readonly string[];
+  /** How the generator reads its `variableFiles` (Hugo merges them); default: the first that holds data. */
+  readVariables?(files: readonly SiteFile[]): Record<string, unknown> | undefined;
   /**
    * Configuration files to read, relative to the site root, when present; `{content}/` stands for the
    * content directory (`{content}/SUMMARY.md`).

@@ -135,7 +135,7 @@ describe('site variables', () => {
       siteVariablesFrom([
         { path: 'hugo.toml', text: 'title = "Site"\n[params]\nversion = "1.2"\n[menu]\nx = 1\n' },
       ]),
-    ).toEqual({ title: 'Site', params: { version: '1.2' } });
+    ).toEqual({ title: 'Site', params: { version: '1.2' }, menu: { x: 1 } });
     await writeFile(join(root, 'hugo.yaml'), 'params:\n  version: "2.0"\n');
     expect(await readSiteVariables(docs)).toEqual({ params: { version: '2.0' } });
   });

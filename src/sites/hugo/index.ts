@@ -1,5 +1,6 @@
-import { COMMON_KEYS, emptySiteData, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
+import { COMMON_KEYS, emptySiteData, OWN_ORDER_KEYS, type SiteDefinition, type SiteFile } from '../types.js';
 import { folderOfPath, normaliseUrlPath, pathUrl, stringsOf } from '../url.js';
+import { HUGO_CONFIG_FILES, hugoKey, readHugoConfig } from './config.js';
 
 /**
  * Hugo: `content/` with `_index.md` (section pages) and `index.md` (page bundles); `static/` served at `/`;
@@ -8,7 +9,16 @@ import { folderOfPath, normaliseUrlPath, pathUrl, stringsOf } from '../url.js';
 export const hugo: SiteDefinition<'hugo'> = {
   name: 'hugo',
   label: 'Hugo',
-  markers: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config/_default/'],
+  markers: [
+    'hugo.toml',
+    'hugo.yaml',
+    'hugo.yml',
+    'hugo.json',
+    'config.toml',
+    'config/_default/',
+    'config.yaml',
+    'config.json',
+  ],
   staticDirs: ['static', 'assets'],
   exclude: [],
   indexFiles: ['_index.md', '_index.markdown', 'index.md', 'index.markdown'],
@@ -60,19 +70,24 @@ export const hugo: SiteDefinition<'hugo'> = {
     'manualLinkRelref',
     'body_class',
   ],
-  linksFromDocsRoot: false,
+  // `ref`/`relref` (and the link render hooks built on `GetPage`) look a path up from the page's folder,
+  // then from the content root, with or without its extension, whatever its case.
+  linksFromDocsRoot: true,
   rawHtmlFromPageUrl: false,
-  variableFiles: [
-    'hugo.yaml',
-    'hugo.yml',
-    'hugo.json',
-    'hugo.toml',
-    'config.yaml',
-    'config.yml',
-    'config.json',
-    'config.toml',
-  ],
-  configFiles: ['hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.json'],
+  links: {
+    siteUrlKey: '`baseURL` in hugo.toml (or config/_default/)',
+    directoryUrls: true,
+    caseInsensitive: true,
+    sitePathsFromContentRoot: true,
+    relativeFilesInStaticDirs: true,
+  },
+  // The root file and the configuration directory, merged as Hugo merges them (`params.toml` → `params`).
+  variableFiles: HUGO_CONFIG_FILES,
+  readVariables: (files) => {
+    const config = readHugoConfig(files);
+    return config.files.length > 0 ? config.values : undefined;
+  },
+  configFiles: HUGO_CONFIG_FILES,
   page({ path, fields, isIndex }) {
     const folder = folderOfPath(path);
     const own = pathUrl(path, isIndex);
@@ -80,25 +95,33 @@ export const hugo: SiteDefinition<'hugo'> = {
     const slug = stringsOf(fields.slug)[0];
     if (slug && !isIndex) urls.push(normaliseUrlPath(`${folder}/${slug}`));
     for (const url of stringsOf(fields.url)) urls.push(normaliseUrlPath(url));
-    // A relative alias is relative to the page's section.
+    // A relative alias (`old`, `../old`) is relative to the page's section.
     const base = isIndex ? folderOfPath(folder) : folder;
-    const redirects = stringsOf(fields.aliases).map((a) =>
-      a.startsWith('/') ? a : `/${base ? `${base}/` : ''}${a}`,
-    );
+    const redirects = stringsOf(fields.aliases).map((a) => (a.startsWith('/') ? a : relativeTo(base, a)));
     const notRendered = notRenderedBy(fields, path, isIndex);
     return { urls, redirects, ...(slug && { slug }), ...(notRendered && { notRendered }) };
   },
   readConfig(files) {
-    const file = files[0];
-    return emptySiteData(
-      file
-        ? [
-            `${file.path} was found; menus and weights are taken from the pages' frontmatter, not from the config.`,
-          ]
-        : [],
-    );
+    return readConfig(files);
   },
 };
+
+function readConfig(files: readonly SiteFile[]) {
+  const config = readHugoConfig(files);
+  const data = emptySiteData([...config.problems]);
+  if (config.files.length > 0)
+    data.notes.push(
+      `${config.files.join(', ')} ${config.files.length === 1 ? 'was' : 'were'} read as data; menus and weights are taken from the pages' frontmatter.`,
+    );
+  const baseUrl = hugoKey(config.values, 'baseURL');
+  if (typeof baseUrl === 'string' && /^https?:\/\/[^/]/i.test(baseUrl)) data.siteUrl = baseUrl;
+  return data;
+}
+
+/** `../old` against the section `guides/setup` → `/guides/old`, as a URL path. */
+function relativeTo(base: string, alias: string): string {
+  return new URL(alias, `http://site.invalid/${base ? `${base}/` : ''}`).pathname;
+}
 
 /**
  * Hugo builds no page from a file whose build options say `render: never` (or `false`; `_build` is the
