@@ -24,6 +24,7 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 
   collectionUpdates: false,
   strictLinks: false,
   site: 'auto',
+  siteUrl: null,
   brokenAnchors: null,
   brokenLinks: null,
   strict: false,

@@ -102,6 +102,10 @@ export const userConfigSchema = z.strictObject({
   collectionUpdates: flag().optional(),
   strictLinks: flag().optional(),
   site: z.enum(['auto', ...SITE_NAMES]).optional(),
+  siteUrl: text()
+    .refine((url) => /^https?:\/\/[^/\s]+/i.test(url), 'an http(s) URL')
+    .describe('the site\'s public address, an http(s) URL such as "https://example.com/docs/"')
+    .optional(),
   brokenAnchors: z.enum(['warn', 'error']).optional(),
   brokenLinks: z.enum(['warn', 'error']).optional(),
   strict: flag().optional(),

@@ -126,6 +126,11 @@ export interface UserConfig {
    * keeps pylon-kb's own conventions.
    */
   site?: SiteSetting | undefined;
+  /**
+   * The site's public address (`https://example.com/docs/`): a link to a page of the site that is not a
+   * document of the tree is published as its absolute URL there. Default: read from the site's config.
+   */
+  siteUrl?: string | undefined;
   /** A link to a heading that does not exist: `'warn'` (default; `'error'` when `strictLinks`) or `'error'`. */
   brokenAnchors?: BrokenLinkPolicy | undefined;
   /**
@@ -215,6 +220,8 @@ export interface ResolvedConfig {
   collectionUpdates: boolean;
   strictLinks: boolean;
   site: SiteSetting;
+  /** `null`: the address the site's config gives, if any. */
+  siteUrl: string | null;
   /** `null`: error with `strictLinks`, else the site's own setting, else warn. */
   brokenAnchors: BrokenLinkPolicy | null;
   /** `null`: error with `strictLinks`, else the site's own setting, else error. */

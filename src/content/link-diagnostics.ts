@@ -107,6 +107,10 @@ export function missingAnchor(
   };
 }
 
+/**
+ * A link that names no document and no page the site's address is known for: published as text, with the
+ * setting that would give the site's address (`siteKey`, e.g. `baseURL in hugo.toml`).
+ */
 export function unresolved(
   url: string,
   wanted: string,
@@ -114,19 +118,46 @@ export function unresolved(
   docPaths: readonly string[],
   strict: boolean,
   at: Where,
+  siteKey?: string,
 ): Diagnostic {
   const near = closest(wanted, docPaths.map(stripMarkdownExtension));
   const why = collection
-    ? `points to the folder ${wanted}, a collection; pylon-kb links articles only, so it is published as written`
-    : `matches no document, so it is published as written`;
+    ? `points to the folder ${wanted}, a collection; pylon-kb links articles only`
+    : `matches no document`;
+  const where = siteKey
+    ? `set ${siteKey} (or \`siteUrl\` in the pylon-kb config) to publish it as the site's own URL`
+    : "set `siteUrl` in the pylon-kb config to publish it as the site's own URL";
   return {
     severity: strict ? 'error' : 'warning',
     code: 'link/unresolved',
-    message: `The link "${url}" ${why}.`,
+    message: `The link "${url}" ${why}, and the site's address is not known: its text is published without the link.`,
     ...at,
     hint: near.length
-      ? `Did you mean ${list(near.map((p) => `${p}.md`))}? Link the .md file to be sure.`
-      : 'If it points to a page outside the docs tree, use its full https:// URL.',
+      ? `Did you mean ${list(near.map((p) => `${p}.md`))}? Link the .md file to be sure; or ${where}.`
+      : `If it points to a page of the site outside the docs tree, ${where}; else use its full https:// URL.`,
+  };
+}
+
+/** A link to a page of the site that is not a document of the tree: published as the site's absolute URL. */
+export function sitePage(
+  url: string,
+  absolute: string,
+  wanted: string,
+  collection: boolean,
+  docPaths: readonly string[],
+  strict: boolean,
+  at: Where,
+): Diagnostic {
+  const near = collection ? [] : closest(wanted, docPaths.map(stripMarkdownExtension));
+  const what = collection ? `the folder ${wanted}, which has no page of its own in the tree` : 'no document';
+  return {
+    severity: strict ? 'error' : 'warning',
+    code: 'link/site-page',
+    message: `The link "${url}" names ${what}: it is published as the site's own URL ${absolute}.`,
+    ...at,
+    hint: near.length
+      ? `If it means a document, did you mean ${list(near.map((p) => `${p}.md`))}? Link the .md file to be sure.`
+      : 'If the page moved, link its new path; a page of the tree is best linked by its .md file.',
   };
 }
 

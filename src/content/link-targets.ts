@@ -1,8 +1,8 @@
 import type { LocalReference } from '../markdown/references.js';
-import { normaliseUrlPath } from '../sites/url.js';
 import { isIndexPage, isMarkdownExtension, stripMarkdownExtension } from './markdown-path.js';
 import { findMoved, oldPathKey } from './old-paths.js';
-import { lookup, resolveSitePath } from './site-paths.js';
+import { absoluteUrl, siteAddress } from './site-address.js';
+import { lookup, resolveSitePath, urlKey } from './site-paths.js';
 import type { Classified, LinkRules, LinkTarget, ReferenceOrigin, TargetIndex } from './target-index.js';
 import type { InvalidDoc, LocalCollection, LocalDoc } from './types.js';
 import { extensionOf, folderOf, joinPath, splitLocalUrl } from './url-path.js';
@@ -44,12 +44,14 @@ export function buildTargetIndex(
   const byOldPath = new Map<string, LinkTarget>();
   const byFormerPath = new Map<string, LinkTarget>();
   const byLanguage = new Map<string, Map<string, LinkTarget>>();
+  const rules = extras.rules ?? NO_RULES;
   for (const { doc, anchors } of docs) {
     const target: LinkTarget = { key: doc.key, path: doc.path, anchors: new Set(anchors) };
     byPath.set(doc.path, target);
     const folder = folderOf(doc.path);
     bySitePath.set(folder ? `${folder}/${doc.slug}` : doc.slug, target);
-    for (const url of (doc.siteUrls ?? []).map(normaliseUrlPath)) if (!byUrl.has(url)) byUrl.set(url, target);
+    for (const url of (doc.siteUrls ?? []).map((u) => urlKey(u, rules)))
+      if (!byUrl.has(url)) byUrl.set(url, target);
     for (const path of (doc.redirectFrom ?? []).map(oldPathKey))
       if (!byOldPath.has(path)) byOldPath.set(path, target);
     for (const key of extras.formerKeys?.get(doc.key) ?? []) {
@@ -70,8 +72,13 @@ export function buildTargetIndex(
     invalid.set(doc.path, doc).set(stripMarkdownExtension(doc.path), doc);
   const excluded = new Map<string, string>();
   for (const path of extras.excluded ?? []) excluded.set(path, path).set(stripMarkdownExtension(path), path);
+  const byLowerPath = new Map<string, LinkTarget>();
+  if (rules.caseInsensitive)
+    for (const [path, target] of byPath)
+      if (!byLowerPath.has(path.toLowerCase())) byLowerPath.set(path.toLowerCase(), target);
   return {
     byPath,
+    ...(rules.caseInsensitive && { byLowerPath }),
     bySitePath,
     byUrl,
     byOldPath,
@@ -82,8 +89,8 @@ export function buildTargetIndex(
     docPaths: docs.map(({ doc }) => doc.path),
     invalid,
     excluded,
-    rules: extras.rules ?? NO_RULES,
-    ...(extras.rules?.labelLinks && { byLabel: labelsOf([...byPath.values()]) }),
+    rules,
+    ...(rules.labelLinks && { byLabel: labelsOf([...byPath.values()]) }),
   };
 }
 
@@ -156,7 +163,23 @@ export function classifyReference(
   if (extension !== '' && extension !== 'html') return asset(path, fileDir, index.rules);
   const label = !path.includes('/') ? index.byLabel?.get(path) : undefined;
   if (label && reference.kind === 'link') return { type: 'document', target: label, anchor: path };
-  return { type: 'unresolved', wanted: site.wanted, collection: site.collection, outside: site.outside };
+  return onSite(reference.url, origin, index.rules, site);
+}
+
+/**
+ * A link that names no document: a page of the site that the tree does not hold (a blog post, a generated
+ * page, another docs instance), at its absolute URL on the site's domain when the site's address is known.
+ */
+export function onSite(
+  url: string,
+  origin: ReferenceOrigin,
+  rules: LinkRules,
+  found: { wanted: string; collection: boolean; outside: boolean },
+): Classified {
+  const address = siteAddress(rules.siteUrl);
+  const { wanted, collection, outside } = found;
+  if (!address) return { type: 'unresolved', wanted, collection, outside };
+  return { type: 'site-page', url: absoluteUrl(url, origin, address), wanted, collection };
 }
 
 /** The other page a `#label` names when this page has no such id (labels are unique across a site). */
@@ -192,7 +215,10 @@ function asset(path: string, base: string, rules: LinkRules): Classified {
       return { type: 'asset', path: beside };
     return { type: 'asset-outside', path: joined.path };
   }
-  const alternatives = path.startsWith('/') ? rules.staticDirs.map((dir) => `${dir}/${joined.path}`) : [];
+  const inStatic = path.startsWith('/') || rules.relativeFilesInStaticDirs === true;
+  const fromStatic = joinPath('', path);
+  const alternatives =
+    inStatic && !fromStatic.outside ? rules.staticDirs.map((dir) => `${dir}/${fromStatic.path}`) : [];
   return alternatives.length > 0
     ? { type: 'asset', path: joined.path, alternatives }
     : { type: 'asset', path: joined.path };

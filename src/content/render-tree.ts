@@ -3,7 +3,7 @@ import type { HeadingIdRule } from '../markdown/heading-slugs.js';
 import type { SiteContext } from '../sites/types.js';
 import { type BuildMemo, targetIndexFingerprint } from './build-memo.js';
 import { cachedRender, type Renderable, type RenderCache } from './document-rendering.js';
-import { buildTargetIndex, type TargetIndex } from './link-targets.js';
+import { buildTargetIndex, type LinkRules, type TargetIndex } from './link-targets.js';
 import { stripMarkdownExtension } from './markdown-path.js';
 import type { SyntaxInputs } from './render-syntax.js';
 import type { RenderedPage } from './resolve-references.js';
@@ -53,12 +53,25 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
   const site = tree.site?.definition;
   const headingIds = headingIdRuleOf(tree);
   const stemOfPage = (path: string) => pageStemOf(path, tree.site);
-  const pageOf = (doc: Renderable, key: string, pageStem: string, language?: string): RenderedPage => {
+  const pageOf = (
+    doc: Renderable,
+    key: string,
+    pageStem: string,
+    language?: string,
+    urls?: readonly string[],
+  ): RenderedPage => {
     const { renderCache, syntax, memo } = options;
     const rendered = cachedRender(doc, dropLeadingH1, renderCache, syntax, headingIds, memo);
     diagnostics.push(...rendered.diagnostics);
+    const pageUrl = pageUrlOf(urls, tree.site);
     return {
-      origin: { key, path: doc.path, pageStem, ...(language !== undefined && { language }) },
+      origin: {
+        key,
+        path: doc.path,
+        pageStem,
+        ...(pageUrl !== undefined && { pageUrl }),
+        ...(language !== undefined && { language }),
+      },
       html: rendered.html,
       references: rendered.references,
       anchors: rendered.anchors,
@@ -66,7 +79,10 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
       textDigest: rendered.textDigest,
     };
   };
-  const docs = tree.docs.map((doc) => ({ doc, page: pageOf(doc, doc.key, stemOfPage(doc.path)) }));
+  const docs = tree.docs.map((doc) => ({
+    doc,
+    page: pageOf(doc, doc.key, stemOfPage(doc.path), undefined, doc.siteUrls),
+  }));
   const translations = (tree.translations ?? []).map((translation) => ({
     translation,
     page: pageOf(
@@ -98,6 +114,7 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
         rawHtmlFromPageUrl: site.rawHtmlFromPageUrl,
         ...(site.labelLinks && { labelLinks: true }),
         pageUrlsOf: (path: string) => pageUrlsOf(path, tree.site),
+        ...linkRulesOf(tree.site),
       },
     }),
   };
@@ -115,6 +132,25 @@ export function renderContentTree(tree: ContentTreeInput, options: RenderTreeOpt
 /** How the tree's site makes heading ids (GitHub's rule without a site). */
 export function headingIdRuleOf(tree: Pick<ContentTree, 'site'>): HeadingIdRule {
   return tree.site?.definition.headingIds ?? 'github';
+}
+
+/** The site's own link rules and address, as link resolution takes them. */
+function linkRulesOf(site: SiteContext | undefined): Partial<LinkRules> {
+  const links = site?.definition.links ?? {};
+  return {
+    ...(site?.data.siteUrl !== undefined && { siteUrl: site.data.siteUrl }),
+    ...(links.siteUrlKey !== undefined && { siteUrlKey: links.siteUrlKey }),
+    ...(links.caseInsensitive === true && { caseInsensitive: true }),
+    ...(links.sitePathsFromContentRoot === true && { sitePathsFromContentRoot: true }),
+    ...(links.relativeFilesInStaticDirs === true && { relativeFilesInStaticDirs: true }),
+  };
+}
+
+/** The URL path a page is served at (the first the site gives it), as relative URLs resolve against it. */
+function pageUrlOf(urls: readonly string[] | undefined, site: SiteContext | undefined): string | undefined {
+  const url = urls?.[0];
+  if (url === undefined || site === undefined) return undefined;
+  return site.definition.links?.directoryUrls === true && !url.endsWith('/') ? `${url}/` : url;
 }
 
 /** The path whose URL site-style links resolve against: a folder's index page stands for the folder. */

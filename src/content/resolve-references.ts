@@ -11,6 +11,7 @@ import {
   missingTarget,
   oldPathLink,
   outsideContent,
+  sitePage,
   unresolved,
   where,
 } from './link-diagnostics.js';
@@ -19,6 +20,7 @@ import {
   type Classified,
   classifyReference,
   type LinkTarget,
+  onSite,
   type ReferenceOrigin,
   type TargetIndex,
 } from './link-targets.js';
@@ -90,12 +92,14 @@ function replacementFor(
   own: LinkTarget,
   context: ResolveContext,
   out: ResolvedPage,
+  classified?: Classified,
 ): Replacement {
   const at = where(page.origin.path, reference);
   const anchorSeverity = severityOf(context.brokenAnchors, context.strictLinks ? 'error' : 'warning');
   const line = reference.line ?? page.firstLine;
   const keep: Replacement = { url: reference.url };
-  const found = selfAsFragment(classifyReference(reference, page.origin, context.index), page.origin);
+  const found =
+    classified ?? selfAsFragment(classifyReference(reference, page.origin, context.index), page.origin);
   switch (found.type) {
     case 'ignore':
       return keep;
@@ -145,9 +149,17 @@ function replacementFor(
       return keep;
     case 'unresolved': {
       const { wanted, collection } = found;
+      const { docPaths, rules } = context.index;
+      out.diagnostics.push(
+        unresolved(reference.url, wanted, collection, docPaths, context.strictLinks, at, rules.siteUrlKey),
+      );
+      return { url: '', unlink: true };
+    }
+    case 'site-page': {
+      const { url, wanted, collection } = found;
       const docs = context.index.docPaths;
-      out.diagnostics.push(unresolved(reference.url, wanted, collection, docs, context.strictLinks, at));
-      return keep;
+      out.diagnostics.push(sitePage(reference.url, url, wanted, collection, docs, context.strictLinks, at));
+      return { url };
     }
     case 'asset-outside':
       out.diagnostics.push(outsideContent(reference.url, reference.kind, at));
@@ -163,6 +175,18 @@ function replacementFor(
         path: found.path,
         ...(context.assets === undefined && { detail: 'was not read (no file information was given)' }),
       };
+      if (isAssetProblem(read) && read.error === 'missing' && reference.kind === 'link') {
+        // A file the tree does not hold (`/sitemap.xml`, a generated download) is the site's to serve.
+        const wanted = { wanted: found.path, collection: false, outside: false };
+        return replacementFor(
+          reference,
+          page,
+          own,
+          context,
+          out,
+          onSite(reference.url, page.origin, context.index.rules, wanted),
+        );
+      }
       if (isAssetProblem(read)) {
         out.diagnostics.push(assetProblem(reference.url, reference.kind, read, at));
         return keep;

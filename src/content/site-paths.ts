@@ -1,7 +1,31 @@
 import { normaliseUrlPath } from '../sites/url.js';
 import { markdownPathsOf } from './markdown-path.js';
-import type { LinkTarget, ReferenceOrigin, TargetIndex } from './target-index.js';
+import { siteAddress, withoutBasePath } from './site-address.js';
+import type { LinkRules, LinkTarget, ReferenceOrigin, TargetIndex } from './target-index.js';
 import { folderOf, joinPath } from './url-path.js';
+
+/** The key a URL path is filed under in `byUrl`: normalised, lower-cased where the site ignores case. */
+export function urlKey(path: string, rules: Pick<LinkRules, 'caseInsensitive'>): string {
+  const normal = normaliseUrlPath(path);
+  return rules.caseInsensitive ? normal.toLowerCase() : normal;
+}
+
+/** The page the site serves at a URL path (with or without the site's base path in front). */
+function byUrlPath(index: TargetIndex, path: string): LinkTarget | undefined {
+  const found = index.byUrl.get(urlKey(path, index.rules));
+  if (found) return found;
+  const bare = withoutBasePath(path, siteAddress(index.rules.siteUrl));
+  return bare === undefined ? undefined : index.byUrl.get(urlKey(bare, index.rules));
+}
+
+/** A relative URL resolved against the URL path of the page it is written in (`/a/b/` + `../c` → `/a/c`). */
+function againstPageUrl(path: string, pageUrl: string): string | undefined {
+  try {
+    return new URL(path, new URL(pageUrl, 'http://site.invalid')).pathname;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The index page names a folder link (`guides/`) may land on, in the order tried. */
 const FOLDER_PAGES = ['README.md', 'readme.md', 'index.md', 'index.mdx', '_index.md', 'README.mdx'];
@@ -25,12 +49,16 @@ export interface SitePathResult {
  */
 export function resolveSitePath(path: string, origin: ReferenceOrigin, index: TargetIndex): SitePathResult {
   const tried: string[] = [];
-  if (path.startsWith('/')) {
-    const byUrl = index.byUrl.get(normaliseUrlPath(path));
-    if (byUrl) return { target: byUrl, wanted: path, collection: false, outside: false, tried };
-  }
+  const asUrl = path.startsWith('/')
+    ? path
+    : origin.pageUrl !== undefined
+      ? againstPageUrl(path, origin.pageUrl)
+      : undefined;
+  const byUrl = asUrl === undefined ? undefined : byUrlPath(index, asUrl);
+  if (byUrl) return { target: byUrl, wanted: path, collection: false, outside: false, tried };
   const trimmed = path.replace(/\.html$/i, '').replace(/\/+$/, '');
-  const bases = path.startsWith('/') ? [''] : [origin.pageStem, folderOf(origin.path)];
+  const fromRoot = index.rules.sitePathsFromContentRoot === true ? [''] : [];
+  const bases = path.startsWith('/') ? [''] : [origin.pageStem, folderOf(origin.path), ...fromRoot];
   let wanted: string | undefined;
   let collection = false;
   let outside = true;
@@ -46,7 +74,7 @@ export function resolveSitePath(path: string, origin: ReferenceOrigin, index: Ta
         .map((candidate) => lookup(index, candidate))
         .find(Boolean) ??
       index.bySitePath.get(p) ??
-      index.byUrl.get(normaliseUrlPath(p));
+      byUrlPath(index, p);
     if (target) return { target, wanted: p, collection: false, outside: false, tried };
     if (index.collections.has(p)) collection = true;
   }
@@ -55,7 +83,7 @@ export function resolveSitePath(path: string, origin: ReferenceOrigin, index: Ta
 
 /** The page at a path; inside the translations folder, `<folder>/<lang>/x.md` falls back to `x.md`. */
 export function lookup(index: TargetIndex, path: string): LinkTarget | undefined {
-  const found = index.byPath.get(path);
+  const found = index.byPath.get(path) ?? index.byLowerPath?.get(path.toLowerCase());
   const folder = index.translationFolder;
   if (found || folder === undefined || !path.startsWith(`${folder}/`)) return found;
   const rest = path.slice(folder.length + 1);

@@ -28,11 +28,26 @@ export interface LinkRules {
   labelLinks?: boolean | undefined;
   /** The URL paths the site would serve a page at this content path at (where an old file was served). */
   pageUrlsOf?: ((path: string) => readonly string[]) | undefined;
+  /**
+   * The site's public address (`https://example.com/docs/`): a link to a page of the site that is not a
+   * document of the tree (a blog post, a generated page) is published as its absolute URL there.
+   */
+  siteUrl?: string | undefined;
+  /** The setting that gives the site's address, named when none is known (`baseURL in hugo.toml`). */
+  siteUrlKey?: string | undefined;
+  /** Paths and URL paths match whatever their case (Hugo looks pages up and lower-cases URLs so). */
+  caseInsensitive?: boolean | undefined;
+  /** A relative site-style path (`setup`) is tried from the content root too (Hugo's `ref`, `GetPage`). */
+  sitePathsFromContentRoot?: boolean | undefined;
+  /** A relative file path may also name a file of the static folders (Hugo's global resources). */
+  relativeFilesInStaticDirs?: boolean | undefined;
 }
 
 export interface TargetIndex {
   /** Every article and translation file by path. */
   byPath: ReadonlyMap<string, LinkTarget>;
+  /** The same by lower-cased path, when the site's paths match whatever their case. */
+  byLowerPath?: ReadonlyMap<string, LinkTarget>;
   /** Articles by `<folder>/<slug>`, the URL path site generators give them. */
   bySitePath: ReadonlyMap<string, LinkTarget>;
   /** Articles by the URL paths their site serves them at (normalised). */
@@ -64,6 +79,8 @@ export interface ReferenceOrigin {
   path: string;
   /** Path without extension of the page whose URL site-style links resolve against (`guides/setup`). */
   pageStem: string;
+  /** The URL path the site serves the page at (`/guides/setup/`): relative URLs resolve against it. */
+  pageUrl?: string;
   language?: string;
 }
 
@@ -82,5 +99,7 @@ export type Classified =
   | { type: 'invalid-document'; wanted: string; line: number }
   | { type: 'excluded-document'; wanted: string }
   | { type: 'unresolved'; wanted: string; collection: boolean; outside: boolean }
+  /** A page of the site that is not a document of the tree, at its absolute URL on the site's domain. */
+  | { type: 'site-page'; url: string; wanted: string; collection: boolean }
   | { type: 'asset'; path: string; alternatives?: string[] }
   | { type: 'asset-outside'; path: string };

@@ -17,6 +17,8 @@ export function sentinel(index: number): string {
 export interface Replacement {
   /** The URL to write into `href` / `src`. */
   url: string;
+  /** A link with nowhere to go: its `href` is left out, so its text reads as text. */
+  unlink?: boolean;
   /** Extra attributes written after it, e.g. `data-pylon-kb-asset`. */
   attributes?: Readonly<Record<string, string>>;
 }
@@ -24,8 +26,9 @@ export interface Replacement {
 /** Replaces every sentinel with the URL (and attributes) `replace` gives for its reference index. */
 export function replaceSentinels(html: string, replace: (index: number) => Replacement): string {
   return html.replace(SENTINEL, (_, tag: string, attribute: string, index: string) => {
-    const { url, attributes = {} } = replace(Number(index));
+    const { url, unlink, attributes = {} } = replace(Number(index));
     const extra = Object.entries(attributes).map(([name, value]) => ` ${attributeHtml(name, value)}`);
+    if (unlink === true && tag === 'a') return `<a${extra.join('')}`;
     return `<${tag} ${attributeHtml(attribute, url)}${extra.join('')}`;
   });
 }

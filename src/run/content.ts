@@ -38,11 +38,18 @@ export type ContentConfig = Pick<
   ResolvedConfig,
   'contentDir' | 'include' | 'exclude' | 'dropLeadingH1' | 'strictLinks' | 'maxAssetBytes' | 'translations'
 > &
-  Partial<Pick<ResolvedConfig, 'site' | 'brokenAnchors' | 'brokenLinks'>>;
+  Partial<Pick<ResolvedConfig, 'site' | 'siteUrl' | 'brokenAnchors' | 'brokenLinks'>>;
 
-/** The site generator the docs tree belongs to (detected from the site root, or the `site` setting). */
-export function readSiteOf(config: Pick<ContentConfig, 'contentDir' | 'site'>): Promise<SiteContext> {
-  return readSite(config.contentDir, config.site ?? 'auto');
+/**
+ * The site generator the docs tree belongs to (detected from the site root, or the `site` setting); the
+ * `siteUrl` setting overrides the address read from the site's config.
+ */
+export async function readSiteOf(
+  config: Pick<ContentConfig, 'contentDir' | 'site' | 'siteUrl'>,
+): Promise<SiteContext> {
+  const site = await readSite(config.contentDir, config.site ?? 'auto');
+  if (typeof config.siteUrl !== 'string') return site;
+  return { ...site, data: { ...site.data, siteUrl: config.siteUrl } };
 }
 
 /** Reads the docs tree, parses it into documents and collections (no rendering yet). */

@@ -63,6 +63,11 @@ export interface SiteData {
   settings: Record<string, string>;
   /** What was read from where, what was not and why: shown by check and plan. */
   notes: string[];
+  /**
+   * The site's public address from its config (Hugo `baseURL`, Docusaurus `url` + `baseUrl` …): links to
+   * pages of the site that are not documents of the tree are published as absolute URLs there.
+   */
+  siteUrl?: string;
   /** MkDocs' `pymdownx.snippets` options; `basePaths` relative to the site root. */
   snippets?: SiteSnippets;
 }
@@ -126,6 +131,8 @@ export interface SiteDefinition<N extends string = SiteName> {
   variableFiles: readonly string[];
   /** How the generator reads its `variableFiles` (Hugo merges them); default: the first that holds data. */
   readVariables?(files: readonly SiteFile[]): Record<string, unknown> | undefined;
+  /** How the generator resolves links beyond the shared rules. */
+  links?: SiteLinkRules;
   /**
    * Configuration files to read, relative to the site root, when present; `{content}/` stands for the
    * content directory (`{content}/SUMMARY.md`).
@@ -138,6 +145,19 @@ export interface SiteDefinition<N extends string = SiteName> {
   navFiles?: readonly string[];
   page(input: PageInput, data: SiteData): PageInfo;
   readConfig(files: readonly SiteFile[], contentPrefix: string): SiteData;
+}
+
+export interface SiteLinkRules {
+  /** The config setting that gives the site's address, named when none is found (`baseURL in hugo.toml`). */
+  siteUrlKey?: string;
+  /** Pages are served as folders (`/guides/setup/`), so relative URLs resolve inside the page's own URL. */
+  directoryUrls?: boolean;
+  /** Paths and URLs match whatever their case (Hugo lower-cases URLs and looks pages up so). */
+  caseInsensitive?: boolean;
+  /** A relative site-style path is tried from the content root too (Hugo's `ref`/`relref`, `GetPage`). */
+  sitePathsFromContentRoot?: boolean;
+  /** A relative file path may name a file of the static folders too (Hugo's global resources in `assets/`). */
+  relativeFilesInStaticDirs?: boolean;
 }
 
 export function emptySiteData(notes: string[] = []): SiteData {

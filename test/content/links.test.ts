@@ -181,9 +181,11 @@ describe('broken links', () => {
     ]);
   });
 
-  it('a site-style link that matches nothing is a warning, or an error with strictLinks, and stays as written', () => {
+  it('a site-style link that matches nothing, with no site address known, is a warning, or an error with strictLinks, and keeps its text only', () => {
     const lenient = build('[x](../elsewhere/)');
-    expect(lenient.hrefs).toEqual(['../elsewhere/']);
+    expect(lenient.hrefs).toEqual([]);
+    expect(lenient.article.html).toContain('<a>x</a>');
+    expect(lenient.diagnostics[0]?.hint).toContain('siteUrl');
     expect(lenient.diagnostics).toEqual([
       expect.objectContaining({ severity: 'warning', code: 'link/unresolved', line: 4, column: 1 }),
     ]);

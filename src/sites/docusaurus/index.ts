@@ -59,6 +59,7 @@ export const docusaurus: SiteDefinition<'docusaurus'> = {
   linksFromDocsRoot: true,
   rawHtmlFromPageUrl: false,
   variableFiles: [],
+  links: { siteUrlKey: '`url` and `baseUrl` in docusaurus.config' },
   configFiles: [
     'docusaurus.config.js',
     'docusaurus.config.ts',
@@ -103,6 +104,12 @@ function stripPrefixes(path: string): string {
 }
 
 function readSiteConfig(file: SiteFile, data: ReturnType<typeof emptySiteData>): void {
+  const url = readJsLiteral(file.text, 'url')?.value;
+  const baseUrl = readJsLiteral(file.text, 'baseUrl')?.value;
+  if (typeof url === 'string' && /^https?:\/\/[^/]/i.test(url)) {
+    const path = typeof baseUrl === 'string' ? baseUrl.replace(/^\/*/, '') : '';
+    data.siteUrl = `${url.replace(/\/+$/, '')}/${path}`;
+  }
   const base = readJsLiteral(file.text, 'routeBasePath');
   if (typeof base?.value === 'string') data.settings.routeBasePath = base.value.replace(/^\/+|\/+$/g, '');
   const redirects = readJsLiteral(file.text, 'redirects');

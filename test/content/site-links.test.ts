@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { AssetLookup } from '../../src/content/assets.js';
+import { buildContentTree, buildDesiredState } from '../../src/content/index.js';
+import type { DesiredArticle, SourceFile } from '../../src/content/types.js';
+import { articlePlaceholder } from '../../src/identity/placeholders.js';
+import { emptySiteData, type SiteContext, type SiteName, siteByName } from '../../src/sites/index.js';
+
+function siteOf(name: SiteName, siteUrl?: string): SiteContext {
+  return {
+    definition: siteByName(name),
+    data: { ...emptySiteData(), ...(siteUrl !== undefined && { siteUrl }) },
+    staticDirs: name === 'hugo' ? ['../assets', '../static'] : ['../static'],
+    root: '..',
+  };
+}
+
+function build(files: SourceFile[], site: SiteContext, at: string, assets?: Map<string, string>) {
+  const tree = buildContentTree(files, { site });
+  // The files that exist: every other path reads as missing.
+  const lookup: AssetLookup | undefined =
+    assets &&
+    new Map(
+      [...assets].map(([path, text]) => [
+        path,
+        { path, sha256: `sha-${path.replace(/\W/g, '')}`, size: text.length, contentType: 'image/png' },
+      ]),
+    );
+  const state = buildDesiredState(tree, lookup ? { assets: lookup } : {});
+  const article = state.articles.find((a) => a.path === at) as DesiredArticle;
+  const hrefs = [...article.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+  return { article, hrefs, diagnostics: state.diagnostics.filter((d) => d.file === at) };
+}
+
+const DOCUSAURUS: SourceFile[] = [
+  { path: 'intro.md', text: '---\nid: welcome\n---\n# Welcome\n' },
+  { path: 'guides/deploy.md', text: '---\nid: shipping-it\n---\n# Deploy\n\n## Rollback\n' },
+  { path: 'guides/setup.md', text: '---\ntitle: Setup\n---\nText.\n' },
+];
+
+describe('links to pages of the site that are not documents of the tree', () => {
+  it('a root-relative link to a page the tree lacks becomes its absolute URL under the base path, with a warning', () => {
+    const from = { path: 'guides/from.md', text: '# From\n\nRead [the blog](/blog/2024/launch#why).\n' };
+    const site = siteOf('docusaurus', 'https://acme.example/handbook/');
+    const { hrefs, diagnostics } = build([...DOCUSAURUS, from], site, from.path);
+    expect(hrefs).toEqual(['https://acme.example/handbook/blog/2024/launch#why']);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'link/site-page',
+        line: 3,
+        message: expect.stringContaining('https://acme.example/handbook/blog/2024/launch#why'),
+      }),
+    ]);
+  });
+
+  it('a root-relative link that already carries the base path is not given it twice', () => {
+    const from = { path: 'guides/from.md', text: '# From\n\n[api](/handbook/api/reference)\n' };
+    const site = siteOf('docusaurus', 'https://acme.example/handbook/');
+    const { hrefs } = build([...DOCUSAURUS, from], site, from.path);
+    expect(hrefs).toEqual(['https://acme.example/handbook/api/reference']);
+  });
+
+  it('a relative link to a page the tree lacks resolves against the page URL on the site', () => {
+    const from = { path: 'guides/from.md', text: '# From\n\n[old](../v1/setup)\n' };
+    const site = siteOf('hugo', 'https://docs.example/');
+    const { hrefs } = build([...DOCUSAURUS, from], site, from.path);
+    // Hugo serves guides/from.md at /guides/from/: ../v1/setup is /guides/v1/setup.
+    expect(hrefs).toEqual(['https://docs.example/guides/v1/setup']);
+  });
+
+  it('a link to a file the tree does not hold (a generated sitemap) is the site’s to serve', () => {
+    const from = { path: 'guides/from.md', text: '# From\n\n[map](/sitemap.xml)\n' };
+    const site = siteOf('docusaurus', 'https://acme.example/');
+    const { hrefs, diagnostics } = build([...DOCUSAURUS, from], site, from.path, new Map());
+    expect(hrefs).toEqual(['https://acme.example/sitemap.xml']);
+    expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'link/site-page']]);
+  });
+
+  it('with no site address known, the link keeps its text only and the warning names the setting to set', () => {
+    const from = { path: 'guides/from.md', text: '# From\n\nRead [the blog](/blog/launch).\n' };
+    const { article, hrefs, diagnostics } = build([...DOCUSAURUS, from], siteOf('docusaurus'), from.path);
+    expect(hrefs).toEqual([]);
+    expect(article.html).toContain('<a>the blog</a>');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'link/unresolved',
+        message: expect.stringContaining('"/blog/launch"'),
+        hint: expect.stringContaining('`url` and `baseUrl` in docusaurus.config'),
+      }),
+    ]);
+  });
+});
+
+describe('links resolved the way the generator resolves them', () => {
+  it('Docusaurus: a relative URL names a doc by its id, against the page URL', () => {
+    const from = {
+      path: 'guides/from.md',
+      text: '# From\n\n[ship](shipping-it#rollback) [home](../welcome)\n',
+    };
+    const { hrefs, diagnostics } = build([...DOCUSAURUS, from], siteOf('docusaurus'), from.path);
+    expect(hrefs).toEqual([articlePlaceholder('guides/deploy', 'rollback'), articlePlaceholder('intro')]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('Docusaurus: a root-relative link written with the base path lands on the document', () => {
+    const from = { path: 'guides/from.md', text: '# From\n\n[setup](/handbook/docs/guides/setup)\n' };
+    const site = siteOf('docusaurus', 'https://acme.example/handbook/');
+    const { hrefs, diagnostics } = build([...DOCUSAURUS, from], site, from.path);
+    expect(hrefs).toEqual([articlePlaceholder('guides/setup')]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  const HUGO: SourceFile[] = [
+    { path: 'functions/strings/Truncate.md', text: '---\ntitle: Truncate\n---\n## Usage\n' },
+    { path: 'getting-started/install.md', text: '---\ntitle: Install\n---\nText.\n' },
+  ];
+
+  it.each([
+    ['/functions/strings/truncate/', 'functions/strings/Truncate'],
+    ['functions/strings/truncate', 'functions/strings/Truncate'],
+    ['functions/strings/Truncate.md', 'functions/strings/Truncate'],
+    ['install', 'getting-started/install'],
+  ])('Hugo: %s resolves from the page folder, then the content root, whatever its case', (url, key) => {
+    const from = { path: 'getting-started/from.md', text: `---\ntitle: From\n---\n[x](${url})\n` };
+    const { hrefs, diagnostics } = build([...HUGO, from], siteOf('hugo'), from.path);
+    expect(hrefs).toEqual([articlePlaceholder(key)]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('Hugo: a relative image path that is not beside the page is a global resource of assets/', () => {
+    const from = { path: 'guides/from.md', text: '---\ntitle: From\n---\n![park](images/park.jpg)\n' };
+    const assets = new Map([['../assets/images/park.jpg', 'png']]);
+    const { article, diagnostics } = build([...HUGO, from], siteOf('hugo'), from.path, assets);
+    expect(diagnostics).toEqual([]);
+    expect((article.assets ?? []).map((a) => a.path)).toEqual(['../assets/images/park.jpg']);
+  });
+});
