@@ -62,6 +62,7 @@ async function listCandidates(content: string): Promise<RootListing[]> {
   for (let level = 0; level <= LEVELS_UP; level++) {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     const names = new Set(entries.map((e) => (e.isDirectory() ? `${e.name}/` : e.name)));
+    await addNestedMarkers(dir, names);
     const texts = new Map<string, string>();
     for (const name of names) {
       if (!toRead.has(name)) continue;
@@ -99,6 +100,19 @@ async function readNavFiles(root: string, content: string, names: readonly strin
     .sort()
     .slice(0, MAX_NAV_FILES);
   return readConfigFiles(root, paths);
+}
+
+/** Markers inside a folder (Hugo's `config/_default/`): listed when their folder is there and they exist. */
+const NESTED_MARKERS = [...new Set(SITES.flatMap((site) => site.markers))].filter((marker) =>
+  marker.replace(/\/$/, '').includes('/'),
+);
+
+async function addNestedMarkers(dir: string, names: Set<string>): Promise<void> {
+  for (const marker of NESTED_MARKERS) {
+    if (!names.has(`${marker.slice(0, marker.indexOf('/'))}/`)) continue;
+    const info = await stat(join(dir, marker)).catch(() => null);
+    if (info && info.isDirectory() === marker.endsWith('/')) names.add(marker);
+  }
 }
 
 async function readConfigFiles(root: string, paths: readonly string[]): Promise<SiteFile[]> {

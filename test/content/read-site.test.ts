@@ -35,6 +35,17 @@ describe('readSite (detecting the generator from the files around the docs)', ()
     expect((await readSite(join(root, 'docs'))).definition.name).toBe('mkdocs');
   });
 
+  it('finds a Hugo site by its config directory alone, and reads its address from there', async () => {
+    await mkdir(join(root, 'config', '_default'), { recursive: true });
+    await mkdir(join(root, 'config', 'production'), { recursive: true });
+    await writeFile(join(root, 'config', '_default', 'hugo.yaml'), 'baseURL: https://staging.acme.test/\n');
+    await writeFile(join(root, 'config', 'production', 'hugo.toml'), 'baseURL = "https://acme.test/docs/"\n');
+    const site = await readSite(join(root, 'docs'));
+    expect(site.conventions.name).toBe('hugo');
+    expect(site.detectedBy).toBe('../config/_default/');
+    expect(site.data.siteUrl).toBe('https://acme.test/docs/');
+  });
+
   it('finds nothing when no folder around the docs has a marker', async () => {
     expect((await readSite(join(root, 'docs'))).definition.name).toBe('none');
   });

@@ -67,6 +67,7 @@ export const jekyll: SiteDefinition<'jekyll'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: ['_config.yml', '_config.yaml'],
+  links: { siteUrlKey: '`url` (and `baseurl`) in _config.yml' },
   configFiles: ['_config.yml', '_config.yaml'],
   page({ path, fields, isIndex }) {
     const stem = stripMarkdownExtension(path);
@@ -88,7 +89,11 @@ export const jekyll: SiteDefinition<'jekyll'> = {
     const file = files[0];
     if (!file) return data;
     const yaml = readYamlData(file.text);
-    const config = (yaml?.value ?? {}) as { exclude?: unknown };
+    const config = (yaml?.value ?? {}) as { exclude?: unknown; url?: unknown; baseurl?: unknown };
+    if (typeof config.url === 'string' && /^https?:\/\/[^/]/i.test(config.url)) {
+      const base = typeof config.baseurl === 'string' ? config.baseurl.replace(/^\/+/, '') : '';
+      data.siteUrl = `${config.url.replace(/\/+$/, '')}/${base}`;
+    }
     for (const entry of stringsOf(config.exclude)) {
       data.exclude.push(entry.endsWith('/') ? `${entry}**` : entry, `${entry.replace(/\/$/, '')}/**`);
     }

@@ -48,6 +48,7 @@ export const mintlify: SiteDefinition<'mintlify'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: [],
+  links: { siteUrlKey: '`seo.metatags.canonical` in docs.json' },
   configFiles: ['docs.json', 'mint.json'],
   page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
   readConfig(files) {
@@ -60,6 +61,8 @@ export const mintlify: SiteDefinition<'mintlify'> = {
       return data;
     }
     walk(config.navigation, data.nav);
+    const canonical = (config as { seo?: { metatags?: { canonical?: unknown } } }).seo?.metatags?.canonical;
+    if (typeof canonical === 'string' && /^https?:\/\/[^/]/i.test(canonical)) data.siteUrl = canonical;
     const line = file.text.slice(0, file.text.indexOf('"redirects"')).split('\n').length;
     for (const r of Array.isArray(config.redirects) ? config.redirects : []) {
       const { source, destination } = r as { source?: unknown; destination?: unknown };

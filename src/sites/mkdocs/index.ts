@@ -41,6 +41,7 @@ export const mkdocs: SiteDefinition<'mkdocs'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: true,
   variableFiles: [],
+  links: { siteUrlKey: '`site_url` in mkdocs.yml', directoryUrls: true },
   configFiles: ['mkdocs.yml', 'mkdocs.yaml'],
   page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
   readConfig(files) {
@@ -57,7 +58,10 @@ export const mkdocs: SiteDefinition<'mkdocs'> = {
       plugins?: unknown;
       docs_dir?: unknown;
       markdown_extensions?: unknown;
+      site_url?: unknown;
     };
+    if (typeof config.site_url === 'string' && /^https?:\/\/[^/]/i.test(config.site_url))
+      data.siteUrl = config.site_url;
     if (config.nav !== undefined) {
       walk(config.nav, data.nav);
       data.notes.push(`${file.path}: \`nav\` order and section titles were read.`);

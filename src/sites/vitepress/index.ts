@@ -41,6 +41,7 @@ export const vitepress: SiteDefinition<'vitepress'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: [],
+  links: { siteUrlKey: '`sitemap.hostname` (and `base`) in .vitepress/config' },
   configFiles: [
     '.vitepress/config.mts',
     '.vitepress/config.ts',
@@ -52,6 +53,12 @@ export const vitepress: SiteDefinition<'vitepress'> = {
     const data = emptySiteData();
     const file = files[0];
     if (!file) return data;
+    const hostname = readJsLiteral(file.text, 'hostname')?.value;
+    if (typeof hostname === 'string' && /^https?:\/\/[^/]/i.test(hostname)) {
+      const base = readJsLiteral(file.text, 'base')?.value;
+      const path = typeof base === 'string' ? base.replace(/^\/+/, '') : '';
+      data.siteUrl = `${hostname.replace(/\/+$/, '')}/${path}`;
+    }
     const sidebar = readJsLiteral(file.text, 'sidebar');
     if (!sidebar || typeof sidebar.value !== 'object' || sidebar.value === null) {
       data.notes.push(
