@@ -41,7 +41,7 @@ describe('readSite (detecting the generator from the files around the docs)', ()
     await writeFile(join(root, 'config', '_default', 'hugo.yaml'), 'baseURL: https://staging.acme.test/\n');
     await writeFile(join(root, 'config', 'production', 'hugo.toml'), 'baseURL = "https://acme.test/docs/"\n');
     const site = await readSite(join(root, 'docs'));
-    expect(site.conventions.name).toBe('hugo');
+    expect(site.definition.name).toBe('hugo');
     expect(site.detectedBy).toBe('../config/_default/');
     expect(site.data.siteUrl).toBe('https://acme.test/docs/');
   });
