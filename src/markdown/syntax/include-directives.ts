@@ -1,5 +1,6 @@
 import { readCodeSnippet } from './code-snippets.js';
 import type { IncludeKind } from './include-paths.js';
+import { JS_STRING, jsStringValue } from './js-string.js';
 import { argument, parseArgs } from './tag-args.js';
 
 /** Include directives of every generator, read from one line each (the files they name are read by the I/O edge). */
@@ -27,7 +28,15 @@ const LIQUID = /^([ \t]*)\{%-?[ \t]*(include|include_relative)[ \t]+(.*?)[ \t]*-
 /** mdBook's links preprocessor: `{{#include file.rs:anchor}}`, `{{#rustdoc_include file.rs:2:10}}`, `{{#playground file.rs}}`. */
 const MDBOOK =
   /^([ \t]*)\{\{#(include|rustdoc_include|playground)[ \t]+([^\s}]+)((?:[ \t]+[\w-]+)*)[ \t]*\}\}[ \t]*$/;
-export const MDX_IMPORT = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"];?\s*$/;
+/** `import Name from './partial.mdx'`: the name and the path as a JavaScript string literal (`mdxImport`). */
+export const MDX_IMPORT = new RegExp(String.raw`^import\s+([A-Za-z_$][\w$]*)\s+from\s+(${JS_STRING});?\s*$`);
+
+/** The component name and the decoded path of an MDX import of a Markdown partial, else undefined. */
+export function mdxImport(match: RegExpExecArray | null): { name: string; path: string } | undefined {
+  const path = match?.[2] === undefined ? undefined : jsStringValue(match[2]);
+  if (!match?.[1] || path === undefined || !/\.mdx?$/i.test(path)) return undefined;
+  return { name: match[1], path };
+}
 
 /** Cheap test: does the Markdown hold an include directive of any generator? */
 export const INCLUDE_SYNTAX =

@@ -1,5 +1,11 @@
 import { fencedSnippet } from './code-snippets.js';
-import { type Directive, INCLUDE_SYNTAX, MDX_IMPORT, readDirective } from './include-directives.js';
+import {
+  type Directive,
+  INCLUDE_SYNTAX,
+  MDX_IMPORT,
+  mdxImport,
+  readDirective,
+} from './include-directives.js';
 import { includeCandidates } from './include-paths.js';
 import { closesFence, type Fence, openingFence, type SourceLine, toLines } from './lines.js';
 import { fail, type ScanContext, warn } from './scan-context.js';
@@ -26,9 +32,9 @@ export function includeRequests(markdown: string, including: string, snippets?: 
   if (!INCLUDE_SYNTAX.test(markdown)) return requests;
   for (const line of markdown.split(/\r?\n/)) {
     const directive = readDirective(line);
-    const mdx = directive ? null : MDX_IMPORT.exec(line);
+    const mdx = directive ? undefined : mdxImport(MDX_IMPORT.exec(line));
     const kind = directive?.kind ?? (mdx ? 'mdx' : null);
-    const path = directive?.path ?? mdx?.[2];
+    const path = directive?.path ?? mdx?.path;
     if (kind && path) requests.push(...(includeCandidates(kind, path, including, snippets) ?? []));
   }
   return requests;

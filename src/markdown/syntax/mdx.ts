@@ -1,6 +1,8 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { mdxImport } from './include-directives.js';
 import { includeCandidates } from './include-paths.js';
 import type { IncludeLookup } from './includes.js';
+import { JS_STRING, jsStringValue } from './js-string.js';
 import { expressionAttributes, isJsx, type JsxElement } from './jsx.js';
 import { KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
 import { tabItems } from './mdx-docs-components.js';
@@ -18,10 +20,9 @@ export interface MdxContext {
   assets?: ReadonlyMap<string, string>;
 }
 
-const IMPORT = /import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.mdx?)['"]/g;
+const IMPORT = new RegExp(String.raw`import\s+([A-Za-z_$][\w$]*)\s+from\s+(${JS_STRING})`, 'g');
 /** A file imported for its URL (`import shot from '../assets/shot.png'`), used as `<Image src={shot}>`. */
-const ASSET_IMPORT =
-  /import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\.(?:png|jpe?g|gif|svg|webp|avif|mp4|webm|mov|mp3|pdf))['"]/gi;
+const ASSET_FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|mp4|webm|mov|mp3|pdf)$/i;
 /** Components that are HTML elements under another name (`next/link`, `next/image`, `astro:assets`). */
 const HTML_ALIASES: Readonly<Record<string, string>> = { Link: 'a', Image: 'img', Picture: 'img' };
 
@@ -36,8 +37,12 @@ export function transformMdx(tree: Root, context: MdxContext): void {
   const assets = new Map<string, string>();
   for (const node of tree.children) {
     if (node.type !== 'mdxjsEsm') continue;
-    for (const match of node.value.matchAll(IMPORT)) partials.set(match[1]!, match[2]!);
-    for (const match of node.value.matchAll(ASSET_IMPORT)) assets.set(match[1]!, match[2]!);
+    for (const match of node.value.matchAll(IMPORT)) {
+      const found = mdxImport(match);
+      if (found) partials.set(found.name, found.path);
+      const path = match[2] === undefined ? undefined : jsStringValue(match[2]);
+      if (match[1] && path !== undefined && ASSET_FILE.test(path)) assets.set(match[1], path);
+    }
   }
   if (assets.size > 0) context = { ...context, assets };
   tree.children = mapChildren(tree.children, partials, context);
