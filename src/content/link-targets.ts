@@ -1,5 +1,10 @@
 import type { LocalReference } from '../markdown/references.js';
-import { isIndexPage, isMarkdownExtension, stripMarkdownExtension } from './markdown-path.js';
+import {
+  isIndexPage,
+  isMarkdownExtension,
+  markdownPathsOf,
+  stripMarkdownExtension,
+} from './markdown-path.js';
 import { findMoved, oldPathKey } from './old-paths.js';
 import { absoluteUrl, siteAddress } from './site-address.js';
 import { lookup, resolveSitePath, urlKey } from './site-paths.js';
@@ -137,13 +142,17 @@ export function classifyReference(
     const declared = paths.map((p) => findMoved(p, index.byOldPath, index.rules.pageUrlsOf)).find(Boolean);
     if (declared) return { ...declared, by: 'redirect' as const };
     const recorded = paths.map((p) => findMoved(p, index.byFormerPath, index.rules.pageUrlsOf)).find(Boolean);
-    return recorded && { ...recorded, by: 'move' as const };
+    if (recorded) return { ...recorded, by: 'move' as const };
+    return paths.map((p) => redirected(p, origin, index)).find(Boolean);
   };
   if (isMarkdownExtension(extension)) {
     const joined = joinPath(fileDir, path);
     const fromRoot = index.rules.linksFromDocsRoot && !path.startsWith('.') ? joinPath('', path) : undefined;
     const candidates = [joined, ...(fromRoot ? [fromRoot] : [])].filter((j) => !j.outside).map((j) => j.path);
-    const target = candidates.map((p) => lookup(index, p)).find(Boolean);
+    const target = candidates
+      .flatMap((p) => (index.rules.markdownUrls ? [p, ...markdownPathsOf(stripMarkdownExtension(p))] : [p]))
+      .map((p) => lookup(index, p))
+      .find(Boolean);
     if (target) return withAnchor(target);
     const notPublished = unpublished(candidates, index);
     if (notPublished) return notPublished;
@@ -192,6 +201,22 @@ function labelElsewhere(
   if (index.byPath.get(origin.path)?.anchors.has(fragment)) return undefined;
   const target = index.byLabel.get(fragment);
   return target && target.key !== origin.key ? target : undefined;
+}
+
+/** The document a site redirect pattern sends the content path `path` (as `/path`) to, if any. */
+function redirected(
+  path: string,
+  origin: ReferenceOrigin,
+  index: TargetIndex,
+): { target: LinkTarget; oldPath: string; by: 'redirect' } | undefined {
+  const from = `/${stripMarkdownExtension(path)}`;
+  const to = index.rules.redirectOf?.(from);
+  if (to === undefined || !to.startsWith('/')) return undefined;
+  const target = resolveSitePath(to, origin, {
+    ...index,
+    rules: { ...index.rules, redirectOf: undefined },
+  }).target;
+  return target && { target, oldPath: from, by: 'redirect' };
 }
 
 /** A path that names a file with errors of its own, or one left out: said as such, never "absent". */

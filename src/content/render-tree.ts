@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
+import { redirectByPattern } from '../sites/redirect-patterns.js';
 import type { SiteContext } from '../sites/types.js';
 import { type BuildMemo, targetIndexFingerprint } from './build-memo.js';
 import { cachedRender, type Renderable, type RenderCache } from './document-rendering.js';
@@ -137,12 +138,15 @@ export function headingIdRuleOf(tree: Pick<ContentTree, 'site'>): HeadingIdRule 
 /** The site's own link rules and address, as link resolution takes them. */
 function linkRulesOf(site: SiteContext | undefined): Partial<LinkRules> {
   const links = site?.definition.links ?? {};
+  const patterns = site?.data.redirectPatterns ?? [];
   return {
     ...(site?.data.siteUrl !== undefined && { siteUrl: site.data.siteUrl }),
     ...(links.siteUrlKey !== undefined && { siteUrlKey: links.siteUrlKey }),
     ...(links.caseInsensitive === true && { caseInsensitive: true }),
     ...(links.sitePathsFromContentRoot === true && { sitePathsFromContentRoot: true }),
     ...(links.relativeFilesInStaticDirs === true && { relativeFilesInStaticDirs: true }),
+    ...(links.markdownUrls === true && { markdownUrls: true }),
+    ...(patterns.length > 0 && { redirectOf: (path: string) => redirectByPattern(path, patterns) }),
   };
 }
 

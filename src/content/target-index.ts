@@ -39,6 +39,10 @@ export interface LinkRules {
   caseInsensitive?: boolean | undefined;
   /** A relative site-style path (`setup`) is tried from the content root too (Hugo's `ref`, `GetPage`). */
   sitePathsFromContentRoot?: boolean | undefined;
+  /** Where the site redirects a URL path by its redirect patterns (`/docs/:slug*`), if it does. */
+  redirectOf?: ((path: string) => string | undefined) | undefined;
+  /** A link to `page.md` names the page whatever its Markdown extension (Mintlify's `.md` URLs). */
+  markdownUrls?: boolean | undefined;
   /** A relative file path may also name a file of the static folders (Hugo's global resources). */
   relativeFilesInStaticDirs?: boolean | undefined;
 }

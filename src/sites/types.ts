@@ -1,6 +1,7 @@
 import type { HeadingIdRule } from '../markdown/heading-slugs.js';
 import type { Construct } from '../markdown/syntax/constructs.js';
 import type { SiteName } from './index.js';
+import type { RedirectPattern } from './redirect-patterns.js';
 import type { SiteStrictness } from './strictness.js';
 
 /** A site configuration file, read as text by the I/O edge (never executed). */
@@ -68,6 +69,8 @@ export interface SiteData {
    * pages of the site that are not documents of the tree are published as absolute URLs there.
    */
   siteUrl?: string;
+  /** Redirects with parameters (`/docs/:slug*` → `/docs/v2/:slug*`): links to their sources follow them. */
+  redirectPatterns?: RedirectPattern[];
   /** MkDocs' `pymdownx.snippets` options; `basePaths` relative to the site root. */
   snippets?: SiteSnippets;
 }
@@ -158,6 +161,8 @@ export interface SiteLinkRules {
   sitePathsFromContentRoot?: boolean;
   /** A relative file path may name a file of the static folders too (Hugo's global resources in `assets/`). */
   relativeFilesInStaticDirs?: boolean;
+  /** A link to `page.md` names the page whatever its Markdown extension (Mintlify serves pages at `.md` URLs). */
+  markdownUrls?: boolean;
 }
 
 export function emptySiteData(notes: string[] = []): SiteData {

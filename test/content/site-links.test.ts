@@ -135,4 +135,26 @@ describe('links resolved the way the generator resolves them', () => {
     expect(diagnostics).toEqual([]);
     expect((article.assets ?? []).map((a) => a.path)).toEqual(['../assets/images/park.jpg']);
   });
+
+  it('Mintlify: a link to page.md is the page, whatever its Markdown extension (the site serves pages at .md URLs)', () => {
+    const files = [
+      { path: 'seps/100-tasks.mdx', text: '---\ntitle: Tasks\n---\nText.\n' },
+      { path: 'seps/from.mdx', text: '---\ntitle: From\n---\nSee [tasks](./100-tasks.md).\n' },
+    ];
+    const { hrefs, diagnostics } = build(files, siteOf('mintlify'), 'seps/from.mdx');
+    expect(hrefs).toEqual([articlePlaceholder('seps/100-tasks')]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('Mintlify: a link to a wildcard redirect’s source follows it to the document, with a warning', () => {
+    const files = [
+      { path: 'docs/v2/learn/versions.mdx', text: '---\ntitle: Versions\n---\nText.\n' },
+      { path: 'intro.mdx', text: '---\ntitle: Intro\n---\nSee [versions](/docs/learn/versions#latest).\n' },
+    ];
+    const site = siteOf('mintlify');
+    site.data.redirectPatterns = [{ from: '/docs/learn/:slug*', to: '/docs/v2/learn/:slug*' }];
+    const { hrefs, diagnostics } = build(files, site, 'intro.mdx');
+    expect(hrefs).toEqual([articlePlaceholder('docs/v2/learn/versions', 'latest')]);
+    expect(diagnostics.map((d) => d.code).sort()).toEqual(['link/missing-anchor', 'link/old-path']);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteVariablesFrom } from '../../src/content/site-variables.js';
 import { siteByName } from '../../src/sites/index.js';
+import { redirectByPattern } from '../../src/sites/redirect-patterns.js';
 
 const hugo = siteByName('hugo');
 const docusaurus = siteByName('docusaurus');
@@ -71,5 +72,32 @@ describe('Hugo configuration as its users keep it', () => {
       '/guides/legacy/install',
       '/abs/',
     ]);
+  });
+
+  it('Mintlify: wildcard redirects are kept as patterns, plain ones as redirects', () => {
+    const text = JSON.stringify({
+      redirects: [
+        { source: '/old', destination: '/new' },
+        { source: '/docs/latest/:slug*', destination: '/docs/v2/:slug*' },
+      ],
+    });
+    const data = siteByName('mintlify').readConfig([{ path: 'docs.json', text }], '');
+    expect(data.redirects.map((r) => [r.from, r.to])).toEqual([['/old', '/new']]);
+    expect(data.redirectPatterns).toEqual([{ from: '/docs/latest/:slug*', to: '/docs/v2/:slug*' }]);
+  });
+});
+
+describe('redirect patterns', () => {
+  it.each([
+    ['/docs/latest/a/b', '/docs/v2/a/b'],
+    ['/docs/latest/', '/docs/v2/'],
+    ['/blog/2024/post', '/news/post-2024'],
+    ['/elsewhere', undefined],
+  ])('%s → %s', (path, to) => {
+    const patterns = [
+      { from: '/docs/latest/:slug*', to: '/docs/v2/:slug*' },
+      { from: '/blog/:year/:name', to: '/news/:name-:year' },
+    ];
+    expect(redirectByPattern(path, patterns)).toBe(to);
   });
 });

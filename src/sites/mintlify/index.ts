@@ -48,7 +48,7 @@ export const mintlify: SiteDefinition<'mintlify'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: [],
-  links: { siteUrlKey: '`seo.metatags.canonical` in docs.json' },
+  links: { siteUrlKey: '`seo.metatags.canonical` in docs.json', markdownUrls: true },
   configFiles: ['docs.json', 'mint.json'],
   page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
   readConfig(files) {
@@ -66,12 +66,13 @@ export const mintlify: SiteDefinition<'mintlify'> = {
     const line = file.text.slice(0, file.text.indexOf('"redirects"')).split('\n').length;
     for (const r of Array.isArray(config.redirects) ? config.redirects : []) {
       const { source, destination } = r as { source?: unknown; destination?: unknown };
-      if (typeof source === 'string' && typeof destination === 'string' && !source.includes(':')) {
+      if (typeof source !== 'string' || typeof destination !== 'string') continue;
+      if (!source.includes(':'))
         data.redirects.push({ from: source, to: destination, file: file.path, line });
-      }
+      else data.redirectPatterns = [...(data.redirectPatterns ?? []), { from: source, to: destination }];
     }
     data.notes.push(
-      `${file.path}: navigation order, group titles and redirects were read (wildcard redirects are not).`,
+      `${file.path}: navigation order, group titles and redirects were read (links follow wildcard redirects).`,
     );
     return data;
   },
