@@ -138,6 +138,17 @@ export function unresolved(
   };
 }
 
+/** A link whose destination is empty: it leads nowhere, so its text is published without the link. */
+export function emptyLink(at: Where): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'link/empty',
+    message: 'A link here has an empty destination: its text is published without the link.',
+    ...at,
+    hint: 'Give the link a destination (a shortcode or variable that gave it may have been left out).',
+  };
+}
+
 /** A link to a page of the site that is not a document of the tree: published as the site's absolute URL. */
 export function sitePage(
   url: string,

@@ -5,6 +5,7 @@ import { type Replacement, replaceSentinels } from '../markdown/sentinels.js';
 import { type AssetLookup, isAssetProblem } from './assets.js';
 import {
   assetProblem,
+  emptyLink,
   excludedTarget,
   invalidTarget,
   missingAnchor,
@@ -102,7 +103,9 @@ function replacementFor(
     classified ?? selfAsFragment(classifyReference(reference, page.origin, context.index), page.origin);
   switch (found.type) {
     case 'ignore':
-      return keep;
+      if (reference.url !== '' || reference.kind !== 'link') return keep;
+      out.diagnostics.push(emptyLink(at));
+      return { url: '', unlink: true };
     case 'fragment': {
       if (found.anchor === '') return reference.url.startsWith('#') ? keep : { url: '#' };
       const anchor = publishedAnchor(found.anchor, own.anchors);

@@ -96,8 +96,9 @@ export function markCandidates(
       continue;
     }
     const url = 'url' in node ? node.url : definitions.get(node.identifier)?.url;
-    if (url === undefined || !isLocalUrl(url)) continue;
     const kind = node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link';
+    // An empty link destination (`[x]()`, or a shortcode that gave the URL and was removed) leads nowhere.
+    if (url === undefined || !(isLocalUrl(url) || (url === '' && kind === 'link'))) continue;
     sources.marked.push({ kind, url, ...at(node.position) });
     const mark = String(sources.marked.length - 1);
     node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbRef: mark } };
@@ -129,7 +130,8 @@ function targetOf(element: Element): { kind: LocalReference['kind']; url: string
   if (element.tagName === 'a') {
     if ('dataFootnoteRef' in properties || 'dataFootnoteBackref' in properties) return null;
     const href = properties.href;
-    return typeof href === 'string' && isLocalUrl(href) ? { kind: 'link', url: href } : null;
+    // An empty `href` leads nowhere: it is taken too, for the content core to say so.
+    return typeof href === 'string' && (isLocalUrl(href) || href === '') ? { kind: 'link', url: href } : null;
   }
   if (element.tagName === 'img') {
     const src = properties.src;

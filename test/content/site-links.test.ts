@@ -157,4 +157,12 @@ describe('links resolved the way the generator resolves them', () => {
     expect(hrefs).toEqual([articlePlaceholder('docs/v2/learn/versions', 'latest')]);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['link/missing-anchor', 'link/old-path']);
   });
+
+  it('a link with an empty destination keeps its text without the link, with a warning at its line', () => {
+    const from = { path: 'guides/from.md', text: '# From\n\nSee [the template][t].\n\n[t]: <>\n' };
+    const { article, hrefs, diagnostics } = build([...DOCUSAURUS, from], siteOf('docusaurus'), from.path);
+    expect(hrefs).toEqual([]);
+    expect(article.html).toContain('<a>the template</a>');
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'link/empty', line: 3 })]);
+  });
 });
