@@ -81,7 +81,11 @@ async function toOptions(flags: FlagValues, cwd: string): Promise<EmulatorOption
   }
   if (values.state) options.statePath = resolve(cwd, values.state);
   const preset =
-    choice<RateLimitPreset>(values['rate-limits'], ['documented', 'raised', 'off'], 'rate-limits') ?? 'off';
+    choice<RateLimitPreset>(
+      values['rate-limits'],
+      ['documented', 'current', 'raised', 'off'],
+      'rate-limits',
+    ) ?? 'off';
   const overrides: Partial<Record<EndpointName, number>> = {};
   for (const item of values['rate-limit'] ?? []) {
     const [name, limit] = item.split('=');

@@ -36,7 +36,8 @@ export const EMULATOR_FLAGS: FlagSpec[] = [
     name: 'rate-limits',
     type: 'string',
     value: '<preset>',
-    description: 'documented (60/20/10 per min) | raised (300/120/30) | off',
+    description:
+      'documented (60/20/10 per min) | current (300/120/30, as Pylon states now) | raised (300/120/30) | off',
     default: 'off',
   },
   {

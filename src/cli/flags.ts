@@ -74,7 +74,7 @@ export const RATE_LIMITS = flag({
   name: 'rate-limits',
   type: 'string',
   value: '<preset>',
-  description: 'documented | raised | off',
+  description: 'documented | current | raised | off',
   config: 'rateLimits',
 });
 export const TIME_SCALE = flag({

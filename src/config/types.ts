@@ -61,7 +61,7 @@ export interface VisibilityDefaults {
 }
 
 export interface RateLimitsConfig {
-  /** Requests per minute per endpoint: `documented` (60/20/10), `raised` (300/120/30) or `off`. */
+  /** Requests per minute per endpoint: `documented` (60/20/10), `current` (Pylon's stated 300/120/30 tiers), `raised` (300/120/30) or `off`. */
   preset?: RateLimitPreset | undefined;
   /** Requests per minute for single endpoints, on top of the preset. */
   overrides?: { [K in EndpointName]?: number | undefined } | undefined;

@@ -23,7 +23,7 @@ export interface Admission {
   statusAfterCommit?: 502 | 503 | 504;
   /** With `drop` or `statusAfterCommit`: the handler runs this many ms after the answer (a late commit). */
   commitDelayMs?: number;
-  /** Headers for the answer of an admitted request (`X-RateLimit-*` with the `rateLimitHeaders` option). */
+  /** Headers for the answer of an admitted request (`X-Rate-Limit-*` with the `rateLimitHeaders` option). */
   headers: Record<string, string>;
 }
 

@@ -1,4 +1,4 @@
-import { ENDPOINTS } from '../pylon-api/index.js';
+import { ENDPOINTS, type RateLimitPreset } from '../pylon-api/index.js';
 import type { EmulatorBehaviour, RateLimitOption } from './types.js';
 
 /** Defaults for every behaviour option (documented in docs/emulator.md). */
@@ -16,7 +16,7 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
   rateLimitHeaders: false,
 };
 
-const PRESETS = ['documented', 'raised', 'off'];
+const PRESETS = ['documented', 'current', 'raised', 'off'];
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
@@ -35,7 +35,7 @@ function rateLimits(value: unknown): RateLimitOption {
   if (typeof value !== 'object' || value === null)
     throw new Error('rateLimits must be a preset or {preset, overrides}');
   const v = value as { preset?: unknown; overrides?: unknown };
-  const preset = oneOf(v.preset, PRESETS, 'rateLimits.preset') as 'documented' | 'raised' | 'off';
+  const preset = oneOf(v.preset, PRESETS, 'rateLimits.preset') as RateLimitPreset;
   if (v.overrides === undefined) return { preset };
   if (typeof v.overrides !== 'object' || v.overrides === null)
     throw new Error('rateLimits.overrides must be an object');

@@ -53,7 +53,7 @@ export class RateLimiter {
 }
 
 /**
- * `X-RateLimit-Limit`, `-Remaining` and `-Reset` (seconds until a slot frees, scaled like Retry-After),
+ * `X-Rate-Limit-Limit`, `-Remaining` and `-Reset` (seconds until a slot frees, scaled like Retry-After),
  * sent when the emulator's `rateLimitHeaders` option is on. Pylon does not document such headers.
  */
 export function rateLimitHeaders(
@@ -61,9 +61,9 @@ export function rateLimitHeaders(
   timeScale: number,
 ): Record<string, string> {
   return {
-    'x-ratelimit-limit': String(info.limit),
-    'x-ratelimit-remaining': String(Math.max(0, info.remaining)),
-    'x-ratelimit-reset': formatRetryAfter(info.resetMs, timeScale),
+    'x-rate-limit-limit': String(info.limit),
+    'x-rate-limit-remaining': String(Math.max(0, info.remaining)),
+    'x-rate-limit-reset': formatRetryAfter(info.resetMs, timeScale),
   };
 }
 

@@ -83,7 +83,7 @@ export interface EmulatorBehaviour {
   /** Largest accepted attachment, in bytes. */
   maxAttachmentBytes: number;
   /**
-   * Send `X-RateLimit-Limit`, `-Remaining` and `-Reset` with every rate-limited endpoint's answer. Pylon does
+   * Send `X-Rate-Limit-Limit`, `-Remaining` and `-Reset` with every rate-limited endpoint's answer. Pylon does
    * not document such headers; this is for trying a client against a server that states its limits.
    */
   rateLimitHeaders: boolean;

@@ -10,8 +10,12 @@ import { ENDPOINT_TABLE, type EndpointName, type RateClass } from './endpoints.j
  * group the endpoints the same way, hence the two small classes: `getCollection` is a list-tier read in
  * the April document but a plain read later, and the article DELETE moves from the middle tier to the
  * delete tier.
+ *
+ * `current` is what Pylon's rate-limit page states now (December 2026): one of three tiers per organization
+ * and endpoint, 30, 120 or 300 a minute — reads 300, updates and searches 120, creates and deletes 30 — with
+ * `X-Rate-Limit-*` headers on the answers. The same numbers as `raised`, now documented rather than observed.
  */
-export const RATE_LIMIT_PRESET_NAMES = ['documented', 'raised', 'off'] as const;
+export const RATE_LIMIT_PRESET_NAMES = ['documented', 'current', 'raised', 'off'] as const;
 export type RateLimitPreset = (typeof RATE_LIMIT_PRESET_NAMES)[number];
 
 /** Requests per minute for each class, per preset (`off` has no limits). */
@@ -19,6 +23,7 @@ export const RATE_LIMIT_PRESETS: Readonly<
   Record<Exclude<RateLimitPreset, 'off'>, Record<RateClass, number>>
 > = {
   documented: { read: 60, list: 20, write: 10, 'collection-read': 20, 'article-delete': 20 },
+  current: { read: 300, list: 120, write: 30, 'collection-read': 300, 'article-delete': 30 },
   raised: { read: 300, list: 120, write: 30, 'collection-read': 300, 'article-delete': 30 },
 };
 

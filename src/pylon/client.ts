@@ -121,8 +121,7 @@ export function createPylonClient(options: PylonClientOptions): PylonClient {
     fixed: new Set(Object.keys(rl.overrides ?? {}) as EndpointName[]),
     learned: rl.learned,
     learn: rl.learn,
-    // Without a preset and without a count to go by, a 429 makes the client assume the documented limits.
-    fallback: rateLimitsFor('documented') as Record<EndpointName, number>,
+    // `off` means no client-side limit: a 429 pauses the lane for what the server says, nothing more.
     isRateLimited: (error) => error instanceof PylonApiError && error.status === 429,
     windowMs,
     marginMs: rl.marginMs ?? Math.max(25, windowMs * 0.02),

@@ -106,14 +106,17 @@ export class EndpointLimit {
 
   /**
    * The first 429 of a burst, at `now`; `admitted` = requests of this endpoint the server accepted in the
-   * window before the refused one; `fallback` = the limit to assume when none was known and none was seen.
+   * window before the refused one; `fallback` = the limit to assume when none was known (none by default:
+   * `off` stays without a client-side limit, paced only by what the server says).
    */
   refused(now: number, admitted: number, fallback: number | null): LimitChange | null {
     this.refusedAt = now;
     this.refusedOnce = true;
     const from = this.current;
     let to: number | null;
-    if (from === null) to = admitted >= 1 ? admitted : fallback;
+    // No limit known (preset `off`): no client-side limit follows from a 429 unless one is given; the pause
+    // the server asked for (Retry-After, the reset header) is what paces the lane.
+    if (from === null) to = fallback;
     else to = admitted >= 1 ? Math.min(admitted, from - 1) : Math.floor(from * 0.8);
     if (to === null) return null;
     to = Math.max(1, to);

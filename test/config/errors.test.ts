@@ -7,7 +7,7 @@ describe('invalid values name the key and what it allows', () => {
     [
       'rateLimits.preset',
       { rateLimits: { preset: 'fast' } },
-      'must be one of "documented", "raised", "off"',
+      'must be one of "documented", "current", "raised", "off"',
       '"fast"',
     ],
     ['rateLimits.timeScale', { rateLimits: { timeScale: 0 } }, 'must be a number greater than 0', '0'],
@@ -72,7 +72,7 @@ describe('invalid values name the key and what it allows', () => {
     [
       'target.rateLimits',
       { target: { kind: 'emulator', rateLimits: 'none' } },
-      'must be one of "documented", "raised", "off"',
+      'must be one of "documented", "current", "raised", "off"',
       '"none"',
     ],
     [
@@ -128,9 +128,9 @@ describe('invalid values name the key and what it allows', () => {
   it('formats as one readable line plus the hint', () => {
     const [error] = failed({ target: EMULATOR, rateLimits: { preset: 'fast' } });
     expect(formatDiagnostic(error!)).toBe(
-      `${CONFIG_PATH} error [config/invalid] rateLimits.preset must be one of "documented", "raised", "off" ` +
+      `${CONFIG_PATH} error [config/invalid] rateLimits.preset must be one of "documented", "current", "raised", "off" ` +
         `(got "fast"). (field: rateLimits.preset)\n  Set rateLimits.preset in ${CONFIG_PATH} to one of ` +
-        `"documented", "raised", "off", or leave it out to use the default ("documented").`,
+        `"documented", "current", "raised", "off", or leave it out to use the default ("documented").`,
     );
   });
 });
@@ -139,7 +139,7 @@ describe('invalid flags and environment variables name themselves', () => {
   it.each([
     [
       { rateLimits: 'fast' },
-      '--rate-limits (rateLimits.preset) must be one of "documented", "raised", "off" (got "fast").',
+      '--rate-limits (rateLimits.preset) must be one of "documented", "current", "raised", "off" (got "fast").',
     ],
     [
       { timeScale: 'abc' },
@@ -279,7 +279,7 @@ describe('the token never appears in errors', () => {
       { env: { PYLON_API_TOKEN: secret }, flags: { rateLimits: secret } },
     );
     expect(errors[0]?.message).toBe(
-      '--rate-limits (rateLimits.preset) must be one of "documented", "raised", "off" (got "[redacted]").',
+      '--rate-limits (rateLimits.preset) must be one of "documented", "current", "raised", "off" (got "[redacted]").',
     );
     expect(leaks(errors)).toBe(false);
   });

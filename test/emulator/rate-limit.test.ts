@@ -47,7 +47,7 @@ describe('rate limits (sliding window per token and endpoint)', () => {
 
   it('states its limits in X-RateLimit headers only with rateLimitHeaders', async () => {
     const quiet = await start({ rateLimits: { preset: 'off', overrides: { getMe: 2 } } });
-    expect((await quiet.api.get('/me')).headers.get('x-ratelimit-limit')).toBeNull();
+    expect((await quiet.api.get('/me')).headers.get('x-rate-limit-limit')).toBeNull();
     await emu?.close();
     const { api } = await start({
       rateLimits: { preset: 'off', overrides: { getMe: 2 } },
@@ -55,16 +55,16 @@ describe('rate limits (sliding window per token and endpoint)', () => {
       timeScale: 0.5,
     });
     const first = await api.get('/me');
-    expect(first.headers.get('x-ratelimit-limit')).toBe('2');
-    expect(first.headers.get('x-ratelimit-remaining')).toBe('1');
-    expect(Number(first.headers.get('x-ratelimit-reset'))).toBeGreaterThan(29);
-    expect((await api.get('/me')).headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(first.headers.get('x-rate-limit-limit')).toBe('2');
+    expect(first.headers.get('x-rate-limit-remaining')).toBe('1');
+    expect(Number(first.headers.get('x-rate-limit-reset'))).toBeGreaterThan(29);
+    expect((await api.get('/me')).headers.get('x-rate-limit-remaining')).toBe('0');
     const refused = await api.get('/me');
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(refused.headers.get('x-ratelimit-reset')).toBe(refused.headers.get('retry-after'));
+    expect(refused.headers.get('x-rate-limit-remaining')).toBe('0');
+    expect(refused.headers.get('x-rate-limit-reset')).toBe(refused.headers.get('retry-after'));
     // Endpoints without a limit state none.
-    expect((await api.get('/teams')).headers.get('x-ratelimit-limit')).toBeNull();
+    expect((await api.get('/teams')).headers.get('x-rate-limit-limit')).toBeNull();
   });
 
   it('does not count rejected requests in the window', async () => {

@@ -41,10 +41,10 @@ describe('EndpointLimit (the learning policy)', () => {
     expect(limit.saturated(later + W, 33)).toEqual({ from: 33, to: 37 });
   });
 
-  it('without a count to go by lowers by a fifth; with no limit at all assumes the fallback', () => {
+  it('without a count to go by lowers by a fifth; with no limit at all sets none unless given a fallback', () => {
     expect(make(10).refused(0, 0, 10)).toEqual({ from: 10, to: 8 });
     expect(make(null).refused(0, 0, 10)).toEqual({ from: null, to: 10 });
-    expect(make(null).refused(0, 12, 10)).toEqual({ from: null, to: 12 });
+    expect(make(null).refused(0, 12, null)).toBeNull();
     expect(make(1).refused(0, 0, 10)).toBeNull();
   });
 
@@ -134,13 +134,12 @@ describe('limits learned against a server, in virtual time', () => {
     expect(result.ratio).toBeLessThanOrEqual(1.15);
   });
 
-  it('no limits told: the first burst gives the limit', async () => {
+  it('no limits told (off): no client-side limit, the server’s Retry-After paces every request', async () => {
     const result = await run(300, 10, { preset: 'off' });
-    expect(result.bursts).toBe(1);
-    expect(result.events).toContainEqual(
-      expect.objectContaining({ type: 'rate-limit-lowered', from: null, to: 10, source: '429' }),
-    );
-    expect(result.refused).toBeLessThanOrEqual(20);
+    expect(result.accepted).toHaveLength(300);
+    expect(result.bursts).toBe(0);
+    expect(result.limit).toBeNull();
+    expect(maxInWindow(result.accepted, W)).toBeLessThanOrEqual(10);
     expect(result.ratio).toBeLessThanOrEqual(1.1);
   });
 
