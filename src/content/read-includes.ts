@@ -11,9 +11,9 @@ import {
 } from '../markdown/syntax/index.js';
 import { type BuildMemo, memoized } from './build-memo.js';
 import { isPlainRelativePath } from './read-assets.js';
-import { readSiteTemplates } from './read-site.js';
+import { readSiteData, readSiteTemplates } from './read-site.js';
 import type { SyntaxInputs } from './render-syntax.js';
-import { siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
+import { type SitePageSource, sitePagesOf, siteVariablesFrom, VARIABLE_FILES } from './site-variables.js';
 
 /**
  * The I/O edge for the files documents include (VitePress `@include`, MkDocs snippets, Hugo `readfile`,
@@ -138,18 +138,32 @@ async function readSmallFile(path: string): Promise<string | undefined> {
 /** Everything site syntax needs from the file system: the included files and the site's variables. */
 export async function readSyntaxInputs(
   contentDir: string,
-  docs: readonly { path: string; markdown: string }[],
+  docs: readonly SitePageSource[],
   syntax?: SyntaxPreset,
   memo?: BuildMemo,
   siteRoot?: string,
   snippets?: SnippetSettings,
 ): Promise<SyntaxInputs> {
-  const [includes, siteVariables, templates, pageFiles] = await Promise.all([
+  const root = resolve(contentDir, siteRoot ?? '');
+  const liquid = syntax?.has('liquid-templates') === true;
+  const [includes, config, templates, pageFiles] = await Promise.all([
     readIncludes(contentDir, docs, memo, snippets),
     readSiteVariables(contentDir, siteRoot),
-    readSiteTemplates(resolve(contentDir, siteRoot ?? ''), docs),
+    readSiteTemplates(root, docs),
     readBundleFiles(contentDir, docs),
   ]);
+  // Jekyll's `site.data` (from `_data/`) and `site.pages`; Hugo's `.Site.Data` (from `data/`) for its templates.
+  const data = liquid || templates ? await readSiteData(root, liquid ? '_data' : 'data') : {};
+  const pages =
+    liquid && docs.some((doc) => /site\.(?:html_)?pages/.test(doc.markdown)) ? sitePagesOf(docs) : null;
+  const siteVariables =
+    Object.keys(data).length > 0 || pages
+      ? {
+          ...config,
+          ...(Object.keys(data).length > 0 && { data }),
+          ...(pages && { pages, html_pages: pages }),
+        }
+      : config;
   const inputs: SyntaxInputs = {
     ...(syntax && { syntax }),
     includes,

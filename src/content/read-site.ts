@@ -1,8 +1,10 @@
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import type { SiteTemplates } from '../markdown/syntax/index.js';
 import type { SiteContext, SiteFile, SiteName } from '../sites/index.js';
 import { detectSite, markersToRead, type RootListing, SITES, siteByName } from '../sites/index.js';
+import { readJsonData, readYamlData } from '../sites/static-data.js';
 import { readStrictness } from '../sites/strictness.js';
 
 /**
@@ -243,6 +245,47 @@ async function readSmall(path: string, within: string): Promise<string | undefin
     } finally {
       await handle.close();
     }
+  } catch {
+    return undefined;
+  }
+}
+
+const DATA_FILE = /\.(?:ya?ml|json|toml)$/i;
+
+/**
+ * The site's data files (Jekyll's `_data/`, Hugo's `data/`) as one object: `team/people.yml` is
+ * `data.team.people`. YAML, JSON and TOML are read as data; a file that does not parse is left out.
+ */
+export async function readSiteData(root: string, folder: string): Promise<Record<string, unknown>> {
+  const dir = join(resolve(root), folder);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const data: Record<string, unknown> = {};
+  for (const entry of entries.slice(0, MAX_TEMPLATES)) {
+    if (!entry.isFile() || !DATA_FILE.test(entry.name)) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    const text = await readSmall(join(dir, path), dir);
+    if (text === undefined) continue;
+    const value = parseData(path, text);
+    if (value === undefined) continue;
+    const keys = path.replace(DATA_FILE, '').split('/');
+    let target = data;
+    for (const key of keys.slice(0, -1)) {
+      const next = target[key];
+      target = (next !== null && typeof next === 'object' ? next : (target[key] = {})) as Record<
+        string,
+        unknown
+      >;
+    }
+    target[keys[keys.length - 1]!] = value;
+  }
+  return data;
+}
+
+function parseData(path: string, text: string): unknown {
+  try {
+    if (/\.json$/i.test(path)) return readJsonData(text);
+    if (/\.toml$/i.test(path)) return parseToml(text);
+    return readYamlData(text)?.value;
   } catch {
     return undefined;
   }

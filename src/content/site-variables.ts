@@ -33,3 +33,26 @@ function firstData(files: readonly SiteFile[]): Record<string, unknown> | undefi
   }
   return undefined;
 }
+
+/** What Liquid's `site.pages` is made from: a document of the tree. */
+export interface SitePageSource {
+  path: string;
+  markdown: string;
+  title?: string;
+  frontmatter?: Readonly<Record<string, unknown>> | undefined;
+  siteUrls?: readonly string[] | undefined;
+}
+
+/**
+ * Jekyll's `site.pages`: each document's frontmatter with its `title`, `path`, `name` and `url` (the URL
+ * the site serves it at, else its path, which pylon-kb resolves to the article).
+ */
+export function sitePagesOf(docs: readonly SitePageSource[]): Record<string, unknown>[] {
+  return docs.map((doc) => ({
+    ...doc.frontmatter,
+    title: doc.title ?? doc.frontmatter?.title,
+    path: doc.path,
+    name: doc.path.split('/').pop(),
+    url: doc.siteUrls?.[0] ?? `/${doc.path}`,
+  }));
+}

@@ -80,6 +80,7 @@ function siteOf(call: ShortcodeCall): HugoObject {
     Title: call.site.title ?? '',
     BaseURL: call.site.baseURL ?? call.site.baseurl ?? '',
     LanguageCode: call.site.languageCode ?? '',
+    Data: call.site.data ?? {},
     Param: (key: unknown) => field(params, toText(key)),
   });
 }
@@ -118,6 +119,14 @@ function functionsFor(call: ShortcodeCall, site: HugoObject, depth: number): Map
   fns.set('markdownify', ([text]) => new SafeHtml(call.markdownToHtml(toText(text), true)));
   fns.set('transform.Markdownify', fns.get('markdownify')!);
   fns.set('site', () => site);
+  // `hugo.Data` is the site's `data/` folder; the build's own facts (version, environment) are not known.
+  fns.set('hugo', () => new HugoObject('hugo', { Data: site.fields.Data }));
+  fns.set('urls.JoinPath', (parts) =>
+    parts
+      .flat()
+      .map((part, i) => (i === 0 ? toText(part).replace(/\/+$/, '') : toText(part).replace(/^\/+|\/+$/g, '')))
+      .join('/'),
+  );
   for (const name of ['readFile', 'os.ReadFile']) {
     fns.set(name, ([path]) => {
       const wanted = toText(path).replace(/^\.?\//, '');

@@ -37,8 +37,13 @@ export function includeRequests(markdown: string, including: string, snippets?: 
     const path = directive?.path ?? mdx?.path;
     if (kind && path) requests.push(...(includeCandidates(kind, path, including, snippets) ?? []));
   }
+  // Liquid includes inside a line (`<p>{% include icon.html %}</p>`), which a Liquid engine renders too.
+  for (const match of markdown.matchAll(INLINE_LIQUID_INCLUDE))
+    requests.push(...(includeCandidates('liquid', match[1]!, including) ?? []));
   return requests;
 }
+
+const INLINE_LIQUID_INCLUDE = /\{%-?[ \t]*include[ \t]+([^\s%{}'"]+)/g;
 
 export interface IncludeContext extends ScanContext {
   file: string;

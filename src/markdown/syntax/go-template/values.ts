@@ -42,7 +42,7 @@ export function truthy(value: unknown): boolean {
 export function field(value: unknown, name: string): unknown {
   if (value instanceof HugoObject) {
     if (Object.hasOwn(value.fields, name)) return value.fields[name];
-    throw new Unsupported(`${value.name}.${name}`);
+    throw new Unsupported(`.${name} of ${value.name}`);
   }
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'object' || Array.isArray(value) || value instanceof SafeHtml) {
