@@ -271,10 +271,8 @@ export async function readSiteData(root: string, folder: string): Promise<Record
     let target = data;
     for (const key of keys.slice(0, -1)) {
       const next = target[key];
-      target = (next !== null && typeof next === 'object' ? next : (target[key] = {})) as Record<
-        string,
-        unknown
-      >;
+      if (next === null || typeof next !== 'object') target[key] = {};
+      target = target[key] as Record<string, unknown>;
     }
     target[keys[keys.length - 1]!] = value;
   }

@@ -17,7 +17,8 @@ const SHIKI = new RegExp(
 );
 export const SHIKI_NOTATION_SYNTAX = /\[!!?code /;
 
-const MAGIC_NAMES = String.raw`(?:highlight-next-line|highlight-start|highlight-end|this-line-is-hidden|hide-next-line|hide-start|hide-end|error-next-line|error-start|error-end)`;
+const MAGIC_NAMES =
+  '(?:highlight-next-line|highlight-start|highlight-end|this-line-is-hidden|hide-next-line|hide-start|hide-end|error-next-line|error-start|error-end)';
 const MAGIC = new RegExp(String.raw`^[ \t]*${COMMENT_OPEN}[ \t]*${MAGIC_NAMES}[ \t]*${COMMENT_CLOSE}[ \t]*$`);
 export const MAGIC_COMMENT_SYNTAX = new RegExp(MAGIC_NAMES);
 
