@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import type { HeadingIdRule } from './heading-slugs.js';
 import { markdownProcessor } from './pipeline.js';
 import { DEFAULT_SYNTAX } from './syntax/constructs.js';
+import { buildContainers } from './syntax/container-nodes.js';
 import {
   applySyntaxSteps,
   codeRangesOf,
@@ -97,9 +98,17 @@ function parseAs(
     includes: options.includes ?? new Map(),
     findings,
     headingIds: options.headingIds,
-    parsePartial: (text, line) => {
-      const partial = parse(text);
+    parsePartial: (text, line, withSiteSyntax) => {
+      // An imported partial is a page of the site: its containers and templates are read as the page's.
+      const partialSource = withSiteSyntax
+        ? prepareSource(text, file, { ...options, format }, safeRanges)
+        : null;
+      const partial = parse(partialSource?.markdown ?? text);
       remapLines(partial, () => line);
+      if (partialSource) {
+        findings.push(...partialSource.findings.map((finding) => ({ ...finding, line })));
+        if (partialSource.sourceLines) buildContainers(partial, format);
+      }
       return partial;
     },
   };

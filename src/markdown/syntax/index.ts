@@ -57,7 +57,8 @@ export interface SyntaxStepContext {
   findings: SyntaxFinding[];
   /** The site's heading-id rule, for the ids a `{:toc}` links to. */
   headingIds?: HeadingIdRule | undefined;
-  parsePartial(text: string, line: number): Root;
+  /** Parses a piece of the page; `withSiteSyntax` reads its site syntax too (an imported partial). */
+  parsePartial(text: string, line: number, withSiteSyntax?: boolean): Root;
 }
 
 interface SyntaxStep {

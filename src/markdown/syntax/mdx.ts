@@ -14,7 +14,7 @@ export interface MdxContext {
   includes: IncludeLookup;
   findings: SyntaxFinding[];
   /** Parses an included partial with the MDX grammar (the file's lines all stand for `line`). */
-  parsePartial(text: string, line: number): Root;
+  parsePartial(text: string, line: number, withSiteSyntax?: boolean): Root;
   depth?: number;
   /** Files imported for their URL, by the name they are imported as. */
   assets?: ReadonlyMap<string, string>;
@@ -194,6 +194,7 @@ function inlinePartial(
   const tree = context.parsePartial(
     found.text.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, ''),
     line,
+    true,
   );
   const inner: MdxContext = { ...context, depth: depth + 1 };
   transformMdx(tree, inner);
