@@ -153,7 +153,7 @@ function linkRulesOf(site: SiteContext | undefined): Partial<LinkRules> {
 /** The URL path a page is served at (the first the site gives it), as relative URLs resolve against it. */
 function pageUrlOf(urls: readonly string[] | undefined, site: SiteContext | undefined): string | undefined {
   const url = urls?.[0];
-  if (url === undefined || site === undefined) return undefined;
+  if (url === undefined || !site) return undefined;
   return site.definition.links?.directoryUrls === true && !url.endsWith('/') ? `${url}/` : url;
 }
 
