@@ -1,5 +1,6 @@
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
+import { reportFailureToCi } from './ci-failure.js';
 import { COMMANDS } from './command-list.js';
 import { type CommandSpec, flagsOf } from './command-spec.js';
 import { describeFailure, type OutputMode, outputMode, reportFailure } from './failure-output.js';
@@ -79,6 +80,9 @@ export async function main(argv: string[], rawIO: CliIO): Promise<number> {
   try {
     return await runCommand(spec, args, io);
   } catch (error) {
-    return reportFailure(describeFailure(error), io, mode);
+    const failure = describeFailure(error);
+    // Reporting to CI must not hide the failure itself.
+    await reportFailureToCi(failure, args, io).catch(() => undefined);
+    return reportFailure(failure, io, mode);
   }
 }

@@ -72,7 +72,7 @@ function safeStream(stream: OutputStream, secrets: Secrets): OutputStream {
   return wrapped;
 }
 
-type SafeIO = CliIO & { [RAW]?: { stdout: OutputStream; secrets: Secrets } };
+type SafeIO = CliIO & { [RAW]?: { stdout: OutputStream; stderr: OutputStream; secrets: Secrets } };
 
 /** The CLI's streams, redacted and escaped. `main` wraps its io once; wrapping twice is a no-op. */
 export function terminalIO(io: CliIO): CliIO {
@@ -84,7 +84,7 @@ export function terminalIO(io: CliIO): CliIO {
     stdout: safeStream(io.stdout, secrets),
     stderr: safeStream(io.stderr, secrets),
   };
-  safe[RAW] = { stdout: io.stdout, secrets };
+  safe[RAW] = { stdout: io.stdout, stderr: io.stderr, secrets };
   return safe;
 }
 
@@ -104,8 +104,8 @@ export function redactForOutput(io: CliIO, text: string): string {
 }
 
 /** GitHub Actions workflow commands we mean to send (annotations), already escaped by their renderer. */
-export function writeWorkflowCommands(io: CliIO, text: string): void {
+export function writeWorkflowCommands(io: CliIO, text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
   const raw = (io as SafeIO)[RAW];
-  const stdout = raw?.stdout ?? io.stdout;
-  stdout.write(escapeControls(raw ? raw.secrets.redact(text) : text, false));
+  const out = stream === 'stderr' ? (raw?.stderr ?? io.stderr) : (raw?.stdout ?? io.stdout);
+  out.write(escapeControls(raw ? raw.secrets.redact(text) : text, false));
 }

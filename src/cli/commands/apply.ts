@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { failedResults } from '../../apply/index.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { erroredFiles, heldBackDocuments, withoutHeldOperations } from '../../plan/hold-back.js';
@@ -15,6 +16,7 @@ import {
   savedPlanLocalRefusals,
   uploadJournal,
 } from '../../run/index.js';
+import { annotateApply } from '../ci-failure.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics, InputError } from '../failures.js';
@@ -86,6 +88,18 @@ export async function run(input: CommandInput): Promise<number> {
     await emit(resultsReport(results, format, { color, heldBack: held }), stringValue(values, 'out'), io);
     await appendStepSummary(renderResultsMarkdown(results), io);
     if (held.length > 0) io.stderr.write(renderHeldBack(held, true));
+    annotateApply(
+      plan.diagnostics,
+      failedResults(results).map((r) => ({
+        key: r.op.key,
+        path: 'path' in r.op && typeof r.op.path === 'string' ? r.op.path : undefined,
+        message: r.status === 'failed' ? r.error.message : '',
+      })),
+      relative(io.env.GITHUB_WORKSPACE ?? io.cwd, config.contentDir)
+        .split(sep)
+        .join('/'),
+      io,
+    );
     if (failedResults(results).length > 0) return 1;
     if (held.length > 0 || hasErrors(plan.diagnostics)) return values['detailed-exitcode'] ? 1 : 2;
     return 0;
