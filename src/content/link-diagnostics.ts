@@ -4,6 +4,7 @@ import type { LocalReference } from '../markdown/references.js';
 import { type AssetProblem, formatBytes } from './assets.js';
 import type { LinkTarget } from './link-targets.js';
 import { stripMarkdownExtension } from './markdown-path.js';
+import { nearestDocuments } from './nearest-documents.js';
 
 type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
@@ -35,29 +36,6 @@ export function closest(word: string, candidates: readonly string[], limit = 3):
     .map(({ candidate }) => candidate);
 }
 
-/** The document paths without their extension, once per list (a tree's every unresolved link asks). */
-const STEMS = new WeakMap<readonly string[], string[]>();
-/** The suggestions already made for a wanted path, per list of document paths. */
-const SUGGESTIONS = new WeakMap<readonly string[], Map<string, string[]>>();
-
-function nearestDocuments(wanted: string, docPaths: readonly string[]): string[] {
-  let made = SUGGESTIONS.get(docPaths);
-  if (!made) {
-    made = new Map();
-    SUGGESTIONS.set(docPaths, made);
-  }
-  const known = made.get(wanted);
-  if (known) return known;
-  let stems = STEMS.get(docPaths);
-  if (!stems) {
-    stems = docPaths.map(stripMarkdownExtension);
-    STEMS.set(docPaths, stems);
-  }
-  const near = closest(stripMarkdownExtension(wanted), stems).map((p) => `${p}.md`);
-  made.set(wanted, near);
-  return near;
-}
-
 function list(items: readonly string[]): string {
   return items.map((item) => `"${item}"`).join(', ');
 }
@@ -70,7 +48,9 @@ export function missingTarget(
   at: Where,
   severity: Diagnostic['severity'] = 'error',
 ): Diagnostic {
-  const near = outside ? [] : nearestDocuments(wanted, docPaths);
+  const near = outside
+    ? []
+    : nearestDocuments(stripMarkdownExtension(wanted), docPaths).map((p) => `${p}.md`);
   return {
     severity,
     code: 'link/missing-target',
@@ -120,7 +100,7 @@ export function unresolved(
   at: Where,
   siteKey?: string,
 ): Diagnostic {
-  const near = closest(wanted, docPaths.map(stripMarkdownExtension));
+  const near = nearestDocuments(wanted, docPaths);
   const why = collection
     ? `points to the folder ${wanted}, a collection; pylon-kb links articles only`
     : `matches no document`;
