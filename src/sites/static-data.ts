@@ -77,6 +77,20 @@ export function readJsLiteral(source: string, key: string): { value: unknown; li
   return readAfter(source, pattern);
 }
 
+/**
+ * A string value of `key`: its literal, or the literal of the constant it names (`hostname: siteUrl` with
+ * `const siteUrl = 'https://…'` in the same file). Still only read, never run.
+ */
+export function readJsString(source: string, key: string): string | undefined {
+  const literal = readJsLiteral(source, key)?.value;
+  if (typeof literal === 'string') return literal;
+  const named = new RegExp(`(?:^|[\\s{,(])['"]?${key}['"]?\\s*:\\s*([A-Za-z_$][\\w$]*)\\s*[,}\\n]`).exec(
+    source,
+  );
+  const constant = named?.[1] && readJsLiteral(source, named[1])?.value;
+  return typeof constant === 'string' ? constant : undefined;
+}
+
 /** The module's exported literal: `module.exports = {…}` or `export default {…}`. */
 export function readJsExport(source: string): { value: unknown; line: number } | undefined {
   return readAfter(source, /(?:^|[\s;])(?:module\.exports\s*=|export\s+default)\s*/g);

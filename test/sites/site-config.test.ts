@@ -32,6 +32,18 @@ describe("the site's public address, from its own config", () => {
     expect(broken.notes).toEqual([expect.stringContaining('config/_default/params.toml is not valid TOML')]);
   });
 
+  it('VitePress: sitemap.hostname, written as a literal or as a constant of the same file, and base', () => {
+    const vitepress = siteByName('vitepress');
+    const named = `const siteUrl = 'https://beacon.example'\nexport default {\n  base: '/docs/',\n  sitemap: { hostname: siteUrl },\n}\n`;
+    expect(vitepress.readConfig([{ path: '.vitepress/config.ts', text: named }], '').siteUrl).toBe(
+      'https://beacon.example/docs/',
+    );
+    const literal = `export default { sitemap: { hostname: 'https://beacon.example' } }\n`;
+    expect(vitepress.readConfig([{ path: '.vitepress/config.mts', text: literal }], '').siteUrl).toBe(
+      'https://beacon.example/',
+    );
+  });
+
   it('Docusaurus: url and baseUrl together', () => {
     const text = `export default {\n  title: 'Acme',\n  url: 'https://acme.example',\n  baseUrl: '/handbook/',\n};\n`;
     const data = docusaurus.readConfig([{ path: 'docusaurus.config.ts', text }], '');

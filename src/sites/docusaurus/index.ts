@@ -1,4 +1,4 @@
-import { readJsExport, readJsLiteral, readJsonData, readYamlData } from '../static-data.js';
+import { readJsExport, readJsLiteral, readJsonData, readJsString, readYamlData } from '../static-data.js';
 import {
   COMMON_KEYS,
   emptySiteData,
@@ -104,8 +104,8 @@ function stripPrefixes(path: string): string {
 }
 
 function readSiteConfig(file: SiteFile, data: ReturnType<typeof emptySiteData>): void {
-  const url = readJsLiteral(file.text, 'url')?.value;
-  const baseUrl = readJsLiteral(file.text, 'baseUrl')?.value;
+  const url = readJsString(file.text, 'url');
+  const baseUrl = readJsString(file.text, 'baseUrl');
   if (typeof url === 'string' && /^https?:\/\/[^/]/i.test(url)) {
     const path = typeof baseUrl === 'string' ? baseUrl.replace(/^\/*/, '') : '';
     data.siteUrl = `${url.replace(/\/+$/, '')}/${path}`;

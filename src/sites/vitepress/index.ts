@@ -1,4 +1,4 @@
-import { readJsLiteral } from '../static-data.js';
+import { readJsLiteral, readJsString } from '../static-data.js';
 import { COMMON_KEYS, emptySiteData, type NavEntry, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
 import { folderOfPath, pathUrl } from '../url.js';
 
@@ -53,9 +53,9 @@ export const vitepress: SiteDefinition<'vitepress'> = {
     const data = emptySiteData();
     const file = files[0];
     if (!file) return data;
-    const hostname = readJsLiteral(file.text, 'hostname')?.value;
+    const hostname = readJsString(file.text, 'hostname');
     if (typeof hostname === 'string' && /^https?:\/\/[^/]/i.test(hostname)) {
-      const base = readJsLiteral(file.text, 'base')?.value;
+      const base = readJsString(file.text, 'base');
       const path = typeof base === 'string' ? base.replace(/^\/+/, '') : '';
       data.siteUrl = `${hostname.replace(/\/+$/, '')}/${path}`;
     }
