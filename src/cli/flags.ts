@@ -120,7 +120,7 @@ export const BROKEN_ANCHORS = flag({
   type: 'string',
   value: '<policy>',
   description: 'a link to a missing heading: warn | error',
-  default: 'warn (error with strictLinks)',
+  default: "the site's own setting, else warn (error with strictLinks)",
   config: 'brokenAnchors',
 });
 export const BROKEN_LINKS = flag({
@@ -128,7 +128,7 @@ export const BROKEN_LINKS = flag({
   type: 'string',
   value: '<policy>',
   description: 'a link to a missing document: error | warn',
-  default: 'error',
+  default: "the site's own setting, else error",
   config: 'brokenLinks',
 });
 /** How the docs tree is read: its site's conventions and the link policies. */
