@@ -57,7 +57,14 @@ export function holdOf(diagnostics: readonly Diagnostic[], desired: DesiredState
   const heldCollections = new Set<string>();
   for (const path of errored.paths) {
     const key = byPath.get(path);
-    const collection = collectionOf.get(path) ?? (collectionKeys.has(path) ? path : undefined);
+    // A folder's metadata file with errors (`_category_.json`) or the folder itself (a name that gives no slug).
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
+    const collection =
+      collectionOf.get(path) ??
+      (collectionKeys.has(path) ? path : undefined) ??
+      (folder !== undefined && collectionKeys.has(folder) && path === stripMarkdownExtension(path)
+        ? folder
+        : undefined);
     if (key !== undefined) {
       paths.add(path);
       keys.add(key);
