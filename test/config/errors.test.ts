@@ -232,7 +232,7 @@ describe('unknown keys', () => {
     expect(failed({ target: EMULATOR, colour: 'blue' })[0]?.hint).toBe(
       'Keys allowed at the top level: contentDir, include, exclude, knowledgeBase, target, defaultAuthor, teams, ' +
         'publish, visibility, dropLeadingH1, rateLimits, concurrency, orphans, maxRetireRatio, onDrift, ' +
-        'ownedCollections, adopt, collectionUpdates, strictLinks, site, brokenAnchors, brokenLinks, strict, authors, unknownAuthors, ' +
+        'ownedCollections, adopt, collectionUpdates, strictLinks, site, siteUrl, brokenAnchors, brokenLinks, strict, authors, unknownAuthors, ' +
         'maxAssetBytes, translations, watch.',
     );
   });

@@ -34,6 +34,7 @@ describe('defaults', () => {
       collectionUpdates: false,
       strictLinks: false,
       site: 'auto',
+      siteUrl: null,
       brokenAnchors: null,
       brokenLinks: null,
       strict: false,
