@@ -117,7 +117,7 @@ describe('the token on every output channel', () => {
     for (const tool of ['check', 'plan', 'search_articles']) {
       const result = await client.callTool({
         name: tool,
-        arguments: tool === 'search_articles' ? { query: 'Set' } : {},
+        arguments: tool === 'search_articles' ? { query: 'Key' } : {},
       });
       channels.set(`mcp ${tool}`, JSON.stringify(result));
     }
@@ -130,10 +130,10 @@ describe('the token on every output channel', () => {
   });
 
   it('reaches every channel (the content does quote it)', () => {
-    expect(channels.get('plan.md'), channels.get('plan markdown stderr')).toContain('Set');
-    expect(channels.get('plan.html')).toContain('Set');
-    expect(channels.get('summary.md')).toContain('Set');
-    expect(channels.get('comment.md')).toContain('Set');
+    expect(channels.get('plan.md'), channels.get('plan markdown stderr')).toContain('Key');
+    expect(channels.get('plan.html')).toContain('Key');
+    expect(channels.get('summary.md')).toContain('Key');
+    expect(channels.get('comment.md')).toContain('Key');
     expect([...channels.keys()].some((k) => k.startsWith('.pylon-kb'))).toBe(true);
   });
 
