@@ -46,7 +46,6 @@ export const COMMANDS = [
         flags: [
           format(['text', 'json', 'markdown', 'html']),
           JSON_FLAG,
-          KB,
           out("write the report to a file ('apply <file>' applies a saved JSON plan)"),
           {
             name: 'comment-file',
@@ -132,8 +131,8 @@ next apply adopts it in place: same id, same URL. Reads only from Pylon. See doc
         ],
       },
       { title: 'Output', flags: [format(['text', 'json'], 'output format'), JSON_FLAG] },
-      // The plan flags too: `--drifted` plans the docs tree as plan does.
-      { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
+      // The flags of what `--drifted` plans from; not --author, --publish, --on-drift (pull writes files only).
+      { title: CONFIG_TITLE, flags: [CONFIG_FILE, CONTENT_DIR, KB, ...CONTENT_FLAGS, ...TARGET_FLAGS] },
     ],
     footer: ENVIRONMENT,
     load: () => import('./commands/pull.js'),

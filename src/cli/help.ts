@@ -20,6 +20,7 @@ Commands:
 ${lines.join('\n')}
 
 Run 'pylon-kb <command> --help' (or 'pylon-kb help <command>') for a command's options.
+'pylon-kb --version' (or -v) prints the version.
 ${EXIT_CODES}`;
 }
 

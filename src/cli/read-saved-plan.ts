@@ -11,7 +11,7 @@ export async function readSavedPlan(file: string, cwd: string): Promise<Plan> {
     data = JSON.parse(text);
   } catch (error) {
     throw new InputError(
-      `The plan file ${file} is not JSON (${(error as Error).message}).`,
+      `The plan file ${file} is not JSON (${(error as Error).message}). A plan file is written by: pylon-kb plan --json --out ${file}`,
       [],
       'plan/invalid',
     );

@@ -35,7 +35,15 @@ export {
   renderResultsText,
 } from './results.js';
 export { isSafeHref, sanitizeBodyHtml } from './sanitize.js';
-export { countKinds, KIND_LABEL, KIND_SYMBOL, NO_CHANGES, OPERATION_KINDS, summaryLine } from './summary.js';
+export {
+  countKinds,
+  KIND_LABEL,
+  KIND_SYMBOL,
+  NO_CHANGES,
+  OPERATION_KINDS,
+  plural,
+  summaryLine,
+} from './summary.js';
 export { renderPlanText, type TextOptions } from './text.js';
 export { type WordDiff, wordDiffHtml } from './word-diff.js';
 

@@ -1,5 +1,6 @@
 import { errorsOnly, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { missingAuthors } from '../../plan/author-check.js';
+import { plural } from '../../report/summary.js';
 // The run layer's content module only: check reads and renders, and loads nothing remote.
 import { loadContent } from '../../run/content.js';
 import { openRenderCache } from '../../run/render-cache.js';
@@ -65,8 +66,8 @@ export async function run(input: CommandInput): Promise<number> {
   if (diagnostics.length > 0) io.stderr.write(`${describeDiagnostics(diagnostics)}\n`);
   io.stdout.write(siteLines(desired.site));
   io.stdout.write(
-    `Checked ${desired.articles.length} articles in ${desired.collections.length} collections: ` +
-      `${errors.length} errors, ${warnings} warnings.\n` +
+    `Checked ${plural(desired.articles.length, 'article')} in ${plural(desired.collections.length, 'collection')}: ` +
+      `${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}.\n` +
       (authors
         ? `Authors were checked against ${authors.target}: ${authors.diagnostics.length} problems.\n`
         : `${NEEDS_REMOTE}\n`),

@@ -9,7 +9,13 @@ import {
 } from '../../diagnostics/diagnostic.js';
 import { staleReasons } from '../../plan/staleness.js';
 import { isWrite, type Operation } from '../../plan/types.js';
-import { countKinds, renderPlanMarkdown, renderResultsMarkdown, summaryLine } from '../../report/index.js';
+import {
+  countKinds,
+  plural,
+  renderPlanMarkdown,
+  renderResultsMarkdown,
+  summaryLine,
+} from '../../report/index.js';
 import { executePlan, loadContent, planFromConfig, uploadJournal } from '../../run/index.js';
 import { failed, ok } from '../result.js';
 import type { ToolDefinition } from './tool.js';
@@ -38,8 +44,8 @@ export const checkTool: ToolDefinition<typeof checkInput> = {
     );
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const head =
-      `Checked ${desired.articles.length} articles in ${desired.collections.length} collections: ` +
-      `${errors} errors, ${diagnostics.length - errors} warnings.`;
+      `Checked ${plural(desired.articles.length, 'article')} in ${plural(desired.collections.length, 'collection')}: ` +
+      `${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')}.`;
     return ok(diagnosticsText(head, diagnostics), {
       articles: desired.articles.length,
       collections: desired.collections.length,
