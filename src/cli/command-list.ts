@@ -298,6 +298,18 @@ pylon-kb://collections. Stdout carries only protocol messages; logs go to stderr
     load: () => import('./commands/mcp.js'),
   }),
   defineCommand({
+    name: 'completion',
+    summary: 'print a shell completion script: commands and their flags (bash, zsh or fish)',
+    usage: '<bash|zsh|fish>',
+    description: `Prints a completion script for the shell, made from pylon-kb's command list. Install it with:
+  bash: eval "$(pylon-kb completion bash)"        (e.g. in ~/.bashrc)
+  zsh:  source <(pylon-kb completion zsh)         (after compinit, e.g. in ~/.zshrc)
+  fish: pylon-kb completion fish | source         (e.g. in ~/.config/fish/config.fish)`,
+    maxPositionals: 1,
+    flags: [{ title: 'Options', flags: [] }],
+    load: () => import('./commands/completion.js'),
+  }),
+  defineCommand({
     name: 'emulator',
     summary: 'run the Pylon API emulator as a server',
     usage: '[options]',
