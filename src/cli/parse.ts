@@ -128,3 +128,15 @@ export function choiceValue<T extends string>(
   }
   return value as T;
 }
+
+/** `--format` and its `--json` short form; `--json` with another `--format` is refused, not silently JSON. */
+export function formatValue<T extends string>(
+  values: FlagValues,
+  allowed: readonly T[],
+): T | 'json' | 'text' {
+  const format = choiceValue(values, 'format', allowed);
+  if (values.json !== true) return format ?? 'text';
+  if (format !== undefined && format !== 'json')
+    throw new UsageError(`--json is short for --format json; it cannot be given with --format ${format}.`);
+  return 'json';
+}

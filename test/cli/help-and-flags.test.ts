@@ -54,3 +54,17 @@ describe('CLI wording and flags', () => {
     for (const absent of ['--publish', '--on-drift', '--author']) expect(help).not.toContain(absent);
   });
 });
+
+describe('--json and --format', () => {
+  it('refuses --json with another --format instead of printing JSON silently', async () => {
+    for (const command of ['plan', 'apply', 'pull']) {
+      const run = await runCli([command, '--json', '--format', 'text'], { cwd: REPO });
+      expect(run.code, command).toBe(2);
+      expect(run.stdout + run.stderr).toContain(
+        '--json is short for --format json; it cannot be given with --format text.',
+      );
+    }
+    const markdown = await runCli(['plan', '--format', 'markdown', '--json'], { cwd: REPO });
+    expect(markdown.stdout + markdown.stderr).toContain('cannot be given with --format markdown');
+  });
+});

@@ -21,14 +21,14 @@ import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics, InputError } from '../failures.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
-import { choiceValue, stringValue } from '../parse.js';
+import { formatValue, stringValue } from '../parse.js';
 import { ApplyProgress } from '../progress.js';
 import { readSavedPlan } from '../read-saved-plan.js';
 
 /** `pylon-kb apply [plan.json]`: makes the knowledge base match the docs tree. */
 export async function run(input: CommandInput): Promise<number> {
   const { values, positionals, io } = input;
-  const format = values.json === true ? 'json' : (choiceValue(values, 'format', RESULT_FORMATS) ?? 'text');
+  const format = formatValue(values, RESULT_FORMATS);
   const color = useColor(io);
   const config = await loadCliConfig(input);
   const planFile = positionals[0];

@@ -6,7 +6,7 @@ import { inlineImages, openTarget, PLAN_FORMATS, planFromConfig, planReport } fr
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
-import { choiceValue, stringValue } from '../parse.js';
+import { formatValue, stringValue } from '../parse.js';
 import { siteLines } from '../site-line.js';
 import { writeWorkflowCommands } from '../terminal.js';
 
@@ -24,7 +24,7 @@ function planComment(plan: Parameters<typeof renderPlanMarkdown>[0]): string {
 /** `pylon-kb plan`: the dry run. Reads only. */
 export async function run(input: CommandInput): Promise<number> {
   const { values, io } = input;
-  const format = values.json === true ? 'json' : (choiceValue(values, 'format', PLAN_FORMATS) ?? 'text');
+  const format = formatValue(values, PLAN_FORMATS);
   const config = await loadCliConfig(input);
   const target = await openTarget(config);
   try {

@@ -5,13 +5,12 @@ import { terminalLine } from '../../report/escape.js';
 import { openTarget, planFromConfig } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
-import { choiceValue, UsageError } from '../parse.js';
+import { formatValue, UsageError } from '../parse.js';
 
 /** `pylon-kb pull [dir]`: the knowledge base as a docs tree; `--drifted`: Pylon's edits into their files. */
 export async function run(input: CommandInput): Promise<number> {
   const { values, positionals, io } = input;
-  const format =
-    values.json === true ? 'json' : (choiceValue(values, 'format', ['text', 'json'] as const) ?? 'text');
+  const format = formatValue(values, ['text', 'json'] as const);
   const config = await loadCliConfig(input);
   const dir = positionals[0] ? resolve(io.cwd, positionals[0]) : config.contentDir;
   const dryRun = values['dry-run'] === true;
