@@ -1,3 +1,4 @@
+import { autodocIdentifier } from './autodoc-identifiers.js';
 import type { BlockContext, BlockMatch, Recognizer } from './block-context.js';
 import { colonContainer } from './colon-containers.js';
 import { definitionList } from './definition-lists.js';
@@ -16,6 +17,7 @@ export const BLOCK_SYNTAX = new RegExp(
 
 const RECOGNIZERS: readonly Recognizer[] = [
   mystColonFence,
+  autodocIdentifier,
   colonContainer,
   indentedBlock,
   pairedTag,

@@ -11,6 +11,8 @@
 export const CONSTRUCTS = [
   /** `:::type[title]` containers (Docusaurus admonitions, VitePress custom containers). */
   'colon-containers',
+  /** mkdocstrings' `::: package.module.Object` (API docs from source): the identifier is kept as code. */
+  'autodoc-identifiers',
   /** `!!! note` / `??? note` (Python-Markdown admonition, pymdownx.details). */
   'mkdocs-admonitions',
   /** `=== "Tab"` (pymdownx.tabbed). */

@@ -26,6 +26,7 @@ export const mkdocs: SiteDefinition<'mkdocs'> = {
     'definitions-at-four-columns',
     'markdown-in-html',
     'code-annotations',
+    'autodoc-identifiers',
   ],
   frontmatterKeys: [
     ...COMMON_KEYS,
