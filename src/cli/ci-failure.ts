@@ -26,7 +26,9 @@ export async function reportFailureToCi(failure: Failure, args: readonly string[
   if (commentFile) await emit(markdown, resolve(io.cwd, commentFile), io).catch(() => undefined);
   if (io.env.GITHUB_ACTIONS !== 'true') return;
   const diagnostics = failure.diagnostics ?? [];
-  const annotations = renderGithubAnnotations(diagnostics);
+  const annotations = renderGithubAnnotations(diagnostics, {
+    ...(failure.pathPrefix !== undefined && { pathPrefix: failure.pathPrefix }),
+  });
   const title = escapeAnnotationProperty(`pylon-kb ${failure.code}`);
   const message = `${failure.message}${failure.hint ? `\n${failure.hint}` : ''}`;
   writeWorkflowCommands(

@@ -11,6 +11,8 @@ export class InputError extends Error {
     readonly diagnostics: Diagnostic[] = [],
     /** Stable machine-readable code for `--json` errors; diagnostics carry their own. */
     readonly code = 'input/invalid',
+    /** Where the diagnostics' files are, relative to the repository (the content directory), for annotations. */
+    readonly pathPrefix?: string,
   ) {
     super(message);
   }

@@ -13,6 +13,8 @@ export interface Failure {
   message: string;
   hint?: string;
   diagnostics?: Diagnostic[];
+  /** The diagnostics' files are relative to this folder of the repository (the content directory). */
+  pathPrefix?: string;
   /** Input the user must fix (usage, config, content, a plan file) rather than a failure while running. */
   input: boolean;
 }
@@ -28,6 +30,7 @@ export function describeFailure(error: unknown): Failure {
       message: error.message,
       ...(first?.hint !== undefined && { hint: first.hint }),
       ...(error.diagnostics.length > 0 && { diagnostics: error.diagnostics }),
+      ...(error.pathPrefix !== undefined && { pathPrefix: error.pathPrefix }),
       input: true,
     };
   }

@@ -61,10 +61,15 @@ export async function run(input: CommandInput): Promise<number> {
         })
       ).plan;
     }
+    const pathPrefix = relative(io.env.GITHUB_WORKSPACE ?? io.cwd, config.contentDir)
+      .split(sep)
+      .join('/');
     if (hasErrors(plan.diagnostics) && config.strict) {
       throw new InputError(
         'Nothing was written (strict): fix these problems first, or leave out --strict to write every document without an error.',
         plan.diagnostics,
+        undefined,
+        pathPrefix,
       );
     }
     // One bad document holds back one document: the plan has no operation for it (a saved plan is
@@ -95,9 +100,7 @@ export async function run(input: CommandInput): Promise<number> {
         path: 'path' in r.op && typeof r.op.path === 'string' ? r.op.path : undefined,
         message: r.status === 'failed' ? r.error.message : '',
       })),
-      relative(io.env.GITHUB_WORKSPACE ?? io.cwd, config.contentDir)
-        .split(sep)
-        .join('/'),
+      pathPrefix,
       io,
     );
     if (failedResults(results).length > 0) return 1;
