@@ -41,7 +41,10 @@ describe('a 2,000-write apply after a stall, with a short keep-alive timeout', (
       await mkdir(folder, { recursive: true });
       await Promise.all(
         Array.from({ length: PER_FOLDER }, (_, i) =>
-          writeText(join(folder, `page-${f}-${i}.md`), `---\ntitle: Page ${f}.${i}\n---\n\nAbout ${f}.${i}.\n`),
+          writeText(
+            join(folder, `page-${f}-${i}.md`),
+            `---\ntitle: Page ${f}.${i}\n---\n\nAbout ${f}.${i}.\n`,
+          ),
         ),
       );
     }
