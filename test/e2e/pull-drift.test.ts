@@ -11,7 +11,10 @@ const FILE = 'getting-started/invite-your-team.md';
 describe('drift you can read and take in', () => {
   let emu: RunningEmulator;
   let ws: Awaited<ReturnType<typeof workspace>>;
-  const cli = (...args: string[]) => runCli([...args, ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
+  // pull takes no author (it writes no article).
+  const pullFlags = CLI_FLAGS.filter((flag, i) => flag !== '--author' && CLI_FLAGS[i - 1] !== '--author');
+  const cli = (...args: string[]) =>
+    runCli([...args, ...(args[0] === 'pull' ? pullFlags : CLI_FLAGS)], { cwd: ws.dir, env: envFor(emu) });
   let original = '';
   let edited = '';
 

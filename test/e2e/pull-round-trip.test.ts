@@ -38,7 +38,8 @@ describe('pull, then apply: the hand-written knowledge base is adopted in place'
     const before = articlesOf(emu, 'northwind');
     expect(before.length).toBe(7);
 
-    const pulled = await cli('pull', 'docs');
+    // pull takes no author (it writes no article).
+    const pulled = await runCli(['pull', 'docs', ...EDITOR_FLAGS], { env, cwd: ws.dir });
     expect(pulled.stderr).toBe('');
     expect(pulled.code).toBe(0);
     expect(pulled.stdout).toContain('Wrote 7 articles, 1 translation, 4 collections and 3 files');

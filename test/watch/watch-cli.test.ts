@@ -206,7 +206,7 @@ describe('pylon-kb watch, end to end against the emulator over HTTP', () => {
 describe('pylon-kb watch: help and flags', () => {
   it('is listed in the main help and has its own', async () => {
     const main = await runCli(['--help'], { cwd: REPO });
-    expect(main.stdout).toContain('watch      apply each save to the knowledge base as a draft');
+    expect(main.stdout).toMatch(/^ {2}watch +apply each save to the knowledge base as a draft/m);
     const help = await runCli(['watch', '--help'], { cwd: REPO });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: pylon-kb watch [options]');
