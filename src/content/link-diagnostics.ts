@@ -1,10 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { editDistance } from '../diagnostics/did-you-mean.js';
 import type { LocalReference } from '../markdown/references.js';
 import { type AssetProblem, formatBytes } from './assets.js';
 import type { LinkTarget } from './link-targets.js';
 import { stripMarkdownExtension } from './markdown-path.js';
-import { nearestDocuments } from './nearest-documents.js';
+import { closest, nearestDocuments } from './nearest-documents.js';
 
 type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
@@ -14,26 +13,6 @@ export function where(file: string, reference: Pick<LocalReference, 'line' | 'co
     ...(reference.line !== undefined && { line: reference.line }),
     ...(reference.column !== undefined && { column: reference.column }),
   };
-}
-
-/** Up to `limit` candidates nearest to `word`; those sharing its last path segment come first. */
-export function closest(word: string, candidates: readonly string[], limit = 3): string[] {
-  const last = (s: string) => s.slice(s.lastIndexOf('/') + 1);
-  const threshold = Math.max(2, Math.floor(word.length * 0.4));
-  const near: { candidate: string; distance: number }[] = [];
-  for (const candidate of candidates) {
-    const distance =
-      last(candidate) === last(word)
-        ? 0
-        : candidate.startsWith(word) || word.startsWith(candidate)
-          ? 1
-          : editDistance(word, candidate, threshold);
-    if (distance <= threshold) near.push({ candidate, distance });
-  }
-  return near
-    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
 }
 
 function list(items: readonly string[]): string {
@@ -139,7 +118,7 @@ export function sitePage(
   strict: boolean,
   at: Where,
 ): Diagnostic {
-  const near = collection ? [] : closest(wanted, docPaths.map(stripMarkdownExtension));
+  const near = collection ? [] : nearestDocuments(wanted, docPaths);
   const what = collection ? `the folder ${wanted}, which has no page of its own in the tree` : 'no document';
   return {
     severity: strict ? 'error' : 'warning',

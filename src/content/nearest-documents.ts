@@ -53,29 +53,45 @@ function indexOf(docPaths: readonly string[]): NearIndex {
 }
 
 /**
- * Up to three document stems (paths without extension) nearest to `word`: those sharing its last path
- * segment first, then those that begin with it or that it begins with, then by edit distance within 40% of its length.
+ * Up to `limit` candidates nearest to `word`: those sharing its last path segment first, then those that
+ * begin with it or that it begins with, then by edit distance within 40% of its length. `farApart(i, max)`
+ * may pass over candidate `i` without computing its distance when it knows the distance exceeds `max`.
  */
+export function closest(
+  word: string,
+  candidates: readonly string[],
+  limit = 3,
+  farApart: (index: number, max: number) => boolean = () => false,
+): string[] {
+  const last = (s: string) => s.slice(s.lastIndexOf('/') + 1);
+  const threshold = Math.max(2, Math.floor(word.length * 0.4));
+  const near: { candidate: string; distance: number }[] = [];
+  candidates.forEach((candidate, i) => {
+    let distance: number;
+    if (last(candidate) === last(word)) distance = 0;
+    else if (candidate.startsWith(word) || word.startsWith(candidate)) distance = 1;
+    else if (farApart(i, threshold)) return;
+    else distance = editDistance(word, candidate, threshold);
+    if (distance <= threshold) near.push({ candidate, distance });
+  });
+  return near
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}
+
+/** Up to three document stems (paths without extension) nearest to `word`, as `closest` finds them. */
 export function nearestDocuments(word: string, docPaths: readonly string[]): string[] {
   const index = indexOf(docPaths);
   const known = index.answers.get(word);
   if (known) return known;
-  const last = (s: string) => s.slice(s.lastIndexOf('/') + 1);
-  const threshold = Math.max(2, Math.floor(word.length * 0.4));
   const wordCounts = countsOf(word);
-  const near: { candidate: string; distance: number }[] = [];
-  index.stems.forEach((candidate, i) => {
-    let distance: number;
-    if (last(candidate) === last(word)) distance = 0;
-    else if (candidate.startsWith(word) || word.startsWith(candidate)) distance = 1;
-    else if (countBound(wordCounts, index.counts[i] ?? new Uint16Array(BUCKETS)) > threshold) return;
-    else distance = editDistance(word, candidate, threshold);
-    if (distance <= threshold) near.push({ candidate, distance });
-  });
-  const answer = near
-    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
-    .slice(0, 3)
-    .map(({ candidate }) => candidate);
+  const answer = closest(
+    word,
+    index.stems,
+    3,
+    (i, max) => countBound(wordCounts, index.counts[i] ?? new Uint16Array(BUCKETS)) > max,
+  );
   index.answers.set(word, answer);
   return answer;
 }

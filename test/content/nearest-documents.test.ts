@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest } from '../../src/content/link-diagnostics.js';
 import { stripMarkdownExtension } from '../../src/content/markdown-path.js';
-import { nearestDocuments } from '../../src/content/nearest-documents.js';
+import { closest, nearestDocuments } from '../../src/content/nearest-documents.js';
 
 const segment = fc.stringMatching(/^[a-zA-Z0-9_-]{1,12}$/);
 const stem = fc.array(segment, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
