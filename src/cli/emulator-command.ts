@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { startEmulator } from '../emulator/index.js';
 import { BUILT_IN_SEEDS } from '../emulator/seeds/editor-kb.js';
 import type { EmulatorOptions, EmulatorSeed, FaultRule } from '../emulator/types.js';
@@ -34,6 +35,36 @@ async function readJson(path: string, flag: string): Promise<unknown> {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new ArgError(`--${flag} ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The names `--seed` takes besides a file: `default` (the built-in Acme seed) and the built-in seeds. */
+const SEED_NAMES = ['default', ...Object.keys(BUILT_IN_SEEDS)];
+
+/**
+ * `--seed`: a built-in seed by name, else a JSON seed file. A value that is neither a name nor a file that
+ * exists is named with the seeds there are and the closest one (`editorkb` → `editor-kb`).
+ */
+async function seedOption(value: string, cwd: string): Promise<EmulatorSeed | undefined> {
+  if (value === 'default') return undefined;
+  const builtIn = BUILT_IN_SEEDS[value];
+  if (builtIn) return builtIn;
+  const path = resolve(cwd, value);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT')
+      throw new ArgError(`--seed ${value}: ${(error as Error).message}`);
+    const guess = didYouMean(value, SEED_NAMES);
+    throw new ArgError(
+      `--seed ${value}: no such file, and not a built-in seed (${SEED_NAMES.join(', ')}).${guess ? ` Did you mean "${guess}"?` : ''}`,
+    );
+  }
+  try {
+    return JSON.parse(text) as EmulatorSeed;
+  } catch (error) {
+    throw new ArgError(`--seed ${value}: not JSON (${(error as Error).message})`);
   }
 }
 
@@ -76,8 +107,8 @@ async function toOptions(flags: FlagValues, cwd: string): Promise<EmulatorOption
   );
   if (keepAlive !== undefined) options.keepAliveTimeoutMs = keepAlive;
   if (values.seed) {
-    options.seed =
-      BUILT_IN_SEEDS[values.seed] ?? ((await readJson(resolve(cwd, values.seed), 'seed')) as EmulatorSeed);
+    const seed = await seedOption(values.seed, cwd);
+    if (seed) options.seed = seed;
   }
   if (values.state) options.statePath = resolve(cwd, values.state);
   const preset =
@@ -154,7 +185,7 @@ export async function runEmulatorCommand(args: string[], io: CliIO): Promise<num
       throw new ArgError(`emulator takes no arguments (got "${positionals.join(' ')}")`);
     input = { spec, values, positionals, io };
   } catch (error) {
-    io.stderr.write(`error: ${(error as Error).message}\n`);
+    io.stderr.write(`error: ${(error as Error).message}\n${SEE_HELP}\n`);
     return 2;
   }
   if (input.values.help === true) {
@@ -164,20 +195,39 @@ export async function runEmulatorCommand(args: string[], io: CliIO): Promise<num
   return run(input);
 }
 
+/** What follows every error: where the flags are listed (the help itself is not repeated). */
+const SEE_HELP = "See 'pylon-kb emulator --help'.";
+
+/** Why the emulator did not start, in one line with what to do: a taken port names `--port`. */
+function startFailure(error: unknown, options: EmulatorOptions): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'EADDRINUSE') {
+    const where = `${options.host ?? '127.0.0.1'}:${options.port}`;
+    return `could not start the emulator: port ${options.port} is taken (${where} is in use by another program). Pick another with --port <n>, or --port 0 for any free port.`;
+  }
+  if (code === 'EACCES') {
+    return `could not start the emulator: no permission to listen on port ${options.port}. Pick a port above 1023 with --port <n>, or --port 0 for any free port.`;
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return `could not start the emulator: cannot listen on host "${options.host}" (${message}). Use --host 127.0.0.1, or an address of this machine.`;
+  }
+  return `could not start the emulator: ${message}`;
+}
+
 /** `pylon-kb emulator`: start the emulator, print its URL and token, run until interrupted. */
-export async function run({ spec, values, io }: CommandInput): Promise<number> {
+export async function run({ values, io }: CommandInput): Promise<number> {
   let options: EmulatorOptions;
   try {
     options = await toOptions(values, io.cwd);
   } catch (error) {
-    io.stderr.write(`error: ${(error as Error).message}\n\n${renderCommandHelp(spec)}\n`);
+    io.stderr.write(`error: ${(error as Error).message}\n${SEE_HELP}\n`);
     return 2;
   }
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
     emulator = await startEmulator(options);
   } catch (error) {
-    io.stderr.write(`error: could not start the emulator: ${(error as Error).message}\n`);
+    io.stderr.write(`error: ${startFailure(error, options)}\n`);
     return (error as { code?: string }).code === 'EADDRINUSE' ? 1 : 2;
   }
   io.stdout.write(`Pylon emulator listening on ${emulator.url}\n`);

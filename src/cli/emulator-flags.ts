@@ -21,9 +21,9 @@ export const EMULATOR_FLAGS: FlagSpec[] = [
   {
     name: 'seed',
     type: 'string',
-    value: '<file|editor-kb>',
+    value: '<file|name>',
     description:
-      "JSON seed: organisation, knowledge bases, users, teams; editor-kb: a knowledge base as Pylon's editor writes it (to try pull)",
+      "JSON seed: organisation, knowledge bases, users, teams; editor-kb: a knowledge base as Pylon's editor writes it (to try pull); default: Acme Inc",
     default: 'Acme Inc',
   },
   {

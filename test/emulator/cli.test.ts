@@ -147,8 +147,30 @@ describe('pylon-kb emulator', () => {
     ]) {
       const { cli, out } = io();
       expect(await runEmulatorCommand(args, cli), args.join(' ')).toBe(2);
-      expect(out.stderr, args.join(' ')).toMatch(/^error: /);
+      // One line of error and a pointer to the help; the help itself is not repeated after every error.
+      expect(out.stderr, args.join(' ')).toMatch(/^error: [^\n]+\nSee 'pylon-kb emulator --help'\.\n$/);
+      expect(out.stderr, args.join(' ')).not.toContain('Usage:');
     }
+  });
+
+  it('names the built-in seeds and the closest one for a misspelt --seed', async () => {
+    const { cli, out } = io();
+    expect(await runEmulatorCommand(['--port', '0', '--seed', 'editorkb'], cli)).toBe(2);
+    expect(out.stderr).toContain(
+      '--seed editorkb: no such file, and not a built-in seed (default, editor-kb).',
+    );
+    expect(out.stderr).toContain('Did you mean "editor-kb"?');
+    expect(out.stdout).toBe('');
+  });
+
+  it('takes --seed default as the built-in Acme seed', async () => {
+    const { cli, controller, waitFor } = io();
+    const done = runEmulatorCommand(['--port', '0', '--seed', 'default'], cli);
+    const [, url] = await waitFor(/listening on (\S+)\n/);
+    const me = await fetch(`${url}/me`, { headers: { authorization: 'Bearer pylon-emulator-token' } });
+    expect((await readJson(me)).data.name).toBe('Acme Inc');
+    controller.abort();
+    expect(await done).toBe(0);
   });
 
   it('exits 1 when the port is taken', async () => {
@@ -157,7 +179,9 @@ describe('pylon-kb emulator', () => {
     const [, port] = await first.waitFor(/127\.0\.0\.1:(\d+)/);
     const second = io();
     expect(await runEmulatorCommand(['--port', String(port)], second.cli)).toBe(1);
-    expect(second.out.stderr).toContain('EADDRINUSE');
+    expect(second.out.stderr).toBe(
+      `error: could not start the emulator: port ${port} is taken (127.0.0.1:${port} is in use by another program). Pick another with --port <n>, or --port 0 for any free port.\n`,
+    );
     first.controller.abort();
     await running;
   });
