@@ -36,7 +36,8 @@ export async function waitForSlot(
       await (delay === own || !shared ? lane.finished : shared.finished).next();
     } else if (delay === own && lane.limit.probing && lane.window.inFlight() > 0) {
       // Slow start: an answer still on its way may show the server took a whole limit; look again then.
-      emit({ type: 'rate-limit-wait', endpoint: lane.endpoint, ms: delay.ms, reason: delay.reason });
+      // Not announced: this usually ends with that answer (the limit is raised), not after `delay.ms`; a
+      // wait that remains once no answer is on its way is announced below.
       await lane.finished.nextWithin(delay.ms);
     } else {
       emit({ type: 'rate-limit-wait', endpoint: lane.endpoint, ms: delay.ms, reason: delay.reason });

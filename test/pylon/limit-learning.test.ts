@@ -168,3 +168,35 @@ describe('limits learned against a server, in virtual time', () => {
     expect(rateLimitsFor('documented').createArticle).toBe(10);
   });
 });
+
+describe('announced waits', () => {
+  it('a server with room to spare: the client probing above the documented limit announces no wait it does not make', async () => {
+    // The emulator with its limits off answers every request (each in 50 ms); the client starts at the
+    // documented 10 a minute and learns up while answers are on their way. A wait it announces must be one
+    // it makes, or the terminal shows "waiting 61 s" during a run that takes two.
+    const clock = virtualClock();
+    const server = virtualServer({ limits: {}, windowMs: W, now: clock.now });
+    const events: ClientEvent[] = [];
+    const client = createPylonClient({
+      baseUrl: 'http://unused.invalid',
+      token: TOKEN,
+      rateLimits: { preset: 'documented' },
+      transport: {
+        ...server.transport,
+        send: async (request) => {
+          await clock.sleep(50);
+          return server.transport.send(request);
+        },
+      },
+      now: clock.now,
+      sleep: clock.sleep,
+      onEvent: (e) => events.push(e),
+    });
+    const body = { title: 'T', body_html: 'b', author_user_id: 'u' };
+    await Promise.all(Array.from({ length: 40 }, () => client.createArticle('kb1', body)));
+    expect(client.stats().limits.createArticle).toBeGreaterThan(10);
+    const announced = events.flatMap((e) => (e.type === 'rate-limit-wait' ? [e.ms] : []));
+    expect(clock.now()).toBeLessThan(W);
+    expect(announced.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(clock.now());
+  });
+});
