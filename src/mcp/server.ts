@@ -48,7 +48,7 @@ export function createMcpServer(session: McpSession): McpServer {
         {
           uri: uri.href,
           mimeType: 'application/json',
-          text: JSON.stringify(scrub(redactConfig(session.config), session.secrets), null, 2),
+          text: JSON.stringify(scrub(shownConfig(session), session.secrets), null, 2),
         },
       ],
     }),
@@ -96,4 +96,10 @@ function register(server: McpServer, session: McpSession, tool: ToolDefinition<z
       return scrub(result, session.secrets);
     },
   );
+}
+
+/** The config as the resource shows it: without a usable target, `target` is null (not the stand-in). */
+function shownConfig(session: McpSession): unknown {
+  const config = redactConfig(session.config);
+  return session.targetError ? { ...config, target: null, targetError: session.targetError.message } : config;
 }

@@ -16,9 +16,12 @@ export class McpSession {
     /** Every secret the config holds: scrubbed from every tool result. */
     readonly secrets: readonly string[],
     private readonly log: (line: string) => void,
+    /** Why there is no target (no token): every tool that needs one answers with it. */
+    readonly targetError?: Error,
   ) {}
 
   target(): Promise<OpenTarget> {
+    if (this.targetError) return Promise.reject(this.targetError);
     if (!this.#target) {
       this.#target = openTarget(this.config).then((target) => {
         this.log(`pylon-kb mcp: publishing to ${target.description}`);

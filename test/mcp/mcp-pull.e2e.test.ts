@@ -72,7 +72,7 @@ describe('pylon-kb mcp: pull a hand-written collection, then adopt it in place',
     expect(kinds).not.toContain('create-article');
     expect(kinds).not.toContain('move-article');
     expect(kinds).not.toContain('retire-article');
-    const applied = await call('apply', { plan_id: data(planned).planId });
+    const applied = await call('apply', { plan_id: data(planned).plan_id });
     expect(data(applied).failed).toBe(0);
     expect(
       faqArticles()

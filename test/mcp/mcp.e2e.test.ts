@@ -80,13 +80,15 @@ describe('pylon-kb mcp over stdio', () => {
     expect(planned.isError).toBeFalsy();
     expect(data(planned).counts['create-article']).toBe(articles);
     expect(text(planned)).toContain('## ');
-    const planId = data(planned).planId as string;
+    // The id is named in results as the apply tool's input names it.
+    const planId = data(planned).plan_id as string;
+    expect(planId).toEqual(expect.any(String));
     expect(text(planned)).toContain(planId);
     expect(writeCount(emu)).toBe(0);
 
     const applied = await call('apply', { plan_id: planId });
     expect(applied.isError).toBeFalsy();
-    expect(data(applied).failed).toBe(0);
+    expect(data(applied)).toMatchObject({ plan_id: planId, failed: 0 });
     expect(managedByKey(emu).size).toBe(articles);
     expect([...managedByKey(emu).values()].every((copies) => copies.length === 1)).toBe(true);
 
@@ -143,7 +145,7 @@ describe('pylon-kb mcp over stdio', () => {
       body: JSON.stringify({ title: 'Renamed in Pylon meanwhile' }),
     });
     const writes = writeCount(emu);
-    const refused = await call('apply', { plan_id: data(planned).planId });
+    const refused = await call('apply', { plan_id: data(planned).plan_id });
     expect(refused.isError).toBe(true);
     expect(data(refused).error.code).toBe('plan/stale');
     expect(text(refused)).toContain('Renamed in Pylon meanwhile');
@@ -196,6 +198,18 @@ describe('pylon-kb mcp over stdio', () => {
     const operations = data(planned).operations as unknown[];
     expect(JSON.stringify(operations)).not.toContain('guides/broken');
     await rm(join(ws.docs, 'guides', 'broken.md'));
+  });
+
+  it('answers check of a file the docs tree does not hold with an error naming it, not "0 errors"', async () => {
+    const checked = await call('check', { files: ['guides/keybaord-shortcuts.md'] });
+    expect(checked.isError).toBeFalsy();
+    expect(data(checked).errors).toBe(1);
+    expect(data(checked).diagnostics[0]).toMatchObject({
+      code: 'check/unknown-file',
+      file: 'guides/keybaord-shortcuts.md',
+    });
+    expect(text(checked)).toContain('not a file of the docs tree');
+    expect(text(checked)).toContain('Did you mean guides/keyboard-shortcuts.md?');
   });
 
   it('answers arguments outside a schema with a tool error and keeps serving', async () => {

@@ -7,6 +7,7 @@ import {
   hasErrors,
   sortDiagnostics,
 } from '../../diagnostics/diagnostic.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { staleReasons } from '../../plan/staleness.js';
 import { isWrite, type Operation } from '../../plan/types.js';
 import {
@@ -35,11 +36,17 @@ export const checkTool: ToolDefinition<typeof checkInput> = {
     'Returns every problem with file, line and a hint on how to fix it. Run it after editing docs, before plan.',
   input: checkInput,
   async run(session, { files }) {
-    const { desired } = await loadContent(session.config);
+    const { desired, files: read } = await loadContent(session.config);
     const wanted = files ? new Set(files.map(normalisePath)) : undefined;
     const diagnostics = sortDiagnostics(
       wanted
-        ? desired.diagnostics.filter((d) => d.file !== undefined && wanted.has(d.file))
+        ? [
+            ...desired.diagnostics.filter((d) => d.file !== undefined && wanted.has(d.file)),
+            ...unknownFiles(
+              [...wanted],
+              read.map((f) => f.path),
+            ),
+          ]
         : desired.diagnostics,
     );
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -94,7 +101,7 @@ export const planTool: ToolDefinition<typeof planInput> = {
           : 'Nothing to apply: the knowledge base already matches the docs tree.'
         : `To publish this plan, call apply with plan_id "${stored?.id}".${heldNote}`;
     return ok(`${renderPlanMarkdown(plan)}\n\n${next}`, {
-      planId: stored?.id ?? null,
+      plan_id: stored?.id ?? null,
       knowledgeBase: plan.knowledgeBase,
       summary: summaryLine(plan),
       counts: countKinds(plan.operations),
@@ -149,12 +156,34 @@ export const applyTool: ToolDefinition<typeof applyInput> = {
     });
     const failures = failedResults(results);
     return ok(renderResultsMarkdown(results), {
-      planId: plan_id,
+      plan_id,
       failed: failures.length,
       results: results.map(describeResult),
     });
   },
 };
+
+/**
+ * A file asked about that the docs tree does not hold (a typo, a path from the repository root, a file
+ * `include`/`exclude` leave out) is an error: "0 errors" would say it was checked and is fine.
+ */
+function unknownFiles(wanted: readonly string[], treeFiles: readonly string[]): Diagnostic[] {
+  const present = new Set(treeFiles);
+  return wanted
+    .filter((path) => !present.has(path))
+    .map((path) => {
+      const near = didYouMean(path, treeFiles);
+      return {
+        severity: 'error' as const,
+        code: 'check/unknown-file',
+        message: `${path} is not a file of the docs tree: nothing was checked for it.`,
+        file: path,
+        hint: near
+          ? `Did you mean ${near}? Paths are relative to the content directory.`
+          : "Paths are relative to the content directory; a file left out by the config's include/exclude (or by the site) is not read.",
+      };
+    });
+}
 
 function normalisePath(path: string): string {
   return path.replaceAll('\\', '/').replace(/^\.\//, '');
