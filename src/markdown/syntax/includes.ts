@@ -83,8 +83,7 @@ export function inlineIncludes(
     if (fence) fence = closesFence(line.text, fence) ? null : fence;
     else fence = openingFence(line.text);
     const directive = readDirective(line.text);
-    // `<<<` is Markdown syntax (not a text substitution): inside fenced code it is code.
-    if (!directive || (directive.code && fence)) {
+    if (!directive || (fence && !expandsInCode(directive, context.syntax))) {
       out.push(line);
       continue;
     }
@@ -106,6 +105,20 @@ export function inlineIncludes(
       out.push({ text: inner.text === '' ? '' : `${directive.indent}${inner.text}`, source: line.source });
   }
   return out;
+}
+
+/**
+ * Whether a directive inside fenced code is still expanded. mdBook's links preprocessor, pymdownx.snippets
+ * and VitePress' `<!--@include:-->` substitute text before Markdown is parsed, so they reach into code;
+ * `<<<` is Markdown syntax, and a Liquid or Hugo include in code is code unless the generator runs its
+ * templates over the whole page first (Jekyll, Hugo: `liquid-in-code`, `hugo-shortcodes-in-code`). GitBook
+ * shows `{% include %}` in a code block as written.
+ */
+function expandsInCode(directive: Directive, syntax: ScanContext['syntax']): boolean {
+  if (directive.code) return false;
+  if (directive.kind === 'liquid' || directive.kind === 'liquid-relative') return syntax.has('liquid-in-code');
+  if (directive.kind === 'shortcode') return syntax.has('hugo-shortcodes-in-code');
+  return true;
 }
 
 function resolve(
