@@ -211,3 +211,18 @@ describe('site syntax costs nothing where it does not appear', () => {
     expect(renderMarkdown('Time:\n: 10:30\n\n# :: not a list').html).toContain('<strong>Time:</strong>');
   });
 });
+
+describe('Vue templates in VitePress pages', () => {
+  it('publishes a v-if fragment once, with a warning at its line', () => {
+    const source =
+      'Intro\n\n<Panel>\n  <template v-for="item in items">\n    Each item\n  </template>\n</Panel>\n';
+    const options = { syntax: syntaxPresetOf(SITE_DEFINITIONS.vitepress) };
+    expect(renderMarkdown(source, options).html).toContain('<div>\n    Each item\n  </div>');
+    expect(codes(source, options)).toContainEqual([
+      'warning',
+      'markdown/vue-logic-not-evaluated',
+      'docs/page.md',
+      4,
+    ]);
+  });
+});

@@ -37,6 +37,8 @@ export const CONSTRUCTS = [
   'hugo-shortcodes-in-code',
   /** Vue's `{{ $frontmatter.x }}` interpolation; any other `{{ expression }}` is removed with a warning. */
   'vue-interpolation',
+  /** Vue's `<template #slot>` (and `v-if` / `v-for` fragments): its content is shown (vue-templates.ts). */
+  'vue-templates',
   /** MkDocs Material's code annotations (`# (1)!` markers in code). */
   'code-annotations',
   /** Shiki's notation comments in code (`// [!code ++]`, `# [!code focus]`), removed as Shiki removes them. */

@@ -116,7 +116,8 @@ export function inlineIncludes(
  */
 function expandsInCode(directive: Directive, syntax: ScanContext['syntax']): boolean {
   if (directive.code) return false;
-  if (directive.kind === 'liquid' || directive.kind === 'liquid-relative') return syntax.has('liquid-in-code');
+  if (directive.kind === 'liquid' || directive.kind === 'liquid-relative')
+    return syntax.has('liquid-in-code');
   if (directive.kind === 'shortcode') return syntax.has('hugo-shortcodes-in-code');
   return true;
 }

@@ -15,6 +15,7 @@ import type { ScanContext, SyntaxFinding } from './scan-context.js';
 import type { SnippetSettings } from './snippet-paths.js';
 import type { SiteVariables } from './variables.js';
 import { holdVerbatim, restoreVerbatim, VERBATIM_SYNTAX } from './verbatim.js';
+import { unwrapVueTemplates, VUE_TEMPLATE_SYNTAX } from './vue-templates.js';
 
 export interface SyntaxOptions {
   /** `mdx` parses with the MDX grammar. Default `md`. */
@@ -90,7 +91,9 @@ export function prepareSource(
   const compat = mdxLike && MDX_COMPAT_SYNTAX.test(markdown);
   const esm = options.mdxFallback === true && ESM_SYNTAX.test(markdown);
   const gitbookHtml = options.format !== 'mdx' && GITBOOK_HTML_SYNTAX.test(markdown);
+  const vueTemplates = syntax.has('vue-templates') && VUE_TEMPLATE_SYNTAX.test(markdown);
   if (
+    !vueTemplates &&
     !hasIncludes &&
     !compat &&
     !esm &&
@@ -127,6 +130,7 @@ export function prepareSource(
     const variables = options.variables ?? {};
     lines = renderRepositoryShortcodes(lines, { ...context, file, templates: options.templates!, variables });
   }
+  if (vueTemplates) lines = unwrapVueTemplates(lines, context, codeRanges(fromLines(lines).text));
   lines = scanBlocks(lines, context);
   const joined = fromLines(lines).text;
   if (INLINE_SYNTAX.test(joined)) {

@@ -16,7 +16,7 @@ export const vitepress: SiteDefinition<'vitepress'> = {
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'mdit-vue',
-  syntax: ['caution-as-warning', 'colon-containers', 'vue-interpolation', 'shiki-notations'],
+  syntax: ['caution-as-warning', 'colon-containers', 'vue-interpolation', 'vue-templates', 'shiki-notations'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'layout',
