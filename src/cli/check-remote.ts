@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { DesiredState } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkTranslationLanguages } from '../plan/translations.js';
+import type { ClientEvent } from '../pylon/api.js';
 import { resolveKnowledgeBase } from '../remote/snapshot.js';
 import { checkRemoteAuthors } from '../run/authors.js';
 import { openTarget } from '../run/target.js';
@@ -14,8 +15,9 @@ import { openTarget } from '../run/target.js';
 export async function remoteAuthorDiagnostics(
   config: ResolvedConfig,
   desired: DesiredState,
+  onEvent?: (event: ClientEvent) => void,
 ): Promise<{ diagnostics: Diagnostic[]; target: string }> {
-  const target = await openTarget(config);
+  const target = await openTarget(config, onEvent ? { onEvent } : {});
   try {
     const hasTranslations = desired.articles.some((a) => (a.translations ?? []).length > 0);
     const [authors, languages] = await Promise.all([

@@ -6,6 +6,7 @@ import {
   CONFIG_FILE,
   CONTENT_DIR,
   CONTENT_FLAGS,
+  DEBUG,
   FORCE,
   format,
   JSON_FLAG,
@@ -21,7 +22,7 @@ import {
   TRUTO_ACCOUNT,
 } from './flags.js';
 
-const ENVIRONMENT = `Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY
+const ENVIRONMENT = `Environment: PYLON_API_URL, PYLON_API_TOKEN, PYLON_KB, PYLON_AUTHOR, PYLON_KB_DEBUG, NO_COLOR, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY
 Through Truto (docs/truto.md): TRUTO_API_TOKEN, TRUTO_API_URL, TRUTO_INTEGRATED_ACCOUNT_ID`;
 
 const CONFIG_TITLE = 'Config flags (each overrides pylon-kb.config.ts; see docs/config.md)';
@@ -61,7 +62,7 @@ export const COMMANDS = [
           },
         ],
       },
-      { title: 'Run', flags: [FORCE, STRICT, NO_CACHE] },
+      { title: 'Run', flags: [FORCE, STRICT, NO_CACHE, DEBUG] },
       { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
     ],
     footer: ENVIRONMENT,
@@ -88,7 +89,7 @@ exactly that plan, and refuses when an article or collection it touches changed 
           },
         ],
       },
-      { title: 'Run', flags: [FORCE, STRICT, NO_CACHE] },
+      { title: 'Run', flags: [FORCE, STRICT, NO_CACHE, DEBUG] },
       { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
     ],
     footer: ENVIRONMENT,
@@ -128,6 +129,7 @@ next apply adopts it in place: same id, same URL. Reads only from Pylon. See doc
               "write Pylon's version of the articles edited in Pylon (plan's drift) into their files in the docs tree",
           },
           NO_CACHE,
+          DEBUG,
         ],
       },
       { title: 'Output', flags: [format(['text', 'json'], 'output format'), JSON_FLAG] },
@@ -170,6 +172,7 @@ Without it, plan and apply check them.`,
           { ...AUTHOR, description: `${AUTHOR.description} (with --remote)` },
           { ...TARGET, description: `${TARGET.description} (with --remote)` },
           TRUTO_ACCOUNT,
+          { ...DEBUG, description: `${DEBUG.description} (with --remote)` },
         ],
       },
       { title: 'Run', flags: [NO_CACHE] },
@@ -197,6 +200,7 @@ the published help center (it prints the URL) until Ctrl-C; with CI=true, withou
             description: 'keep serving the help center until Ctrl-C (on a terminal, outside CI)',
             default: 'on',
           },
+          DEBUG,
         ],
       },
       { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, RATE_LIMITS, TIME_SCALE, CONCURRENCY] },
@@ -234,6 +238,7 @@ writes in flight finish, then exits. See docs/watch.md.`,
             config: 'debounce',
           },
           NO_CACHE,
+          DEBUG,
         ],
       },
       {
@@ -275,6 +280,7 @@ No account and no token; nothing is sent to Pylon. Ctrl-C stops. See docs/watch.
             config: 'debounce',
           },
           NO_CACHE,
+          DEBUG,
         ],
       },
       {
@@ -293,7 +299,10 @@ commands (config file, env, flags). Tools: check, plan, apply (only a plan_id th
 session, refused when stale), list_collections, get_article, search_articles, pull (a collection into a new
 folder, or Pylon's edits into their files). Resources: pylon-kb://config,
 pylon-kb://collections. Stdout carries only protocol messages; logs go to stderr. See docs/mcp.md.`,
-    flags: [{ title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] }],
+    flags: [
+      { title: 'Run', flags: [DEBUG] },
+      { title: CONFIG_TITLE, flags: [...PLAN_FLAGS, ...TARGET_FLAGS] },
+    ],
     footer: ENVIRONMENT,
     load: () => import('./commands/mcp.js'),
   }),

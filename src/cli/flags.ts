@@ -152,6 +152,12 @@ export const NO_CACHE = flag({
   type: 'boolean',
   description: 'render every document (renderings are otherwise kept in .pylon-kb/)',
 });
+export const DEBUG = flag({
+  name: 'debug',
+  type: 'boolean',
+  description:
+    'one line per HTTP request on stderr: method, path, status, time, attempt (never the token or a body); also PYLON_KB_DEBUG=1',
+});
 
 /** Where a publishing command connects, and how fast. */
 export const TARGET_FLAGS = [TARGET, TRUTO_ACCOUNT, RATE_LIMITS, TIME_SCALE, CONCURRENCY];

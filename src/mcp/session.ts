@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/types.js';
+import type { ClientEvent } from '../pylon/api.js';
 import type { CurrentState } from '../remote/types.js';
 import { type OpenTarget, openTarget, readContentTree, readRemote } from '../run/index.js';
 import { PlanStore } from './plan-store.js';
@@ -18,12 +19,15 @@ export class McpSession {
     private readonly log: (line: string) => void,
     /** Why there is no target (no token): every tool that needs one answers with it. */
     readonly targetError?: Error,
+    /** What the client reports (the `--debug` request log, on stderr). */
+    private readonly onClientEvent?: (event: ClientEvent) => void,
   ) {}
 
   target(): Promise<OpenTarget> {
     if (this.targetError) return Promise.reject(this.targetError);
     if (!this.#target) {
-      this.#target = openTarget(this.config).then((target) => {
+      const options = this.onClientEvent ? { onEvent: this.onClientEvent } : {};
+      this.#target = openTarget(this.config, options).then((target) => {
         this.log(`pylon-kb mcp: publishing to ${target.description}`);
         return target;
       });

@@ -56,6 +56,22 @@ export interface PylonApi {
 export type ClientEvent =
   | { type: 'request'; endpoint: string; method: string; path: string }
   | { type: 'response'; endpoint: string; status: number; ms: number }
+  /**
+   * One HTTP request sent and its outcome, for a request log (`--debug`): `path` with its query (secrets
+   * redacted; never a body, never a header), `status` null when no answer came (`failure`: the network
+   * error's code), `attempt` 1 for the first try of a logical request, `via` the transport (direct, truto).
+   */
+  | {
+      type: 'http';
+      endpoint: string;
+      method: string;
+      path: string;
+      status: number | null;
+      failure?: string;
+      ms: number;
+      attempt: number;
+      via: string;
+    }
   | { type: 'rate-limit-wait'; endpoint: string; ms: number; reason: 'scheduler' | '429' }
   | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; reason: string }
   /** `from: null`: the endpoint was not paced until the server refused a request. */

@@ -46,6 +46,20 @@ function bodyAtSlot(req: TransportRequest): { request(): TransportRequest; faile
   };
 }
 
+/**
+ * The query a request carries, for the request log: its parameters, and a page's cursor and limit on a
+ * GET (where Pylon takes them; a POST search carries them in its body, which is never logged).
+ */
+function queryOf(req: TransportRequest): string {
+  const params = new URLSearchParams(req.query);
+  if (req.page && req.method === 'GET') {
+    if (req.page.cursor !== undefined) params.set('cursor', req.page.cursor);
+    if (req.page.limit !== undefined) params.set('limit', String(req.page.limit));
+  }
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
+
 /** One logical request: scheduled per endpoint, retried by the rules in retry.ts, secrets scrubbed. */
 export class RequestExecutor {
   readonly stats: ExecutorStats = { requestsByEndpoint: {}, retries: 0, rateLimited: 0 };
@@ -63,7 +77,7 @@ export class RequestExecutor {
       try {
         const response = await scheduler.run(
           req.endpoint,
-          () => this.attempt(body.request(), path),
+          () => this.attempt(body.request(), path, attempt),
           attempt - 1,
         );
         scheduler.observe(req.endpoint, parseRateLimitHeaders(response.headers));
@@ -102,20 +116,37 @@ export class RequestExecutor {
     }
   }
 
-  private async attempt(req: TransportRequest, path: string): Promise<TransportResponse> {
+  private async attempt(req: TransportRequest, path: string, attempt: number): Promise<TransportResponse> {
     const { transport, emit, now } = this.deps;
     const counts = this.stats.requestsByEndpoint;
     counts[req.endpoint] = (counts[req.endpoint] ?? 0) + 1;
     emit({ type: 'request', endpoint: req.endpoint, method: req.method, path });
     const started = now();
-    const responded = (status: number) =>
-      emit({ type: 'response', endpoint: req.endpoint, status, ms: Math.round(now() - started) });
+    const sent = (status: number | null, failure?: string) => {
+      const ms = Math.round(now() - started);
+      if (status !== null) emit({ type: 'response', endpoint: req.endpoint, status, ms });
+      emit({
+        type: 'http',
+        endpoint: req.endpoint,
+        method: req.method,
+        path: this.deps.redact(`${path}${queryOf(req)}`),
+        status,
+        ...(failure !== undefined && { failure }),
+        ms,
+        attempt,
+        via: transport.name,
+      });
+    };
     try {
       const response = await transport.send(req);
-      responded(response.status);
+      sent(response.status);
       return response;
     } catch (error) {
-      if (error instanceof PylonApiError) responded(error.status);
+      if (error instanceof PylonApiError) sent(error.status);
+      else {
+        const code = (error as { code?: unknown } | null)?.code;
+        sent(null, typeof code === 'string' ? code : 'error');
+      }
       throw error;
     }
   }

@@ -24,6 +24,7 @@ import { appendStepSummary, emit, useColor } from '../output.js';
 import { formatValue, stringValue } from '../parse.js';
 import { ApplyProgress } from '../progress.js';
 import { readSavedPlan } from '../read-saved-plan.js';
+import { clientEvents } from '../request-log.js';
 
 /** `pylon-kb apply [plan.json]`: makes the knowledge base match the docs tree. */
 export async function run(input: CommandInput): Promise<number> {
@@ -34,7 +35,9 @@ export async function run(input: CommandInput): Promise<number> {
   const planFile = positionals[0];
   const saved = planFile ? await readSavedPlan(planFile, io.cwd) : undefined;
   let progress: ApplyProgress | undefined;
-  const target = await openTarget(config, { onEvent: (e) => progress?.onClientEvent(e) });
+  const target = await openTarget(config, {
+    onEvent: clientEvents(input, (e) => progress?.onClientEvent(e)),
+  });
   try {
     let plan: Plan;
     if (saved) {

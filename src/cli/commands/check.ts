@@ -8,6 +8,7 @@ import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { describeDiagnostics } from '../failures.js';
 import { UsageError } from '../parse.js';
+import { clientEvents } from '../request-log.js';
 import { siteLines } from '../site-line.js';
 import { redactForOutput } from '../terminal.js';
 
@@ -41,7 +42,7 @@ export async function run(input: CommandInput): Promise<number> {
     io.stderr.write(`Note: the render cache was not saved (${error.message}).\n`);
   });
   const authors = remote
-    ? await (await import('../check-remote.js')).remoteAuthorDiagnostics(config, desired)
+    ? await (await import('../check-remote.js')).remoteAuthorDiagnostics(config, desired, clientEvents(input))
     : undefined;
   // Without --remote, the author problems that need no Pylon: what plan would report too.
   const offline = authors ? [] : missingAuthors(desired.articles, config.defaultAuthor ?? undefined);

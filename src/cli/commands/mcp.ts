@@ -5,6 +5,7 @@ import { configSecrets, McpSession } from '../../mcp/session.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { InputError } from '../failures.js';
+import { clientEvents } from '../request-log.js';
 
 /**
  * `pylon-kb mcp`: an MCP server over stdio, configured as the CLI is. Stdout carries only protocol
@@ -14,7 +15,13 @@ export async function run(input: CommandInput): Promise<number> {
   const { io } = input;
   const { config, targetError } = await mcpConfig(input);
   const log = (line: string) => io.stderr.write(`${line}\n`);
-  const session = new McpSession(config, configSecrets(config, io.env), log, targetError);
+  const session = new McpSession(
+    config,
+    configSecrets(config, io.env),
+    log,
+    targetError,
+    clientEvents(input),
+  );
   const server = createMcpServer(session);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {

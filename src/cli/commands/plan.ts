@@ -7,6 +7,7 @@ import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { appendStepSummary, emit, useColor } from '../output.js';
 import { formatValue, stringValue } from '../parse.js';
+import { clientEvents } from '../request-log.js';
 import { siteLines } from '../site-line.js';
 import { writeWorkflowCommands } from '../terminal.js';
 
@@ -26,7 +27,7 @@ export async function run(input: CommandInput): Promise<number> {
   const { values, io } = input;
   const format = formatValue(values, PLAN_FORMATS);
   const config = await loadCliConfig(input);
-  const target = await openTarget(config);
+  const target = await openTarget(config, { onEvent: clientEvents(input) });
   try {
     const { plan, content } = await planFromConfig(config, target.client, {
       force: values.force === true,

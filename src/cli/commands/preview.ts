@@ -14,6 +14,7 @@ import { loadCliConfig } from '../config.js';
 import { useColor } from '../output.js';
 import { boundedNumberValue } from '../parse.js';
 import { documentPath, pageOfFile } from '../preview-page.js';
+import { clientEvents } from '../request-log.js';
 import { sitePages, untilInterrupted } from '../serve.js';
 
 /** Opens the URL in the system's browser; a machine without one just keeps the printed URL. */
@@ -48,10 +49,10 @@ export async function run(input: CommandInput): Promise<number> {
     (stream === 'out' ? io.stdout : io.stderr).write(`${text}\n`);
   const target = await openTarget(config, {
     emulator: { liveReload: true, ...(port !== undefined ? { port } : {}) },
-    onEvent: (event) => {
+    onEvent: clientEvents(input, (event) => {
       const line = formatClientEvent(event, Date.now(), format);
       if (line) write('out', line);
-    },
+    }),
   });
   const emulator = target.emulator;
   if (!emulator) throw new Error('preview needs the embedded emulator');

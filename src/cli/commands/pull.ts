@@ -6,6 +6,7 @@ import { openTarget, planFromConfig } from '../../run/index.js';
 import type { CommandInput } from '../command-spec.js';
 import { loadCliConfig } from '../config.js';
 import { formatValue, UsageError } from '../parse.js';
+import { clientEvents } from '../request-log.js';
 
 /** `pylon-kb pull [dir]`: the knowledge base as a docs tree; `--drifted`: Pylon's edits into their files. */
 export async function run(input: CommandInput): Promise<number> {
@@ -22,7 +23,7 @@ export async function run(input: CommandInput): Promise<number> {
       '--drifted writes into the configured docs tree (--content-dir); it takes no directory and no --collection.',
     );
   }
-  const target = await openTarget(config);
+  const target = await openTarget(config, { onEvent: clientEvents(input) });
   try {
     const common = { apiOrigin: target.apiOrigin, maxAssetBytes: config.maxAssetBytes, dryRun };
     if (values.drifted === true) {

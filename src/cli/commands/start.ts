@@ -10,6 +10,7 @@ import { loadCliConfig } from '../config.js';
 import { InputError } from '../failures.js';
 import { useColor } from '../output.js';
 import { ApplyProgress } from '../progress.js';
+import { clientEvents } from '../request-log.js';
 import { helpCenterUrl, shouldServe, untilInterrupted } from '../serve.js';
 
 /**
@@ -21,7 +22,9 @@ export async function run(input: CommandInput): Promise<number> {
   const color = useColor(io);
   const config = await loadCliConfig(input, { forceEmulator: true });
   let progress: ApplyProgress | undefined;
-  const target = await openTarget(config, { onEvent: (e) => progress?.onClientEvent(e) });
+  const target = await openTarget(config, {
+    onEvent: clientEvents(input, (e) => progress?.onClientEvent(e)),
+  });
   try {
     io.stdout.write(`Publishing ${config.contentDir} into ${target.description}\n\n`);
     const { plan } = await planFromConfig(config, target.client);

@@ -13,6 +13,7 @@ import { loadCliConfig } from '../config.js';
 import type { CliIO } from '../io.js';
 import { useColor } from '../output.js';
 import { boundedNumberValue } from '../parse.js';
+import { clientEvents } from '../request-log.js';
 import { sitePages } from '../serve.js';
 
 /** On a terminal, `r` + Enter re-reads the knowledge base now. Returns the clean-up. */
@@ -50,10 +51,10 @@ export async function run(input: CommandInput): Promise<number> {
     (stream === 'out' ? io.stdout : io.stderr).write(`${text}\n`);
 
   const target = await openTarget(config, {
-    onEvent: (event) => {
+    onEvent: clientEvents(input, (event) => {
       const line = formatClientEvent(event, Date.now(), format);
       if (line) write('out', line);
-    },
+    }),
   });
   format.emulatorUrl = target.emulator?.url;
   if (target.emulator) {
