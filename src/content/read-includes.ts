@@ -171,6 +171,7 @@ export async function readSyntaxInputs(
     ...(snippets && { snippets }),
     ...(templates && { templates }),
     ...(pageFiles.size > 0 && { pageFiles }),
+    ...(includes.size > 0 && { contentTrail: resolve(contentDir).split(sep).filter(Boolean).slice(-2) }),
   };
   // The same inputs as the last build: hand back the same object, so renderings keyed on it are reused.
   const same = JSON.stringify([
@@ -180,6 +181,7 @@ export async function readSyntaxInputs(
     snippets ?? null,
     templates ? [[...templates.shortcodes], [...templates.partials], [...(templates.files ?? [])]] : null,
     [...pageFiles],
+    inputs.contentTrail ?? null,
   ]);
   return memoized(memo, 'syntax-inputs', [same], () => inputs);
 }

@@ -24,6 +24,8 @@ export interface SyntaxInputs {
   templates?: SiteTemplates | undefined;
   /** The files beside the pages that name their bundle's images (`imgproc`), by page path. */
   pageFiles?: ReadonlyMap<string, readonly string[]> | undefined;
+  /** The content directory's folder and the one above it, by name (SyntaxOptions.contentTrail). */
+  contentTrail?: readonly string[] | undefined;
 }
 
 type SyntaxDoc = Pick<LocalDoc, 'path' | 'markdown' | 'title'> & {
@@ -45,6 +47,7 @@ export function syntaxOptionsFor(doc: SyntaxDoc, inputs: SyntaxInputs = {}): Syn
     snippets: inputs.snippets,
     templates: inputs.templates,
     pageFiles: inputs.pageFiles?.get(doc.path),
+    contentTrail: inputs.contentTrail,
   };
 }
 
@@ -60,7 +63,8 @@ export function syntaxCacheKey(doc: SyntaxDoc, inputs: SyntaxInputs = {}): strin
   const pageFiles = inputs.pageFiles?.get(doc.path);
   if (pageFiles) parts.push(digestOf(JSON.stringify(pageFiles)));
   const requests = inputs.includes ? includeRequests(doc.markdown, doc.path, inputs.snippets) : [];
-  if (requests.length > 0 && inputs.includes) parts.push(includesDigest(inputs.includes));
+  if (requests.length > 0 && inputs.includes)
+    parts.push(includesDigest(inputs.includes), (inputs.contentTrail ?? []).join('/'));
   return parts.join(':');
 }
 

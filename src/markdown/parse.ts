@@ -98,6 +98,7 @@ function parseAs(
     includes: options.includes ?? new Map(),
     findings,
     headingIds: options.headingIds,
+    contentTrail: options.contentTrail,
     parsePartial: (text, line, withSiteSyntax) => {
       // An imported partial is a page of the site: its containers and templates are read as the page's.
       const partialSource = withSiteSyntax

@@ -55,6 +55,8 @@ export interface SyntaxStepContext {
   file: string;
   includes: IncludeLookup;
   findings: SyntaxFinding[];
+  /** The content directory's folder names, outermost first (SyntaxOptions.contentTrail). */
+  contentTrail?: readonly string[] | undefined;
   /** The site's heading-id rule, for the ids a `{:toc}` links to. */
   headingIds?: HeadingIdRule | undefined;
   /** Parses a piece of the page; `withSiteSyntax` reads its site syntax too (an imported partial). */

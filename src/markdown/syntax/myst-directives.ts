@@ -4,6 +4,7 @@ import { includeCandidates } from './include-paths.js';
 import type { SyntaxStepContext } from './index.js';
 import { calloutKind, defaultTitle } from './kinds.js';
 import { colonFencesToBackticks } from './myst-colon-fences.js';
+import { adjustIncluded } from './myst-include-paths.js';
 import { listTable } from './myst-list-table.js';
 
 /**
@@ -156,10 +157,12 @@ function include(
   markdown: (text: string) => RootContent[],
 ): RootContent[] {
   const path = d.argument;
-  const found = (includeCandidates('myst-include', path, context.file) ?? [])
-    .map((candidate) => context.includes.get(candidate))
-    .find((file) => file && 'text' in file);
-  if (!found || !('text' in found)) {
+  const candidate = (includeCandidates('myst-include', path, context.file) ?? []).find((c) => {
+    const file = context.includes.get(c);
+    return file !== undefined && 'text' in file;
+  });
+  const found = candidate === undefined ? undefined : context.includes.get(candidate);
+  if (candidate === undefined || !found || !('text' in found)) {
     context.findings.push({
       line: d.line,
       code: 'markdown/include-missing',
@@ -190,7 +193,14 @@ function include(
     const lang = d.options.language ?? d.options.code ?? extensionLanguage(path);
     return [...caption(d.options.caption), code(lang || null, text.replace(/\n+$/, ''), d)];
   }
-  return markdown(text);
+  const nodes = markdown(text);
+  adjustIncluded(nodes, {
+    page: context.file,
+    included: candidate,
+    options: d.options,
+    trail: context.contentTrail ?? [],
+  });
+  return nodes;
 }
 
 /** `1,3,5-10`: 1-based lines of the file. */

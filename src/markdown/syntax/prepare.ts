@@ -32,6 +32,11 @@ export interface SyntaxOptions {
   templates?: SiteTemplates | undefined;
   /** The files in the page's folder (its Hugo page bundle), for shortcodes that name its images. */
   pageFiles?: readonly string[] | undefined;
+  /**
+   * The names of the content directory and of the folder above it (`['repo', 'docs']`): an included file's
+   * link that climbs out of the content directory and back in (`../docs/x.md`) is a document of the tree.
+   */
+  contentTrail?: readonly string[] | undefined;
   /** An `.mdx` file the MDX grammar rejected, now read as Markdown: its imports and exports are dropped. */
   mdxFallback?: boolean | undefined;
 }
