@@ -70,6 +70,27 @@ describe('Sphinx with MyST', () => {
     expect(data.notes.join('\n')).toContain('https://example.com/gone');
   });
 
+  it("reads conf.py's myst_substitutions as site data: string literals only, never executed", () => {
+    const conf = [
+      'extensions = ["myst_parser"]',
+      'myst_substitutions = {',
+      '    "version": "4.2",  # the current release',
+      "    'motto': 'Fast, ' 'small',",
+      '    "long": """two',
+      'lines""",',
+      '    "computed": release.upper(),',
+      '    "nested": {"a": "b"},',
+      '}',
+      'version = "ignored"',
+    ].join('\n');
+    expect(sphinx.readVariables?.([{ path: 'conf.py', text: conf }])).toEqual({
+      myst_substitutions: { version: '4.2', motto: 'Fast, small', long: 'two\nlines' },
+    });
+    expect(sphinx.readVariables?.([{ path: 'conf.py', text: 'extensions = ["myst_parser"]\n' }])).toBe(
+      undefined,
+    );
+  });
+
   it('serves pages as .html and folders at their index', () => {
     const data = sphinx.readConfig([], '');
     expect(sphinx.page({ path: 'a/b.md', fields: {}, isIndex: false }, data).urls).toEqual([

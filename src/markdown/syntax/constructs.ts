@@ -63,6 +63,8 @@ export const CONSTRUCTS = [
   'myst-directives',
   /** MyST roles `` {ref}`label` `` and targets `(label)=` before a block. */
   'myst-roles',
+  /** MyST substitutions `{{ key }}` from the frontmatter's `substitutions` and conf.py's `myst_substitutions`. */
+  'myst-substitutions',
 ] as const;
 
 export type Construct = (typeof CONSTRUCTS)[number];

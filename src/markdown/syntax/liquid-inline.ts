@@ -1,3 +1,4 @@
+import { mystSubstitution } from './myst-substitutions.js';
 import { type ScanContext, warn } from './scan-context.js';
 import { argument, parseArgs } from './tag-args.js';
 import { lookup, printValue, type SiteVariables } from './variables.js';
@@ -32,6 +33,8 @@ const LOGIC = new Set([
 
 export interface LiquidContext extends ScanContext {
   variables: SiteVariables;
+  /** The output shares its line with other text (a MyST substitution is then rendered inline). */
+  inLine?: boolean | undefined;
 }
 
 export function replaceLiquid(match: RegExpExecArray, line: number, context: LiquidContext): string | null {
@@ -82,6 +85,8 @@ function tag(name: string, args: string, line: number, context: LiquidContext): 
 }
 
 function output(expression: string, line: number, context: LiquidContext): string | null {
+  if (context.syntax.has('myst-substitutions') && !context.syntax.has('liquid-output'))
+    return mystSubstitution(expression, line, context);
   const [head = '', ...filters] = splitFilters(expression);
   // Only sites that run their pages through Liquid (or Vue) read `{{ … }}`; elsewhere it is text.
   const vue = context.syntax.has('vue-interpolation');

@@ -146,7 +146,8 @@ function render(d: Directive, context: SyntaxStepContext, depth: number): RootCo
 
 function parse(text: string, line: number, context: SyntaxStepContext, depth: number): RootContent[] {
   if (text.trim() === '') return [];
-  const tree = context.parsePartial(colonFencesToBackticks(text), line);
+  // A directive's body is Markdown of the page: its site syntax (MyST substitutions) is read too.
+  const tree = context.parsePartial(colonFencesToBackticks(text), line, true);
   walk(tree, context, depth + 1);
   return tree.children;
 }

@@ -54,7 +54,7 @@ const INLINE = new RegExp(`${HUGO_INLINE.source}|${LIQUID_INLINE.source}`, 'gi')
 function replaceInline(
   text: string,
   line: number,
-  context: Parameters<typeof replaceShortcode>[2],
+  context: Parameters<typeof replaceShortcode>[2] & Parameters<typeof replaceLiquid>[2],
 ): string | null {
   const hugo = new RegExp(HUGO_INLINE.source).exec(text);
   if (hugo && hugo[0] === text)
@@ -145,12 +145,22 @@ export function prepareSource(
       lines,
       INLINE,
       (match, line, inCode) =>
-        inCode && !expandsInCode(match[0]) ? null : replaceInline(match[0], line, inline),
+        inCode && !expandsInCode(match[0])
+          ? null
+          : replaceInline(match[0], line, { ...inline, inLine: !aloneOnLine(match) }),
       codeRanges(joined),
     );
   }
   const result = fromLines(lines);
   return { markdown: restoreVerbatim(result.text), sourceLines: result.sourceLines, findings };
+}
+
+/** Whether the match is the only text of its line (a block-level MyST substitution). */
+function aloneOnLine(match: RegExpExecArray): boolean {
+  const start = match.input.lastIndexOf('\n', match.index - 1) + 1;
+  const end = match.input.indexOf('\n', match.index + match[0].length);
+  const line = match.input.slice(start, end < 0 ? undefined : end);
+  return line.trim() === match[0];
 }
 
 const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|svg|avif)$/i;

@@ -7,6 +7,7 @@ import {
   type SiteFile,
 } from '../types.js';
 import { normaliseUrlPath, pathUrl } from '../url.js';
+import { readMystSubstitutions } from './substitutions.js';
 import { readToctrees } from './toctree.js';
 
 /**
@@ -27,7 +28,7 @@ export const sphinx: SiteDefinition<'sphinx'> = {
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',
-  syntax: ['myst-directives', 'myst-roles', 'definition-lists'],
+  syntax: ['myst-directives', 'myst-roles', 'myst-substitutions', 'definition-lists'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'myst',
@@ -45,7 +46,12 @@ export const sphinx: SiteDefinition<'sphinx'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   labelLinks: true,
-  variableFiles: [],
+  // conf.py's `myst_substitutions`, as `site.myst_substitutions` for MyST's `{{ key }}`.
+  variableFiles: ['conf.py'],
+  readVariables: (files) => {
+    const substitutions = files.map((file) => readMystSubstitutions(file.text)).find(Boolean);
+    return substitutions && { myst_substitutions: substitutions };
+  },
   configFiles: ['conf.py'],
   // Every index page's `{toctree}` is the order of its folder.
   navFiles: ['index.md'],
