@@ -9,6 +9,7 @@ import { executionOf, STAGES } from './operations/index.js';
 import { DEFAULT_SETTLE_DELAYS_MS } from './recover.js';
 import type { ApplyResult } from './types.js';
 import { type AssetReader, LazyUploads, type UploadRecorder } from './uploads.js';
+import { UrlRelinks } from './url-relinks.js';
 
 export interface ApplyOptions {
   onEvent?: (event: ApplyEvent) => void;
@@ -53,7 +54,10 @@ function execute(
 type Wave = { run: Operation[]; cyclic?: boolean };
 
 /** How a stage's operations split into waves (operations/index.ts `STAGES` gives the stages' order). */
-const STAGE_WAVES: Record<(typeof STAGES)[number], (ops: Operation[]) => Wave[]> = {
+const STAGE_WAVES: Record<
+  (typeof STAGES)[number],
+  (ops: Operation[], urlsBefore: ReadonlyMap<string, string>) => Wave[]
+> = {
   // Parents first: one wave per nesting level.
   collections: (ops) => {
     const depths = [...new Set(ops.map((c) => c.key.split('/').length))].sort((a, b) => a - b);
@@ -64,7 +68,12 @@ const STAGE_WAVES: Record<(typeof STAGES)[number], (ops: Operation[]) => Wave[]>
     const creates = orderCreates(ops.filter(isCreating));
     return [...creates.layers.map((layer) => ({ run: layer })), { run: creates.cyclic, cyclic: true }];
   },
-  updates: (ops) => [{ run: ops }],
+  // Articles whose URL changes first (published, unpublished, retitled), so the bodies that link to them
+  // are sent with the new URL.
+  updates: (ops, urlsBefore) => {
+    const first = new Set(ops.filter((op) => op.kind === 'update-article' && urlsBefore.has(op.key)));
+    return [{ run: [...first] }, { run: ops.filter((op) => !first.has(op)) }];
+  },
   redirects: (ops) => [{ run: ops }],
   retirements: (ops) => [{ run: ops }],
   deletions: (ops) => [{ run: ops }],
@@ -75,9 +84,12 @@ const STAGE_WAVES: Record<(typeof STAGES)[number], (ops: Operation[]) => Wave[]>
  * a wave: each is uploaded just before the first write that uses it (`LazyUploads`). Within a wave
  * everything goes to the client at once; its per-endpoint queues pace it.
  */
-function waves(operations: readonly Operation[]): Wave[] {
+function waves(operations: readonly Operation[], urlsBefore: ReadonlyMap<string, string>): Wave[] {
   return STAGES.flatMap((stage) =>
-    STAGE_WAVES[stage](operations.filter((op) => executionOf(op).stage === stage)),
+    STAGE_WAVES[stage](
+      operations.filter((op) => executionOf(op).stage === stage),
+      urlsBefore,
+    ),
   ).filter((wave) => wave.run.length > 0);
 }
 
@@ -95,16 +107,18 @@ export async function applyPlan(
     assetUrls: new Map(),
     recordedRedirects: new Map(),
     settleDelaysMs: options.settleDelaysMs ?? DEFAULT_SETTLE_DELAYS_MS,
+    urlsBefore: new Map(Object.entries(plan.urlsBefore ?? {})),
   };
+  const urlRelinks = new UrlRelinks(ctx);
   const run = async (op: Operation, create: CreateOptions = {}): Promise<ApplyResult> => {
     options.onEvent?.({ type: 'start', op });
-    const result = await execute(ctx, op, options, create);
+    const result = await execute(urlRelinks.scope(op), op, options, create);
     options.onEvent?.({ type: 'done', result });
     return result;
   };
   const uploads = new LazyUploads(plan.operations, (op) => run(op));
   const results: ApplyResult[] = [];
-  for (const wave of waves(plan.operations)) {
+  for (const wave of waves(plan.operations, ctx.urlsBefore)) {
     const relinks: { op: Creating; articleId: string }[] = [];
     const turn = turnsOfTheLoop();
     const done = await Promise.all(
@@ -125,7 +139,7 @@ export async function applyPlan(
     // Articles created in a cycle of links get their links once every article of the cycle exists.
     for (const { op, articleId } of relinks) {
       try {
-        await relink(ctx, op, articleId);
+        await relink(urlRelinks.scope(op), op, articleId);
       } catch (error) {
         const index = done.findIndex((r) => r.op === op);
         if (index >= 0) done[index] = { status: 'failed', op, error: toOperationError(error) };
@@ -135,6 +149,7 @@ export async function applyPlan(
   }
   await uploads.rest();
   results.push(...uploads.take());
+  await urlRelinks.run(results);
   return results;
 }
 

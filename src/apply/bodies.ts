@@ -38,7 +38,7 @@ export function resolveBody(
   title: string,
   options: { language?: string; allowPendingLinks?: boolean } = {},
 ): { html: string; pendingLinks: boolean } {
-  const lookup = options.language ? inLanguage(runLookup(ctx), options.language) : runLookup(ctx);
+  const lookup = options.language ? inLanguage(runLookup(ctx, true), options.language) : runLookup(ctx, true);
   const final = finalizeBody(html, title, lookup);
   if (final.pendingAssets.length > 0) {
     throw new SkipOperation(`a file it uses was not uploaded (${final.pendingAssets.join(', ')})`);

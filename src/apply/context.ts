@@ -19,11 +19,30 @@ export interface ApplyContext {
   recordedRedirects: Map<string, string[]>;
   /** Pauses before re-reading after a create timed out (recover.ts). */
   settleDelaysMs: readonly number[];
+  /**
+   * Articles that stay but whose URL the run may change (the plan's `urlsBefore`): document key → the URL
+   * they had when planned, which a body links to until their update has returned the new one.
+   */
+  urlsBefore: ReadonlyMap<string, string>;
+  /** While one operation runs: the keys its bodies were sent with a `urlsBefore` URL for (relinked later). */
+  sentWithUrlBefore?: Set<string>;
 }
 
-export function runLookup(ctx: ApplyContext): PlaceholderLookup {
+/**
+ * What the run knows: the URLs of articles created, moved or re-published so far and of files uploaded,
+ * else the URL an article had when planned. `sending`: the lookup builds a body being sent, so the keys
+ * filled in from `urlsBefore` are noted for a relink once their new URL is known.
+ */
+export function runLookup(ctx: ApplyContext, sending = false): PlaceholderLookup {
   return {
-    articleUrl: (key) => ctx.articleUrls.get(key) ?? null,
+    articleUrl: (key) => {
+      const known = ctx.articleUrls.get(key);
+      if (known !== undefined) return known;
+      const before = ctx.urlsBefore.get(key);
+      if (before === undefined) return null;
+      if (sending) ctx.sentWithUrlBefore?.add(key);
+      return before;
+    },
     assetUrl: (sha) => ctx.assetUrls.get(sha) ?? null,
   };
 }

@@ -1,7 +1,7 @@
 import type { UpdateArticleOp } from '../plan/types.js';
 import type { UpdateArticleBody } from '../pylon-api/index.js';
 import { checkBodies, resolveBody, translationUpdate } from './bodies.js';
-import type { ApplyContext } from './context.js';
+import { type ApplyContext, rememberArticle } from './context.js';
 import { asResult } from './result.js';
 import type { ApplyResult } from './types.js';
 
@@ -32,6 +32,8 @@ export function updateArticle(ctx: ApplyContext, op: UpdateArticleOp): Promise<A
     checkBodies(ctx, [op.bodyHtml, ...op.translations.map((t) => t.bodyHtml)]);
     const body = updateBody(ctx, op);
     let article = body ? await ctx.api.updateArticle(ctx.kbId, op.articleId, body) : undefined;
+    // Its URL may have changed (published, unpublished, retitled): links to it are filled in with this one.
+    if (article && ctx.urlsBefore.has(op.key)) rememberArticle(ctx, op.key, article);
     for (const t of op.translations) {
       const updated = await ctx.api.updateArticle(
         ctx.kbId,

@@ -130,6 +130,8 @@ export function holdLinkedDocuments(
   operations: readonly Operation[],
   hold: Hold,
   desired: DesiredState,
+  /** Articles that exist, whose URL may change: a link to one falls back to its URL now, so holds nothing. */
+  existing: ReadonlySet<string> = new Set(),
 ): { hold: Hold; diagnostics: Diagnostic[] } {
   const paths = new Set(hold.paths);
   const keys = new Set(hold.keys);
@@ -147,7 +149,7 @@ export function holdLinkedDocuments(
     for (const op of operations) {
       if (!('path' in op) || !('key' in op) || paths.has(op.path)) continue;
       const targets = new Set(operationBodies(op).flatMap((html) => placeholdersIn(html).articles));
-      const held = [...targets].find((key) => key !== op.key && keys.has(key));
+      const held = [...targets].find((key) => key !== op.key && keys.has(key) && !existing.has(key));
       if (held === undefined) continue;
       paths.add(op.path);
       keys.add(op.key);

@@ -19,6 +19,11 @@ const references = z.strictObject({
   assets: z.record(z.string(), z.strictObject({ path: text, contentType: text, url: text.optional() })),
 });
 
+/** An article's public URL, or the path Pylon routes by identifier before it is published. */
+const articleUrl = z
+  .string()
+  .regex(/^(?:https?:\/\/[^\s"'<>]+|\/articles\/\d+)$/, 'must be an article URL or /articles/<identifier>');
+
 const diagnostic = z.looseObject({
   severity: z.enum(['error', 'warning']),
   code: nonEmpty,
@@ -33,5 +38,6 @@ export const planSchema = z.strictObject({
   diagnostics: z.array(diagnostic),
   remoteVersions: z.record(z.string(), nonEmpty),
   references: references.optional(),
+  urlsBefore: z.record(nonEmpty, articleUrl).optional(),
   origin: z.strictObject({ target: text, contentDir: text }).optional(),
 });

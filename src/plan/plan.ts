@@ -1,4 +1,5 @@
 import type { DesiredArticle, DesiredState } from '../content/types.js';
+import { placeholdersIn } from '../identity/placeholders.js';
 import type { CurrentState } from '../remote/types.js';
 import { type PlanMemo, planArticleThrough, sharedInputs } from './article-memo.js';
 import { planUploads } from './assets.js';
@@ -13,7 +14,8 @@ import { planOrphans } from './orphans.js';
 import type { ArticlePlanning, PlanParts } from './plan-article.js';
 import { planReferences } from './plan-references.js';
 import { guardRedirectPaths, liveArticlePaths } from './redirect-guard.js';
-import { type Operation, PLAN_VERSION, type Plan, type PlanSummary } from './types.js';
+import { type Operation, operationBodies, PLAN_VERSION, type Plan, type PlanSummary } from './types.js';
+import { urlsChangingInPlace } from './url-changes.js';
 
 function summarise(operations: readonly Operation[], unchanged: number): PlanSummary {
   const summary: PlanSummary = { unchanged };
@@ -55,10 +57,13 @@ export function createPlan(
       .filter((m) => !m.remote || !isInPlace(m.remote, m.doc, collectionIdOf(m.doc)))
       .map((m) => m.doc.key),
   );
+  // Articles that stay but whose URL this run may change: links to them are resolved by apply too.
+  const urlsBefore = urlsChangingInPlace(matched.matches, relocated, options.publish);
+  const unresolved = new Set([...relocated, ...urlsBefore.keys()]);
   const planning: ArticlePlanning = {
     options,
     knowledgeBase: current.knowledgeBase,
-    lookup: planLookup(matched.matches, relocated, current.articles, current.uploadedFiles),
+    lookup: planLookup(matched.matches, unresolved, current.articles, current.uploadedFiles),
     relocated,
     collectionIdOf,
     remoteCollectionKey: new Map([...collections.existing].map(([key, id]) => [id, key])),
@@ -78,7 +83,12 @@ export function createPlan(
   const orphans = matched.orphans.filter((o) => !errored.keys.has(o.marker?.key ?? ''));
   planOrphans(orphans, managedCount, options, parts);
   // One bad document holds back one document (and those that link to it while it is new), unless strict.
-  const linked = holdLinkedDocuments(parts.articleOps, holdOf(parts.diagnostics, desired), desired);
+  const linked = holdLinkedDocuments(
+    parts.articleOps,
+    holdOf(parts.diagnostics, desired),
+    desired,
+    new Set(urlsBefore.keys()),
+  );
   parts.diagnostics.push(...linked.diagnostics);
   if (!options.strict) {
     parts.articleOps = withoutHeldOperations(parts.articleOps, linked.hold);
@@ -107,6 +117,13 @@ export function createPlan(
   const operations = options.strict
     ? planned
     : withoutHeldOperations(planned, { ...holdOf(parts.diagnostics, desired), keys: linked.hold.keys });
+  // The URLs apply falls back to, for the articles these bodies link to whose URL may change.
+  const linkedKeys = new Set(
+    urlsBefore.size === 0
+      ? []
+      : operations.flatMap((op) => operationBodies(op).flatMap((html) => placeholdersIn(html).articles)),
+  );
+  const linkedUrls = new Map([...urlsBefore].filter(([key]) => linkedKeys.has(key)));
   return {
     version: PLAN_VERSION,
     knowledgeBase: {
@@ -119,5 +136,6 @@ export function createPlan(
     diagnostics: parts.diagnostics,
     remoteVersions: parts.versions,
     references: planReferences(desired, planning.lookup, operations),
+    ...(linkedUrls.size > 0 ? { urlsBefore: Object.fromEntries(linkedUrls) } : {}),
   };
 }

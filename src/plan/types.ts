@@ -20,6 +20,12 @@ export interface Plan {
   remoteVersions: Record<string, string>;
   /** What the bodies in this plan link to and embed, so reports show a reader's view (absent in older plans). */
   references?: PlanReferences;
+  /**
+   * Articles that stay but whose public URL this run may change (published, unpublished or retitled), which
+   * bodies in this plan link to by placeholder: document key → the URL they have now. Apply fills in the URL
+   * their update returns, or this one when their update does not run (absent when there is none).
+   */
+  urlsBefore?: Record<string, string>;
   /** Where the plan was made (set by the run layer; absent in older plans): checked by `apply plan.json`. */
   origin?: PlanOrigin;
 }
