@@ -13,8 +13,16 @@ import { decodeHtmlEntities } from '../pylon-api/index.js';
 const ARTICLE_PREFIX = 'pylon-kb://article/';
 const ASSET_PREFIX = 'pylon-kb://asset/';
 
+/**
+ * The key percent-encoded, `!'()*` too (encodeURIComponent leaves them): an HTML serializer may write `'` as
+ * `&#x27;`, whose `#` would cut the key short where the placeholder is read back.
+ */
 export function articlePlaceholder(key: string, anchor?: string): string {
-  return `${ARTICLE_PREFIX}${encodeURIComponent(key)}${anchor ? `#${anchor}` : ''}`;
+  const id = encodeURIComponent(key).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${ARTICLE_PREFIX}${id}${anchor ? `#${anchor}` : ''}`;
 }
 
 export function assetPlaceholder(sha256: string): string {

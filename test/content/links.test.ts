@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContentTree, buildDesiredState } from '../../src/content/index.js';
 import type { DesiredArticle, SourceFile } from '../../src/content/types.js';
-import { articlePlaceholder } from '../../src/identity/placeholders.js';
+import { articlePlaceholder, placeholdersIn } from '../../src/identity/placeholders.js';
 
 /** A small tree: every page has headings to link to; `from.md` pages hold the link under test. */
 const TREE: SourceFile[] = [
@@ -207,5 +207,18 @@ describe('broken links', () => {
     const { diagnostics, hrefs } = build('<p>\n<a href="nowhere.md">x</a>\n</p>');
     expect(hrefs).toEqual(['nowhere.md']);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'link/missing-target', line: 5 })]);
+  });
+});
+
+describe('links to documents whose names hold URL-safe punctuation', () => {
+  it("keeps the whole key of a target named with an apostrophe (the HTML serializer escapes ')", () => {
+    const files: SourceFile[] = [
+      { path: "codes/it's_gone.md", text: '# Gone\n' },
+      { path: 'codes/list.md', text: "# Codes\n\n- [gone](./it's_gone.md)\n- [odd](./(odd)*!.md)\n" },
+      { path: 'codes/(odd)*!.md', text: '# Odd\n' },
+    ];
+    const state = buildDesiredState(buildContentTree(files));
+    const index = state.articles.find((a) => a.path === 'codes/list.md') as DesiredArticle;
+    expect(placeholdersIn(index.html).articles).toEqual(["codes/it's_gone", 'codes/(odd)*!']);
   });
 });
