@@ -1,10 +1,13 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { DataValue } from './estree-literal.js';
 import { mdxImport } from './include-directives.js';
 import { includeCandidates } from './include-paths.js';
 import type { IncludeLookup } from './includes.js';
 import { JS_STRING, jsStringValue } from './js-string.js';
 import { expressionAttributes, isJsx, type JsxElement } from './jsx.js';
+import type { InlineParser } from './mdx-blocks.js';
 import { KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
+import { dataAttributeContent, exportedConstants } from './mdx-data-attributes.js';
 import { tabItems } from './mdx-docs-components.js';
 import { htmlElement } from './mdx-html.js';
 import type { SyntaxFinding } from './scan-context.js';
@@ -18,6 +21,8 @@ export interface MdxContext {
   depth?: number;
   /** Files imported for their URL, by the name they are imported as. */
   assets?: ReadonlyMap<string, string>;
+  /** The file's `export const` values that are plain data, by name. */
+  constants?: ReadonlyMap<string, DataValue>;
 }
 
 const IMPORT = new RegExp(String.raw`import\s+([A-Za-z_$][\w$]*)\s+from\s+(${JS_STRING})`, 'g');
@@ -35,8 +40,10 @@ const HTML_ALIASES: Readonly<Record<string, string>> = { Link: 'a', Image: 'img'
 export function transformMdx(tree: Root, context: MdxContext): void {
   const partials = new Map<string, string>();
   const assets = new Map<string, string>();
+  const estrees: unknown[] = [];
   for (const node of tree.children) {
     if (node.type !== 'mdxjsEsm') continue;
+    estrees.push(node.data?.estree);
     for (const match of node.value.matchAll(IMPORT)) {
       const found = mdxImport(match);
       if (found) partials.set(found.name, found.path);
@@ -45,6 +52,8 @@ export function transformMdx(tree: Root, context: MdxContext): void {
     }
   }
   if (assets.size > 0) context = { ...context, assets };
+  const constants = exportedConstants(estrees);
+  if (constants.size > 0) context = { ...context, constants };
   tree.children = mapChildren(tree.children, partials, context);
 }
 
@@ -72,7 +81,7 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
   }
   const element = node as JsxElement;
   if (context.assets) useAssetImports(element, context.assets);
-  const children = mapChildren(element.children, partials, context);
+  let children = mapChildren(element.children, partials, context);
   if (element.name === null) return children;
   const partial = partials.get(element.name);
   if (partial !== undefined) return inlinePartial(element.name, partial, line, partials, context);
@@ -82,14 +91,28 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
       !(element.name === 'TOCInline' && name === 'toc' && /^\s*toc\s*$/.test(expressionOf(element, name))) &&
       !(element.name === 'Tabs' && name === 'items' && tabItems(element) !== undefined),
   );
-  if (ignored.length > 0) {
+  const data = /^[a-z]/.test(element.name)
+    ? new Map<string, RootContent[]>()
+    : dataAttributeContent(element, ignored, context.constants ?? new Map(), inlineParser(context, line));
+  const dropped = ignored.filter((name) => !data.has(name));
+  if (dropped.length > 0) {
     warn(
       context,
       line,
       'markdown/expression-not-evaluated',
-      `The attributes ${ignored.join(', ')} of <${element.name}> are expressions, which are never evaluated: they are left out.`,
+      `The attributes ${dropped.join(', ')} of <${element.name}> are expressions, which are never evaluated: they are left out.`,
       'Write the value as a quoted string.',
     );
+  }
+  if (data.size > 0) {
+    warn(
+      context,
+      line,
+      'markdown/expression-data',
+      `The attributes ${[...data.keys()].join(', ')} of <${element.name}> hold data: their text is published as a list or table, not in the component's own layout.`,
+      'Check the article reads well; or write the text in Markdown.',
+    );
+    children = [...[...data.values()].flat(), ...children];
   }
   if (/^[a-z]/.test(element.name)) return htmlElement(element, children, line, context.findings);
   const alias = HTML_ALIASES[element.name];
@@ -210,6 +233,27 @@ function useAssetImports(element: JsxElement, assets: ReadonlyMap<string, string
     const path = name === undefined ? undefined : assets.get(name);
     if (path !== undefined) attr.value = path;
   }
+}
+
+/**
+ * Markdown written in a string of data, as inline content: parsed and mapped as the page is (`<strong>` in a
+ * description is bold); text that is not valid MDX stays plain text. Paragraphs are joined by line breaks.
+ */
+function inlineParser(context: MdxContext, line: number): InlineParser {
+  return (text) => {
+    try {
+      const tree = context.parsePartial(text, line);
+      transformMdx(tree, { ...context, depth: (context.depth ?? 0) + 1 });
+      const paragraphs = tree.children.filter((node) => node.type === 'paragraph');
+      if (paragraphs.length === 0 || paragraphs.length !== tree.children.length)
+        throw new Error('not inline');
+      return paragraphs.flatMap((p, i) =>
+        i === 0 ? p.children : [{ type: 'break' } as PhrasingContent, ...p.children],
+      );
+    } catch {
+      return [{ type: 'text', value: text }];
+    }
+  };
 }
 
 function warn(context: MdxContext, line: number, code: string, message: string, hint: string): void {
