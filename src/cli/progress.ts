@@ -9,10 +9,13 @@ function label(op: Operation): string {
 
 /**
  * Apply progress. On a terminal: one line, rewritten in place (done/total, the current operation, rate-limit
- * waits). Elsewhere (CI logs): one plain line per finished operation and per rate-limit wait.
+ * waits), cleared at the end. Elsewhere (CI logs): a plain line per tenth of the operations done, with the
+ * counts so far, and one per rate-limit wait. Neither names each operation: the plan before and the results
+ * after list every one (with its title and URL), so a created article is listed once in each.
  */
 export class ApplyProgress {
   private done = 0;
+  private readonly statuses = new Map<string, number>();
   private current = '';
   private waiting = '';
   private readonly interactive: boolean;
@@ -33,13 +36,19 @@ export class ApplyProgress {
     this.done++;
     // A wait shown on the line is over once a request went through.
     this.waiting = '';
-    const { result } = event;
-    if (!this.interactive) {
-      const detail = result.status === 'failed' ? `: ${result.error.message}` : '';
-      this.out.write(`[${this.done}/${this.total}] ${result.status} ${label(result.op)}${detail}\n`);
+    const { status } = event.result;
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    if (!this.interactive && this.tenth(this.done) > this.tenth(this.done - 1)) {
+      const counts = [...this.statuses].map(([name, n]) => `${n} ${name}`).join(', ');
+      this.out.write(`[${this.done}/${this.total}] ${counts}\n`);
     }
     this.render();
   };
+
+  /** Which tenth of the operations `n` done reaches (every operation when there are ten or fewer). */
+  private tenth(n: number): number {
+    return this.total <= 10 ? n : Math.floor((n * 10) / this.total);
+  }
 
   onClientEvent = (event: ClientEvent): void => {
     if (event.type !== 'rate-limit-wait' || event.ms < 50) return;
@@ -57,6 +66,8 @@ export class ApplyProgress {
   }
 
   finish(): void {
-    if (this.interactive) this.out.write('\n');
+    if (!this.interactive) return;
+    const width = Math.max(40, (this.out.columns ?? 100) - 1);
+    this.out.write(`\r${' '.repeat(width)}\r`);
   }
 }

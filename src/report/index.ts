@@ -29,10 +29,12 @@ export {
   countsLine,
   formatOperationError,
   publishedUrls,
+  type ResultsCountOptions,
   type ResultsTextOptions,
   renderResultsMarkdown,
   renderResultsSummary,
   renderResultsText,
+  resultCounts,
 } from './results.js';
 export { isSafeHref, sanitizeBodyHtml } from './sanitize.js';
 export {

@@ -14,16 +14,34 @@ export const APPLY_STATUSES: readonly ApplyStatus[] = [
   'failed',
 ];
 
-export interface ResultsTextOptions {
+export interface ResultsTextOptions extends ResultsCountOptions {
   color: boolean;
   /** Terminal columns: per-result lines longer than this are cut with `…`. */
   width?: number;
+}
+
+export interface ResultsCountOptions {
+  /**
+   * The articles the plan found unchanged (`plan.summary.unchanged`): apply has no operation, so no result,
+   * for them. Given, the counts say "N unchanged" as the plan did; the notices the plan reported (orphans,
+   * drift), which apply leaves as they are, are not counted again.
+   */
+  unchanged?: number;
 }
 
 export function countStatuses(results: readonly ApplyResult[]): Record<ApplyStatus, number> {
   const counts = Object.fromEntries(APPLY_STATUSES.map((s) => [s, 0])) as Record<ApplyStatus, number>;
   for (const r of results) counts[r.status]++;
   return counts;
+}
+
+/** The counts an apply reports: per status, with the plan's unchanged articles when known. */
+export function resultCounts(
+  results: readonly ApplyResult[],
+  options: ResultsCountOptions = {},
+): Record<ApplyStatus, number> {
+  const counts = countStatuses(results);
+  return options.unchanged === undefined ? counts : { ...counts, unchanged: options.unchanged };
 }
 
 /** What the operation is about: its title when it has one, else its key. */
@@ -78,31 +96,37 @@ function resultDetail(r: ApplyResult): string {
   }
 }
 
-/** One line per result (status symbol, key, title, URL or error), then the results summary. */
+/**
+ * One line per write (status symbol, key, title, URL or error), then the failures again in full and the
+ * counts. The notices apply leaves alone (orphans, drift: `unchanged`) were listed by the plan; they are
+ * counted, not listed again.
+ */
 export function renderResultsText(results: readonly ApplyResult[], options: ResultsTextOptions): string {
   const s = style(options.color);
-  const lines = results.map((r) => {
-    const detail = resultDetail(r);
-    const plain = `${SYMBOL[r.status]} ${r.status.padEnd(9)} ${terminalSafe(r.op.key)}  "${terminalSafe(
-      operationTitle(r.op),
-    )}"${detail ? `  ${terminalSafe(detail)}` : ''}`;
-    const cut = options.width === undefined ? plain : truncate(plain, options.width - 2);
-    return `  ${paint(s, r.status)(cut.slice(0, 1))}${cut.slice(1)}`;
-  });
-  const summary = renderResultsSummary(results, { color: options.color });
+  const lines = results
+    .filter((r) => r.status !== 'unchanged')
+    .map((r) => {
+      const detail = resultDetail(r);
+      const plain = `${SYMBOL[r.status]} ${r.status.padEnd(9)} ${terminalSafe(r.op.key)}  "${terminalSafe(
+        operationTitle(r.op),
+      )}"${detail ? `  ${terminalSafe(detail)}` : ''}`;
+      const cut = options.width === undefined ? plain : truncate(plain, options.width - 2);
+      return `  ${paint(s, r.status)(cut.slice(0, 1))}${cut.slice(1)}`;
+    });
+  const summary = renderResultsSummary(results, options);
   return lines.length > 0 ? `${lines.join('\n')}\n\n${summary}` : summary;
 }
 
 /**
- * The end of an apply: counts per status, every failure with its message, HTTP status, code and request id,
- * and the URLs of the articles created, updated or moved.
+ * The end of an apply: every failure with its message, HTTP status, code and request id, then the counts
+ * per status. (The URLs are on the result lines above it: each published article is listed once.)
  */
 export function renderResultsSummary(
   results: readonly ApplyResult[],
-  options: { color?: boolean } = {},
+  options: { color?: boolean } & ResultsCountOptions = {},
 ): string {
   const s = style(options.color ?? false);
-  const counts = countStatuses(results);
+  const counts = resultCounts(results, options);
   const lines: string[] = [];
   const failures = results.filter((r) => r.status === 'failed');
   if (failures.length > 0) {
@@ -112,12 +136,6 @@ export function renderResultsSummary(
         `  ${s.red('✗')} ${r.op.kind} ${terminalSafe(r.op.key)}: ${terminalSafe(formatOperationError(r.error))}`,
       );
     }
-    lines.push('');
-  }
-  const urls = publishedUrls(results);
-  if (urls.length > 0) {
-    lines.push(s.bold('Published:'));
-    for (const { key, url } of urls) lines.push(`  ${terminalSafe(key)}  ${terminalSafe(url)}`);
     lines.push('');
   }
   lines.push(s.bold(countsLine(counts)));
@@ -144,8 +162,11 @@ export function publishedUrls(results: readonly ApplyResult[]): { key: string; u
 }
 
 /** Apply results as Markdown for the job summary of the publish step. */
-export function renderResultsMarkdown(results: readonly ApplyResult[]): string {
-  const counts = countStatuses(results);
+export function renderResultsMarkdown(
+  results: readonly ApplyResult[],
+  options: ResultsCountOptions = {},
+): string {
+  const counts = resultCounts(results, options);
   let text = `## pylon-kb apply\n\n**${countsLine(counts)}**\n\n| Status | Count |\n| --- | ---: |\n`;
   for (const status of APPLY_STATUSES) text += `| ${status} | ${counts[status]} |\n`;
   const failures = results.filter((r) => r.status === 'failed');

@@ -27,7 +27,7 @@ export function planReport(
 export function resultsReport(
   results: readonly ApplyResult[],
   format: ResultFormat,
-  options: { color?: boolean; heldBack?: readonly HeldDocument[] } = {},
+  options: { color?: boolean; heldBack?: readonly HeldDocument[]; unchanged?: number } = {},
 ): string {
   if (format === 'json') {
     const held = options.heldBack ?? [];
@@ -41,5 +41,8 @@ export function resultsReport(
       2,
     );
   }
-  return renderResultsText(results, { color: options.color === true });
+  return renderResultsText(results, {
+    color: options.color === true,
+    ...(options.unchanged !== undefined && { unchanged: options.unchanged }),
+  });
 }

@@ -23,14 +23,16 @@ describe('apply progress', () => {
     const waiting = out.text.split('\r').filter(Boolean).at(-1)?.trim();
     expect(waiting).toBe('[0/3] create-article guides/setup · waiting 4.2s for the createArticle rate limit');
     progress.onApplyEvent({ type: 'done', result: { status: 'created', op, id: 'a1', url: '' } });
-    progress.finish();
     const frames = out.text.split('\r').filter(Boolean);
     expect(frames.at(-1)?.trim()).toBe('[1/3] create-article guides/setup');
-    expect(out.text).not.toContain('\n[');
-    expect(out.text.endsWith('\n')).toBe(true);
+    progress.finish();
+    // The line is cleared: the results that follow list the operation, once.
+    expect(out.text.split('\r').at(-1)).toBe('');
+    expect(out.text.split('\r').at(-2)?.trim()).toBe('');
+    expect(out.text).not.toContain('\n');
   });
 
-  it('writes plain log lines when not on a terminal', () => {
+  it('writes plain log lines when not on a terminal: waits, and the counts so far without naming operations', () => {
     const out = stream(false);
     const progress = new ApplyProgress(out, 2);
     progress.onApplyEvent({ type: 'start', op });
@@ -39,10 +41,25 @@ describe('apply progress', () => {
       type: 'done',
       result: { status: 'failed', op, error: { message: 'Pylon answered 500', status: 500 } },
     });
+    progress.onApplyEvent({ type: 'done', result: { status: 'created', op, id: 'a1', url: '' } });
     expect(out.text).toBe(
       '  waiting 1.5s for the createArticle rate limit (429 from server)\n' +
-        '[1/2] failed create-article guides/setup: Pylon answered 500\n',
+        '[1/2] 1 failed\n' +
+        '[2/2] 1 failed, 1 created\n',
     );
     expect(out.text).not.toContain('\r');
+    expect(out.text).not.toContain('guides/setup');
+  });
+
+  it('in a CI log, a line per tenth of a long apply', () => {
+    const out = stream(false);
+    const progress = new ApplyProgress(out, 95);
+    for (let i = 0; i < 95; i++) {
+      progress.onApplyEvent({ type: 'done', result: { status: 'created', op, id: `a${i}`, url: '' } });
+    }
+    const lines = out.text.trimEnd().split('\n');
+    expect(lines).toHaveLength(10);
+    expect(lines[0]).toBe('[10/95] 10 created');
+    expect(lines.at(-1)).toBe('[95/95] 95 created');
   });
 });

@@ -51,22 +51,37 @@ describe('apply results', () => {
     });
   });
 
-  it('ends an apply with failures in full, the published URLs and the counts', () => {
+  it('ends an apply with failures in full and the counts', () => {
     const summary = renderResultsSummary(results);
     expect(summary).toBe(
       [
         '1 operation failed:',
         '  ✗ create-article bad.md: Too many requests (HTTP 429, code rate_limited, request req_42)',
         '',
-        'Published:',
-        '  guides/install.md  https://help.acme.test/articles/3000000001-install',
-        '  admin/sso.md  https://help.acme.test/articles/2000000001-sso',
-        '  admin/billing.md  https://help.acme.test/articles/3000000002-billing',
-        '',
         'Apply: 2 created, 1 updated, 1 moved, 0 retired, 1 failed. 1 unchanged, 1 skipped.',
         '',
       ].join('\n'),
     );
+  });
+
+  it('lists each published article once, with its URL, and leaves the notices to the plan', () => {
+    const text = renderResultsText(results, { color: false });
+    for (const url of [
+      'https://help.acme.test/articles/3000000001-install',
+      'https://help.acme.test/articles/2000000001-sso',
+    ]) {
+      expect(text.split(url)).toHaveLength(2);
+    }
+    expect(text).not.toContain('same.md');
+  });
+
+  it('counts the articles the plan found unchanged, as the plan did', () => {
+    const orphanLeftAlone: ApplyResult = { status: 'unchanged', op: createArticle({ key: 'orphan.md' }) };
+    const counted = [results[1] as ApplyResult, orphanLeftAlone];
+    expect(renderResultsText(counted, { color: false, unchanged: 9 })).toContain(
+      'Apply: 1 created, 0 updated, 0 moved, 0 retired, 0 failed. 9 unchanged, 0 skipped.',
+    );
+    expect(renderResultsMarkdown(counted, { unchanged: 9 })).toContain('| unchanged | 9 |');
   });
 
   it('lists each result on one safe line, coloured only when asked', () => {

@@ -93,8 +93,13 @@ export async function run(input: CommandInput): Promise<number> {
       uploadJournal: uploadJournal(config),
     });
     progress.finish();
-    await emit(resultsReport(results, format, { color, heldBack: held }), stringValue(values, 'out'), io);
-    await appendStepSummary(renderResultsMarkdown(results), io);
+    const unchanged = plan.summary.unchanged;
+    await emit(
+      resultsReport(results, format, { color, heldBack: held, unchanged }),
+      stringValue(values, 'out'),
+      io,
+    );
+    await appendStepSummary(renderResultsMarkdown(results, { unchanged }), io);
     if (held.length > 0) io.stderr.write(renderHeldBack(held, true));
     annotateApply(
       plan.diagnostics,

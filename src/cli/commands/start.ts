@@ -41,7 +41,7 @@ export async function run(input: CommandInput): Promise<number> {
       onEvent: progress.onApplyEvent,
     });
     progress.finish();
-    io.stdout.write(`${renderResultsText(results, { color })}\n`);
+    io.stdout.write(`${renderResultsText(results, { color, unchanged: plan.summary.unchanged })}\n`);
     const again = await planFromConfig(config, target.client);
     const pending = again.plan.operations.filter(isWrite).length;
     io.stdout.write(

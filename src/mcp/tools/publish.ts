@@ -155,7 +155,7 @@ export const applyTool: ToolDefinition<typeof applyInput> = {
       uploadJournal: uploadJournal(session.config),
     });
     const failures = failedResults(results);
-    return ok(renderResultsMarkdown(results), {
+    return ok(renderResultsMarkdown(results, { unchanged: stored.plan.summary.unchanged }), {
       plan_id,
       failed: failures.length,
       results: results.map(describeResult),

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { CLI_FLAGS, emulator, envFor, runCli, workspace, writeText } from './helpers.js';
+
+/**
+ * What `apply` prints, read as a person reads a CI log (stdout and stderr together): each published
+ * article once with its URL, the unchanged count the plan gave, and no rate-limit wait it did not make.
+ */
+describe('apply report over HTTP', () => {
+  let emu: RunningEmulator;
+  let ws: Awaited<ReturnType<typeof workspace>>;
+
+  beforeAll(async () => {
+    emu = await emulator();
+    ws = await workspace();
+  });
+  afterAll(async () => {
+    await emu?.close();
+    await ws?.cleanup();
+  });
+
+  it('publishes a tree into a server with room to spare: no wait announced, each URL listed once', async () => {
+    // The client starts from Pylon's documented limits (10 creates a minute) and learns that this server
+    // takes more: announcing "waiting 61 s" there describes a wait that never happens.
+    const flags = CLI_FLAGS.map((flag) => (flag === 'off' ? 'documented' : flag));
+    const run = await runCli(['apply', ...flags], { cwd: ws.dir, env: envFor(emu) });
+    expect(run.code, run.stderr).toBe(0);
+    const log = `${run.stdout}\n${run.stderr}`;
+    expect(log).not.toMatch(/waiting [\d.]+ ?s/);
+    const urls = [...new Set(log.match(/https:\/\/help\.acme\.test\/articles\/\S+/g) ?? [])];
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(log.split(url).length - 1, url).toBe(1);
+    // The plan names each article before; the progress lines do not name them again.
+    expect(log.split('"Keyboard shortcuts"').length - 1).toBe(2);
+  });
+
+  it('counts the unchanged articles as the plan did', async () => {
+    const file = join(ws.docs, 'guides', 'keyboard-shortcuts.md');
+    await writeText(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: Shortcuts'));
+    const plan = await runCli(['plan', ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
+    const unchanged = /(\d+) unchanged\./.exec(plan.stdout)?.[1];
+    expect(Number(unchanged)).toBeGreaterThan(10);
+    const apply = await runCli(['apply', ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
+    expect(apply.code, apply.stderr).toBe(0);
+    expect(apply.stdout).toContain(
+      `Apply: 0 created, 1 updated, 0 moved, 0 retired, 0 failed. ${unchanged} unchanged`,
+    );
+  });
+});
