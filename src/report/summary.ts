@@ -72,7 +72,9 @@ export function summaryLine(plan: Plan, options: { omitZeros?: boolean } = {}): 
   if (c.orphan > 0) notices.push(plural(c.orphan, 'orphaned article'));
   if (c.drift > 0) notices.push(`${plural(c.drift, 'article')} edited in Pylon`);
   const tail = notices.length > 0 ? ` Reported: ${notices.join(', ')}.` : '';
-  return `Plan: ${parts.join(', ')}. ${plan.summary.unchanged} unchanged.${tail}`;
+  // Only notices (orphans, drift) and zeros left out: say so rather than print an empty list.
+  const writes = parts.length > 0 ? parts.join(', ') : 'nothing to write';
+  return `Plan: ${writes}. ${plan.summary.unchanged} unchanged.${tail}`;
 }
 
 /** Count of redirect paths the plan creates (moves plus `redirect_from`). */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
@@ -46,6 +46,21 @@ describe('apply report over HTTP', () => {
     expect(apply.code, apply.stderr).toBe(0);
     expect(apply.stdout).toContain(
       `Apply: 0 created, 1 updated, 0 moved, 0 retired, 0 failed. ${unchanged} unchanged`,
+    );
+  });
+
+  it('heads a Markdown plan that only reports an orphan with a sentence', async () => {
+    // After the rename above, the pages linking to that article still plan an update to its new URL (a
+    // convergence defect reported apart from this test): start from a knowledge base that matches the tree.
+    await runCli(['apply', ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
+    await rm(join(ws.docs, 'account-and-billing', 'legacy-plan-migration.md'));
+    const plan = await runCli(['plan', ...CLI_FLAGS, '--format', 'markdown'], {
+      cwd: ws.dir,
+      env: envFor(emu),
+    });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(
+      /\*\*Plan: nothing to write\. \d+ unchanged\. Reported: 1 orphaned article\.\*\*/,
     );
   });
 });

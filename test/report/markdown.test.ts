@@ -103,6 +103,16 @@ describe('renderPlanMarkdown', () => {
     expect(empty).not.toContain('| Operation |');
   });
 
+  it('heads a plan of notices only (orphans left) with a sentence, not an empty list', () => {
+    const orphans = fullPlan().operations.filter((op) => op.kind === 'orphan');
+    const out = renderPlanMarkdown({
+      ...emptyPlan(),
+      summary: { unchanged: 14, orphan: 1 },
+      operations: orphans,
+    });
+    expect(out).toContain('**Plan: nothing to write. 14 unchanged. Reported: 1 orphaned article.**');
+  });
+
   it('fences a diff longer than any backtick run in the body', () => {
     const op = updateArticle({ changes: ['body'], bodyHtml: '<pre><code>`````\nfive\n</code></pre>' });
     const out = renderPlanMarkdown({ ...emptyPlan(), operations: [op] });
