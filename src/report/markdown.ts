@@ -173,7 +173,9 @@ function entry(op: Operation, options: MarkdownOptions, refs: PlanReferences | u
       const redirects = op.redirectPaths.map((p) => row([code(p), code(op.key)])).join('');
       return [
         `\n#### ${escapeMarkdown(op.title)}\n\n`,
-        `${markdownCode(op.key)} moves from ${markdownLink(op.from.url || op.from.key, op.from.url)} to `,
+        `${markdownCode(op.key)} moves from ${markdownCode(placement(op.from.collectionKey, op.from.slug))}`,
+        op.from.url ? ` (${markdownLink('old article', op.from.url)})` : '',
+        ' to ',
         `${markdownCode(placement(op.collectionKey, op.slug))} (${MOVE_REASON[op.reason]}); `,
         `the old article is ${op.retire === 'delete' ? 'deleted' : 'unlisted'}.\n\n`,
         op.redirectPaths.length > 0

@@ -126,7 +126,11 @@ function renderOperation(out: Out, op: Operation, context: number): void {
     }
     case 'move-article':
       head(out, op, 'article', `  ${q(op.title)}  (${MOVE_REASON[op.reason]})`);
-      detail(out, `${t(op.from.url || op.from.key)} → ${t(placement(op.collectionKey, op.slug))}`);
+      detail(
+        out,
+        `${t(placement(op.from.collectionKey, op.from.slug))} → ${t(placement(op.collectionKey, op.slug))}` +
+          (op.from.url ? `  (was ${t(op.from.url)})` : ''),
+      );
       for (const path of op.redirectPaths) detail(out, `redirect ${t(path)} → new article`, out.s.cyan);
       detail(
         out,

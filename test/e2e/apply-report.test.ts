@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
@@ -62,5 +62,21 @@ describe('apply report over HTTP', () => {
     expect(plan.stdout).toMatch(
       /\*\*Plan: nothing to write\. \d+ unchanged\. Reported: 1 orphaned article\.\*\*/,
     );
+  });
+
+  it('names where a moved article was, in text and in Markdown', async () => {
+    await rename(
+      join(ws.docs, 'troubleshooting', 'cannot-sign-in.md'),
+      join(ws.docs, 'guides', 'cannot-sign-in.md'),
+    );
+    const text = await runCli(['plan', ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
+    expect(text.stdout).toMatch(
+      /troubleshooting\/cannot-sign-in → guides\/cannot-sign-in {2}\(was https:\/\/help\.acme\.test\/articles\/\d+-i-cannot-sign-in\)/,
+    );
+    const markdown = await runCli(['plan', ...CLI_FLAGS, '--format', 'markdown'], {
+      cwd: ws.dir,
+      env: envFor(emu),
+    });
+    expect(markdown.stdout).toContain('moves from `troubleshooting/cannot-sign-in` ([old article](');
   });
 });

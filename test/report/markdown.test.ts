@@ -91,6 +91,9 @@ describe('renderPlanMarkdown', () => {
   });
 
   it('lists moves with their redirects, and orphans, drift and diagnostics', () => {
+    expect(md).toContain(
+      '`admin/billing.md` moves from `guides/billing` ([old article](https://help.acme.test/articles/1000000007-billing)) to `admin/billing-and-invoices` (collection changed)',
+    );
     expect(md).toContain('| `/articles/1000000007-billing` | `admin/billing.md` |');
     expect(md).toContain('### Orphaned articles, reported only (1)');
     expect(md).toContain('### Drift: articles edited in Pylon (1)');

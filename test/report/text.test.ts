@@ -44,9 +44,9 @@ describe('renderPlanText', () => {
     expect(plain).toContain('body: +2 -1 lines');
   });
 
-  it('shows moves with the old URL, the new place and every redirect', () => {
+  it('shows moves with the old place and URL, the new place and every redirect', () => {
     expect(plain).toContain(
-      'https://help.acme.test/articles/1000000007-billing → admin/billing-and-invoices',
+      'guides/billing → admin/billing-and-invoices  (was https://help.acme.test/articles/1000000007-billing)',
     );
     expect(plain).toContain('redirect /articles/1000000007-billing → new article');
     expect(plain).toContain('redirect /articles/legacy-billing → new article');
