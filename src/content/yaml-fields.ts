@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** One top-level key of a YAML (or JSON) mapping, with the absolute file line its key is on. */
@@ -78,9 +78,13 @@ function readStrictly(
 
   const diagnostics: Diagnostic[] = [];
   const errorLines = new Set<number>();
+  const opened = unclosedOpenings(doc, source.text);
   for (const error of doc.errors) {
-    // Unclosed quotes and brackets are reported where the text ends: point at the last written line instead.
-    const offset = Math.min(error.pos[0], source.text.trimEnd().length);
+    // Unclosed quotes and brackets are reported where the parser gave up (the next key, or the end of the
+    // text): point at the quote or bracket that was never closed, else at the last written line.
+    const unclosed =
+      error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT' ? opened.get(error.pos[0]) : undefined;
+    const offset = unclosed ?? Math.min(error.pos[0], source.text.trimEnd().length);
     // A second error on the same line is the first one seen again by the parser: report it once.
     if (errorLines.has(lineAt(offset))) continue;
     errorLines.add(lineAt(offset));
@@ -150,6 +154,29 @@ function readStrictly(
     fields.set(key, { value: values[key], line: lineAt(offset) });
   }
   return { fields, diagnostics };
+}
+
+/**
+ * Quoted scalars and flow collections (`[…]`, `{…}`) the text never closes, by the offset where the parser
+ * stopped reading them: the offset of their opening quote or bracket (the innermost when several end there).
+ */
+function unclosedOpenings(doc: Document, text: string): Map<number, number> {
+  const opened = new Map<number, number>();
+  const note = (range: readonly number[] | null | undefined, closer: string) => {
+    const [start, end] = range ?? [];
+    if (start === undefined || end === undefined || text[end - 1] === closer) return;
+    if ((opened.get(end) ?? -1) < start) opened.set(end, start);
+  };
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === 'QUOTE_DOUBLE') note(node.range, '"');
+      if (node.type === 'QUOTE_SINGLE') note(node.range, "'");
+    },
+    Collection(_, node) {
+      if (node.flow) note(node.range, isMap(node) ? '}' : ']');
+    },
+  });
+  return opened;
 }
 
 function firstLine(message: string): string {

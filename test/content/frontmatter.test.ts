@@ -87,6 +87,18 @@ describe('readFrontmatter', () => {
     expect(diagnostics[0]?.hint).toContain('quote');
   });
 
+  it('points an unclosed bracket or quote at the line that opens it, not the line where the parser gave up', () => {
+    const at = (yaml: string) => read(`---\n${yaml}---\n\nBody.\n`).diagnostics[0];
+    expect(at('title: Hello\ntags: [one, two\nauthor: ada@acme.test\n')).toMatchObject({
+      line: 3,
+      column: 7,
+    });
+    expect(at('title: Hello\nextra: {a: 1\norder: 2\n')).toMatchObject({ line: 3, column: 8 });
+    expect(at('title: "Hello\nslug: hello\norder: 2\n')).toMatchObject({ line: 2, column: 8 });
+    expect(at("title: Hello\ndescription: 'it is\norder: 2\n")).toMatchObject({ line: 3, column: 14 });
+    expect(at('tags: [a, "b\norder: 2\n')).toMatchObject({ line: 2 });
+  });
+
   it('reports duplicate keys with the line of the second one', () => {
     const { diagnostics } = read('---\ntitle: a\nslug: b\ntitle: c\n---\n');
     expect(diagnostics[0]).toMatchObject({ code: 'frontmatter/yaml', line: 4 });
