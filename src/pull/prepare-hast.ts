@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit';
 import { sameTitle } from '../markdown/leading-h1.js';
 import { isStrippedTag } from '../markdown/schema.js';
 import { type ConversionWarning, hasBlockCells } from './handlers.js';
+import { resolveAgainst, unsafeScheme, usableBase } from './unsafe-url.js';
 
 export type UrlKind = 'link' | 'image';
 
@@ -24,14 +25,16 @@ const HEADING = /^h[1-6]$/;
 const CUSTOM_ID = /^[\p{L}\p{N}_][\p{L}\p{N}_.:-]*$/u;
 
 /**
- * Shapes Pylon's HTML for the Markdown conversion: local URLs, a header row for tables without one, the
- * code language where editors put it on `<pre>`, heading ids that differ from the generated ones as
+ * Shapes Pylon's HTML for the Markdown conversion: URLs resolved against a `<base>` and made local, links
+ * and images with a scheme that runs code removed (their text kept), a header row for tables without one,
+ * the code language where editors put it on `<pre>`, heading ids that differ from the generated ones as
  * `{#id}`, a leading title heading kept as HTML, and a warning for each element that is removed.
  */
 export function prepareHast(tree: Root, options: PrepareOptions, warn: (w: ConversionWarning) => void): void {
   markLeadingTitle(tree, options.title);
+  const base = baseOf(tree, warn);
   const slugger = new GithubSlugger();
-  visit(tree, 'element', (node) => {
+  visit(tree, 'element', (node, index, parent) => {
     const props = node.properties;
     if (isStrippedTag(node.tagName)) {
       warn({
@@ -40,16 +43,104 @@ export function prepareHast(tree: Root, options: PrepareOptions, warn: (w: Conve
       });
       return;
     }
-    if (options.rewriteUrl && node.tagName === 'a' && typeof props.href === 'string') {
-      props.href = options.rewriteUrl('link', props.href) ?? props.href;
+    if (node.tagName === 'a' && typeof props.href === 'string') {
+      const href = resolveAgainst(props.href, base);
+      props.href = options.rewriteUrl?.('link', href) ?? href;
     }
-    if (options.rewriteUrl && node.tagName === 'img' && typeof props.src === 'string') {
-      props.src = options.rewriteUrl('image', props.src) ?? props.src;
+    if (node.tagName === 'img' && typeof props.src === 'string') {
+      const src = resolveAgainst(props.src, base);
+      props.src = options.rewriteUrl?.('image', src) ?? src;
     }
+    if (parent && index !== undefined && dropUnsafeUrls(node, parent, index, warn)) return index;
     if (node.tagName === 'pre') moveLanguageToCode(node);
     if (node.tagName === 'table' && !hasBlockCells(node)) ensureHeaderRow(node);
     if (HEADING.test(node.tagName) && props[KEEP_AS_HTML] === undefined) keepHeadingId(node, slugger);
   });
+}
+
+/**
+ * The first `<base href>`, which relative links and images resolve against (as in a browser). One that is
+ * not an absolute URL is ignored with a warning; the `<base>` elements are removed either way (the
+ * conversion resolves URLs here, once).
+ */
+function baseOf(tree: Root, warn: (w: ConversionWarning) => void): URL | undefined {
+  let href: string | undefined;
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'base') return;
+    if (href === undefined && typeof node.properties.href === 'string') href = node.properties.href;
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+  });
+  if (href === undefined) return undefined;
+  const base = usableBase(href);
+  if (!base) {
+    warn({
+      code: 'pull/invalid-base',
+      message: `The article's <base href="${href}"> is not an absolute http(s) URL; it was ignored and its links are kept as written.`,
+    });
+  }
+  return base;
+}
+
+/** URL attributes other than a link's `href` and an image's `src` that a reader's browser may load. */
+const OTHER_URL_PROPERTIES = [
+  'src',
+  'href',
+  'poster',
+  'cite',
+  'longDesc',
+  'action',
+  'formAction',
+  'background',
+];
+
+/**
+ * A link whose URL has a scheme that runs code or carries a document (`javascript:`, `data:`, `vbscript:`)
+ * is replaced by its content, an image by its alt text; any other element loses that attribute. Each is
+ * a warning. Returns whether `node` was replaced in `parent`.
+ */
+function dropUnsafeUrls(
+  node: Element,
+  parent: { children: unknown[] },
+  index: number,
+  warn: (w: ConversionWarning) => void,
+): boolean {
+  const props = node.properties;
+  const said = (what: string, url: string, scheme: string, kept = ', its text kept') =>
+    warn({
+      code: 'pull/unsafe-url',
+      message: `${what} pointing at a ${scheme} URL ("${short(url)}") was removed${kept}: pulled Markdown holds no ${scheme} link or image.`,
+    });
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  if (node.tagName === 'a' && typeof props.href === 'string') {
+    const scheme = unsafeScheme(props.href);
+    if (scheme) {
+      const text = toText(node).trim();
+      said(text ? `A link "${short(text)}"` : 'A link', props.href, scheme);
+      parent.children.splice(index, 1, ...node.children);
+      return true;
+    }
+  }
+  if (node.tagName === 'img' && typeof props.src === 'string') {
+    const scheme = unsafeScheme(props.src);
+    if (scheme) {
+      const alt = typeof props.alt === 'string' ? props.alt : '';
+      said(alt ? `An image "${short(alt)}"` : 'An image', props.src, scheme);
+      parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
+      return true;
+    }
+  }
+  for (const key of OTHER_URL_PROPERTIES) {
+    const value = props[key];
+    const scheme = typeof value === 'string' ? unsafeScheme(value) : undefined;
+    if (typeof value === 'string' && scheme) {
+      said(`The ${key} of a <${node.tagName}>`, value, scheme, '');
+      delete props[key];
+    }
+  }
+  return false;
 }
 
 function markLeadingTitle(tree: Root, title: string | undefined): void {
