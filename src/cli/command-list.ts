@@ -103,7 +103,10 @@ exactly that plan, and refuses when an article or collection it touches changed 
     description: `Writes the knowledge base as a docs tree into dir (default: the content dir): collections as folders with
 an _index.md, articles as Markdown with frontmatter, translations as name.<lang>.md, Pylon-hosted images
 and files downloaded beside the article. Each file records the article it came from (pulled_from), so the
-next apply adopts it in place: same id, same URL. Reads only from Pylon. See docs/pull.md.`,
+next apply adopts it in place: same id, same URL. Reads only from Pylon. Each download is bounded by
+maxAssetBytes and pull.downloadTimeoutMs (default 30000 ms): a file past either is a warning and keeps its
+Pylon URL. Exit codes: 0 written (warnings included), 1 a request failed or a file was refused (its place
+is a symbolic link to outside dir), 2 input to fix. See docs/pull.md.`,
     maxPositionals: 1,
     flags: [
       {

@@ -33,6 +33,7 @@ export const DEFAULTS: Readonly<Omit<ResolvedConfig, 'configPath' | 'rootDir' | 
   maxAssetBytes: 20 * 1024 * 1024,
   translations: { layout: 'suffix', folder: 'i18n' },
   watch: { debounceMs: 150, publish: false },
+  pull: { downloadTimeoutMs: 30_000 },
 };
 
 /** The default at a key path (`rateLimits.preset`), for hints; `undefined` when the key has none. */

@@ -127,6 +127,17 @@ export const userConfigSchema = z.strictObject({
       publish: flag().optional(),
     })
     .optional(),
+  pull: z
+    .strictObject({
+      downloadTimeoutMs: z
+        .number()
+        .int()
+        .min(1)
+        .max(3_600_000)
+        .describe('an integer from 1 to 3600000 (milliseconds)')
+        .optional(),
+    })
+    .optional(),
 });
 
 // Compile-time guard: every config the `UserConfig` type accepts passes the schema's type, and back.

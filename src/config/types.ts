@@ -83,6 +83,11 @@ export interface WatchConfig {
   publish?: boolean | undefined;
 }
 
+export interface PullConfig {
+  /** The longest one file `pull` downloads may take, headers and body, in ms. Default 30000. */
+  downloadTimeoutMs?: number | undefined;
+}
+
 export interface UserConfig {
   /** The docs tree, relative to the config file. Default `'docs'`. */
   contentDir?: string | undefined;
@@ -156,6 +161,7 @@ export interface UserConfig {
   /** Where translations live: `name.<lang>.md` beside `name.md` (`suffix`, default) or `<folder>/<lang>/…`. */
   translations?: { layout?: 'suffix' | 'folders' | undefined; folder?: string | undefined } | undefined;
   watch?: WatchConfig | undefined;
+  pull?: PullConfig | undefined;
 }
 
 export type SiteSetting = SiteName | 'auto';
@@ -234,6 +240,7 @@ export interface ResolvedConfig {
   maxAssetBytes: number;
   translations: { layout: 'suffix' | 'folders'; folder: string };
   watch: { debounceMs: number; publish: boolean };
+  pull: { downloadTimeoutMs: number };
 }
 
 /** Command-line flags that feed the config. Values come from the argument parser, often as strings. */

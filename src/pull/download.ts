@@ -1,16 +1,33 @@
 import { createHash } from 'node:crypto';
-import { extname } from 'node:path';
+import { type FileHandle, open, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { safeName } from './paths.js';
 
 export interface DownloadedFile {
   url: string;
   sha256: string;
-  bytes: Uint8Array;
+  /** Its size in bytes. */
+  size: number;
+  /** Where its bytes were written (a file in the `into` folder), or undefined when only its digest was taken. */
+  tempPath: string | undefined;
   /** A file name for the tree: the original name with the first 8 hex digits of the digest. */
   name: string;
 }
 
 export type DownloadResult = { ok: true; file: DownloadedFile } | { ok: false; url: string; reason: string };
+
+export interface DownloadOptions {
+  /** The largest file taken, in bytes (`maxAssetBytes`): a larger one is a failure, read no further. */
+  maxBytes: number;
+  /** The longest one file may take, headers and body (default 30 s): a slower one is a failure. */
+  timeoutMs?: number | undefined;
+  concurrency?: number;
+  /** A folder to write each file into as it arrives; without it, files are read for their digest only. */
+  into?: string | undefined;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30_000;
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': '.png',
@@ -25,18 +42,21 @@ const EXTENSIONS: Record<string, string> = {
 
 /**
  * Downloads Pylon-hosted files, each URL once, a few at a time. Attachment URLs are signed, so no token is
- * sent (it must never reach a file host). A failure is a result, not an exception: the caller warns and
- * keeps the remote URL.
+ * sent (it must never reach a file host). Each file is streamed to disk (never held whole in memory),
+ * bounded in size and time. A failure is a result, not an exception: the caller warns and keeps the
+ * remote URL.
  */
 export async function downloadFiles(
   urls: readonly string[],
-  options: { maxBytes: number; timeoutMs?: number; concurrency?: number; fetch?: typeof fetch },
+  options: DownloadOptions,
 ): Promise<Map<string, DownloadResult>> {
   const results = new Map<string, DownloadResult>();
   const queue = [...new Set(urls)];
+  let n = 0;
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      results.set(url, await downloadOne(url, options));
+      const tempPath = options.into ? join(options.into, `download-${n++}`) : undefined;
+      results.set(url, await downloadOne(url, tempPath, options));
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, worker));
@@ -45,40 +65,76 @@ export async function downloadFiles(
 
 async function downloadOne(
   url: string,
-  options: { maxBytes: number; timeoutMs?: number; fetch?: typeof fetch },
+  tempPath: string | undefined,
+  options: DownloadOptions,
 ): Promise<DownloadResult> {
   const get = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const fail = (reason: string): DownloadResult => ({ ok: false, url, reason });
+  const tooLarge = (size: number | undefined) =>
+    fail(
+      size === undefined
+        ? `larger than maxAssetBytes (more than ${options.maxBytes} bytes), stopped`
+        : `larger than maxAssetBytes (${size} > ${options.maxBytes} bytes)`,
+    );
   let response: Response;
   try {
-    response = await get(url, {
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      redirect: 'follow',
-    });
+    response = await get(url, { signal, redirect: 'follow' });
   } catch (error) {
-    return { ok: false, url, reason: `could not be fetched (${(error as Error).message})` };
+    return fail(signal.aborted ? tookTooLong(timeoutMs) : `could not be fetched (${messageOf(error)})`);
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
-    return { ok: false, url, reason: `HTTP ${response.status}` };
+    return fail(`HTTP ${response.status}`);
   }
   const length = Number(response.headers.get('content-length') ?? '0');
   if (length > options.maxBytes) {
     await response.body?.cancel().catch(() => {});
-    return { ok: false, url, reason: `larger than maxAssetBytes (${length} > ${options.maxBytes} bytes)` };
+    return tooLarge(length);
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > options.maxBytes) {
-    return {
-      ok: false,
-      url,
-      reason: `larger than maxAssetBytes (${bytes.byteLength} > ${options.maxBytes} bytes)`,
-    };
+  const hash = createHash('sha256');
+  let size = 0;
+  let file: FileHandle | undefined;
+  let outcome: DownloadResult | undefined;
+  try {
+    if (tempPath) file = await open(tempPath, 'wx');
+    const reader = response.body?.getReader();
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+      size += chunk.value.byteLength;
+      if (size > options.maxBytes) {
+        await reader?.cancel().catch(() => {});
+        outcome = tooLarge(undefined);
+        break;
+      }
+      hash.update(chunk.value);
+      if (file) await file.write(chunk.value);
+    }
+  } catch (error) {
+    await response.body?.cancel().catch(() => {});
+    outcome = fail(
+      signal.aborted ? tookTooLong(timeoutMs) : `could not be read to the end (${messageOf(error)})`,
+    );
+  } finally {
+    await file?.close();
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return {
-    ok: true,
-    file: { url, sha256, bytes, name: fileName(url, sha256, response.headers.get('content-type')) },
-  };
+  if (outcome) {
+    if (tempPath) await rm(tempPath, { force: true });
+    return outcome;
+  }
+  const sha256 = hash.digest('hex');
+  const name = fileName(url, sha256, response.headers.get('content-type'));
+  return { ok: true, file: { url, sha256, size, tempPath, name } };
+}
+
+function tookTooLong(timeoutMs: number): string {
+  const seconds = timeoutMs / 1000;
+  return `took longer than ${seconds} s (pull.downloadTimeoutMs), stopped`;
+}
+
+function messageOf(error: unknown): string {
+  const cause = (error as { cause?: { message?: string } }).cause?.message;
+  return cause ?? (error as Error).message;
 }
 
 /** `…/org%2F1712345678901-Setup Screen.PNG?Expires=…` → `setup-screen-3fa2c1d0.png`. */

@@ -5,13 +5,14 @@ import type { KnowledgeBase } from '../pylon-api/index.js';
 import { bodyToPull, convertArticle } from './convert-article.js';
 import { collectionFile, documentFile, translationFile } from './document-file.js';
 import { downloadFiles } from './download.js';
+import { documentPathRule, inertFilePath } from './file-names.js';
 import { layoutTree, type PulledDocument } from './layout.js';
 import { folderOf, joinPath } from './paths.js';
 import { hostedFileUrls } from './pylon-urls.js';
 import { authorEmail, chosenCollections, readPullSource } from './read-remote.js';
 import { slugWarnings } from './slug-warnings.js';
 import type { PullWarning } from './warning.js';
-import { checkTarget, type TreeFile, writeTree } from './write-tree.js';
+import { checkTarget, openStaging, type Staging, type TreeFile, writeTree } from './write-tree.js';
 
 export type { PullWarning } from './warning.js';
 
@@ -26,6 +27,10 @@ export interface PullOptions {
   /** The API's origin: files under its `/_assets/` count as Pylon-hosted (the emulator). */
   apiOrigin: string;
   maxAssetBytes: number;
+  /** The longest one download may take (`pull.downloadTimeoutMs`, default 30 s). */
+  downloadTimeoutMs?: number | undefined;
+  /** The config's `include` globs: a downloaded file they would read as a document is renamed. */
+  include?: readonly string[] | undefined;
   fetch?: typeof fetch;
 }
 
@@ -34,6 +39,8 @@ export interface PullResult {
   files: Array<{ path: string; kind: 'article' | 'translation' | 'collection' | 'file'; bytes: number }>;
   warnings: PullWarning[];
   skipped: Array<{ id: string; title: string; reason: string }>;
+  /** Files not written because their place in the target is a symbolic link to outside it (`--force`). */
+  refused: Array<{ path: string; reason: string }>;
   written: boolean;
 }
 
@@ -44,6 +51,19 @@ export interface PullResult {
 export async function pull(api: PylonApi, options: PullOptions): Promise<PullResult> {
   if (!options.dryRun) await checkTarget(options.dir, options.force === true);
   const source = await readPullSource(api, options.kb);
+  const staging = options.dryRun ? undefined : await openStaging(options.dir);
+  try {
+    return await pullInto(source, options, staging);
+  } finally {
+    await staging?.discard();
+  }
+}
+
+async function pullInto(
+  source: Awaited<ReturnType<typeof readPullSource>>,
+  options: PullOptions,
+  staging: Staging | undefined,
+): Promise<PullResult> {
   const layout = layoutTree(
     source.collections,
     source.articles,
@@ -81,8 +101,11 @@ export async function pull(api: PylonApi, options: PullOptions): Promise<PullRes
   }
   const downloads = await downloadFiles([...firstUser.keys()], {
     maxBytes: options.maxAssetBytes,
+    timeoutMs: options.downloadTimeoutMs,
+    into: staging?.downloads,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const isDocument = documentPathRule(options.include);
   const filePaths = new Map<string, string>();
   const bySha = new Map<string, string>();
   const treeFiles: TreeFile[] = [];
@@ -104,10 +127,26 @@ export async function pull(api: PylonApi, options: PullOptions): Promise<PullRes
     }
     let path = bySha.get(outcome.file.sha256);
     if (!path) {
-      path = joinPath(folderOf(doc?.path ?? ''), outcome.file.name);
+      const named = joinPath(folderOf(doc?.path ?? ''), outcome.file.name);
+      const inert = inertFilePath(named, isDocument);
+      if (inert === null || inert !== named) {
+        warnings.push({
+          code: 'pull/document-name',
+          message:
+            inert === null
+              ? `A file this article uses would be named ${named}, which the next apply would read as a document, and every other name tried is one too (the config's include); it was not written and keeps pointing at ${url.split('?')[0]}.`
+              : `A file this article uses would be named ${named}, which the next apply would read as a document; it is written as ${inert} and the article's link points there.`,
+          ...(doc ? about(doc) : {}),
+        });
+        if (inert === null) continue;
+      }
+      path = inert;
       bySha.set(outcome.file.sha256, path);
-      treeFiles.push({ path, content: outcome.file.bytes });
-      result.push({ path, kind: 'file', bytes: outcome.file.bytes.byteLength });
+      treeFiles.push({
+        path,
+        content: outcome.file.tempPath ? { from: outcome.file.tempPath } : new Uint8Array(),
+      });
+      result.push({ path, kind: 'file', bytes: outcome.file.size });
     }
     filePaths.set(url, path);
   }
@@ -143,17 +182,18 @@ export async function pull(api: PylonApi, options: PullOptions): Promise<PullRes
     treeFiles.push({ path: doc.path, content });
     result.push({ path: doc.path, kind: 'article', bytes: Buffer.byteLength(content) });
   }
-  result.sort((a, b) => a.path.localeCompare(b.path));
-  if (!options.dryRun) await writeTree(options.dir, treeFiles);
+  const refused = staging ? (await writeTree(options.dir, treeFiles, staging)).refused : [];
+  const notWritten = new Set(refused.map((r) => r.path));
   return {
     knowledgeBase: source.knowledgeBase,
-    files: result,
+    files: result.filter((f) => !notWritten.has(f.path)).sort((a, b) => a.path.localeCompare(b.path)),
     warnings,
     skipped: layout.skipped.map((s) => ({
       id: s.remote.article.id,
       title: s.remote.article.title,
       reason: s.reason,
     })),
+    refused,
     written: !options.dryRun,
   };
 }

@@ -23,6 +23,7 @@ const EDGES = new Set([
   'src/pull/read-remote.ts',
   'src/pull/download.ts',
   'src/pull/write-tree.ts',
+  'src/pull/inside-target.ts',
   'src/pull/drifted.ts',
   'src/content/read-site.ts',
 ]);

@@ -233,7 +233,7 @@ describe('unknown keys', () => {
       'Keys allowed at the top level: contentDir, include, exclude, knowledgeBase, target, defaultAuthor, teams, ' +
         'publish, visibility, dropLeadingH1, rateLimits, concurrency, orphans, maxRetireRatio, onDrift, ' +
         'ownedCollections, adopt, collectionUpdates, strictLinks, site, siteUrl, brokenAnchors, brokenLinks, strict, authors, unknownAuthors, ' +
-        'maxAssetBytes, translations, watch.',
+        'maxAssetBytes, translations, watch, pull.',
     );
   });
 });

@@ -43,6 +43,7 @@ describe('defaults', () => {
       maxAssetBytes: 20 * 1024 * 1024,
       translations: { layout: 'suffix', folder: 'i18n' },
       watch: { debounceMs: 150, publish: false },
+      pull: { downloadTimeoutMs: 30_000 },
     });
   });
 
@@ -67,6 +68,7 @@ describe('defaults', () => {
       adopt: true,
       strictLinks: true,
       watch: { debounceMs: 300 },
+      pull: { downloadTimeoutMs: 5000 },
     });
     const config = resolved(file);
     expect(config).toMatchObject({
@@ -89,6 +91,7 @@ describe('defaults', () => {
       adopt: true,
       strictLinks: true,
       watch: { debounceMs: 300, publish: false },
+      pull: { downloadTimeoutMs: 5000 },
     });
     // the embedded emulator is ours: it enforces no limit unless its target sets one (nothing paces)
     expect(config.target).toMatchObject({ kind: 'emulator', rateLimits: 'off', timeScale: 30 });

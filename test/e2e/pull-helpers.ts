@@ -65,3 +65,55 @@ export function writesByMethod(emu: RunningEmulator): Record<string, number> {
   }
   return out;
 }
+
+async function pylonApi(
+  emu: RunningEmulator,
+  method: string,
+  path: string,
+  body: string | FormData,
+  type?: string,
+) {
+  const response = await fetch(`${emu.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${emu.token}`, ...(type ? { 'content-type': type } : {}) },
+    body,
+  });
+  if (!response.ok) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
+
+/** A collection made in Pylon's editor (through Pylon's API, not pylon-kb). */
+export async function createCollectionInPylon(emu: RunningEmulator, title: string, slug: string) {
+  const data = await pylonApi(
+    emu,
+    'POST',
+    `/knowledge-bases/${emu.kb().id}/collections`,
+    JSON.stringify({ title, slug }),
+    'application/json',
+  );
+  return data.id as string;
+}
+
+/** A published article written in Pylon's editor (through Pylon's API, not pylon-kb); its body verbatim. */
+export async function createArticleInPylon(
+  emu: RunningEmulator,
+  article: { title: string; slug: string; body_html: string; collection_id?: string },
+) {
+  const users = (emu.snapshot() as unknown as { users: { id: string }[] }).users;
+  const data = await pylonApi(
+    emu,
+    'POST',
+    `/knowledge-bases/${emu.kb().id}/articles`,
+    JSON.stringify({ ...article, author_user_id: users[0]?.id, is_published: true }),
+    'application/json',
+  );
+  return data.id as string;
+}
+
+/** A file uploaded to Pylon (its attachment endpoint): the signed URL an article embeds. */
+export async function uploadToPylon(emu: RunningEmulator, name: string, text: string, type: string) {
+  const form = new FormData();
+  form.set('file', new Blob([text], { type }), name);
+  const data = await pylonApi(emu, 'POST', '/attachments', form);
+  return data.url as string;
+}

@@ -25,7 +25,13 @@ export async function run(input: CommandInput): Promise<number> {
   }
   const target = await openTarget(config, { onEvent: clientEvents(input) });
   try {
-    const common = { apiOrigin: target.apiOrigin, maxAssetBytes: config.maxAssetBytes, dryRun };
+    const common = {
+      apiOrigin: target.apiOrigin,
+      maxAssetBytes: config.maxAssetBytes,
+      downloadTimeoutMs: config.pull.downloadTimeoutMs,
+      include: config.include,
+      dryRun,
+    };
     if (values.drifted === true) {
       const planned = await planFromConfig(config, target.client, {
         renderCache: values['no-cache'] !== true,
@@ -33,7 +39,8 @@ export async function run(input: CommandInput): Promise<number> {
       const result = await pullDrifted(planned, { ...common, contentDir: config.contentDir });
       if (format === 'json') io.stdout.write(`${JSON.stringify({ dryRun, ...result }, null, 2)}\n`);
       else writeDriftedText(io, result.files, result.warnings, dryRun);
-      return 0;
+      writeRefused(io, result.refused);
+      return result.refused.length > 0 ? 1 : 0;
     }
     const result = await pull(target.client, {
       ...common,
@@ -44,7 +51,10 @@ export async function run(input: CommandInput): Promise<number> {
     });
     if (format === 'json') io.stdout.write(`${JSON.stringify({ dir, ...result }, null, 2)}\n`);
     else writePullText(io, dir, result);
-    return 0;
+    writeRefused(io, result.refused);
+    // Warnings leave the tree whole (a file that could not be downloaded keeps its remote URL): exit 0.
+    // A file refused is missing from the tree: exit 1, as for any write that failed.
+    return result.refused.length > 0 ? 1 : 0;
   } finally {
     await target.close();
   }
@@ -56,6 +66,18 @@ function warningLine(w: PullWarning): string {
   const where = w.path ? `${t(w.path)}: ` : '';
   const article = w.article ? ` (article "${t(w.article.title)}", ${t(w.article.id)})` : '';
   return `warning [${w.code}] ${where}${t(w.message)}${article}\n`;
+}
+
+/** Each file not written because its place leads outside the target through a symbolic link. */
+function writeRefused(
+  io: CommandInput['io'],
+  refused: ReadonlyArray<{ path: string; reason: string }>,
+): void {
+  for (const r of refused) {
+    io.stderr.write(
+      `error [pull/outside-target] ${t(r.path)}: not written, ${t(r.reason)}. Remove the link or pull into another folder.\n`,
+    );
+  }
 }
 
 function writePullText(io: CommandInput['io'], dir: string, result: PullResult): void {

@@ -1,8 +1,9 @@
-import { access, copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { access, copyFile, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { pullDrifted } from '../../pull/drifted.js';
+import { TargetBoundary } from '../../pull/inside-target.js';
 import { pull } from '../../pull/pull.js';
 import { planFromConfig } from '../../run/index.js';
 import { failed, ok } from '../result.js';
@@ -45,6 +46,8 @@ export const pullTool: ToolDefinition<typeof pullInput> = {
     const common = {
       apiOrigin: target.apiOrigin,
       maxAssetBytes: config.maxAssetBytes,
+      downloadTimeoutMs: config.pull.downloadTimeoutMs,
+      include: config.include,
       dryRun: args.dry_run === true,
     };
     if (args.drifted === true) {
@@ -59,6 +62,7 @@ export const pullTool: ToolDefinition<typeof pullInput> = {
             : `${verb} Pylon's version of ${articles} article(s); review the change with git diff, then plan.`,
           ...result.files.map((f) => `- ${f.kind} ${f.path}`),
           ...result.warnings.map((w) => `warning [${w.code}] ${w.path ?? ''} ${w.message}`),
+          ...result.refused.map((r) => `error [pull/outside-target] ${r.path}: not written, ${r.reason}`),
         ].join('\n'),
         { dryRun: common.dryRun, ...result },
       );
@@ -83,12 +87,20 @@ export const pullTool: ToolDefinition<typeof pullInput> = {
           hint: 'This collection is already in the docs tree; use pull with drifted: true to bring in edits made in Pylon.',
         });
       }
-      if (result.written)
-        await moveInto(
-          join(staging, 'tree'),
-          config.contentDir,
-          result.files.map((f) => f.path),
-        );
+      const refused = result.written
+        ? await moveInto(
+            join(staging, 'tree'),
+            config.contentDir,
+            result.files.map((f) => f.path),
+          )
+        : [];
+      if (refused.length > 0) {
+        return failed({
+          code: 'pull/outside-target',
+          message: `Nothing was written: ${refused.map((r) => `${r.path} (${r.reason})`).join(', ')}.`,
+          hint: 'Remove the symbolic link from the docs tree, or pull the collection elsewhere.',
+        });
+      }
       const articles = result.files.filter((f) => f.kind === 'article').length;
       return ok(
         [
@@ -125,18 +137,30 @@ async function existing(contentDir: string, paths: readonly string[]): Promise<s
 
 /**
  * Copies the staged files beside their destinations first and renames them into place only once every copy
- * succeeded, so a failure leaves no half-written collection in the tree.
+ * succeeded, so a failure leaves no half-written collection in the tree. A destination reached through a
+ * symbolic link to outside the docs tree is refused, and then nothing is written.
  */
-async function moveInto(staged: string, contentDir: string, paths: readonly string[]): Promise<void> {
-  const partial = (path: string) => `${join(contentDir, path)}.pylon-kb-partial`;
+async function moveInto(
+  staged: string,
+  contentDir: string,
+  paths: readonly string[],
+): Promise<Array<{ path: string; reason: string }>> {
+  const boundary = await TargetBoundary.of(contentDir);
+  const places: Array<[string, string]> = [];
+  const refused: Array<{ path: string; reason: string }> = [];
+  for (const path of paths) {
+    const place = await boundary.place(path);
+    if (place.ok) places.push([path, place.absolute]);
+    else refused.push({ path, reason: place.reason });
+  }
+  if (refused.length > 0) return refused;
+  const partial = (absolute: string) => `${absolute}.pylon-kb-partial`;
   try {
-    for (const path of paths) {
-      await mkdir(dirname(join(contentDir, path)), { recursive: true });
-      await copyFile(join(staged, path), partial(path));
-    }
+    for (const [path, absolute] of places) await copyFile(join(staged, path), partial(absolute));
   } catch (error) {
-    await Promise.all(paths.map((path) => rm(partial(path), { force: true })));
+    await Promise.all(places.map(([, absolute]) => rm(partial(absolute), { force: true })));
     throw error;
   }
-  for (const path of paths) await rename(partial(path), join(contentDir, path));
+  for (const [, absolute] of places) await rename(partial(absolute), absolute);
+  return [];
 }

@@ -1,0 +1,27 @@
+import { globMatcher } from '../content/glob.js';
+import { isMarkdownPath } from '../content/markdown-path.js';
+
+/**
+ * Whether a path in the pulled tree would be read as a document by the next `plan`: a Markdown extension
+ * (`.md`, `.markdown`, `.mdx`) or a match of the config's `include` globs (a site that reads `.txt` pages).
+ */
+export function documentPathRule(include: readonly string[] = []): (path: string) => boolean {
+  const included = include.length > 0 ? globMatcher(include) : () => false;
+  return (path) => isMarkdownPath(path) || included(path);
+}
+
+/** The extensions a downloaded file with a document's name is given instead, in order of preference. */
+const INERT_EXTENSIONS = ['.txt', '.bin'];
+
+/**
+ * A downloaded file's path that no reader of the tree takes for a document: unchanged when it is not one,
+ * else with an inert extension added (`notes-3fa2c1d0.md` → `notes-3fa2c1d0.md.txt`); null when every
+ * candidate is a document too (an `include` that matches everything).
+ */
+export function inertFilePath(path: string, isDocument: (path: string) => boolean): string | null {
+  if (!isDocument(path)) return path;
+  for (const extension of INERT_EXTENSIONS) {
+    if (!isDocument(`${path}${extension}`)) return `${path}${extension}`;
+  }
+  return null;
+}
