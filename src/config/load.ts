@@ -13,6 +13,24 @@ export const CONFIG_FILE_NAMES = [
   'pylon-kb.config.json',
 ] as const;
 
+/**
+ * How long a default export that is a promise may take to settle. A promise that never settles would
+ * otherwise leave Node with nothing to wait for, and it would exit (code 13) without a word.
+ */
+export const CONFIG_SETTLE_TIMEOUT_MS = 10_000;
+/**
+ * How long importing the config module may take (compiling TypeScript, its imports, top-level awaits):
+ * longer than the settle timeout, as compiling alone can take seconds on a busy CI machine.
+ */
+export const CONFIG_IMPORT_TIMEOUT_MS = 60_000;
+
+export interface LoadConfigOptions {
+  /** Milliseconds a promise default export may take to settle. Default `CONFIG_SETTLE_TIMEOUT_MS`. */
+  settleTimeoutMs?: number | undefined;
+  /** Milliseconds importing the module may take. Default `CONFIG_IMPORT_TIMEOUT_MS`. */
+  importTimeoutMs?: number | undefined;
+}
+
 export interface LoadedConfigFile {
   /** The file's default export, not yet validated (`resolveConfig` does that). */
   config: UserConfig | undefined;
@@ -31,7 +49,10 @@ function reason(error: unknown, file: string): string {
   return at ? `${first} (line ${at[1]}, column ${at[2]})` : first;
 }
 
-async function importModule(path: string): Promise<unknown> {
+async function importModule(
+  path: string,
+  timeouts: { importMs: number; settleMs: number },
+): Promise<unknown> {
   if (path.endsWith('.json')) {
     const text = await readFile(path, 'utf8');
     try {
@@ -44,8 +65,11 @@ async function importModule(path: string): Promise<unknown> {
   try {
     // Imported as a namespace (not `{ default: true }`) so a missing default export is reported, not
     // validated as if the namespace object were the config.
-    mod = await importConfigModule(path);
+    mod = await withTimeout(importConfigModule(path), timeouts.importMs, () =>
+      neverSettled(path, timeouts.importMs, 'its module (or a top-level await in it)'),
+    );
   } catch (error) {
+    if (error instanceof ConfigTimeout) throw error;
     throw new Error(
       `Could not load ${path}: ${reason(error, path)}. Fix the error in the file (it must be valid TypeScript or ` +
         'JavaScript that runs without throwing), or point --config at another file.',
@@ -54,7 +78,44 @@ async function importModule(path: string): Promise<unknown> {
   if (mod === null || typeof mod !== 'object' || !('default' in mod)) {
     throw new Error(`${path} has no default export. End it with: export default defineConfig({ ... });`);
   }
-  return mod.default;
+  // A default export that is a promise (an async config) is waited for.
+  try {
+    return await withTimeout(Promise.resolve(mod.default), timeouts.settleMs, () =>
+      neverSettled(path, timeouts.settleMs, 'its default export'),
+    );
+  } catch (error) {
+    if (error instanceof ConfigTimeout) throw error;
+    throw new Error(
+      `The default export of ${path} is a promise that was rejected: ${reason(error, path)}. ` +
+        'Fix what the config waits for, or export the config object itself.',
+    );
+  }
+}
+
+class ConfigTimeout extends Error {}
+
+function neverSettled(path: string, ms: number, what: string): ConfigTimeout {
+  const seconds = Number((ms / 1000).toFixed(3));
+  return new ConfigTimeout(
+    `${path} did not finish loading within ${seconds} s: ${what} waits for a promise that never settles. ` +
+      'Export the config object (or a promise that resolves), and make sure what it awaits finishes.',
+  );
+}
+
+/**
+ * `work`, or the error `timedOut` makes when it has not settled within `ms`. The timer keeps the process
+ * alive while it waits (a pending promise alone does not).
+ */
+async function withTimeout<T>(work: Promise<T>, ms: number, timedOut: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut()), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** How often each `.mjs` config was imported in this process. */
@@ -82,9 +143,14 @@ async function importConfigModule(path: string): Promise<unknown> {
 /**
  * Finds and loads the config file: `path` (relative to `cwd`) when given, else the first of
  * `CONFIG_FILE_NAMES` in `cwd`. No file is fine (`config: undefined`); an explicit path that does not
- * exist, or a file that does not parse or run, throws an error that names the file and the fix.
+ * exist, or a file that does not parse or run, whose default export is a rejected promise, or that has not
+ * finished loading in time (`LoadConfigOptions`), throws an error that names the file and the fix.
  */
-export async function loadConfigFile(path: string | undefined, cwd: string): Promise<LoadedConfigFile> {
+export async function loadConfigFile(
+  path: string | undefined,
+  cwd: string,
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfigFile> {
   let file: string | undefined;
   if (path !== undefined) {
     file = resolve(cwd, path);
@@ -98,6 +164,9 @@ export async function loadConfigFile(path: string | undefined, cwd: string): Pro
     file = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((candidate) => existsSync(candidate));
     if (file === undefined) return { config: undefined };
   }
-  const config = (await importModule(file)) as UserConfig | undefined;
+  const config = (await importModule(file, {
+    importMs: options.importTimeoutMs ?? CONFIG_IMPORT_TIMEOUT_MS,
+    settleMs: options.settleTimeoutMs ?? CONFIG_SETTLE_TIMEOUT_MS,
+  })) as UserConfig | undefined;
   return { config, path: file };
 }

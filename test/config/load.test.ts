@@ -115,6 +115,39 @@ describe('loadConfigFile', () => {
     );
   });
 
+  it('waits for a default export that is a promise', async () => {
+    await writeFile(
+      join(dir, 'pylon-kb.config.mjs'),
+      'export default new Promise((resolve) => setTimeout(() => resolve({ knowledgeBase: "later" }), 20));',
+    );
+    const loaded = await loadConfigFile(undefined, dir);
+    expect(loaded.config).toEqual({ knowledgeBase: 'later' });
+  });
+
+  it('names the file and the reason when the default export is a rejected promise', async () => {
+    await writeFile(join(dir, 'pylon-kb.config.ts'), 'export default Promise.reject(new Error("nope"));');
+    await expect(loadConfigFile(undefined, dir)).rejects.toThrow(
+      `The default export of ${join(dir, 'pylon-kb.config.ts')} is a promise that was rejected: nope. Fix what the config waits for`,
+    );
+  });
+
+  it('names the file after the timeout when the default export never settles', async () => {
+    await writeFile(join(dir, 'pylon-kb.config.js'), 'export default new Promise(() => {});');
+    await expect(loadConfigFile(undefined, dir, { settleTimeoutMs: 200 })).rejects.toThrow(
+      `${join(dir, 'pylon-kb.config.js')} did not finish loading within 0.2 s: its default export waits for a promise that never settles.`,
+    );
+  });
+
+  it('names the file after the timeout when a top-level await never settles', async () => {
+    await writeFile(
+      join(dir, 'pylon-kb.config.mjs'),
+      'await new Promise(() => {});\nexport default { knowledgeBase: "kb" };',
+    );
+    await expect(loadConfigFile(undefined, dir, { importTimeoutMs: 200 })).rejects.toThrow(
+      `${join(dir, 'pylon-kb.config.mjs')} did not finish loading within 0.2 s: its module (or a top-level await in it) waits`,
+    );
+  });
+
   it('throws on invalid JSON, naming the file', async () => {
     await writeFile(join(dir, 'pylon-kb.config.json'), '{ "knowledgeBase": }');
     await expect(loadConfigFile(undefined, dir)).rejects.toThrow(
