@@ -19,6 +19,8 @@ export interface MdastPass {
   customIds: CustomId[];
   /** Whether the tree held raw HTML when it was walked. */
   hadHtml: boolean;
+  /** The (Markdown) line of the first raw HTML, where a refusal of its nesting points. */
+  firstHtmlLine: number | undefined;
   /**
    * Marks the local links and images of the tree as it is now. `changed`: the tree was changed since
    * the walk in ways other than removing `removed` (it is walked again then).
@@ -44,6 +46,7 @@ export function walkMdast(
   const definitions = new Map<string, Definition>();
   const candidates: ReferenceCandidate[] = [];
   let hadHtml = false;
+  let firstHtmlLine: number | undefined;
 
   const walk = (node: Nodes) => {
     scanner.scan(node);
@@ -56,7 +59,10 @@ export function walkMdast(
       if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
     } else if (isReferenceCandidate(node)) {
       candidates.push(node);
-      if (node.type === 'html') hadHtml = true;
+      if (node.type === 'html' && !hadHtml) {
+        hadHtml = true;
+        firstHtmlLine = node.position?.start.line;
+      }
     }
     if ('children' in node) for (const child of node.children) walk(child);
   };
@@ -66,6 +72,7 @@ export function walkMdast(
     diagnostics: scanner.diagnostics,
     customIds,
     hadHtml,
+    firstHtmlLine,
     markReferences({ changed, removed }) {
       if (changed) return markReferences(tree, context.lineOffset, fragments);
       const gone = removed ? nodesOf(removed) : undefined;

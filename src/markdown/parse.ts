@@ -5,6 +5,7 @@ import type remarkMdxPlugin from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { checkMarkdownNesting, RenderRefusal } from './bounds.js';
 import type { HeadingIdRule } from './heading-slugs.js';
 import { markdownProcessor } from './pipeline.js';
 import { DEFAULT_SYNTAX } from './syntax/constructs.js';
@@ -60,6 +61,7 @@ export function parseSource(
     try {
       return parseAs(markdown, file, options, 'mdx', findings);
     } catch (error) {
+      if (error instanceof RenderRefusal) throw error;
       findings.length = 0;
       findings.push(mdxFailure(error));
     }
@@ -86,6 +88,8 @@ function parseAs(
   };
   const prepared = prepareSource(markdown, file, { ...options, format }, safeRanges);
   const tree = parse(prepared.markdown);
+  // Before anything walks the tree recursively.
+  checkMarkdownNesting(tree, (line) => prepared.sourceLines?.[line - 1] ?? line);
   if (prepared.sourceLines) remapLines(tree, (line) => prepared.sourceLines?.[line - 1] ?? line);
   findings.push(...prepared.findings);
   const context: SyntaxStepContext = {

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { elementDepth, htmlNestingRefusal, MAX_HTML_NESTING } from './bounds.js';
 import { isAllowedIframeSrc } from './schema.js';
 
 /**
@@ -10,13 +11,23 @@ import { isAllowedIframeSrc } from './schema.js';
  * Raw HTML in Markdown arrives in pieces (`<details>`, then Markdown, then `</details>`), so the pieces
  * cannot be parsed one by one. Instead the whole tree is serialised with the raw pieces in place and
  * parsed again as one HTML fragment, the way a browser would read it. This runs only when the document
- * has raw HTML, and always before sanitising.
+ * has raw HTML, and always before sanitising. HTML nested deeper than `MAX_HTML_NESTING` is refused
+ * (bounds.ts): the tree steps after this one recurse per level.
  */
 export function rehypeParseRawHtml() {
   return (tree: Root, file: { data: object }): void => {
     // The render's mdast pass says when the document has no raw HTML at all; otherwise look.
     if ((file.data as RawHtmlData).rawHtml === false || !hasRaw(tree)) return;
-    const fragment = fromHtml(toHtml(tree, { allowDangerousHtml: true }), { fragment: true });
+    const data = file.data as RawHtmlData;
+    let fragment: Root;
+    try {
+      fragment = fromHtml(toHtml(tree, { allowDangerousHtml: true }), { fragment: true });
+    } catch (error) {
+      // Converting the parsed HTML recurses per level: thousands of levels overflow the stack.
+      if (error instanceof RangeError) throw htmlNestingRefusal(data.firstHtmlLine ?? 1);
+      throw error;
+    }
+    if (elementDepth(fragment) > MAX_HTML_NESTING) throw htmlNestingRefusal(data.firstHtmlLine ?? 1);
     tree.children = fragment.children;
   };
 }
@@ -25,6 +36,8 @@ export function rehypeParseRawHtml() {
 export interface RawHtmlData {
   /** false: the Markdown holds no raw HTML, so the tree need not be searched for it. */
   rawHtml?: boolean;
+  /** The line of the document's first raw HTML (named when its nesting is refused). */
+  firstHtmlLine?: number | undefined;
 }
 
 function hasRaw(parent: Root | Element): boolean {

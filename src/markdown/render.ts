@@ -2,6 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { Root as MdastRoot } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkContainerNesting, RenderRefusal } from './bounds.js';
 import type { CustomId } from './custom-ids.js';
 import { finishTree } from './hast-pass.js';
 import { type HeadingIdRule, headingSlug } from './heading-slugs.js';
@@ -64,8 +65,49 @@ export type { Heading, LocalReference };
  * Markdown → sanitised HTML, with each local link or image URL replaced by a sentinel
  * (`href="pylon-kb-ref:<index into references>"`) for `replaceSentinels`. The content core renders with
  * this, then resolves the references against the whole tree. Pure and deterministic.
+ *
+ * A document the renderer refuses (nested past bounds.ts' limits) or cannot render gives no HTML and an
+ * error naming its file and line: that document is held back, the rest of the run goes on.
  */
 export function renderDocument(markdown: string, options: RenderOptions = {}): RenderResult {
+  try {
+    checkContainerNesting(markdown);
+    return renderWithinBounds(markdown, options);
+  } catch (error) {
+    return { html: '', headings: [], anchors: [], references: [], diagnostics: [refusal(error, options)] };
+  }
+}
+
+function refusal(error: unknown, options: RenderOptions): Diagnostic {
+  const file = options.file !== undefined ? { file: options.file } : {};
+  const lineOffset = options.lineOffset ?? 0;
+  if (error instanceof RenderRefusal) {
+    return {
+      severity: 'error',
+      code: 'markdown/too-deep',
+      message: error.message,
+      ...file,
+      line: error.line + lineOffset,
+      hint: error.hint,
+    };
+  }
+  const overflow = error instanceof RangeError;
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return {
+    severity: 'error',
+    code: overflow ? 'markdown/too-deep' : 'markdown/render-failed',
+    message: overflow
+      ? 'This page nests too deeply to render.'
+      : `pylon-kb could not render this page (${reason}).`,
+    ...file,
+    line: 1 + lineOffset,
+    hint: overflow
+      ? 'Flatten the nesting of quotes, lists or HTML elements: pages nested this deep are not published.'
+      : 'This is a bug in pylon-kb: please report it with the page. The page is not published.',
+  };
+}
+
+function renderWithinBounds(markdown: string, options: RenderOptions): RenderResult {
   const lineOffset = options.lineOffset ?? 0;
   const { tree: mdast, context: syntax } = parseSource(markdown, options.file ?? '', options);
   const pass = walkMdast(
@@ -83,7 +125,7 @@ export function renderDocument(markdown: string, options: RenderOptions = {}): R
 
   const rule = options.headingIds ?? 'github';
   const hast: HastRoot = markdownProcessor.runSync(mdast, {
-    data: !changed && !pass.hadHtml ? { rawHtml: false } : {},
+    data: !changed && !pass.hadHtml ? { rawHtml: false } : { firstHtmlLine: pass.firstHtmlLine },
   });
   const finished = finishTree(hast, {
     headingIds: rule,
