@@ -125,6 +125,17 @@ export function matchArticles(
     }
   }
 
+  // A document one writer moved while another wrote it at its old path (watch and apply at once, or a run
+  // interrupted mid-move): an article still carrying a key the document's article records as one it had
+  // is a duplicate of it, healed like one (retired, its paths redirected), unless a person changed it.
+  for (const match of matches.values()) {
+    const former = new Set(match.remote?.marker?.formerKeys ?? []);
+    if (former.size === 0) continue;
+    const left = orphans.filter((o) => former.has(o.marker?.key ?? '') && textStillOurs(o));
+    match.extras.push(...left);
+    orphans = orphans.filter((o) => !left.includes(o));
+  }
+
   for (const doc of [...unmatched]) {
     const orphan = orphans.find((o) => pathsOf(o).some((p) => doc.redirectFrom.includes(p)));
     if (!orphan) continue;
