@@ -285,4 +285,86 @@ describe('createPlan', () => {
     });
     expect(plan.operations[1]).toMatchObject({ articleId: leftover.id, action: 'delete' });
   });
+
+  it("heals an article left at a moved document's old path by another writer, as a duplicate of it", () => {
+    const moved = doc('b/x');
+    const leftover = published(doc('a/x'), {
+      collection_id: 'c-a',
+      url: 'https://help.acme.test/articles/1111111111-x',
+    });
+    const fresh = remoteArticle({
+      collection_id: 'c-b',
+      title: moved.title,
+      slug: moved.slug,
+      html: markedBody(moved, [], [], ['a/x']),
+    });
+    const edited = published(doc('a/y', { html: '<p>Kept</p>' }), {
+      collection_id: 'c-a',
+      html: markedBody(doc('a/y', { html: '<p>Kept</p>' })).replace('Kept', 'Changed in Pylon'),
+    });
+    const plan = createPlan(
+      desired([moved, doc('b/y')], [folder('a'), folder('b')]),
+      current(
+        [leftover, fresh, edited],
+        [
+          { id: 'c-a', title: 'A', slug: 'a' },
+          { id: 'c-b', title: 'B', slug: 'b' },
+        ],
+      ),
+      options,
+    );
+    expect(plan.operations.filter((o) => o.kind !== 'create-article').map((o) => o.kind)).toEqual([
+      'create-redirects',
+      'retire-article',
+      'orphan',
+    ]);
+    expect(plan.operations.find((o) => o.kind === 'create-redirects')).toMatchObject({
+      articleId: fresh.id,
+      redirectPaths: ['/articles/1111111111-x'],
+    });
+    expect(plan.operations.find((o) => o.kind === 'retire-article')).toMatchObject({
+      articleId: leftover.id,
+      action: 'delete',
+    });
+  });
+
+  it('links to an article retitled in this run by placeholder, with the URL it has now for apply', () => {
+    const target = doc('guides/keys', { title: 'Keys and shortcuts' });
+    const linking = doc('guides/start', {
+      html: '<p><a href="pylon-kb://article/guides%2Fkeys">keys</a></p>',
+    });
+    const url = 'https://help.acme.test/articles/1234567890-keyboard-shortcuts';
+    const guides = [{ id: 'c-g', title: 'Guides', slug: 'guides' }];
+    const before = published(doc('guides/keys', { title: 'Keyboard shortcuts' }), {
+      url,
+      collection_id: 'c-g',
+    });
+    const start = published(linking, {
+      html: markedBody(linking).replace('pylon-kb://article/guides%2Fkeys', url),
+      collection_id: 'c-g',
+    });
+    const plan = createPlan(
+      desired([target, linking], [folder('guides')]),
+      current([before, start], guides),
+      options,
+    );
+    const updates = plan.operations.filter((o): o is UpdateArticleOp => o.kind === 'update-article');
+    expect(updates.map((o) => [o.key, o.changes])).toEqual([
+      ['guides/keys', ['title', 'body']],
+      ['guides/start', ['body']],
+    ]);
+    expect(updates[1]?.bodyHtml).toContain('pylon-kb://article/guides%2Fkeys');
+    expect(plan.urlsBefore).toEqual({ 'guides/keys': url });
+    // Unchanged title: links are written with the URL the article has.
+    const same = createPlan(
+      desired([doc('guides/keys', { title: 'Keyboard shortcuts' }), linking], [folder('guides')]),
+      current([before, start], guides),
+      options,
+    );
+    expect(same.operations.map((o) => o.key)).not.toContain('guides/keys');
+    expect(same.operations.flatMap((o) => ('bodyHtml' in o ? [o.bodyHtml] : [])).join('')).not.toContain(
+      'pylon-kb://article/',
+    );
+    expect(same.urlsBefore).toBeUndefined();
+  });
 });
