@@ -310,6 +310,75 @@ pylon-kb://collections. Stdout carries only protocol messages; logs go to stderr
     load: () => import('./commands/mcp.js'),
   }),
   defineCommand({
+    name: 'init',
+    summary:
+      'set a project up: pylon-kb.config.ts, the CI workflow, .gitignore (finds the docs tree and its generator)',
+    usage: '[options]',
+    description: `Finds the docs tree and its site generator (the folders generators keep their pages in, and the marker
+files every command detects a generator by), then writes pylon-kb.config.ts (content directory, knowledge
+base, default author, site), .github/workflows/docs.yml (plan on pull requests with a sticky comment, apply
+on pushes to main in a concurrency group, the action's cache; see docs/ci.md) and adds .pylon-kb/ to
+.gitignore. At a terminal it asks for the docs tree, the knowledge base and the default author; in CI,
+with --yes, or when stdin or stdout is not a terminal it asks nothing and takes the flags (and PYLON_KB,
+PYLON_AUTHOR). It never replaces an existing config or workflow without --force: it names the file and
+writes nothing. Then it prints the next command.`,
+    flags: [
+      {
+        title: 'Answers',
+        flags: [
+          {
+            name: 'content-dir',
+            type: 'string',
+            value: '<dir>',
+            description: 'the docs tree',
+            default: 'found',
+          },
+          {
+            name: 'kb',
+            type: 'string',
+            value: '<id|slug>',
+            description: 'knowledge base (knowledgeBase)',
+            default: 'PYLON_KB, else left out',
+          },
+          {
+            name: 'author',
+            type: 'string',
+            value: '<who>',
+            description: 'default author (defaultAuthor): email, user id, user name or team:<name>',
+            default: 'PYLON_AUTHOR, else left out',
+          },
+          {
+            name: 'site',
+            type: 'string',
+            value: '<name>',
+            description: 'the site generator, or auto',
+            default: 'found',
+          },
+          {
+            name: 'action',
+            type: 'string',
+            value: '<ref>',
+            description: 'the pylon-kb action the workflow uses (owner/repo@ref)',
+            default: 'OWNER/pylon-kb@v0',
+          },
+        ],
+      },
+      {
+        title: 'Run',
+        flags: [
+          { name: 'force', type: 'boolean', description: 'replace an existing config file or workflow' },
+          {
+            name: 'yes',
+            short: 'y',
+            type: 'boolean',
+            description: 'ask nothing: take what was found and the flags',
+          },
+        ],
+      },
+    ],
+    load: () => import('./commands/init.js'),
+  }),
+  defineCommand({
     name: 'completion',
     summary: 'print a shell completion script: commands and their flags (bash, zsh or fish)',
     usage: '<bash|zsh|fish>',

@@ -91,6 +91,12 @@ export interface SiteDefinition<N extends string = SiteName> {
   name: N;
   /** Display name, e.g. "Docusaurus". */
   label: string;
+  /**
+   * Where the generator keeps its pages by default, relative to the site root (the folder of its marker;
+   * `.`: that folder itself), most usual first: `pylon-kb init` takes a folder there over other folders
+   * with Markdown. Default `['docs']`.
+   */
+  contentDirs?: readonly string[];
   /** The site-root files (or folders, ending in `/`) that identify the generator, in the order tried. */
   markers: readonly string[];
   /**

@@ -19,6 +19,7 @@ const NUMBER_PREFIX = /^\d+\s*[-_.]+\s*(?=[^\d\s\-_.])/;
 export const docusaurus: SiteDefinition<'docusaurus'> = {
   name: 'docusaurus',
   label: 'Docusaurus',
+  contentDirs: ['docs'],
   markers: [
     'docusaurus.config.js',
     'docusaurus.config.ts',

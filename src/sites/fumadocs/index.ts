@@ -17,6 +17,7 @@ const SOURCE_FILES = ['lib/source.ts', 'src/lib/source.ts', 'lib/source.tsx', 's
 export const fumadocs: SiteDefinition<'fumadocs'> = {
   name: 'fumadocs',
   label: 'Fumadocs',
+  contentDirs: ['content/docs'],
   markers: MARKERS,
   markerTexts: Object.fromEntries(MARKERS.map((name) => [name, /fumadocs/])),
   staticDirs: ['public'],

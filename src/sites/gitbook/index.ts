@@ -16,6 +16,7 @@ import { normaliseUrlPath, pathUrl } from '../url.js';
 export const gitbook: SiteDefinition<'gitbook'> = {
   name: 'gitbook',
   label: 'GitBook',
+  contentDirs: ['.'],
   markers: ['.gitbook.yaml', 'SUMMARY.md'],
   // mdBook keeps a `SUMMARY.md` too, in `src/` below its `book.toml`.
   weakMarkers: ['SUMMARY.md'],

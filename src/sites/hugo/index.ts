@@ -9,6 +9,7 @@ import { HUGO_CONFIG_FILES, hugoKey, readHugoConfig } from './config.js';
 export const hugo: SiteDefinition<'hugo'> = {
   name: 'hugo',
   label: 'Hugo',
+  contentDirs: ['content'],
   markers: [
     'hugo.toml',
     'hugo.yaml',

@@ -12,6 +12,7 @@ const POST = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 export const jekyll: SiteDefinition<'jekyll'> = {
   name: 'jekyll',
   label: 'Jekyll',
+  contentDirs: ['.'],
   markers: ['_config.yml', '_config.yaml'],
   staticDirs: ['.'],
   exclude: [

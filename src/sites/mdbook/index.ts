@@ -20,6 +20,7 @@ import { readSummary } from './summary.js';
 export const mdbook: SiteDefinition<'mdbook'> = {
   name: 'mdbook',
   label: 'mdBook',
+  contentDirs: ['src'],
   markers: ['book.toml'],
   staticDirs: [],
   exclude: ['SUMMARY.md'],

@@ -16,6 +16,7 @@ import { folderOfPath, pathUrl } from '../url.js';
 export const mintlify: SiteDefinition<'mintlify'> = {
   name: 'mintlify',
   label: 'Mintlify',
+  contentDirs: ['.'],
   markers: ['docs.json', 'mint.json'],
   staticDirs: [],
   exclude: ['snippets/**', 'node_modules/**'],

@@ -11,6 +11,7 @@ import { snippetsOptions } from './snippets.js';
 export const mkdocs: SiteDefinition<'mkdocs'> = {
   name: 'mkdocs',
   label: 'MkDocs',
+  contentDirs: ['docs'],
   markers: ['mkdocs.yml', 'mkdocs.yaml'],
   staticDirs: [],
   exclude: [],

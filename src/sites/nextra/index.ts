@@ -24,6 +24,7 @@ const MARKERS = [
 export const nextra: SiteDefinition<'nextra'> = {
   name: 'nextra',
   label: 'Nextra',
+  contentDirs: ['content', 'pages', 'src/pages'],
   markers: MARKERS,
   markerTexts: Object.fromEntries(MARKERS.map((name) => [name, /nextra/i])),
   staticDirs: ['public'],

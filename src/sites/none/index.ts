@@ -6,6 +6,7 @@ import { pathUrl } from '../url.js';
 export const none: SiteDefinition<'none'> = {
   name: 'none',
   label: 'none',
+  contentDirs: ['docs', 'content', 'documentation'],
   markers: [],
   staticDirs: [],
   exclude: [],

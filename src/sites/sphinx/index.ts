@@ -20,6 +20,7 @@ import { readToctrees } from './toctree.js';
 export const sphinx: SiteDefinition<'sphinx'> = {
   name: 'sphinx',
   label: 'Sphinx (MyST)',
+  contentDirs: ['.'],
   markers: ['conf.py', 'myst.yml', '_toc.yml'],
   markerTexts: { 'conf.py': /["'](?:myst_parser|myst_nb)["']/ },
   staticDirs: ['_static'],

@@ -19,6 +19,7 @@ const MARKERS = [
 export const starlight: SiteDefinition<'starlight'> = {
   name: 'starlight',
   label: 'Starlight',
+  contentDirs: ['src/content/docs'],
   markers: MARKERS,
   markerTexts: Object.fromEntries(MARKERS.map((name) => [name, /@astrojs\/starlight/])),
   // `src/assets/` is where pages' images live, linked relatively (`../../assets/shot.png`).

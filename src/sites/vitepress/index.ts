@@ -9,6 +9,7 @@ import { folderOfPath, pathUrl } from '../url.js';
 export const vitepress: SiteDefinition<'vitepress'> = {
   name: 'vitepress',
   label: 'VitePress',
+  contentDirs: ['.'],
   markers: ['.vitepress/'],
   staticDirs: ['public'],
   exclude: ['public/**', '**/node_modules/**'],
