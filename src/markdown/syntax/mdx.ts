@@ -4,7 +4,7 @@ import { mdxImport } from './include-directives.js';
 import { includeCandidates } from './include-paths.js';
 import type { IncludeLookup } from './includes.js';
 import { JS_STRING, jsStringValue } from './js-string.js';
-import { expressionAttributes, isJsx, type JsxElement } from './jsx.js';
+import { expressionAttributes, isJsx, type JsxElement, textAttribute } from './jsx.js';
 import type { InlineParser } from './mdx-blocks.js';
 import { KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
 import { dataAttributeContent, exportedConstants } from './mdx-data-attributes.js';
@@ -122,14 +122,40 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
     return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: text }];
   });
   if (mapped) return mapped;
+  const texts = textAttributes(element);
   warn(
     context,
     line,
     'markdown/unknown-component',
-    `The component <${element.name}> is not known to pylon-kb: only its content is published.`,
+    `The component <${element.name}> is not known to pylon-kb: only its content${texts.length > 0 ? ` and its text attributes (${texts.map(([name]) => name).join(', ')})` : ''} are published.`,
     `Replace it with Markdown, or with one of ${KNOWN_COMPONENTS.slice(0, 8).join(', ')} …`,
   );
-  return children;
+  return [...attributeText(texts, element.type === 'mdxJsxTextElement'), ...children];
+}
+
+/** The attributes of an unknown component that carry text readers see (a card's title and description). */
+const TEXT_ATTRIBUTES = ['title', 'label', 'caption', 'description', 'date'];
+
+function textAttributes(element: JsxElement): [string, string][] {
+  return TEXT_ATTRIBUTES.flatMap((name): [string, string][] => {
+    const value = textAttribute(element, name)?.trim();
+    return value ? [[name, value]] : [];
+  });
+}
+
+/** A title or label in bold, then the other texts; inline, as phrasing in the component's place. */
+function attributeText(texts: [string, string][], inline: boolean): RootContent[] {
+  const nodes = texts.map(
+    ([name, value]): PhrasingContent =>
+      name === 'title' || name === 'label'
+        ? { type: 'strong', children: [{ type: 'text', value }] }
+        : { type: 'text', value },
+  );
+  if (inline)
+    return nodes.flatMap((node, i) =>
+      i === 0 ? [node] : [{ type: 'text', value: ' ' }, node],
+    ) as RootContent[];
+  return nodes.map((node) => ({ type: 'paragraph', children: [node] }));
 }
 
 const FLOW = new Set([
