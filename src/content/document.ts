@@ -76,16 +76,12 @@ export function parseDocument(
   const strip = options.stripNumberPrefix ?? site?.stripNumberPrefix ?? true;
   const fromName = splitNumberPrefix(baseName(file.path), strip);
   const isIndex = options.isIndex === true;
-  const page =
-    site && options.site
-      ? site.page(pageInput(file.path, frontmatter.fields, isIndex), options.site.data)
-      : undefined;
+  const input = pageInput(file.path, frontmatter.fields, isIndex);
+  const page = site && options.site ? site.page(input, options.site.data) : undefined;
+  const body = withLayoutText(frontmatter, site?.frontmatterMarkdown?.(input.fields));
   if (page?.notRendered) return notRendered(file.path, page.notRendered, fm.line(page.notRendered.key));
   const title =
-    fm.string('title') ??
-    firstHeading(frontmatter.body) ??
-    options.folderTitle ??
-    titleFromName(fromName.name);
+    fm.string('title') ?? firstHeading(body.markdown) ?? options.folderTitle ?? titleFromName(fromName.name);
   const slug = readSlug(
     fm,
     file.path,
@@ -127,7 +123,6 @@ export function parseDocument(
   diagnostics.sort(byLine);
   const fieldLines = Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.line]));
   if (diagnostics.some((d) => d.severity === 'error')) {
-    const body = { markdown: frontmatter.body, bodyStartLine: frontmatter.bodyStartLine };
     return { doc: null, diagnostics, fieldLines, body };
   }
 
@@ -140,8 +135,8 @@ export function parseDocument(
     published,
     unlisted,
     redirectFrom,
-    markdown: frontmatter.body,
-    bodyStartLine: frontmatter.bodyStartLine,
+    markdown: body.markdown,
+    bodyStartLine: body.bodyStartLine,
     ...(frontmatter.fields.size > 0 && {
       frontmatter: Object.fromEntries([...frontmatter.fields].map(([name, field]) => [name, field.value])),
     }),
@@ -175,6 +170,23 @@ function notRendered(
 
 function byLine(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0);
+}
+
+/**
+ * The body with the Markdown the site's layout makes of the frontmatter before it. Its lines stand for the
+ * frontmatter's last lines (the body's own lines keep their numbers), from line 1 at the earliest.
+ */
+function withLayoutText(
+  frontmatter: { body: string; bodyStartLine: number },
+  layoutText: string | undefined,
+): { markdown: string; bodyStartLine: number } {
+  if (layoutText === undefined)
+    return { markdown: frontmatter.body, bodyStartLine: frontmatter.bodyStartLine };
+  const added = `${layoutText.replace(/\n*$/, '')}\n\n`;
+  return {
+    markdown: `${added}${frontmatter.body}`,
+    bodyStartLine: Math.max(1, frontmatter.bodyStartLine - (added.split('\n').length - 1)),
+  };
 }
 
 function pageInput(path: string, fields: Fields, isIndex: boolean): PageInput {

@@ -8,6 +8,10 @@ import { isSiteIndexName } from './site-tree.js';
 import { parentFolder } from './slug.js';
 import type { SourceFile } from './types.js';
 
+function fieldValues(fields: ReadonlyMap<string, { value: unknown }>): Record<string, unknown> {
+  return Object.fromEntries([...fields].map(([name, field]) => [name, field.value]));
+}
+
 /** Whether the file is one of the site's index pages by its name (`_index.md`, `README.md` …). */
 export function isSiteIndexFile(path: string, site: SiteContext): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -49,7 +53,10 @@ export function readSiteIndexes(
   for (const [folder, file] of indexes) {
     const read = () => readFrontmatter(file, { lenient: true });
     const { frontmatter } = memoized(parts.memo, `index\0${file.path}`, [file.text], read);
-    const hasBody = !frontmatter || frontmatter.body.trim() !== '';
+    const hasBody =
+      !frontmatter ||
+      frontmatter.body.trim() !== '' ||
+      site.definition.frontmatterMarkdown?.(fieldValues(frontmatter.fields)) !== undefined;
     if (folder !== '') parts.metadataFiles.set(folder, [file, ...(parts.metadataFiles.get(folder) ?? [])]);
     if (!hasBody) continue;
     parts.indexDocuments.add(file.path);

@@ -153,6 +153,11 @@ export interface SiteDefinition<N extends string = SiteName> {
    */
   navFiles?: readonly string[];
   page(input: PageInput, data: SiteData): PageInfo;
+  /**
+   * Markdown the site's layout shows from the page's frontmatter before its body (VitePress' home page:
+   * hero and features), else undefined.
+   */
+  frontmatterMarkdown?(fields: Readonly<Record<string, unknown>>): string | undefined;
   readConfig(files: readonly SiteFile[], contentPrefix: string): SiteData;
 }
 

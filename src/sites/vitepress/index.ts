@@ -1,6 +1,7 @@
 import { readJsLiteral, readJsString } from '../static-data.js';
 import { COMMON_KEYS, emptySiteData, type NavEntry, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
 import { folderOfPath, pathUrl } from '../url.js';
+import { homePageMarkdown } from './home-page.js';
 
 /**
  * VitePress: the source folder holds `.vitepress/`, `public/` is served at `/`, `index.md` is the folder's
@@ -50,6 +51,7 @@ export const vitepress: SiteDefinition<'vitepress'> = {
     '.vitepress/config.js',
   ],
   page: ({ path, isIndex }) => ({ urls: [pathUrl(path, isIndex)], redirects: [] }),
+  frontmatterMarkdown: homePageMarkdown,
   readConfig(files) {
     const data = emptySiteData();
     const file = files[0];
