@@ -29,18 +29,26 @@ export function dropLeadingH1(
   const index = firstVisibleIndex(tree);
   const node = tree.children[index];
   if (node?.type !== 'heading' || node.depth !== 1) return undefined;
-  const text = mdastToString(node);
+  const text = headingText(node);
   if (!sameTitle(text, title)) return undefined;
   tree.children.splice(index, 1);
   const customId = (node.data?.hProperties as { dataPylonKbId?: unknown } | undefined)?.dataPylonKbId;
   return typeof customId === 'string' ? { node, text, customId } : { node, text };
 }
 
+/**
+ * A heading's text without its raw HTML tags (`# Mode <Badge text="beta" />` is "Mode"), as VitePress and
+ * GitHub take a page title from its heading: a title is plain text, so markup would show as written.
+ */
+function headingText(node: Heading): string {
+  return mdastToString(node, { includeHtml: false });
+}
+
 /** Text of the first level-1 heading anywhere at the top level (without a `{#id}`), or undefined. */
 export function firstH1Text(tree: Root): string | undefined {
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 1) {
-      const text = stripCustomId(mdastToString(node)).replace(/\s+/g, ' ').trim();
+      const text = stripCustomId(headingText(node)).replace(/\s+/g, ' ').trim();
       if (text) return text;
     }
   }

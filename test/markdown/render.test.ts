@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstHeading, renderMarkdown } from '../../src/markdown/index.js';
+import { firstHeading, renderDocument, renderMarkdown } from '../../src/markdown/index.js';
 
 describe('renderMarkdown headings', () => {
   it('lists headings with their ids and plain text, after the leading H1 is dropped', () => {
@@ -88,5 +88,15 @@ describe('firstHeading', () => {
   it('accepts setext headings and returns undefined without an H1', () => {
     expect(firstHeading('Title\n=====\n')).toBe('Title');
     expect(firstHeading('## Only h2\n')).toBeUndefined();
+  });
+
+  it('leaves raw HTML tags out of the title, keeping the text between them', () => {
+    expect(firstHeading('# Sync mode <Badge type="tip" text="beta" />\n')).toBe('Sync mode');
+    expect(firstHeading('# The <em>new</em> editor\n')).toBe('The new editor');
+  });
+
+  it('drops a leading H1 with a component in it once it gives the title', () => {
+    const { html } = renderDocument('# Sync mode <Badge text="beta" />\n\nBody\n', { title: 'Sync mode' });
+    expect(html).toBe('<p>Body</p>');
   });
 });
