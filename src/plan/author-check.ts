@@ -1,5 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type AuthorDirectory, type AuthorRules, createAuthorResolver, documentAuthor } from './authors.js';
+import {
+  type AuthorDirectory,
+  type AuthorResolution,
+  type AuthorRules,
+  createAuthorResolver,
+  documentAuthor,
+} from './authors.js';
 
 export interface AuthorCheckOptions extends AuthorRules {
   /** Config `defaultAuthor` (or `--author`). */
@@ -19,17 +25,7 @@ export function checkAuthors(
   options: AuthorCheckOptions,
 ): Diagnostic[] {
   const resolve = createAuthorResolver(directory);
-  const diagnostics: Diagnostic[] = [];
-  const fallback = options.defaultAuthor === undefined ? undefined : resolve(options.defaultAuthor);
-  if (fallback && !('userId' in fallback)) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'author/unknown',
-      message: `defaultAuthor: ${fallback.problem}`,
-      field: 'defaultAuthor',
-      hint: `${fallback.hint} Set defaultAuthor in the config (or --author, PYLON_AUTHOR) to a Pylon user.`,
-    });
-  }
+  const diagnostics: Diagnostic[] = [...defaultAuthorProblem(options.defaultAuthor, resolve)];
   for (const doc of docs) {
     const { diagnostic } = documentAuthor(doc, resolve, options.defaultAuthor, options);
     // The default author's problem is the config's (reported above), not each document's that uses it.
@@ -66,4 +62,25 @@ export function missingAuthors(
   return docs
     .filter((doc) => doc.author === undefined)
     .flatMap((doc) => documentAuthor(doc, unresolvable, undefined).diagnostic ?? []);
+}
+
+/**
+ * A default author that is no Pylon user, as one error of the run's config (no file: nothing is written),
+ * however many documents use it; empty when it resolves or is not set.
+ */
+export function defaultAuthorProblem(
+  defaultAuthor: string | undefined,
+  resolve: (spec: string) => AuthorResolution,
+): Diagnostic[] {
+  const fallback = defaultAuthor === undefined ? undefined : resolve(defaultAuthor);
+  if (!fallback || 'userId' in fallback) return [];
+  return [
+    {
+      severity: 'error',
+      code: 'author/unknown',
+      message: `defaultAuthor: ${fallback.problem}`,
+      field: 'defaultAuthor',
+      hint: `${fallback.hint} Set defaultAuthor in the config (or --author, PYLON_AUTHOR) to a Pylon user.`,
+    },
+  ];
 }

@@ -176,6 +176,8 @@ export function documentAuthor(
         code: 'author/missing',
         message: 'No author: the document has no `author` and the config has no `defaultAuthor`.',
         file: doc.path,
+        // Where the frontmatter is (or would start): the key belongs there.
+        line: 1,
         field: 'author',
         hint: 'Add `author: someone@example.com` to the frontmatter, or set `defaultAuthor` in pylon-kb.config.ts (or --author).',
       },

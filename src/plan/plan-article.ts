@@ -58,7 +58,9 @@ function intentOf(doc: DesiredArticle, ctx: ArticlePlanning, parts: PlanParts): 
     authors: ctx.options.authors,
     unknownAuthors: ctx.options.unknownAuthors,
   });
-  if (author.diagnostic) parts.diagnostics.push(author.diagnostic);
+  // A default author that is no Pylon user is the config's problem, reported once by the planner.
+  if (author.diagnostic && author.diagnostic.field !== 'defaultAuthor')
+    parts.diagnostics.push(author.diagnostic);
   const visibility = doc.visibility ?? ctx.options.visibility;
   return {
     desired: doc,

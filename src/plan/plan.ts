@@ -3,6 +3,7 @@ import { placeholdersIn } from '../identity/placeholders.js';
 import type { CurrentState } from '../remote/types.js';
 import { type PlanMemo, planArticleThrough, sharedInputs } from './article-memo.js';
 import { planUploads } from './assets.js';
+import { defaultAuthorProblem } from './author-check.js';
 import { createAuthorResolver } from './authors.js';
 import { planCollectionCleanup } from './collection-cleanup.js';
 import { planCollections } from './collections.js';
@@ -73,6 +74,7 @@ export function createPlan(
       teamLeads: options.teamLeads ?? {},
     }),
   };
+  parts.diagnostics.push(...defaultAuthorProblem(options.defaultAuthor, planning.resolveAuthor));
   const shared = sharedInputs(options, planning, [current.users, current.teams]);
   const guarded = guardRedirectPaths(matched.matches, liveArticlePaths(current.articles));
   parts.diagnostics.push(...guarded.diagnostics);

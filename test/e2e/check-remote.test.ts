@@ -103,6 +103,23 @@ describe('check --remote', () => {
       ['author', 'guides/handle.md'],
     ]);
     expect(remote.code).toBe(2);
+    // plan says it once too: the config's problem, not each document's (and nothing is written).
+    const planned = await runCli(
+      ['plan', '--content-dir', 'docs', '--kb', 'help-center', '--author', 'nobody@acme.test', '--json'],
+      { cwd: ws.dir, env: envFor(emu) },
+    );
+    const plan = JSON.parse(planned.stdout) as {
+      diagnostics: CheckReport['diagnostics'];
+      operations: unknown[];
+    };
+    expect(plan.diagnostics.filter((d) => d.field === 'defaultAuthor')).toEqual([
+      expect.objectContaining({
+        code: 'author/unknown',
+        message: expect.stringContaining('nobody@acme.test'),
+      }),
+    ]);
+    expect(planned.stderr.split('nobody@acme.test').length - 1).toBeLessThanOrEqual(1);
+    expect(plan.operations).toEqual([]);
   });
 
   it('stays offline without --remote, and says how to check authors', async () => {
@@ -128,7 +145,7 @@ describe('check --remote', () => {
     const report = JSON.parse(offline.stdout) as CheckReport;
     expect(offline.code).toBe(2);
     expect(authorProblems(report)).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'author/missing', file: 'anonymous.md' }),
+      expect.objectContaining({ severity: 'error', code: 'author/missing', file: 'anonymous.md', line: 1 }),
     ]);
     // --author is read offline: the default author settles it without asking Pylon.
     const withDefault = await check({}, '--author', 'ada@acme.test', '--json');
