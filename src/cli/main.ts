@@ -7,6 +7,7 @@ import { describeFailure, type OutputMode, outputMode, reportFailure } from './f
 import { renderCommandHelp, renderMainHelp } from './help.js';
 import type { CliIO } from './io.js';
 import { parseFlags, UsageError } from './parse.js';
+import { withSettingSource } from './setting-source.js';
 import { terminalIO } from './terminal.js';
 
 function findCommand(name: string): CommandSpec | undefined {
@@ -80,7 +81,7 @@ export async function main(argv: string[], rawIO: CliIO): Promise<number> {
   try {
     return await runCommand(spec, args, io);
   } catch (error) {
-    const failure = describeFailure(error);
+    const failure = withSettingSource(describeFailure(error), args, io.env);
     // Reporting to CI must not hide the failure itself.
     await reportFailureToCi(failure, args, io).catch(() => undefined);
     return reportFailure(failure, io, mode);

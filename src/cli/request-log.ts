@@ -24,17 +24,30 @@ export function requestLine(event: Extract<ClientEvent, { type: 'http' }>): stri
 }
 
 /**
- * The client's event handler for a command: `then` (a progress display, or nothing), with the request log
- * in front of it when debugging was asked for.
+ * A request about to be tried again after a failure (a refused connection, a timeout, a 502): said on
+ * stderr whether or not debugging was asked for, so a wrong port is not retried in silence for seconds.
+ * A 429 is left out: the wait it causes is the rate limit's, which progress shows.
+ */
+export function retryLine(event: Extract<ClientEvent, { type: 'retry' }>): string | undefined {
+  if (event.reason.startsWith('rate_limited')) return undefined;
+  const seconds = (event.delayMs / 1000).toFixed(1);
+  return `Retrying ${event.endpoint} in ${seconds} s (attempt ${event.attempt} failed: ${event.reason})`;
+}
+
+/**
+ * The client's event handler for a command: `then` (a progress display, or nothing), with the retries
+ * said, and the request log in front of it when debugging was asked for.
  */
 export function clientEvents(
   input: Pick<CommandInput, 'values' | 'io'>,
   then?: (event: ClientEvent) => void,
 ): (event: ClientEvent) => void {
-  if (!debugRequested(input)) return (event) => then?.(event);
+  const debug = debugRequested(input);
   const { stderr } = input.io as CliIO;
   return (event) => {
-    if (event.type === 'http') stderr.write(`${requestLine(event)}\n`);
+    if (debug && event.type === 'http') stderr.write(`${requestLine(event)}\n`);
+    const retry = event.type === 'retry' ? retryLine(event) : undefined;
+    if (retry) stderr.write(`${retry}\n`);
     then?.(event);
   };
 }

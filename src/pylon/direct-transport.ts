@@ -2,7 +2,7 @@ import { createRedactor, scrubError } from '../diagnostics/redact.js';
 import { PylonApiError, type RequestTarget } from './errors.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from './headers.js';
 import { requestInit, sendHttp } from './http.js';
-import { isRecord } from './json.js';
+import { foreignBodySummary, isRecord } from './json.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 export interface DirectTransportOptions {
@@ -88,7 +88,7 @@ function errorFromBody(
   let errors: string[] = [];
   if (Array.isArray(obj?.errors)) errors = obj.errors.filter((e): e is string => typeof e === 'string');
   else if (typeof obj?.message === 'string') errors = [obj.message];
-  else if (obj === undefined && text.trim() !== '') errors = [text.trim().slice(0, 200)];
+  else if (obj === undefined && text.trim() !== '') errors = [foreignBodySummary(text, headers)];
   return new PylonApiError({
     ...init,
     foreign: obj === undefined && text.trim() !== '',

@@ -178,7 +178,7 @@ function apiErrorMessage(init: PylonApiErrorInit, code: string, errors: string[]
   if (init.existsId) parts.push(`(existing id ${init.existsId})`);
   if (init.requestId) parts.push(`(request id ${init.requestId})`);
   const hint = init.foreign
-    ? `The answer is not Pylon's JSON: check the host and port of the base URL${init.baseUrl ? ` (${init.baseUrl})` : ''}.`
+    ? `The answer is not Pylon's JSON, so this is not a Pylon API: check the host and port of the base URL${init.baseUrl ? ` (${init.baseUrl})` : ''}.`
     : apiErrorHint(init.status, code, init.baseUrl);
   return hint ? `${parts.join(' ')}. ${hint}` : parts.join(' ');
 }

@@ -81,7 +81,8 @@ describe('API errors', () => {
     await expect(client.getArticle('kb1', 'boom')).rejects.toMatchObject({
       status: 500,
       code: 'server_error',
-      errors: ['<html>oops</html>'],
+      // A body that is not JSON is summarised, not quoted.
+      errors: ['an HTML page (17 bytes)'],
     });
   });
 

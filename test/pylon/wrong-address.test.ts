@@ -56,7 +56,11 @@ describe('a base URL that is not Pylon (a wrong port) is named as such, never bl
     });
     const url = await listen(http);
     const error = await failure(testClient(url).getMe());
-    expect(error?.message).toContain("The answer is not Pylon's JSON: check the host and port");
+    expect(error?.message).toContain('not a Pylon API: check the host and port');
+    // The page is summarised, not quoted: its markup would bury the hint.
+    expect(error?.message).toContain('failed with 401');
+    expect(error?.message).toContain('an HTML page');
+    expect(error?.message).not.toContain('<h1>');
     expect(error?.message).not.toContain('PYLON_API_TOKEN');
     expect(error?.message).not.toContain(TOKEN);
   });

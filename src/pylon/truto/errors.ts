@@ -1,6 +1,6 @@
 import { codeForStatus, PylonApiError, type PylonNetworkError, type RequestTarget } from '../errors.js';
 import { parseRateLimitHeaders, parseRetryAfterMs } from '../headers.js';
-import { isRecord } from '../json.js';
+import { foreignBodySummary, isRecord } from '../json.js';
 import { networkDetail } from '../network-error.js';
 
 /** Code of a 429 from Truto's own per-account limit (not Pylon's per-endpoint one). */
@@ -48,7 +48,8 @@ export function trutoApiError(ctx: TrutoErrorContext, body: unknown, text: strin
     return error;
   }
   const message =
-    nonEmpty(obj?.message) ?? (text.trim() !== '' ? text.trim().slice(0, 200) : 'no error message');
+    nonEmpty(obj?.message) ??
+    (text.trim() !== '' ? `${foreignBodySummary(text, headers)}, not Truto's JSON` : 'no error message');
   const unknownAccount =
     (ctx.status === 404 && /integrated.account/i.test(message)) ||
     (ctx.status === 400 && /integrated_account_id/.test(message));
