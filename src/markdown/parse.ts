@@ -5,6 +5,11 @@ import type remarkMdxPlugin from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import {
+  MAX_DELIMITER_RUNS,
+  remarkBoundedAttention,
+  withUnpairedEmphasisLines,
+} from './bounded-attention.js';
 import { checkMarkdownNesting, RenderRefusal } from './bounds.js';
 import type { HeadingIdRule } from './heading-slugs.js';
 import { markdownProcessor } from './pipeline.js';
@@ -34,6 +39,7 @@ function mdxGrammar(): Processor<Root> {
       .use(remarkParse)
       .use(remarkMdx)
       .use(remarkGfm)
+      .use(remarkBoundedAttention)
       .freeze() as unknown as Processor<Root>;
   }
   return mdxParser;
@@ -87,9 +93,11 @@ function parseAs(
     }
   };
   const prepared = prepareSource(markdown, file, { ...options, format }, safeRanges);
-  const tree = parse(prepared.markdown);
+  const { result: tree, lines: unpaired } = withUnpairedEmphasisLines(() => parse(prepared.markdown));
+  const sourceLine = (line: number) => prepared.sourceLines?.[line - 1] ?? line;
   // Before anything walks the tree recursively.
-  checkMarkdownNesting(tree, (line) => prepared.sourceLines?.[line - 1] ?? line);
+  checkMarkdownNesting(tree, sourceLine);
+  for (const line of unpaired) findings.push(unpairedEmphasis(sourceLine(line)));
   if (prepared.sourceLines) remapLines(tree, (line) => prepared.sourceLines?.[line - 1] ?? line);
   findings.push(...prepared.findings);
   const context: SyntaxStepContext = {
@@ -128,6 +136,15 @@ function remapLines(tree: Root, lineOf: (line: number) => number): void {
     position.start = { ...position.start, line: lineOf(position.start.line) };
     position.end = { ...position.end, line: lineOf(position.end.line) };
   });
+}
+
+function unpairedEmphasis(line: number): SyntaxFinding {
+  return {
+    line,
+    code: 'markdown/emphasis-as-text',
+    message: `This paragraph has more than ${MAX_DELIMITER_RUNS} runs of * or _: they are kept as the characters they are, without emphasis.`,
+    hint: 'Escape the * and _ that are not emphasis (\\* and \\_), or split the paragraph.',
+  };
 }
 
 function mdxFailure(error: unknown): SyntaxFinding {

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { remarkBoundedAttention } from './bounded-attention.js';
 import { rehypeParseRawHtml, rehypePylonAdjustments } from './raw-html.js';
 import { PYLON_SCHEMA } from './schema.js';
 import { rehypeTidy } from './tidy.js';
@@ -17,6 +18,7 @@ import { rehypeTidy } from './tidy.js';
 export const markdownProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkBoundedAttention)
   .use(remarkRehype, {
     allowDangerousHtml: true,
     // Footnote ids without GitHub's `user-content-` prefix, matching the heading ids.

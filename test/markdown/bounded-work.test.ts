@@ -1,11 +1,15 @@
+import fc from 'fast-check';
 import GithubSlugger from 'github-slugger';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { HeadingSlugger } from '../../src/markdown/heading-slugs.js';
 import { renderDocument } from '../../src/markdown/index.js';
+import { markdownProcessor } from '../../src/markdown/pipeline.js';
 import {
   DELIMITER_UNITS,
   delimiterRuns,
-  entities,
   equalHeadings,
   nestedDetails,
   nestedEmphasis,
@@ -29,7 +33,7 @@ describe('pathological nesting is refused for that document, with file and line'
     ['<details> 600 deep', nestedDetails(600), 1],
     ['blockquotes 5,000 deep', nestedQuotes(5000), 1],
     ['lists 3,000 deep', nestedLists(3000), 1],
-    ['strong emphasis 2,500 deep', nestedEmphasis(5000), 1],
+    ['strong emphasis 500 deep', nestedEmphasis(1000), 1],
     ['blockquotes 200 deep on line 3', `Intro.\n\n${nestedQuotes(200)}`, 3],
   ])('%s', (_, markdown, line) => {
     const result = render(markdown, 4);
@@ -92,18 +96,59 @@ describe('many equal headings', () => {
   });
 });
 
-describe('pathological emphasis and entities render, their text kept', () => {
-  it.each(DELIMITER_UNITS)('a paragraph of %j runs', (unit) => {
-    const markdown = delimiterRuns(unit, 20_000);
-    const result = render(markdown);
-    expect(errorsOf(result)).toEqual([]);
-    const letters = markdown.replace(/[^a-z]/g, '');
-    expect((result.text ?? '').replace(/[^a-z]/g, '')).toBe(letters);
+describe('pathological emphasis renders, its text kept', () => {
+  it.each(DELIMITER_UNITS)(
+    'a paragraph of %j runs keeps them as text, with a warning at its line',
+    (unit) => {
+      const markdown = `Intro.\n\n${delimiterRuns(unit, 20_000)}`;
+      const result = render(markdown, 2);
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          code: 'markdown/emphasis-as-text',
+          file: FILE,
+          line: 5,
+        }),
+      ]);
+      const letters = markdown.replace(/[^a-z]/g, '');
+      expect((result.text ?? '').replace(/[^a-z]/g, '')).toBe(letters);
+      expect(result.html).not.toContain('<em>');
+    },
+  );
+
+  it('pairs emphasis as micromark does below the bounds (the same tree, positions included)', () => {
+    const stock = unified().use(remarkParse).use(remarkGfm).freeze();
+    const piece = fc.constantFrom(
+      '*',
+      '_',
+      '**',
+      '__',
+      '~~',
+      'a',
+      ' ',
+      'b c',
+      '`x`',
+      '[l](u)',
+      '[',
+      ']',
+      '\n',
+      '!',
+      '\\*',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const markdown = pieces.join('');
+        expect(markdownProcessor.parse(markdown)).toEqual(stock.parse(markdown));
+      }),
+      { numRuns: 400 },
+    );
   });
 
-  it('300,000 &amp; references', () => {
-    const result = render(entities(300_000));
-    expect(errorsOf(result)).toEqual([]);
-    expect(result.html.match(/&#x26;|&amp;/g)).toHaveLength(300_000);
+  it('pairs a long paragraph of ordinary emphasis as always', () => {
+    const markdown = 'Some *em* and **strong** and _under_ words. '.repeat(150);
+    const result = render(markdown);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.html.match(/<em>/g)).toHaveLength(300);
+    expect(result.html.match(/<strong>/g)).toHaveLength(150);
   });
 });
