@@ -115,6 +115,11 @@ export interface SiteDefinition<N extends string = SiteName> {
   exclude: readonly string[];
   /** A folder's index page names, lower-case, most specific first. */
   indexFiles: readonly string[];
+  /**
+   * Extensions (lower-case, no dot) the generator builds into pages from its content folder besides
+   * `.md`/`.markdown`/`.mdx` (Hugo's `.html`, `.adoc`, `.rst` …). A file `pull` downloads never gets one.
+   */
+  pageExtensions?: readonly string[];
   /** Frontmatter keys that order a page among its siblings, most specific first (`order` is pylon-kb's). */
   orderKeys: readonly string[];
   /** Whether `01-intro.md` publishes as `intro` (Docusaurus) or keeps its number (Jekyll). */

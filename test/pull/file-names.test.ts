@@ -15,6 +15,15 @@ describe('a downloaded file never takes a name the next apply reads as a documen
     expect(inertFilePath('a/b-3fa2c1d0.markdown', isDocument)).toBe('a/b-3fa2c1d0.markdown.txt');
   });
 
+  it('adds one to a name a site generator builds into a page (Hugo .html, .adoc, .rst; Jekyll .mkd)', () => {
+    const isDocument = documentPathRule([]);
+    expect(inertFilePath('a/form-3fa2c1d0.html', isDocument)).toBe('a/form-3fa2c1d0.html.txt');
+    expect(inertFilePath('a/spec-3fa2c1d0.ADOC', isDocument)).toBe('a/spec-3fa2c1d0.ADOC.txt');
+    expect(inertFilePath('a/api-3fa2c1d0.rst', isDocument)).toBe('a/api-3fa2c1d0.rst.txt');
+    expect(inertFilePath('a/old-3fa2c1d0.mkd', isDocument)).toBe('a/old-3fa2c1d0.mkd.txt');
+    expect(inertFilePath('a/report-3fa2c1d0.pdf', isDocument)).toBe('a/report-3fa2c1d0.pdf');
+  });
+
   it("follows the config's include: a site that reads .txt pages gets .bin, one that reads everything nothing", () => {
     const textPages = documentPathRule(['**/*.md', '**/*.txt']);
     expect(inertFilePath('notes-3fa2c1d0.txt', textPages)).toBe('notes-3fa2c1d0.txt.bin');

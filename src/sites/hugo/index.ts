@@ -23,6 +23,7 @@ export const hugo: SiteDefinition<'hugo'> = {
   staticDirs: ['static', 'assets'],
   exclude: [],
   indexFiles: ['_index.md', '_index.markdown', 'index.md', 'index.markdown'],
+  pageExtensions: ['mdown', 'html', 'htm', 'org', 'ad', 'adoc', 'asciidoc', 'pandoc', 'pdc', 'rst'],
   orderKeys: [...OWN_ORDER_KEYS, 'weight'],
   stripNumberPrefix: false,
   headingIds: 'github',

@@ -29,6 +29,7 @@ export const jekyll: SiteDefinition<'jekyll'> = {
     'Gemfile.lock',
   ],
   indexFiles: ['index.md', 'index.markdown'],
+  pageExtensions: ['mkdown', 'mkdn', 'mkd', 'html', 'htm'],
   orderKeys: [...OWN_ORDER_KEYS, 'nav_order'],
   stripNumberPrefix: false,
   headingIds: 'github',

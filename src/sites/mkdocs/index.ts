@@ -16,6 +16,7 @@ export const mkdocs: SiteDefinition<'mkdocs'> = {
   staticDirs: [],
   exclude: [],
   indexFiles: ['index.md', 'readme.md'],
+  pageExtensions: ['mdown', 'mkdn', 'mkd'],
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'python-markdown',

@@ -26,6 +26,7 @@ export const sphinx: SiteDefinition<'sphinx'> = {
   staticDirs: ['_static'],
   exclude: ['_build/**', '_templates/**', '**/.ipynb_checkpoints/**'],
   indexFiles: ['index.md', 'readme.md'],
+  pageExtensions: ['rst', 'ipynb'],
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',

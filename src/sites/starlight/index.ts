@@ -26,6 +26,7 @@ export const starlight: SiteDefinition<'starlight'> = {
   staticDirs: ['public', 'src/assets'],
   exclude: ['**/_*', '**/node_modules/**'],
   indexFiles: ['index.mdx', 'index.md'],
+  pageExtensions: ['mdoc'],
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',
