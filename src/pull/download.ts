@@ -51,7 +51,8 @@ export async function downloadFiles(
   options: DownloadOptions,
 ): Promise<Map<string, DownloadResult>> {
   const results = new Map<string, DownloadResult>();
-  const queue = [...new Set(urls)];
+  const unique = [...new Set(urls)];
+  const queue = [...unique];
   let n = 0;
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
@@ -60,7 +61,8 @@ export async function downloadFiles(
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, worker));
-  return results;
+  // In the order asked, whatever order they finished in: the first article using a file names its place.
+  return new Map(unique.map((url) => [url, results.get(url) as DownloadResult]));
 }
 
 async function downloadOne(
