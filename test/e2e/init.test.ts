@@ -182,6 +182,27 @@ describe('pylon-kb init', () => {
     expect(unset.stdout).toContain('No default author');
   });
 
+  it('without a generator: the usual folder that holds Markdown, site auto; with no Markdown at all: docs, and says so', async () => {
+    const plain = join(dir, 'plain');
+    await mkdir(join(plain, 'documentation', 'guides'), { recursive: true });
+    await writeFile(join(plain, 'README.md'), '# A library\n');
+    await writeFile(join(plain, 'documentation', 'guides', 'setup.md'), '---\ntitle: Setup\n---\nRun it.\n');
+    const run = await runCli(['init', ...ANSWERS], { cwd: plain, env: {} });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Docs tree: documentation (no generator found (site: auto))');
+    const config = await text(join(plain, 'pylon-kb.config.ts'));
+    expect(config).toContain("contentDir: 'documentation',");
+    expect(config).toContain("site: 'auto',");
+    expect((await runCli(['check'], { cwd: plain, env: {} })).code).toBe(0);
+
+    const empty = join(dir, 'empty');
+    await mkdir(empty);
+    const none = await runCli(['init', ...ANSWERS], { cwd: empty, env: {} });
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stdout).toContain('No Markdown found in docs/ (it does not exist yet)');
+    expect(await text(join(empty, 'pylon-kb.config.ts'))).toContain("contentDir: 'docs',");
+  });
+
   it('refuses an unknown --site with the closest name, and a --content-dir that does not exist', async () => {
     const project = await copy('hugo');
     const site = await runCli(['init', '--site', 'hugoo'], { cwd: project, env: {} });

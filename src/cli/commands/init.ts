@@ -81,7 +81,7 @@ async function initialAnswers(input: CommandInput, root: string): Promise<InitAn
   let found: { site: string; detectedBy?: string; hasMarkdown: boolean };
   if (given !== undefined) {
     contentDir = relativeDir(root, given, io.cwd);
-    if (!(await stat(resolve(root, contentDir)).catch(() => null))?.isDirectory()) {
+    if (!(await isDirectory(resolve(root, contentDir)))) {
       throw new InputError(
         `--content-dir ${given}: no such folder. Give the folder of the docs tree, or leave the flag out to find it.`,
       );
@@ -157,6 +157,11 @@ async function ask(answers: InitAnswers, io: CliIO, root: string): Promise<void>
     const dir = await question('Docs tree (folder)', answers.contentDir);
     if (dir !== null && dir !== answers.contentDir) {
       answers.contentDir = relativeDir(root, dir, io.cwd);
+      if (!(await isDirectory(resolve(root, answers.contentDir)))) {
+        throw new InputError(
+          `${dir}: no such folder; nothing was written. Run init again and name the docs tree's folder.`,
+        );
+      }
       const found = await siteOf(root, answers.contentDir);
       answers.site = found.site === 'none' ? null : found.site;
     }
@@ -168,9 +173,18 @@ async function ask(answers: InitAnswers, io: CliIO, root: string): Promise<void>
       'Default author (email, user name or team:<name>)',
       answers.defaultAuthor,
     );
+  } catch (error) {
+    // Ctrl+D or Ctrl+C at a question: stop before anything is written.
+    if ((error as { name?: string }).name === 'AbortError')
+      throw new InputError('init was interrupted: nothing was written.');
+    throw error;
   } finally {
     prompt.close();
   }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() === true;
 }
 
 /** Refuses, before anything is written, when the config (any of its names) or the workflow exists. */
