@@ -201,17 +201,19 @@ function wrapInCallout(paragraph: Paragraph, spec: CalloutSpec): Blockquote {
   return quote;
 }
 
-/** `{ .class }` right after an image, link, emphasis or code span: removed. */
+/** `{ .class }` right after an image, link, emphasis, code span or inline HTML element (`<span>…</span>{: .label }`): removed. */
 function stripInlineLists(parent: Parent): void {
   const children = parent.children as RootContent[];
   for (let i = 1; i < children.length; i += 1) {
     const child = children[i]!;
     const previous = children[i - 1]!;
+    const closingTag = previous.type === 'html' && /^<\/[A-Za-z][\w-]*\s*>$/.test(previous.value.trim());
     if (
       child.type !== 'text' ||
-      !['image', 'link', 'emphasis', 'strong', 'inlineCode', 'imageReference', 'linkReference'].includes(
-        previous.type,
-      )
+      (!closingTag &&
+        !['image', 'link', 'emphasis', 'strong', 'inlineCode', 'imageReference', 'linkReference'].includes(
+          previous.type,
+        ))
     )
       continue;
     const match = LEADING.exec(child.value);

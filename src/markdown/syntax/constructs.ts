@@ -63,6 +63,8 @@ export const CONSTRUCTS = [
   'myst-directives',
   /** MyST roles `` {ref}`label` `` and targets `(label)=` before a block. */
   'myst-roles',
+  /** `[text]{#id .class}` spans (MyST attrs_inline, Pandoc): the text is kept, the attributes removed. */
+  'bracketed-spans',
   /** MyST substitutions `{{ key }}` from the frontmatter's `substitutions` and conf.py's `myst_substitutions`. */
   'myst-substitutions',
 ] as const;

@@ -10,7 +10,7 @@ import { isBlank, type SourceLine } from './lines.js';
  * next line) so that the CommonMark parser reads the same blocks. Only with the `markdown-in-html` construct.
  */
 const BLOCK_TAGS =
-  'div|section|article|aside|details|figure|blockquote|nav|header|footer|main|table|ul|ol|dl|center|form';
+  'div|section|article|aside|details|summary|figure|blockquote|nav|header|footer|main|table|ul|ol|dl|center|form';
 const OPEN_WITH_MARKDOWN = new RegExp(
   `^[ \\t]{0,3}<(${BLOCK_TAGS})\\b[^>]*\\smarkdown(?:=(?:"[^"]*"|'[^']*'|\\S+))?[^>]*>[ \\t]*$`,
   'i',

@@ -3,6 +3,7 @@ import type { HeadingIdRule } from '../heading-slugs.js';
 import { ABBREVIATION_SYNTAX, expandAbbreviations } from './abbreviations.js';
 import { ATTRIBUTE_LIST_SYNTAX, applyAttributeLists } from './attribute-lists.js';
 import { applyBookSyntax, BOOK_SYNTAX } from './book-code.js';
+import { BRACKETED_SPAN_SYNTAX, removeSpanAttributes } from './bracketed-spans.js';
 import { CODE_ANNOTATION_SYNTAX, stripCodeAnnotations } from './code-annotations.js';
 import {
   MAGIC_COMMENT_SYNTAX,
@@ -96,6 +97,11 @@ const STEPS: readonly SyntaxStep[] = [
     name: 'code-titles',
     applies: (c) => hasCodeTitleSyntax(c.parsed, c.syntax),
     run: (tree, c) => publishCodeTitles(tree, c.syntax),
+  },
+  {
+    name: 'bracketed-spans',
+    applies: (c) => c.syntax.has('bracketed-spans') && BRACKETED_SPAN_SYNTAX.test(c.parsed),
+    run: (tree) => removeSpanAttributes(tree),
   },
   {
     name: 'attribute-lists',

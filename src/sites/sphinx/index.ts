@@ -30,7 +30,7 @@ export const sphinx: SiteDefinition<'sphinx'> = {
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',
-  syntax: ['myst-directives', 'myst-roles', 'myst-substitutions', 'definition-lists'],
+  syntax: ['myst-directives', 'myst-roles', 'myst-substitutions', 'bracketed-spans', 'definition-lists'],
   frontmatterKeys: [
     ...COMMON_KEYS,
     'myst',
