@@ -54,6 +54,8 @@ export function isBlank(text: string): boolean {
 export interface Fence {
   char: '`' | '~';
   length: number;
+  /** Columns before the opening fence: a closing fence is indented less than four columns more. */
+  indent?: number;
 }
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
@@ -63,11 +65,13 @@ export function openingFence(text: string): Fence | null {
   if (!match?.[1]) return null;
   const char = match[1][0] as '`' | '~';
   if (char === '`' && match[2]?.includes('`')) return null;
-  return { char, length: match[1].length };
+  return { char, length: match[1].length, indent: indentOf(text) };
 }
 
 export function closesFence(text: string, fence: Fence): boolean {
   const trimmed = text.trim();
+  // CommonMark: a line indented four columns more than the fence is code, not its closing fence.
+  if (fence.indent !== undefined && indentOf(text) >= fence.indent + 4) return false;
   return trimmed.length >= fence.length && [...trimmed].every((char) => char === fence.char);
 }
 
