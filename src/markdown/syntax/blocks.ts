@@ -66,14 +66,17 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /**
  * A line indented four columns or more is an indented code block, unless it continues a list item (the
- * nearest less-indented line above it starts one): MkDocs writes `!!!` inside list items that way.
+ * nearest less-indented line above it starts one, or continues the item's text at a smaller indentation
+ * and has such a line above it): MkDocs writes `!!!` and `===` inside list items that way.
  */
 function inListItem(lines: readonly SourceLine[], index: number): boolean {
-  const indent = indentOf(lines[index]!.text);
+  let indent = indentOf(lines[index]!.text);
   for (let above = index - 1; above >= 0; above -= 1) {
     const text = lines[above]!.text;
     if (isBlank(text) || indentOf(text) >= indent) continue;
-    return LIST_ITEM.test(text);
+    if (LIST_ITEM.test(text)) return true;
+    indent = indentOf(text);
+    if (indent === 0) return false;
   }
   return false;
 }
