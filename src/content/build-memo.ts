@@ -75,7 +75,15 @@ export function memoizedParser(memo: BuildMemo | undefined, parse: DocumentParse
   if (!memo) return parse;
   return (file, options) => {
     const { site, stripNumberPrefix, extraKeys, isIndex, folderTitle } = options;
-    const inputs = [file.text, site, stripNumberPrefix, extraKeys, isIndex, folderTitle];
+    const inputs = [
+      file.text,
+      file.undecodable === true,
+      site,
+      stripNumberPrefix,
+      extraKeys,
+      isIndex,
+      folderTitle,
+    ];
     const parsed = memo.reuse(`parse\0${file.path}`, inputs, () => parse(file, options));
     return {
       ...parsed,

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { globMatcher } from './glob.js';
@@ -78,7 +79,7 @@ export async function readContent(
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   paths.sort(byPath);
   const files = await Promise.all(
-    paths.map(async (path) => ({ path, text: await readTextFile(join(root, path)) })),
+    paths.map(async (path) => ({ path, ...(await readSourceText(join(root, path))) })),
   );
   return { files, excluded: excluded.sort(byPath) };
 }
@@ -120,6 +121,11 @@ function folderPart(path: string): string {
  * MAX_DOCUMENT_BYTES + 1 bytes of it: enough for the size check to refuse it, without holding a huge file.
  */
 export async function readTextFile(path: string): Promise<string> {
+  return (await readSourceText(path)).text;
+}
+
+/** `readTextFile`, and whether the bytes were not valid UTF-8 (`undecodable`, left out when they were). */
+export async function readSourceText(path: string): Promise<{ text: string; undecodable?: true }> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(Math.min(MAX_DOCUMENT_BYTES + 1, (await handle.stat()).size));
@@ -129,7 +135,9 @@ export async function readTextFile(path: string): Promise<string> {
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
-    return buffer.subarray(0, filled).toString('utf8');
+    const bytes = buffer.subarray(0, filled);
+    const text = bytes.toString('utf8');
+    return text.includes('\uFFFD') && !isUtf8(bytes) ? { text, undecodable: true } : { text };
   } finally {
     await handle.close();
   }

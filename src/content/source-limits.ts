@@ -4,7 +4,7 @@ import type { SourceFile } from './types.js';
 /**
  * What a content file must be before anything parses or renders it: UTF-8 text of a bounded size, with
  * bounded block nesting. Files are read as UTF-8 (undecodable bytes become U+FFFD) and at most
- * MAX_DOCUMENT_BYTES + 1 bytes of them, so these checks see everything they need and a huge file never
+ * MAX_DOCUMENT_BYTES + 1 bytes of them (the reader marks a file whose bytes were not UTF-8), so these checks see everything they need and a huge file never
  * reaches the Markdown parser (a 50 MB file would take gigabytes of memory to render).
  */
 
@@ -63,12 +63,13 @@ export function checkSourceText(file: SourceFile): Diagnostic | undefined {
       lineAt(text, nul),
     );
   }
-  const invalid = text.indexOf('\uFFFD');
+  // Only bytes that are not UTF-8: a U+FFFD the author wrote (a page about fonts shows it) is text.
+  const invalid = file.undecodable ? text.indexOf('\uFFFD') : -1;
   if (invalid !== -1) {
     return error(
       file,
       'content/encoding',
-      'The file is not valid UTF-8 (or holds U+FFFD, the character that stands for undecodable bytes).',
+      'The file is not valid UTF-8: some of its bytes cannot be decoded.',
       'Save it as UTF-8; if the file was converted from another encoding, check the characters on this line.',
       lineAt(text, invalid),
     );

@@ -7,6 +7,11 @@ export interface SourceFile {
   /** Path relative to the content directory, posix separators, e.g. `guides/setup.md`. */
   path: string;
   text: string;
+  /**
+   * The file's bytes are not valid UTF-8: its undecodable bytes became U+FFFD in `text`. A U+FFFD written
+   * in a valid file is a character like any other (a page may show it on purpose).
+   */
+  undecodable?: boolean;
 }
 
 /** A folder of the docs tree: becomes a Pylon collection. */

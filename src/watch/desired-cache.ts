@@ -23,6 +23,8 @@ export interface DesiredBuild {
 interface FileEntry {
   text: string;
   digest: string;
+  /** The bytes were not valid UTF-8 (SourceFile.undecodable). */
+  undecodable: boolean;
 }
 
 function errorFiles(diagnostics: readonly Diagnostic[]): Set<string> {
@@ -66,7 +68,7 @@ export class DesiredCache {
     this.files.clear();
     this.lastGood.clear();
     this.excluded.clear();
-    for (const file of files) this.put(file.path, file.text);
+    for (const file of files) this.put(file.path, file.text, file.undecodable === true);
     for (const path of excluded) this.excluded.add(path);
   }
 
@@ -79,10 +81,11 @@ export class DesiredCache {
   }
 
   /** Sets a file's text; returns false when the text is what the cache already held. */
-  put(path: string, text: string): boolean {
+  put(path: string, text: string, undecodable = false): boolean {
     const digest = digestOf(text);
-    if (this.files.get(path)?.digest === digest) return false;
-    this.files.set(path, { text, digest });
+    const held = this.files.get(path);
+    if (held?.digest === digest && held.undecodable === undecodable) return false;
+    this.files.set(path, { text, digest, undecodable });
     return true;
   }
 
@@ -102,7 +105,11 @@ export class DesiredCache {
   }
 
   async build(pipeline: ContentPipeline): Promise<DesiredBuild> {
-    const current: SourceFile[] = [...this.files].map(([path, entry]) => ({ path, text: entry.text }));
+    const current: SourceFile[] = [...this.files].map(([path, entry]) => ({
+      path,
+      text: entry.text,
+      ...(entry.undecodable && { undecodable: true }),
+    }));
     const excluded = [...this.excluded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const tree = pipeline.tree(current, excluded);
     const brokenNow = errorFiles(tree.diagnostics);
@@ -117,7 +124,10 @@ export class DesiredCache {
       standIns.size === 0
         ? tree
         : pipeline.tree(
-            current.map((f) => ({ path: f.path, text: standIns.get(f.path) ?? f.text })),
+            current.map((f) => {
+              const good = standIns.get(f.path);
+              return good === undefined ? f : { path: f.path, text: good };
+            }),
             excluded,
           );
     // Render without the tree's diagnostics: those of the stand-ins describe old text nobody is editing.

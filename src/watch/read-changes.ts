@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readTextFile } from '../content/read-files.js';
+import { readSourceText } from '../content/read-files.js';
 import type { DesiredCache } from './desired-cache.js';
 import type { FileChange } from './types.js';
 
@@ -34,10 +34,11 @@ export async function readChanges(
     latestChanges(changes.filter((c) => !c.asset)).map(async (change) => {
       if (change.kind === 'delete') return { change, text: null };
       try {
-        return { change, text: await readTextFile(join(contentDir, change.path)) };
+        const read = await readSourceText(join(contentDir, change.path));
+        return { change, text: read.text, undecodable: read.undecodable === true };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EISDIR') return { change, text: null };
+        if (code === 'ENOENT' || code === 'EISDIR') return { change, text: null, undecodable: false };
         throw error;
       }
     }),
@@ -48,7 +49,7 @@ export async function readChanges(
     // A left-out Markdown file (a partial, a draft): links to it are reported as links to a left-out file.
     if (change.excluded) cache.setExcluded(change.path, change.kind === 'write');
   }
-  for (const { change, text } of texts) {
+  for (const { change, text, undecodable } of texts) {
     batch.savedAt.set(change.path, change.savedAt);
     if (text === null) {
       const key = cache.lastKeyOf(change.path);
@@ -56,7 +57,7 @@ export async function readChanges(
         batch.touched.push(change.path);
         if (key !== undefined) batch.deletedKeys.set(change.path, key);
       }
-    } else if (cache.put(change.path, text)) batch.touched.push(change.path);
+    } else if (cache.put(change.path, text, undecodable)) batch.touched.push(change.path);
     else batch.same.push(change.path);
   }
   return batch;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentDirError, readContentFiles } from '../../src/content/read-files.js';
+import { ContentDirError, readContentFiles, readSourceText } from '../../src/content/read-files.js';
 
 let root: string;
 
@@ -68,5 +68,24 @@ describe('readContentFiles', () => {
       `Content directory ${missing} does not exist`,
     );
     await expect(readContentFiles(join(root, 'b.md'), {})).rejects.toThrow(/is not a directory.*contentDir/);
+  });
+});
+
+describe('readSourceText', () => {
+  it('marks bytes that are not UTF-8, not a U+FFFD written in valid UTF-8', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pylon-kb-read-bytes-'));
+    try {
+      await writeFile(join(dir, 'shown.md'), 'A missing glyph shows as \uFFFD.\n');
+      await writeFile(join(dir, 'latin1.md'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+      expect(await readSourceText(join(dir, 'shown.md'))).toEqual({
+        text: 'A missing glyph shows as \uFFFD.\n',
+      });
+      expect(await readSourceText(join(dir, 'latin1.md'))).toEqual({
+        text: 'caf\uFFFD\n',
+        undecodable: true,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -35,7 +35,10 @@ describe('source limits', () => {
     expect(checkSourceText(file('\uFEFF# Title\n'))).toBeUndefined();
     expect(checkSourceText(file('x\ny\0z'))).toMatchObject({ code: 'content/binary', line: 2 });
     expect(checkSourceText(file('\uFFFD\uFFFD#\0 \0T\0'))).toMatchObject({ code: 'content/encoding' });
-    expect(checkSourceText(file('a\nb\nc\uFFFD'))).toMatchObject({ code: 'content/encoding', line: 3 });
+    const undecodable = { ...file('a\nb\nc\uFFFD'), undecodable: true };
+    expect(checkSourceText(undecodable)).toMatchObject({ code: 'content/encoding', line: 3 });
+    // U+FFFD written in a valid UTF-8 file is text (a page about missing glyphs shows it).
+    expect(checkSourceText(file('a\nb\nc\uFFFD'))).toBeUndefined();
   });
 
   it('titles: control characters named by code point, length counted in characters', () => {
