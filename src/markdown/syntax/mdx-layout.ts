@@ -4,10 +4,15 @@ import { textAttribute } from './jsx.js';
 import { block, type InlineParser, titleParagraph } from './mdx-blocks.js';
 
 /** The layout components of Mintlify-style docs (cards, steps, frames, tooltips) as blocks Pylon keeps. */
-export function card(element: JsxElement, children: RootContent[]): RootContent {
+export function card(element: JsxElement, children: RootContent[], inline?: InlineParser): RootContent {
   const title = textAttribute(element, 'title');
   const href = textAttribute(element, 'href');
-  const heading: PhrasingContent[] = title ? [{ type: 'text', value: title }] : [];
+  // Starlight writes a card's title as HTML (`set:html`): `title="<a href='./apps/'>Apps</a>"` is a link.
+  const heading: PhrasingContent[] = !title
+    ? []
+    : inline && /<[a-z][^>]*>/i.test(title)
+      ? inline(title)
+      : [{ type: 'text', value: title }];
   const linked: PhrasingContent[] =
     href && heading.length > 0
       ? [

@@ -117,10 +117,7 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
   if (/^[a-z]/.test(element.name)) return htmlElement(element, children, line, context.findings);
   const alias = HTML_ALIASES[element.name];
   if (alias) return htmlElement({ ...element, name: alias }, children, line, context.findings);
-  const mapped = mapComponent(element, children, (text) => {
-    const [first] = context.parsePartial(text, line).children;
-    return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: text }];
-  });
+  const mapped = mapComponent(element, children, inlineParser(context, line));
   if (mapped) return mapped;
   const texts = textAttributes(element);
   warn(
