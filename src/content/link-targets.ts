@@ -231,7 +231,11 @@ function unpublished(paths: readonly string[], index: TargetIndex): Classified |
 }
 
 /** A file path; a root-relative one (`/img/a.png`) may also live in one of the site's static folders. */
-function asset(path: string, base: string, rules: LinkRules): Classified {
+function asset(written: string, from: string, rules: LinkRules): Classified {
+  const alias = rules.importAliases?.find((a) => written.startsWith(a.prefix));
+  // An aliased path names a file from the alias's folder, whatever the page's folder.
+  const path = alias ? `${alias.target}${written.slice(alias.prefix.length)}` : written;
+  const base = alias ? '' : from;
   const joined = joinPath(base, path);
   if (joined.outside) {
     // A relative path into a static folder beside the content (Starlight's `../../assets/x.png`).

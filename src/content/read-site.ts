@@ -44,6 +44,11 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
     if ((await stat(absolute).catch(() => null))?.isDirectory())
       staticDirs.push(posix(relative(content, absolute)));
   }
+  // Import aliases name folders from the site root; links resolve from the content directory.
+  const importAliases = (data.importAliases ?? []).map((alias) => ({
+    prefix: alias.prefix,
+    target: `${posix(relative(content, resolve(root, alias.target))) || '.'}/`,
+  }));
   const where = detected ? posix(join(detected.root, detected.marker)) : undefined;
   const detectedBy = choice !== 'auto' ? 'the site setting' : where;
   const strictness = readStrictness(definition.name, files);
@@ -53,6 +58,7 @@ export async function readSite(contentDir: string, choice: SiteChoice = 'auto'):
     staticDirs,
     root: detected?.root ?? '',
     strictness,
+    ...(importAliases.length > 0 && { importAliases }),
     ...(detectedBy && { detectedBy }),
   };
 }

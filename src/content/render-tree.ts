@@ -141,6 +141,7 @@ function linkRulesOf(site: SiteContext | undefined): Partial<LinkRules> {
   const patterns = site?.data.redirectPatterns ?? [];
   return {
     ...(site?.data.siteUrl !== undefined && { siteUrl: site.data.siteUrl }),
+    ...(site?.importAliases && { importAliases: site.importAliases }),
     ...(links.siteUrlKey !== undefined && { siteUrlKey: links.siteUrlKey }),
     ...(links.caseInsensitive === true && { caseInsensitive: true }),
     ...(links.sitePathsFromContentRoot === true && { sitePathsFromContentRoot: true }),

@@ -35,6 +35,11 @@ export interface LinkRules {
   siteUrl?: string | undefined;
   /** The setting that gives the site's address, named when none is known (`baseURL in hugo.toml`). */
   siteUrlKey?: string | undefined;
+  /**
+   * Import aliases (`@assets/` → `../../assets/`, relative to the content directory): a file path that
+   * starts with one (`import hero from '@assets/hero.png'`) names a file in the alias's folder.
+   */
+  importAliases?: readonly { prefix: string; target: string }[] | undefined;
   /** Paths and URL paths match whatever their case (Hugo looks pages up and lower-cases URLs so). */
   caseInsensitive?: boolean | undefined;
   /** A relative site-style path (`setup`) is tried from the content root too (Hugo's `ref`, `GetPage`). */

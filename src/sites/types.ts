@@ -73,6 +73,14 @@ export interface SiteData {
   redirectPatterns?: RedirectPattern[];
   /** MkDocs' `pymdownx.snippets` options; `basePaths` relative to the site root. */
   snippets?: SiteSnippets;
+  /** Import aliases (`@assets/` → `src/assets/`, from tsconfig `paths`), targets relative to the site root. */
+  importAliases?: ImportAlias[];
+}
+
+/** An import path prefix and the folder it stands for (`@assets/` → `src/assets/`). */
+export interface ImportAlias {
+  prefix: string;
+  target: string;
 }
 
 export interface SiteSnippets {
@@ -203,4 +211,6 @@ export interface SiteContext {
   root: string;
   /** How the site's generator treats broken links and anchors, from its config (sites/strictness.ts). */
   strictness?: SiteStrictness;
+  /** The site's import aliases with targets relative to the content directory (`@assets/` → `../../assets/`). */
+  importAliases?: ImportAlias[];
 }

@@ -166,3 +166,26 @@ describe('links resolved the way the generator resolves them', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'link/empty', line: 3 })]);
   });
 });
+
+describe('import aliases', () => {
+  it('an image imported through an alias (`@shots/` → the assets folder) is the file in that folder', () => {
+    const page = {
+      path: 'guides/tour.mdx',
+      text: 'import pic from \'@shots/panel.png\';\n\n# Tour\n\n<img src={pic.src} alt="The panel" />\n',
+    };
+    const site: SiteContext = {
+      ...siteOf('starlight'),
+      staticDirs: ['../../assets'],
+      root: '../../..',
+      importAliases: [{ prefix: '@shots/', target: '../../assets/' }],
+    };
+    const { article, diagnostics } = build(
+      [page],
+      site,
+      page.path,
+      new Map([['../../assets/panel.png', 'png']]),
+    );
+    expect(article.html).toContain('src="pylon-kb://asset/sha-assetspanelpng"');
+    expect(diagnostics.filter((d) => d.code.startsWith('asset/'))).toEqual([]);
+  });
+});

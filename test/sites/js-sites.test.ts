@@ -60,6 +60,35 @@ export default meta`;
   });
 });
 
+describe('Starlight config files', () => {
+  it('reads the site address from `site` and `base`, and import aliases from tsconfig paths', () => {
+    const data = starlight.readConfig(
+      [
+        {
+          path: 'astro.config.mjs',
+          text: "export default defineConfig({ site: 'https://docs.acme.example', base: '/manual/', integrations: [starlight({ title: 'A' })] })",
+        },
+        {
+          path: 'tsconfig.json',
+          text: '{\n  // aliases for pages\n  "compilerOptions": { "baseUrl": ".", "paths": { "@shots/*": ["src/shots/*"], "~/*": ["./src/*"], "config": ["src/config.ts"], }, },\n}',
+        },
+      ],
+      'src/content/docs',
+    );
+    expect(data.siteUrl).toBe('https://docs.acme.example/manual/');
+    expect(data.importAliases).toEqual([
+      { prefix: '@shots/', target: 'src/shots/' },
+      { prefix: '~/', target: 'src/' },
+    ]);
+  });
+
+  it("without a tsconfig, `@x/` names `src/x/` as Astro's guide sets it up", () => {
+    const data = starlight.readConfig([{ path: 'astro.config.mjs', text: 'export default {}' }], '');
+    expect(data.importAliases).toEqual([{ prefix: '@', target: 'src/' }]);
+    expect(data.siteUrl).toBeUndefined();
+  });
+});
+
 describe('page URLs and navigation', () => {
   it('Starlight slugifies path segments, honours slug, and reads sidebar.order', () => {
     const data = starlight.readConfig([], '');

@@ -1,3 +1,4 @@
+import { readImportAliases } from '../import-aliases.js';
 import { isData, readProperty } from '../js-data.js';
 import { readJsLiteral } from '../static-data.js';
 import { emptySiteData, type NavEntry, type SiteData, type SiteFile } from '../types.js';
@@ -9,9 +10,24 @@ import { folderOfPath } from '../url.js';
  */
 export function readAstroConfig(files: readonly SiteFile[]): SiteData {
   const data = emptySiteData();
-  const file = files[0];
+  const aliases = readImportAliases(files);
+  if (aliases.length > 0) {
+    data.importAliases = aliases;
+    data.notes.push(`tsconfig.json: import aliases ${aliases.map((a) => a.prefix).join(', ')} were read.`);
+  } else {
+    // Without a tsconfig, the aliases Astro's guide shows (`@assets/*` → `src/assets/*`): `@x/` is `src/x/`.
+    data.importAliases = [{ prefix: '@', target: 'src/' }];
+  }
+  const file = files.find((f) => /^astro\.config\./.test(f.path));
   if (!file) return data;
   const read = (key: string) => readProperty(file.text, key) ?? readJsLiteral(file.text, key);
+  // Astro's `site` (and `base`): the address links to pages outside the docs tree are published at.
+  const site = read('site')?.value;
+  if (typeof site === 'string' && /^https?:\/\/[^/]/i.test(site)) {
+    const base = read('base')?.value;
+    const path = typeof base === 'string' ? base.replace(/^\/+|\/+$/g, '') : '';
+    data.siteUrl = `${site.replace(/\/+$/, '')}/${path === '' ? '' : `${path}/`}`;
+  }
   const sidebar = read('sidebar');
   if (sidebar && Array.isArray(sidebar.value)) {
     walk(sidebar.value, data.nav);

@@ -1,3 +1,4 @@
+import { TSCONFIG_FILES } from '../import-aliases.js';
 import { COMMON_KEYS, OWN_ORDER_KEYS, type SiteDefinition } from '../types.js';
 import { normaliseUrlPath, stringsOf, stripMarkdownExtension } from '../url.js';
 import { readAstroConfig } from './config.js';
@@ -49,13 +50,8 @@ export const starlight: SiteDefinition<'starlight'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: [],
-  configFiles: [
-    'astro.config.mjs',
-    'astro.config.ts',
-    'astro.config.mts',
-    'astro.config.js',
-    'astro.config.cjs',
-  ],
+  configFiles: [...MARKERS, ...TSCONFIG_FILES],
+  links: { siteUrlKey: '`site` (and `base`) in astro.config' },
   page({ path, fields, isIndex }) {
     const sidebar = (fields.sidebar ?? {}) as { order?: unknown };
     const order = typeof sidebar.order === 'number' ? sidebar.order : undefined;
