@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -90,6 +90,20 @@ describe('pylon-kb mcp: pull a hand-written collection, then adopt it in place',
     expect(refused.isError).toBe(true);
     expect((data(refused).error as { code: string }).code).toBe('pull/exists');
     expect(await readdir(join(ws.docs, 'faq'))).toEqual(files);
+  });
+
+  it('refuses a collection whose folder is a symbolic link out of the docs tree, writing nothing', async () => {
+    const outside = join(ws.dir, 'outside');
+    await mkdir(outside);
+    await symlink(outside, join(ws.docs, 'guides'));
+    const refused = await call('pull', { collection: 'guides' });
+    expect(refused.isError).toBe(true);
+    const error = data(refused).error as { code: string; message: string };
+    expect(error.code).toBe('pull/outside-target');
+    expect(error.message).toContain(
+      'guides/_index.md (its folder guides is a symbolic link to outside the target)',
+    );
+    expect(await readdir(outside)).toEqual([]);
   });
 });
 
