@@ -60,6 +60,23 @@ describe('links, files and translations end to end', () => {
     expect((await plan()).operations).toEqual([]);
   });
 
+  it("keeps the reader's language through a moved article's redirect: an old ?lang=fr URL lands on the new page in French", async () => {
+    const key = 'getting-started/welcome-to-acme-cloud';
+    const oldPath = new URL(article(emu, key)?.url ?? '').pathname;
+    const file = join(ws.docs, 'getting-started', 'welcome-to-acme-cloud.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^slug: .*$/m, 'slug: welcome'));
+    expect((await cli('apply')).code).toBe(0);
+    const newPath = new URL(article(emu, key)?.url ?? '').pathname;
+    expect(newPath).not.toBe(oldPath);
+    const site = `${emu.url}/_site/help-center`;
+    const french = await fetch(`${site}${oldPath}?lang=fr`, { redirect: 'manual' });
+    expect(french.status).toBe(301);
+    expect(french.headers.get('location')).toBe(`/_site/help-center${newPath}?lang=fr`);
+    expect(await (await fetch(`${site}${oldPath}?lang=fr`)).text()).toContain('<html lang="fr">');
+    const plain = await fetch(`${site}${oldPath}`, { redirect: 'manual' });
+    expect(plain.headers.get('location')).toBe(`/_site/help-center${newPath}`);
+  });
+
   it('uploads nothing on a second run, nor from a fresh clone with no cache', async () => {
     const uploads = state(emu).attachments.length;
     expect(uploads).toBeGreaterThanOrEqual(2);

@@ -3,7 +3,7 @@ import { findRedirect } from '../redirects.js';
 import { articlePage } from './article-page.js';
 import { collectionPage } from './collection-page.js';
 import { collectionPath, siteTree, viewArticle } from './content.js';
-import type { SiteContext } from './context.js';
+import { type SiteContext, sitePath } from './context.js';
 import { homePage } from './home-page.js';
 import { esc } from './html.js';
 import { siteLabels } from './labels.js';
@@ -35,15 +35,15 @@ function redirectPage(ctx: SiteContext, path: string): PageResponse | null {
   let target: string | null = null;
   if (redirect.object_type === 'collection') {
     const c = ctx.store.collections.get(redirect.object_id);
-    if (c && c.kb_id === ctx.kb.id) target = `${ctx.base}${collectionPath(c)}`;
+    if (c && c.kb_id === ctx.kb.id) target = sitePath(ctx, collectionPath(c));
   } else {
     const a = ctx.store.articles.get(redirect.object_id);
     if (a && a.kb_id === ctx.kb.id) {
       const path = new URL(a.url || articleUrl(ctx.kb, a, ctx.suffix)).pathname;
-      target =
-        redirect.language === ctx.kb.default_language
-          ? `${ctx.base}${path}`
-          : `${ctx.base}${path}?lang=${encodeURIComponent(redirect.language)}`;
+      // A redirect in the default language moves the page, whatever language the reader asked for: an old
+      // `?lang=fr` URL lands on the new page in French (a redirect in another language names its own).
+      const language = redirect.language === ctx.kb.default_language ? ctx.lang : redirect.language;
+      target = sitePath(ctx, path, language);
     }
   }
   if (target === null) return null;
