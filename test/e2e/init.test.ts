@@ -118,6 +118,25 @@ describe('pylon-kb init', () => {
     expect(run.stdout).not.toContain('OWNER/pylon-kb@v0');
   });
 
+  it("keeps to docs/ci.md's workflow: the same jobs, permissions, concurrency groups, artifact and sticky-comment steps", async () => {
+    const project = await copy('mkdocs');
+    expect((await runCli(['init', '--yes', ...ANSWERS], { cwd: project, env: {} })).code).toBe(0);
+    const written = parseYaml(await text(join(project, '.github/workflows/docs.yml')));
+    const ciMd = await text(join(REPO, 'docs', 'ci.md'));
+    const block = /## Workflow[\s\S]*?```yaml\n([\s\S]*?)```/.exec(ciMd)?.[1];
+    const documented = parseYaml(block ?? '');
+    expect(Object.keys(written.jobs)).toEqual(Object.keys(documented.jobs));
+    for (const job of ['plan', 'apply']) {
+      for (const key of ['if', 'runs-on', 'permissions', 'concurrency'])
+        expect(written.jobs[job][key], `${job}.${key}`).toEqual(documented.jobs[job][key]);
+    }
+    const step = (workflow: typeof written, name: string) =>
+      workflow.jobs.plan.steps.find((s: { name?: string }) => s.name === name);
+    for (const name of ['Upload the plan', 'Comment the plan'])
+      expect(step(written, name), name).toEqual(step(documented, name));
+    expect(written.permissions).toEqual(documented.permissions);
+  });
+
   it('refuses to replace an existing config or workflow without --force: names it, writes nothing', async () => {
     const project = await copy('mkdocs');
     await writeFile(join(project, 'pylon-kb.config.mjs'), 'export default { contentDir: "docs" };\n');
