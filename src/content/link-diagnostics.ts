@@ -33,9 +33,11 @@ export function missingTarget(
   return {
     severity,
     code: 'link/missing-target',
-    message: outside
-      ? `The link "${url}" points outside the content directory.`
-      : `The link "${url}" points to ${wanted}, which is not a document of the docs tree.`,
+    message: `${
+      outside
+        ? `The link "${url}" points outside the content directory`
+        : `The link "${url}" points to ${wanted}, which is not a document of the docs tree`
+    }${severity === 'error' ? '.' : ': its text is published without the link.'}`,
     ...at,
     hint: near.length
       ? `Did you mean ${list(near)}? Links to .md files are relative to the linking file's folder.`

@@ -142,7 +142,9 @@ function replacementFor(
       out.diagnostics.push(
         missingTarget(reference.url, wanted, outside, context.index.docPaths, at, severity),
       );
-      return keep;
+      // Tolerated (the site's generator builds with it, or brokenLinks: 'warn'): the document publishes,
+      // and its link, which would lead nowhere on the help center, is published as its text.
+      return severity === 'error' ? keep : { url: '', unlink: true };
     }
     case 'invalid-document':
       out.diagnostics.push(invalidTarget(reference.url, found.wanted, found.line, at));

@@ -168,6 +168,25 @@ describe('broken links', () => {
     ]);
   });
 
+  it('a missing document tolerated with brokenLinks: warn publishes the link as its text, never as a dead link', () => {
+    const { article, hrefs, diagnostics } = build(
+      'See [the old page](nowhere.md) and [setup](setup.md).',
+      'guides/from.md',
+      {
+        brokenLinks: 'warn',
+      },
+    );
+    expect(hrefs).toHaveLength(1);
+    expect(article.html).toContain('See <a>the old page</a> and');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'link/missing-target',
+        message: expect.stringContaining('its text is published without the link'),
+      }),
+    ]);
+  });
+
   it('an in-page fragment is checked against the page’s own headings', () => {
     const { diagnostics, hrefs } = build('## Steps\n\n[ok](#steps) [bad](#step)');
     expect(hrefs).toEqual(['#steps', '#step']);
