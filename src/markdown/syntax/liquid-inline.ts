@@ -5,7 +5,7 @@ import { lookup, printValue, type SiteVariables } from './variables.js';
 
 /** Liquid left in the text after the block pass: output tags `{{ … }}` and tags `{% … %}`. */
 export const LIQUID_INLINE =
-  /\{%-?[ \t]*comment[ \t]*-?%\}[\s\S]*?\{%-?[ \t]*endcomment[ \t]*-?%\}|\{%-?[ \t]*([a-z][\w-]*)((?:[^%]|%(?!\}))*?)-?%\}|\{\{(?![<%])-?((?:[^}]|\}(?!\}))*?)-?\}\}/gi;
+  /\{%-?[ \t]*comment[ \t]*-?%\}[\s\S]*?\{%-?[ \t]*endcomment[ \t]*-?%\}|\{%-?[ \t]*(@[\w-]+\/[\w-]+|[a-z][\w-]*)((?:[^%]|%(?!\}))*?)-?%\}|\{\{(?![<%])-?((?:[^}]|\}(?!\}))*?)-?\}\}/gi;
 
 const LOGIC = new Set([
   'assign',
@@ -50,6 +50,7 @@ function tag(name: string, args: string, line: number, context: LiquidContext): 
     const url = argument(parseArgs(args), ['url'], 0) ?? '';
     return url === '' ? '' : `<${url}>`;
   }
+  if (name.startsWith('@')) return integrationBlock(name, args, line, context);
   if (LOGIC.has(name)) {
     warn(
       context,
@@ -82,6 +83,23 @@ function tag(name: string, args: string, line: number, context: LiquidContext): 
       : 'Replace the tag with Markdown, or remove it.',
   );
   return '';
+}
+
+/**
+ * A GitBook integration block (`{% @github-files/github-code-block url="…" %}`, `{% @figma/embed url="…" %}`):
+ * the integration renders it on GitBook's side, so its URL is published as a link, with a warning.
+ */
+function integrationBlock(name: string, args: string, line: number, context: LiquidContext): string {
+  const url = argument(parseArgs(args), ['url'], 0) ?? '';
+  const linked = /^https?:\/\//i.test(url);
+  warn(
+    context,
+    line,
+    'markdown/integration-block',
+    `The GitBook integration block {% ${name} %} is not rendered (its integration draws it on GitBook): ${linked ? 'its URL is published as a link' : 'it is removed'}.`,
+    'Replace it with Markdown (a link or a code block) to publish its content.',
+  );
+  return linked ? `<${url}>` : '';
 }
 
 function output(expression: string, line: number, context: LiquidContext): string | null {
