@@ -34,6 +34,8 @@ export function attribute(element: JsxElement, name: string): string | true | un
     const literal = /^\s*(["'`])([^"'`\\]*)\1\s*$/.exec(attr.value.value);
     // A template literal with a placeholder (`${…}`) is code, not text.
     if (literal && !(literal[1] === '`' && literal[2]!.includes('${'))) return literal[2];
+    const markup = jsxMarkupText(attr.value.data?.estree);
+    if (markup !== undefined) return markup;
     if (/^\s*true\s*$/.test(attr.value.value)) return true;
     const number = /^\s*(-?\d+(?:\.\d+)?)\s*$/.exec(attr.value.value);
     if (number) return number[1];
@@ -74,4 +76,37 @@ export function expressionAttributes(element: JsxElement): string[] {
           attribute(element, attr.name ?? '') === undefined),
     )
     .map((attr) => attr.name ?? '{…}');
+}
+
+interface EstreeNode {
+  type: string;
+  expression?: EstreeNode;
+  body?: EstreeNode[];
+  children?: EstreeNode[];
+  value?: unknown;
+}
+
+/**
+ * The text of an attribute written as JSX markup (`title={<>Add it to <code>docs.json</code></>}`), read
+ * from the parser's ESTree: its text and string literals, tags left out. Undefined when the expression is
+ * anything else, or when the markup holds code (`{count}`).
+ */
+function jsxMarkupText(estree: unknown): string | undefined {
+  const program = estree as EstreeNode | undefined;
+  const statement = program?.type === 'Program' && program.body?.length === 1 ? program.body[0] : undefined;
+  const root = statement?.type === 'ExpressionStatement' ? statement.expression : undefined;
+  if (root?.type !== 'JSXFragment' && root?.type !== 'JSXElement') return undefined;
+  const parts: string[] = [];
+  const walk = (node: EstreeNode): boolean => {
+    if (node.type === 'JSXText') return parts.push(String(node.value ?? '')) > 0;
+    if (node.type === 'JSXElement' || node.type === 'JSXFragment') return (node.children ?? []).every(walk);
+    if (node.type !== 'JSXExpressionContainer') return false;
+    const inner = node.expression;
+    if (inner?.type === 'JSXEmptyExpression') return true;
+    if (inner?.type === 'Literal' && typeof inner.value === 'string') return parts.push(inner.value) > 0;
+    return false;
+  };
+  if (!walk(root)) return undefined;
+  const text = parts.join('').replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : text;
 }

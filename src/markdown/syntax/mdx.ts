@@ -124,7 +124,7 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
     context,
     line,
     'markdown/unknown-component',
-    `The component <${element.name}> is not known to pylon-kb: only its content${texts.length > 0 ? ` and its text attributes (${texts.map(([name]) => name).join(', ')})` : ''} are published.`,
+    `The component <${element.name}> is not known to pylon-kb: ${texts.length > 0 ? `only its content and its text attributes (${texts.map(([name]) => name).join(', ')}) are` : 'only its content is'} published.`,
     `Replace it with Markdown, or with one of ${KNOWN_COMPONENTS.slice(0, 8).join(', ')} …`,
   );
   return [...attributeText(texts, element.type === 'mdxJsxTextElement'), ...children];
