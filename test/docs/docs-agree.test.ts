@@ -41,6 +41,7 @@ describe('the docs agree with each other and with the code', () => {
     // The README's one job plans pull requests and applies pushes: on a push, the same group, not cancelled.
     const group = readmeJob?.concurrency?.group ?? '';
     expect(group).toContain("github.event_name == 'push' && 'pylon-kb-apply'");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
     expect(readmeJob?.concurrency?.['cancel-in-progress']).toBe("${{ github.event_name != 'push' }}");
   });
 
