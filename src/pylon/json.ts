@@ -23,5 +23,5 @@ export function foreignBodySummary(text: string, headers: Headers): string {
   const html = type.includes('html') || /^<(!doctype|html|head|body|\?xml)/i.test(trimmed);
   if (!html && trimmed.length <= 120 && !trimmed.includes('\n')) return `"${trimmed}"`;
   const what = html ? 'an HTML page' : type !== '' ? `a ${type} body` : 'a body that is not JSON';
-  return `${what} (${text.length} bytes)`;
+  return `${what} (${text.length} byte${text.length === 1 ? '' : 's'})`;
 }

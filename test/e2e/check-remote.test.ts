@@ -66,7 +66,7 @@ describe('check --remote', () => {
 
     const text = await check(envFor(emu), '--remote', '--author', 'ada@acme.test');
     expect(text.stderr).toContain('guides/handle.md:3');
-    expect(text.stdout).toMatch(/Authors were checked against .*: 1 problems\./);
+    expect(text.stdout).toMatch(/Authors were checked against .*: 1 problem\./);
   });
 
   it('follows the authors map and unknownAuthors: default (a warning naming the fallback)', async () => {

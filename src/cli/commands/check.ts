@@ -70,7 +70,7 @@ export async function run(input: CommandInput): Promise<number> {
     `Checked ${plural(desired.articles.length, 'article')} in ${plural(desired.collections.length, 'collection')}: ` +
       `${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}.\n` +
       (authors
-        ? `Authors were checked against ${authors.target}: ${authors.diagnostics.length} problems.\n`
+        ? `Authors were checked against ${authors.target}: ${plural(authors.diagnostics.length, 'problem')}.\n`
         : `${NEEDS_REMOTE}\n`),
   );
   return errors.length > 0 ? 2 : 0;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RemoteArticle } from '../../remote/types.js';
+import { plural } from '../../report/summary.js';
 import {
   articleText,
   collectionTree,
@@ -21,7 +22,7 @@ export const listCollectionsTool: ToolDefinition<Record<string, never>> = {
     const current = await session.current();
     const tree = collectionTree(current);
     const lines = collectionTreeText(tree);
-    const head = `Knowledge base "${current.knowledgeBase.title}" (${current.knowledgeBase.slug}): ${current.collections.length} collections, ${current.articles.length} articles.`;
+    const head = `Knowledge base "${current.knowledgeBase.title}" (${current.knowledgeBase.slug}): ${plural(current.collections.length, 'collection')}, ${plural(current.articles.length, 'article')}.`;
     return ok([head, ...lines].join('\n'), { knowledgeBase: current.knowledgeBase, collections: tree });
   },
 };
