@@ -41,20 +41,23 @@ export class UrlRelinks {
         (result.status !== 'created' && result.status !== 'moved' && result.status !== 'updated')
       )
         continue;
-      const again = await this.relink(op, result.id).catch(
+      // The result then holds the article as it is now (watch folds it into what it knows of the remote).
+      results[index] = await this.relink(op, result).catch(
         (error: unknown): ApplyResult => ({ status: 'failed', op, error: toOperationError(error) }),
       );
-      if (again?.status === 'failed') results[index] = again;
     }
   }
 
-  private async relink(op: Operation, articleId: string): Promise<ApplyResult | undefined> {
+  private async relink(
+    op: Operation,
+    result: Extract<ApplyResult, { status: 'created' | 'moved' | 'updated' }>,
+  ): Promise<ApplyResult> {
     if (op.kind === 'create-article' || op.kind === 'move-article') {
-      await relink(this.ctx, op, articleId);
-      return undefined;
+      const article = await relink(this.ctx, op, result.id);
+      return { ...result, url: article.url, article };
     }
     // An update is sent again whole: the same fields, its links now current.
     if (op.kind === 'update-article') return updateArticle(this.ctx, op);
-    return undefined;
+    return result;
   }
 }

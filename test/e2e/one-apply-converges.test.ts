@@ -63,4 +63,21 @@ describe('one apply converges when an article’s URL changes in place', () => {
     const plan = await cli('plan', '--detailed-exitcode');
     expect(plan.code, plan.stdout).toBe(0);
   });
+
+  it('a new page linking to a page retitled in the same run: written once more with the new URL', async () => {
+    await edit('guides/keyboard-shortcuts.md', (t) =>
+      t.replace('title: Keyboard shortcuts', 'title: Keys and shortcuts'),
+    );
+    await writeFile(
+      join(ws.docs, 'guides', 'power-users.md'),
+      '---\ntitle: For power users\n---\n\nLearn the [shortcuts](keyboard-shortcuts.md) first.\n',
+    );
+    const applied = await cli('apply');
+    expect(applied.code, applied.stderr).toBe(0);
+    const url = articleByKey(emu, 'guides/keyboard-shortcuts')?.url ?? '';
+    expect(url).toContain('keys-and-shortcuts');
+    expect(articleByKey(emu, 'guides/power-users')?.published_html).toContain(`href="${url}"`);
+    const plan = await cli('plan', '--detailed-exitcode');
+    expect(plan.code, plan.stdout).toBe(0);
+  });
 });
