@@ -45,6 +45,16 @@ export function planCollectionCleanup(
     return ok;
   };
 
+  // Whether the collection or one below it holds an article without pylon-kb's marker.
+  const holdsHandWritten = (c: Collection, seen = new Set<string>()): boolean => {
+    if (seen.has(c.id)) return false;
+    seen.add(c.id);
+    return (
+      articlesIn(c.id).some((a) => a.marker === null) ||
+      childrenOf(c.id).some((k) => holdsHandWritten(k, seen))
+    );
+  };
+
   const deletes: DeleteCollectionOp[] = [];
   const retire = options.orphans !== 'report';
   for (const c of current.collections) {
@@ -63,7 +73,7 @@ export function planCollectionCleanup(
       }
     }
     if (!emptiedByPlan(c)) {
-      if (duplicate) diagnostics.push(keptDuplicate(c, placeOf(c, byId)));
+      if (duplicate) diagnostics.push(keptDuplicate(c, placeOf(c, byId), holdsHandWritten(c)));
       continue;
     }
     const key = placeOf(c, byId);
@@ -97,12 +107,17 @@ function placeOf(c: Collection, byId: ReadonlyMap<string, Collection>): string {
   return slugs.join('/');
 }
 
-function keptDuplicate(c: Collection, place: string): Diagnostic {
+function keptDuplicate(c: Collection, place: string, handWritten: boolean): Diagnostic {
+  const held = handWritten
+    ? 'holds articles pylon-kb did not publish'
+    : "holds pylon-kb articles whose source is gone, kept under orphans: 'report'";
   return {
     severity: 'warning',
     code: 'collection/duplicate-kept',
-    message: `The collection "${c.title}" (${c.id}) duplicates the folder ${place}'s collection but holds articles pylon-kb did not publish, so it is not deleted.`,
-    hint: "Move or delete those articles in Pylon's editor; the next run then deletes the duplicate.",
+    message: `The collection "${c.title}" (${c.id}) duplicates the folder ${place}'s collection but ${held}, so it is not deleted.`,
+    hint: handWritten
+      ? "Move or delete those articles in Pylon's editor; the next run then deletes the duplicate."
+      : "Set `orphans: 'delete'` (or 'unlist') to retire them, or delete them in Pylon; the next run then deletes the duplicate.",
   };
 }
 

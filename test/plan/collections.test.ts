@@ -64,6 +64,21 @@ describe('collections: duplicates healed, changes sent or reported, emptied ones
     const plan = createPlan(desired([setup], [folder('guides')]), state, options);
     expect(kinds(plan)).toEqual([]);
     expect(plan.diagnostics.map((d) => d.code)).toEqual(['collection/duplicate-kept']);
+    expect(plan.diagnostics[0]?.message).toContain('pylon-kb did not publish');
+  });
+
+  it("keeps a duplicate that holds one of pylon-kb's orphans under orphans: 'report', and says which", () => {
+    const setup = doc('guides/setup', { collectionKey: 'guides', slug: 'setup' });
+    const gone = doc('guides/gone', { collectionKey: 'guides', slug: 'gone' });
+    const state = current(
+      [published(setup, { collection_id: 'c-old' }), published(gone, { collection_id: 'c-new' })],
+      [guides('c-old', '2026-01-01'), guides('c-new', '2026-02-01')],
+    );
+    const plan = createPlan(desired([setup], [folder('guides')]), state, options);
+    expect(kinds(plan)).toEqual(['orphan guides/gone']);
+    const kept = plan.diagnostics.find((d) => d.code === 'collection/duplicate-kept');
+    expect(kept?.message).toContain("pylon-kb articles whose source is gone, kept under orphans: 'report'");
+    expect(kept?.hint).toContain("orphans: 'delete'");
   });
 
   it("reports a metadata file's new title by default, and sends it with collectionUpdates", () => {
