@@ -31,6 +31,7 @@ describe('pathological nesting is refused for that document, with file and line'
   it.each([
     ['<details> 5,000 deep', nestedDetails(5000), 1],
     ['<details> 600 deep', nestedDetails(600), 1],
+    ['<details> 5,000 deep, one per paragraph', nestedDetails(5000, '\n\n'), 1],
     ['blockquotes 5,000 deep', nestedQuotes(5000), 1],
     ['lists 3,000 deep', nestedLists(3000), 1],
     ['strong emphasis 500 deep', nestedEmphasis(1000), 1],

@@ -12,9 +12,9 @@ export function delimiterRuns(unit: string, size = 20_000): string {
 /** The delimiter-run shapes that cost the most (each of underscores, asterisks, and both mixed). */
 export const DELIMITER_UNITS = ['_a_ _b__ ', 'a_ ', '_*', '**_', '*a', '_`a', '_[a]', '_a**b_'] as const;
 
-/** `<details>` opened `depth` times, one per line, then closed. */
-export function nestedDetails(depth: number): string {
-  return `${'<details>\n'.repeat(depth)}x\n${'</details>\n'.repeat(depth)}`;
+/** `<details>` opened `depth` times, one per line (or per paragraph: `separator` '\n\n'), then closed. */
+export function nestedDetails(depth: number, separator = '\n'): string {
+  return `${`<details>${separator}`.repeat(depth)}x\n\n${`</details>${separator}`.repeat(depth)}`;
 }
 
 /** One line of `depth` nested blockquotes. */
