@@ -2,6 +2,7 @@ import { readMarker } from '../identity/marker.js';
 import type { Collection } from '../pylon-api/index.js';
 import type { CurrentState, RemoteArticle } from '../remote/types.js';
 import { publicPath } from './articles.js';
+import { articleHref } from './links.js';
 import type { Operation, Plan } from './types.js';
 
 /**
@@ -14,7 +15,8 @@ import type { Operation, Plan } from './types.js';
  *   plan empties of pylon-kb's articles, or one config `ownedCollections` names);
  * - no redirect takes a path that a live article answers (its own or one already redirected to it), unless
  *   this plan retires that article;
- * - every local file to upload is named by a path inside the docs tree.
+ * - every local file to upload is named by a path inside the docs tree;
+ * - every URL `urlsBefore` gives is the one pylon-kb's article for that document has now.
  *
  * Each problem is one readable line naming the operation, found before anything is written.
  */
@@ -189,5 +191,14 @@ export function planShapeRefusals(plan: Plan, context: PlanShapeContext): string
       refusals.push(`${name}: the file "${op.key}" is not a path inside the docs tree`);
     }
   });
+  refusals.push(...urlsBeforeRefusals(plan, context.current.articles));
   return refusals;
+}
+
+/** Links are filled in with `urlsBefore`: each must be the URL pylon-kb's article for the document has. */
+function urlsBeforeRefusals(plan: Plan, articles: readonly RemoteArticle[]): string[] {
+  return Object.entries(plan.urlsBefore ?? {}).flatMap(([key, url]) => {
+    const own = articles.some((a) => a.marker?.key === key && !a.marker.retired && articleHref(a) === url);
+    return own ? [] : [`urlsBefore: "${url}" is not the URL of pylon-kb's article for "${key}"`];
+  });
 }

@@ -80,4 +80,17 @@ describe('one apply converges when an article’s URL changes in place', () => {
     const plan = await cli('plan', '--detailed-exitcode');
     expect(plan.code, plan.stdout).toBe(0);
   });
+
+  it('a title change through a saved plan: checked, applied, and the next plan is empty', async () => {
+    await edit('guides/keyboard-shortcuts.md', (t) =>
+      t.replace('title: Keyboard shortcuts', 'title: Keys and shortcuts'),
+    );
+    expect((await cli('plan', '--json', '--out', 'plan.json')).code).toBe(0);
+    const saved = JSON.parse(await readFile(join(ws.dir, 'plan.json'), 'utf8')) as { urlsBefore?: object };
+    expect(Object.keys(saved.urlsBefore ?? {})).toEqual(['guides/keyboard-shortcuts']);
+    const applied = await cli('apply', 'plan.json');
+    expect(applied.code, applied.stderr).toBe(0);
+    const plan = await cli('plan', '--detailed-exitcode');
+    expect(plan.code, plan.stdout).toBe(0);
+  });
 });

@@ -163,6 +163,19 @@ describe('saved plans are checked, not trusted', () => {
     expect(err).toContain('the fingerprint of document "brand-new" is missing');
   });
 
+  it('a link URL of its own put in urlsBefore', async () => {
+    const err = await applyTampered((p) => {
+      p.urlsBefore = { 'getting-started/invite-your-team': 'https://elsewhere.test/articles/1-phish' };
+    });
+    expect(err).toContain(
+      `urlsBefore: "https://elsewhere.test/articles/1-phish" is not the URL of pylon-kb's article for "getting-started/invite-your-team"`,
+    );
+    const scheme = await applyTampered((p) => {
+      p.urlsBefore = { 'getting-started/invite-your-team': 'javascript:alert(1)' };
+    });
+    expect(scheme).toContain('urlsBefore');
+  });
+
   it('the plan as it was made still applies, once', async () => {
     const run = await runCli(['apply', 'plan.json', ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
     expect(run.code, run.stderr).toBe(0);
