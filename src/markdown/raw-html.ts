@@ -51,7 +51,8 @@ function hasRaw(parent: Root | Element): boolean {
 /**
  * rehype plugin, before sanitising: removes iframes whose source is not https and inputs that are not
  * task-list checkboxes (the sanitizer would only drop their attributes, leaving an empty frame or a
- * bare text box), and turns `section` (GFM footnotes) into `div`, which Pylon keeps.
+ * bare text box), turns `section` (GFM footnotes) into `div`, which Pylon keeps, and a `<textarea>`
+ * into a code block of its text (the text a reader sees in the box, kept as written).
  */
 export function rehypePylonAdjustments() {
   return (tree: Root): void => adjust(tree);
@@ -67,11 +68,30 @@ function adjust(parent: Root | Element): void {
         continue;
       }
       if (child.tagName === 'section') child.tagName = 'div';
+      if (child.tagName === 'textarea') {
+        kept.push(textBlock(child) as never);
+        removed = true;
+        continue;
+      }
       adjust(child);
     }
     kept.push(child as never);
   }
   if (removed) parent.children = kept;
+}
+
+function textBlock(textarea: Element): Element {
+  const text = textarea.children
+    .map((child) => (child.type === 'text' ? child.value : ''))
+    .join('')
+    .replace(/^\n/, '');
+  const code: Element = {
+    type: 'element',
+    tagName: 'code',
+    properties: {},
+    children: [{ type: 'text', value: text }],
+  };
+  return { type: 'element', tagName: 'pre', properties: {}, children: [code] };
 }
 
 function isUnwantedElement(node: Element): boolean {

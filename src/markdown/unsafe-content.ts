@@ -75,6 +75,10 @@ function scanRawHtml(fragment: Root): Finding[] {
 function scanElement(element: Element, findings: Finding[]): boolean {
   const line = element.position?.start.line ?? 1;
   const tag = element.tagName;
+  if (tag === 'textarea') {
+    findings.push({ line, diagnostic: textareaAsCode() });
+    return true;
+  }
   if (isStrippedTag(tag)) {
     findings.push({ line, diagnostic: removedElement(tag) });
     return true;
@@ -105,6 +109,14 @@ function removedElement(tag: string): Omit<Diagnostic, 'severity'> {
     code: 'markdown/html-removed',
     message: `<${tag}> is removed from the published article${tag === 'input' ? '' : ', with its content'}.`,
     hint: `Delete the <${tag}> element. ${HTML_HINT}`,
+  };
+}
+
+function textareaAsCode(): Omit<Diagnostic, 'severity'> {
+  return {
+    code: 'markdown/html-unwrapped',
+    message: '<textarea> is not kept: its text is published as a code block.',
+    hint: HTML_HINT,
   };
 }
 

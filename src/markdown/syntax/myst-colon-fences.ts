@@ -28,8 +28,11 @@ function convert(
   const [, indent = '', colons = '', name = '', rest = ''] = match;
   const close = closeOf(lines, index, colons.length);
   const body = convertAll(lines.slice(index + 1, close));
-  const longest = Math.max(2, ...body.map((line) => /^[ \t]*(`+)/.exec(line.text)?.[1]?.length ?? 0));
-  const fence = '`'.repeat(longest + 1);
+  // A backtick fence's info string cannot hold a backtick (a role in the title: {octicon}`x`): tildes then.
+  const char = rest.includes('`') ? '~' : '`';
+  const run = char === '~' ? /^[ \t]*(~+)/ : /^[ \t]*(`+)/;
+  const longest = Math.max(2, ...body.map((line) => run.exec(line.text)?.[1]?.length ?? 0));
+  const fence = char.repeat(longest + 1);
   const open = lines[index]!;
   const end = lines[close] ?? open;
   return {

@@ -121,7 +121,9 @@ function render(d: Directive, context: SyntaxStepContext, depth: number): RootCo
     return [code(d.name === 'parsed-literal' ? null : d.name, d.body || d.argument, d)];
   if (DROPPED.has(d.name)) return [];
   if (UNWRAPPED.has(d.name)) return markdown(d.body);
-  if (TITLED.has(d.name)) return [...(d.argument ? [strong(d.argument)] : []), ...markdown(d.body)];
+  if (TITLED.has(d.name))
+    return [...(d.argument ? [title(d.argument, d, context)] : []), ...markdown(withoutCardRules(d))];
+  if (d.name === 'button-ref' || d.name === 'button-link') return markdown(button(d));
   if (d.name === 'image' || d.name === 'figure' || d.name === 'figure-md') return figure(d, markdown);
   if (d.name === 'include' || d.name === 'literalinclude') return include(d, context, markdown);
   if (d.name === 'list-table') {
@@ -141,7 +143,32 @@ function render(d: Directive, context: SyntaxStepContext, depth: number): RootCo
     d,
     `The MyST directive {${d.name}} is not rendered as such: its text is published as Markdown.`,
   );
-  return [...(d.argument ? [strong(d.argument)] : []), ...markdown(d.body)];
+  return [...(d.argument ? [title(d.argument, d, context)] : []), ...markdown(d.body)];
+}
+
+/** sphinx-design cards: `^^^` ends the header and `+++` starts the footer; the parts stay, the rules go. */
+function withoutCardRules(d: Directive): string {
+  if (d.name !== 'card' && d.name !== 'grid-item-card') return d.body;
+  return d.body.replace(/^[ \t]*(?:\^{3,}|\+{3,})[ \t]*$/gm, '');
+}
+
+/**
+ * sphinx-design's buttons: a link with the body (or the target) as its text; `button-ref` names a
+ * document (`:ref-type: doc`), a label (`ref`, the default) or a MyST link target (`myst`), read as the
+ * matching role or link.
+ */
+function button(d: Directive): string {
+  const text = (d.body.trim() || d.argument).replace(/\s+/g, ' ').replace(/[`<>]/g, '');
+  const type = d.options['ref-type'] ?? 'ref';
+  if (d.name === 'button-link' || type === 'myst') return `[${text.replace(/[[\]]/g, '')}](<${d.argument}>)`;
+  return `{${type === 'doc' ? 'doc' : 'ref'}}\`${text} <${d.argument}>\``;
+}
+
+/** A directive's title, read as inline Markdown (roles and code in it, `{octicon}` icons included). */
+function title(text: string, d: Directive, context: SyntaxStepContext): Paragraph {
+  const [first] = context.parsePartial(text, d.line).children;
+  const inline = first?.type === 'paragraph' ? first.children : [{ type: 'text' as const, value: text }];
+  return { type: 'paragraph', children: [{ type: 'strong', children: inline }] };
 }
 
 function parse(text: string, line: number, context: SyntaxStepContext, depth: number): RootContent[] {
