@@ -146,6 +146,8 @@ const VOID_ELEMENTS = new Set(
 );
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>/g;
 const EMPHASIS_RUN = /[*_]+/g;
+/** `](destination "title")`, the destination holding balanced parentheses one level deep. */
+const LINK_DESTINATION = /\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g;
 /** What may stand before an opening run: whitespace or punctuation. */
 const FLANK = /[\s\p{P}]/u;
 
@@ -171,6 +173,8 @@ class InlineDepth {
     // character is there (this runs on every line of every document before anything is parsed).
     let text = line.includes('\\') ? line.replace(/\\./g, '') : line;
     if (text.includes('`')) text = text.replace(/(`+)[^`]*?\1/g, '');
+    // A link's destination is no text: the `_` of `](./_images/a.png)` opens no emphasis.
+    if (text.includes('](')) text = text.replace(LINK_DESTINATION, ']');
     if (text.includes('[') || this.brackets > 0) {
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);

@@ -31,6 +31,17 @@ describe('source limits', () => {
     expect(nesting(`${' *a'.repeat(MAX_NESTING_DEPTH + 1)}`)).toMatchObject({ code: 'content/nesting' });
   });
 
+  it('reads no emphasis in link destinations: a paragraph of linked images from an _images folder is flat', () => {
+    const gallery = Array.from(
+      { length: 40 },
+      (_, i) => `[![Shot ${i}](./_images/s${i}.png)](https://e.example/p${i})`,
+    );
+    expect(nesting(gallery.join('\n'))).toBeUndefined();
+    expect(nesting(Array.from({ length: 40 }, (_, i) => `_open${i}`).join('\n'))).toMatchObject({
+      code: 'content/nesting',
+    });
+  });
+
   it('tells binary, UTF-16 and invalid UTF-8 apart; a UTF-8 byte-order mark is fine', () => {
     expect(checkSourceText(file('\uFEFF# Title\n'))).toBeUndefined();
     expect(checkSourceText(file('x\ny\0z'))).toMatchObject({ code: 'content/binary', line: 2 });
