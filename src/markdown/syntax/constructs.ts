@@ -59,6 +59,8 @@ export const CONSTRUCTS = [
   'mdbook-listings',
   /** `## Title [#my-id]`: a heading's own id in brackets at its end (Nextra 4, Fumadocs). */
   'bracket-heading-ids',
+  /** Fumadocs MDX's `<include>file</include>`: the file in the page's place (mdx-include.ts). */
+  'fumadocs-include',
   /** MyST directives: ```` ```{note} ```` and colon fences `:::{note}`, rendered by name (myst-directives.ts). */
   'myst-directives',
   /** MyST roles `` {ref}`label` `` and targets `(label)=` before a block. */

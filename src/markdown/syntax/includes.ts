@@ -8,6 +8,7 @@ import {
 } from './include-directives.js';
 import { includeCandidates } from './include-paths.js';
 import { closesFence, type Fence, openingFence, type SourceLine, toLines } from './lines.js';
+import { fumadocsIncludeRequests } from './mdx-include.js';
 import { fail, type ScanContext, warn } from './scan-context.js';
 import { type SnippetSettings, snippetCandidates } from './snippet-paths.js';
 
@@ -29,6 +30,7 @@ export function includeRequests(markdown: string, including: string, snippets?: 
   if (markdown.includes('include}'))
     for (const match of markdown.matchAll(MYST_INCLUDE))
       requests.push(...(includeCandidates('myst-include', match[1]!, including) ?? []));
+  requests.push(...fumadocsIncludeRequests(markdown, including));
   if (!INCLUDE_SYNTAX.test(markdown)) return requests;
   for (const line of markdown.split(/\r?\n/)) {
     const directive = readDirective(line);

@@ -1,4 +1,6 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import type { SyntaxPreset } from './constructs.js';
 import type { DataValue } from './estree-literal.js';
 import { mdxImport } from './include-directives.js';
 import { includeCandidates } from './include-paths.js';
@@ -10,6 +12,7 @@ import { KNOWN_COMPONENTS, mapComponent } from './mdx-components.js';
 import { dataAttributeContent, exportedConstants } from './mdx-data-attributes.js';
 import { tabItems } from './mdx-docs-components.js';
 import { htmlElement } from './mdx-html.js';
+import { includeElement } from './mdx-include.js';
 import type { SyntaxFinding } from './scan-context.js';
 
 export interface MdxContext {
@@ -23,6 +26,8 @@ export interface MdxContext {
   assets?: ReadonlyMap<string, string>;
   /** The file's `export const` values that are plain data, by name. */
   constants?: ReadonlyMap<string, DataValue>;
+  /** The site's syntax preset (Fumadocs' `<include>` is read only where it is on). */
+  syntax?: SyntaxPreset;
 }
 
 const IMPORT = new RegExp(String.raw`import\s+([A-Za-z_$][\w$]*)\s+from\s+(${JS_STRING})`, 'g');
@@ -81,10 +86,21 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
   }
   const element = node as JsxElement;
   if (context.assets) useAssetImports(element, context.assets);
+  useMarkupAttributes(element, inlineParser(context, line));
   let children = mapChildren(element.children, partials, context);
   if (element.name === null) return children;
   const partial = partials.get(element.name);
   if (partial !== undefined) return inlinePartial(element.name, partial, line, partials, context);
+  if (element.name === 'include' && context.syntax?.has('fumadocs-include') && (context.depth ?? 0) < 8) {
+    return includeElement(element, line, {
+      ...context,
+      parseIncluded: (text, at) => {
+        const tree = context.parsePartial(text, at, true);
+        transformMdx(tree, { ...context, depth: (context.depth ?? 0) + 1 });
+        return tree;
+      },
+    });
+  }
   // `<TOCInline toc={toc} />` names the page's own headings, which the table of contents lists.
   const ignored = expressionAttributes(element).filter(
     (name) =>
@@ -246,6 +262,23 @@ function inlinePartial(
   transformMdx(tree, inner);
   void partials;
   return tree.children;
+}
+
+/**
+ * An attribute whose value is JSX (`title={<>The <code>.story</code> suffix</>}`) holds text the component
+ * shows: it becomes that text, so the component's title or label is kept like a written one.
+ */
+function useMarkupAttributes(element: JsxElement, inline: InlineParser): void {
+  for (const attr of element.attributes) {
+    if (typeof attr.value !== 'object' || attr.value === null) continue;
+    const estree = attr.value.data?.estree as { body?: { expression?: { type?: string } }[] } | undefined;
+    const type = estree?.body?.[0]?.expression?.type;
+    if (type !== 'JSXElement' && type !== 'JSXFragment') continue;
+    const text = mdastToString({ type: 'paragraph', children: inline(attr.value.value.trim()) })
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text !== '' && !text.includes('<')) attr.value = text;
+  }
 }
 
 /** `src={shot}` / `src={shot.src}` naming an imported file becomes `src="../assets/shot.png"`. */

@@ -26,7 +26,7 @@ export const fumadocs: SiteDefinition<'fumadocs'> = {
   orderKeys: OWN_ORDER_KEYS,
   stripNumberPrefix: false,
   headingIds: 'github',
-  syntax: ['bracket-heading-ids', 'shiki-notations'],
+  syntax: ['bracket-heading-ids', 'shiki-notations', 'fumadocs-include'],
   frontmatterKeys: [...COMMON_KEYS, 'icon', 'full', '_openapi', 'preview', 'index', 'author', 'lastModified'],
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
