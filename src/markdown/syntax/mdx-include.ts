@@ -9,6 +9,7 @@ import type { SyntaxFinding } from './scan-context.js';
  * Fumadocs MDX's `<include>file</include>`: the named file (relative to the page) in the page's place, a
  * Markdown/MDX file as content of the page, any other file as a code block (language from `lang` or the
  * extension, `meta` as the fence's meta). A `#section` suffix is not read: the whole file is included.
+ * A file that cannot be read keeps its path as text (as code), with a warning.
  */
 export const FUMADOCS_INCLUDE = /<include\b[^>]*>([^<]+)<\/include>/g;
 
@@ -46,10 +47,10 @@ export function includeElement(
       line,
       code: candidates === null ? 'markdown/include-outside' : 'markdown/include-missing',
       ...(candidates === null && { severity: 'error' as const }),
-      message: `The included file "${written}" ${candidates === null ? 'leaves the docs tree' : 'was not found'}: it is left out.`,
-      hint: 'Fix the path; it is relative to the including page.',
+      message: `The included file "${written}" ${candidates === null ? 'leaves the docs tree' : 'was not found'}: only its path is published.`,
+      hint: 'Fix the path; it is relative to the including page (with `cwd`, to the site root).',
     });
-    return [];
+    return written === '' ? [] : [{ type: 'paragraph', children: [{ type: 'inlineCode', value: written }] }];
   }
   if (path !== written) {
     context.findings.push({
