@@ -8,6 +8,7 @@
  * about 10 minutes on a loaded 2-core machine.
  */
 import { benchLimits } from './limits.js';
+import { benchPathological } from './pathological.js';
 import { benchPlan } from './plan.js';
 import { benchPool } from './pool.js';
 import { benchPreview } from './preview.js';
@@ -17,7 +18,17 @@ import { loadNote } from './stats.js';
 import { benchTrees } from './trees.js';
 import { benchWatchLatency, printWatch } from './watch-latency.js';
 
-const ROWS = ['limits', 'plan', 'pool', 'render', 'watch', 'startup', 'preview', 'trees'] as const;
+const ROWS = [
+  'limits',
+  'plan',
+  'pool',
+  'render',
+  'pathological',
+  'watch',
+  'startup',
+  'preview',
+  'trees',
+] as const;
 type Row = (typeof ROWS)[number];
 
 function flagValue(argv: string[], name: string): string | undefined {
@@ -64,6 +75,7 @@ await row('limits', () => benchLimits({ rounds: quick ? 1 : 2, count: 300, updat
 await row('plan', () => benchPlan({ rounds: quick ? 1 : 2, docs: 2000 }));
 await row('pool', () => benchPool({ rounds: quick ? 2 : 4, docs: 2000 }));
 await row('render', () => benchRender({ rounds: quick ? 3 : 5, docs: 400 }));
+await row('pathological', () => benchPathological());
 await row('watch', async () => printWatch(await benchWatchLatency(2000, quick ? 15 : 40, 2)));
 await row('startup', () => benchStartup({ rounds: quick ? 5 : 11 }));
 await row('preview', () => benchPreview({ rounds: quick ? 1 : 3, docs: 200 }));
