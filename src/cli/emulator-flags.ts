@@ -23,8 +23,7 @@ export const EMULATOR_FLAGS: FlagSpec[] = [
     type: 'string',
     value: '<file|name>',
     description:
-      "JSON seed: organisation, knowledge bases, users, teams; editor-kb: a knowledge base as Pylon's editor writes it (to try pull); default: Acme Inc",
-    default: 'Acme Inc',
+      "JSON seed: organisation, knowledge bases, users, teams; editor-kb: a knowledge base as Pylon's editor writes it (to try pull); default (or no --seed): the Acme seed",
   },
   {
     name: 'state',

@@ -68,3 +68,17 @@ describe('--json and --format', () => {
     expect(markdown.stdout + markdown.stderr).toContain('cannot be given with --format markdown');
   });
 });
+
+describe('flag help lines', () => {
+  it('name a default once: in the default column, or in the description when there is none', async () => {
+    const { COMMANDS } = await import('../../src/cli/command-list.js');
+    const { flagsOf } = await import('../../src/cli/command-spec.js');
+    const { EMULATOR_FLAGS } = await import('../../src/cli/emulator-flags.js');
+    const flags = [...COMMANDS.flatMap((command) => flagsOf(command)), ...EMULATOR_FLAGS];
+    // The help adds "(default X)" for a flag with a default: its description must not say it again.
+    const twice = flags.filter(
+      (flag) => flag.default !== undefined && /\bdefault( \(or [^)]*\))?:|\(default /i.test(flag.description),
+    );
+    expect(twice.map((flag) => flag.name)).toEqual([]);
+  });
+});
