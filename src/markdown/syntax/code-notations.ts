@@ -6,7 +6,8 @@ import { visit } from 'unist-util-visit';
  * without them:
  * - Shiki's notation comments (VitePress, Mintlify): `// [!code ++]`, `# [!code --]`, `<!-- [!code focus:3] -->`,
  *   `/* [!code highlight] *\/`, `[!code word:x]`, `[!code error]`. The comment goes; a line left empty by it
- *   goes too. `[!!code …]` is Shiki's escape, shown as `[!code …]`.
+ *   goes too; in a comment that says more (`// the port [!code ++]`) only the notation goes. `[!!code …]`
+ *   is Shiki's escape, shown as `[!code …]`.
  * - Docusaurus' magic comments: a line that is only `// highlight-next-line`, `# highlight-start`,
  *   `<!-- highlight-end -->`, `{/* this-line-is-hidden *\/}` (and the other highlight/hide names) goes.
  */
@@ -27,12 +28,22 @@ export function stripShikiNotations(tree: Root): void {
     if (!SHIKI_NOTATION_SYNTAX.test(node.value)) return;
     const lines: string[] = [];
     for (const line of node.value.split('\n')) {
-      const stripped = line.replace(SHIKI, '');
+      const stripped = withoutInnerNotations(line.replace(SHIKI, ''));
       if (stripped !== line && stripped.trim() === '') continue;
       lines.push(stripped.replace(/\[!!code /g, '[!code '));
     }
     node.value = lines.join('\n');
   });
+}
+
+const INNER_NOTATION = /[ \t]*\[!code [^\]\n]*\]/g;
+const OPENER = new RegExp(COMMENT_OPEN);
+
+/** A notation inside a comment that says more (`// the port [!code highlight]`): the notation alone goes. */
+function withoutInnerNotations(line: string): string {
+  const at = line.indexOf('[!code ');
+  if (at === -1 || !OPENER.test(line.slice(0, at))) return line;
+  return line.replace(INNER_NOTATION, '');
 }
 
 export function stripMagicComments(tree: Root): void {
