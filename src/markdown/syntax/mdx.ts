@@ -1,5 +1,6 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { stripShikiNotations } from './code-notations.js';
 import type { SyntaxPreset } from './constructs.js';
 import type { DataValue } from './estree-literal.js';
 import { mdxImport } from './include-directives.js';
@@ -92,7 +93,7 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
   const partial = partials.get(element.name);
   if (partial !== undefined) return inlinePartial(element.name, partial, line, partials, context);
   if (element.name === 'include' && context.syntax?.has('fumadocs-include') && (context.depth ?? 0) < 8) {
-    return includeElement(element, line, {
+    const included = includeElement(element, line, {
       ...context,
       parseIncluded: (text, at) => {
         const tree = context.parsePartial(text, at, true);
@@ -100,6 +101,9 @@ function mapNode(node: RootContent, partials: Map<string, string>, context: MdxC
         return tree;
       },
     });
+    // The page's own notation step looks for notations in the page's text, which an included file's are not.
+    if (context.syntax.has('shiki-notations')) stripShikiNotations({ type: 'root', children: included });
+    return included;
   }
   // `<TOCInline toc={toc} />` names the page's own headings, which the table of contents lists.
   const ignored = expressionAttributes(element).filter(
