@@ -126,7 +126,14 @@ export function classifyReference(
       ? { type: 'fragment', anchor: fragment }
       : { type: 'ignore' };
   }
-  if (reference.kind === 'image') return asset(path, fileDir, index.rules);
+  if (reference.kind === 'image') {
+    // Where the site's root is the content directory, a browser stops a climbing path at that root.
+    const atRoot =
+      index.rules.imagesClimbToRoot === true && !path.startsWith('/') && joinPath(fileDir, path).outside;
+    return atRoot
+      ? asset(`/${climbingPath(fileDir, path).replace(/^(?:\.\.\/)+/, '')}`, '', index.rules)
+      : asset(path, fileDir, index.rules);
+  }
 
   const extension = path.endsWith('/') ? '' : extensionOf(path);
   const withAnchor = (

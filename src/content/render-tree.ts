@@ -147,6 +147,7 @@ function linkRulesOf(site: SiteContext | undefined): Partial<LinkRules> {
     ...(links.sitePathsFromContentRoot === true && { sitePathsFromContentRoot: true }),
     ...(links.relativeFilesInStaticDirs === true && { relativeFilesInStaticDirs: true }),
     ...(links.markdownUrls === true && { markdownUrls: true }),
+    ...(links.imagesClimbToRoot === true && { imagesClimbToRoot: true }),
     ...(patterns.length > 0 && { redirectOf: (path: string) => redirectByPattern(path, patterns) }),
   };
 }

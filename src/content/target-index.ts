@@ -21,6 +21,8 @@ export interface LinkRules {
   linksFromDocsRoot: boolean;
   /** Raw-HTML relative paths resolve against the page URL (MkDocs). */
   rawHtmlFromPageUrl: boolean;
+  /** An image path climbing above the content directory (the site's root) stops there (SiteLinkRules). */
+  imagesClimbToRoot?: boolean | undefined;
   /**
    * A link may name a label, an id on any page (MyST's `[text](label)`, `[](#label)`, `{ref}`): a path
    * that is no page, or a fragment this page lacks, is looked up among the other pages' ids.

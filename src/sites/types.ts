@@ -187,6 +187,12 @@ export interface SiteLinkRules {
   relativeFilesInStaticDirs?: boolean;
   /** A link to `page.md` names the page whatever its Markdown extension (Mintlify serves pages at `.md` URLs). */
   markdownUrls?: boolean;
+  /**
+   * The content directory is served at the site's root and a relative image path stays as written in the
+   * page, so a path climbing above the root stops there, as a browser resolves it (Jekyll:
+   * `../../assets/x.png` on `/docs/page.html` or `/docs/page/` loads `/assets/x.png`).
+   */
+  imagesClimbToRoot?: boolean;
 }
 
 export function emptySiteData(notes: string[] = []): SiteData {

@@ -189,3 +189,20 @@ describe('import aliases', () => {
     expect(diagnostics.filter((d) => d.code.startsWith('asset/'))).toEqual([]);
   });
 });
+
+describe('images whose relative path climbs above the site root', () => {
+  const page = { path: 'docs/gallery.md', text: '# Gallery\n\n![chart](../../media/chart.png)\n' };
+  const assets = new Map([['media/chart.png', 'png']]);
+
+  it('on Jekyll, whose content directory is the site root, load the file at the root, as a browser does', () => {
+    const { article, diagnostics } = build([page], siteOf('jekyll'), page.path, assets);
+    expect(article.assets?.map((a) => a.path)).toEqual(['media/chart.png']);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('elsewhere stay outside the content directory, with a warning', () => {
+    const { article, diagnostics } = build([page], siteOf('docusaurus'), page.path, assets);
+    expect(article.assets ?? []).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['asset/outside-content']);
+  });
+});

@@ -69,7 +69,7 @@ export const jekyll: SiteDefinition<'jekyll'> = {
   linksFromDocsRoot: false,
   rawHtmlFromPageUrl: false,
   variableFiles: ['_config.yml', '_config.yaml'],
-  links: { siteUrlKey: '`url` (and `baseurl`) in _config.yml' },
+  links: { siteUrlKey: '`url` (and `baseurl`) in _config.yml', imagesClimbToRoot: true },
   configFiles: ['_config.yml', '_config.yaml'],
   page({ path, fields, isIndex }) {
     const stem = stripMarkdownExtension(path);
