@@ -119,6 +119,14 @@ export function classifyReference(
   const fromPage = reference.raw === true && index.rules.rawHtmlFromPageUrl;
   const fileDir = fromPage ? origin.pageStem : folderOf(origin.path);
   if (path === '') {
+    // `?q=term`: this page of the site with a query (its search), at its URL on the site's domain when
+    // the site's address is known; else left as written.
+    if (reference.kind === 'link' && reference.url.startsWith('?') && siteAddress(index.rules.siteUrl))
+      return onSite(reference.url, origin, index.rules, {
+        wanted: reference.url,
+        collection: false,
+        outside: false,
+      });
     const elsewhere = fragment ? labelElsewhere(fragment, origin, index) : undefined;
     if (reference.kind === 'link' && elsewhere && fragment)
       return { type: 'document', target: elsewhere, anchor: fragment };

@@ -97,8 +97,10 @@ export function markCandidates(
     }
     const url = 'url' in node ? node.url : definitions.get(node.identifier)?.url;
     const kind = node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link';
-    // An empty link destination (`[x]()`, or a shortcode that gave the URL and was removed) leads nowhere.
-    if (url === undefined || !(isLocalUrl(url) || (url === '' && kind === 'link'))) continue;
+    // An empty link destination (`[x]()`, or a shortcode that gave the URL and was removed) leads nowhere;
+    // a query alone (`?q=term`) is this page of the site with a query: both are taken for the content core.
+    if (url === undefined || !(isLocalUrl(url) || (kind === 'link' && (url === '' || url.startsWith('?')))))
+      continue;
     sources.marked.push({ kind, url, ...at(node.position) });
     const mark = String(sources.marked.length - 1);
     node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPylonKbRef: mark } };
@@ -130,8 +132,10 @@ function targetOf(element: Element): { kind: LocalReference['kind']; url: string
   if (element.tagName === 'a') {
     if ('dataFootnoteRef' in properties || 'dataFootnoteBackref' in properties) return null;
     const href = properties.href;
-    // An empty `href` leads nowhere: it is taken too, for the content core to say so.
-    return typeof href === 'string' && (isLocalUrl(href) || href === '') ? { kind: 'link', url: href } : null;
+    // An empty `href` leads nowhere, a query alone is this page with a query: taken for the content core.
+    return typeof href === 'string' && (isLocalUrl(href) || href === '' || href.startsWith('?'))
+      ? { kind: 'link', url: href }
+      : null;
   }
   if (element.tagName === 'img') {
     const src = properties.src;

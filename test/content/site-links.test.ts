@@ -206,3 +206,13 @@ describe('images whose relative path climbs above the site root', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['asset/outside-content']);
   });
 });
+
+describe('a link that is only a query', () => {
+  it("is this page's URL on the site's domain with the query (the site's search), with a warning", () => {
+    const from = { path: 'help/search.md', text: '# Search\n\n[Search the docs](?q=)\n' };
+    const site = siteOf('mkdocs', 'https://docs.acme.example/');
+    const { hrefs, diagnostics } = build([...DOCUSAURUS, from], site, from.path);
+    expect(hrefs).toEqual(['https://docs.acme.example/help/search/?q=']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['link/site-page']);
+  });
+});
