@@ -163,6 +163,22 @@ describe('pylon-kb init', () => {
     expect(await text(join(project, '.github/workflows/docs.yml'))).toContain('pylon-kb-apply');
   });
 
+  it('warns that GitHub reads workflows only at the repository root when run in a subfolder of one', async () => {
+    const alone = await copy('docusaurus');
+    const atRoot = await runCli(['init', '--yes', ...ANSWERS], { cwd: alone, env: {} });
+    expect(atRoot.code, atRoot.stderr).toBe(0);
+    expect(atRoot.stderr).not.toContain('GitHub runs workflows only from');
+
+    const repo = join(dir, 'monorepo');
+    await mkdir(join(repo, '.git'), { recursive: true });
+    const project = join(repo, 'packages', 'docs');
+    await cp(join(SITES, 'docusaurus'), project, { recursive: true });
+    const nested = await runCli(['init', '--yes', ...ANSWERS], { cwd: project, env: {} });
+    expect(nested.code, nested.stderr).toBe(0);
+    expect(nested.stderr).toContain(`inside the git repository at ${repo}`);
+    expect(nested.stderr).toContain('set working-directory: packages/docs');
+  });
+
   it('appends .pylon-kb/ to .gitignore once, whatever the runs', async () => {
     const project = await copy('vitepress');
     await writeFile(join(project, '.gitignore'), 'node_modules\ndist');

@@ -68,8 +68,26 @@ export async function run(input: CommandInput): Promise<number> {
     );
   }
   out('The workflow needs the repository secret PYLON_API_TOKEN.');
+  const gitRoot = enclosingGitRoot(root);
+  if (gitRoot !== null) {
+    const inside = relative(gitRoot, root).split(sep).join('/');
+    io.stderr.write(
+      `warning: this folder is inside the git repository at ${gitRoot}, and GitHub runs workflows only from ` +
+        `its .github/workflows: move ${WORKFLOW_FILE} there and set working-directory: ${inside} ` +
+        `(the action's input, and defaults.run for the job's run steps).\n`,
+    );
+  }
   out('Next: npx pylon-kb check   (then, with PYLON_API_TOKEN set: npx pylon-kb plan)');
   return 0;
+}
+
+/** The repository a project folder sits in below its root (a `.git` above it, none in it), or null. */
+function enclosingGitRoot(root: string): string | null {
+  if (existsSync(join(root, '.git'))) return null;
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
 }
 
 /** The answers from flags, the environment and detection, before any question. */
