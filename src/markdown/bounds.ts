@@ -15,15 +15,53 @@ import type { Root as MdastRoot } from 'mdast';
 export const MAX_MARKDOWN_NESTING = 100;
 export const MAX_HTML_NESTING = 512;
 
+/**
+ * How many character references (`&amp;`, `&#123;`, `&#x1F600;`) one document may hold before it is
+ * refused. The parser keeps some kilobytes of events per reference while it renders: 300,000 `&amp;` took
+ * 3.5 s and 1.1 GB. The most in one page of the docs trees we test against is about 6,200 (a generated
+ * schema reference); 20,000 is three times that, and renders in a fraction of a second.
+ */
+export const MAX_CHARACTER_REFERENCES = 20_000;
+
 /** A document the renderer refuses, with the (Markdown) line where the problem is. */
 export class RenderRefusal extends Error {
   constructor(
     readonly line: number,
     message: string,
     readonly hint: string,
+    readonly code = 'markdown/too-deep',
   ) {
     super(message);
   }
+}
+
+/** A character reference as CommonMark reads one: named, decimal (1-7 digits) or hexadecimal (1-6). */
+const CHARACTER_REFERENCE = /&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
+
+/**
+ * Refuses, before parsing, a document with more than `MAX_CHARACTER_REFERENCES` character references, at
+ * the line of the first one past the bound. References in code count too: they cost nothing there, but a
+ * page past the bound has no reader either way, and one count is simpler to state. One pass.
+ */
+export function checkCharacterReferences(markdown: string): void {
+  if (!markdown.includes('&')) return;
+  let count = 0;
+  for (const m of markdown.matchAll(CHARACTER_REFERENCE)) {
+    if (++count <= MAX_CHARACTER_REFERENCES) continue;
+    throw new RenderRefusal(
+      lineAt(markdown, m.index),
+      `This page holds more than ${MAX_CHARACTER_REFERENCES.toLocaleString('en-US')} character references (\`&amp;\`, \`&#123;\` …); pylon-kb renders at most ${MAX_CHARACTER_REFERENCES.toLocaleString('en-US')} in one page.`,
+      'Write the characters themselves instead of references (`&` for `&amp;`, except before a letter and `;`), or split the page.',
+      'markdown/too-many-references',
+    );
+  }
+}
+
+/** The 1-based line of `index` in `text`. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 const NESTING_HINT =

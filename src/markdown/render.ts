@@ -2,7 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { Root as MdastRoot } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkContainerNesting, RenderRefusal } from './bounds.js';
+import { checkCharacterReferences, checkContainerNesting, RenderRefusal } from './bounds.js';
 import type { CustomId } from './custom-ids.js';
 import { finishTree } from './hast-pass.js';
 import { type HeadingIdRule, headingSlug } from './heading-slugs.js';
@@ -66,12 +66,13 @@ export type { Heading, LocalReference };
  * (`href="pylon-kb-ref:<index into references>"`) for `replaceSentinels`. The content core renders with
  * this, then resolves the references against the whole tree. Pure and deterministic.
  *
- * A document the renderer refuses (nested past bounds.ts' limits) or cannot render gives no HTML and an
- * error naming its file and line: that document is held back, the rest of the run goes on.
+ * A document the renderer refuses (past bounds.ts' limits: nesting, character references) or cannot render
+ * gives no HTML and an error naming its file and line: that document is held back, the rest of the run goes on.
  */
 export function renderDocument(markdown: string, options: RenderOptions = {}): RenderResult {
   try {
     checkContainerNesting(markdown);
+    checkCharacterReferences(markdown);
     return renderWithinBounds(markdown, options);
   } catch (error) {
     return { html: '', headings: [], anchors: [], references: [], diagnostics: [refusal(error, options)] };
@@ -84,7 +85,7 @@ function refusal(error: unknown, options: RenderOptions): Diagnostic {
   if (error instanceof RenderRefusal) {
     return {
       severity: 'error',
-      code: 'markdown/too-deep',
+      code: error.code,
       message: error.message,
       ...file,
       line: error.line + lineOffset,

@@ -4,12 +4,15 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { MAX_CHARACTER_REFERENCES } from '../../src/markdown/bounds.js';
 import { HeadingSlugger } from '../../src/markdown/heading-slugs.js';
 import { renderDocument } from '../../src/markdown/index.js';
 import { markdownProcessor } from '../../src/markdown/pipeline.js';
 import {
   DELIMITER_UNITS,
   delimiterRuns,
+  entities,
+  entityLines,
   equalHeadings,
   nestedDetails,
   nestedEmphasis,
@@ -151,5 +154,36 @@ describe('pathological emphasis renders, its text kept', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.html.match(/<em>/g)).toHaveLength(300);
     expect(result.html.match(/<strong>/g)).toHaveLength(150);
+  });
+});
+
+describe('character references are bounded per document', () => {
+  it(`refuses more than ${MAX_CHARACTER_REFERENCES} at the line of the first one past the bound`, () => {
+    // 1,000 a line after two lines of intro: the 20,001st reference opens line 23.
+    const result = render(`Intro.\n\n${entityLines(MAX_CHARACTER_REFERENCES / 1000 + 1, 1000)}`, 4);
+    expect(result.html).toBe('');
+    expect(errorsOf(result)).toEqual([
+      expect.objectContaining({
+        code: 'markdown/too-many-references',
+        file: FILE,
+        line: 23 + 4,
+        hint: expect.stringContaining('&amp;'),
+      }),
+    ]);
+    expect(errorsOf(render(entities(300_000)))).toEqual([
+      expect.objectContaining({ code: 'markdown/too-many-references', line: 1 }),
+    ]);
+  });
+
+  it('renders a page of exactly the bound, each reference as its character', () => {
+    const result = render(entityLines(MAX_CHARACTER_REFERENCES / 1000, 1000));
+    expect(result.diagnostics).toEqual([]);
+    // Every reference is an ampersand, which the HTML writes as `&#x26;`.
+    expect(result.html.match(/&#x26;|&amp;/g)).toHaveLength(MAX_CHARACTER_REFERENCES);
+  });
+
+  it('counts only what CommonMark reads as a reference: bare ampersands are text', () => {
+    const result = render(`${'a & b &c &#; &#x; &12; '.repeat(MAX_CHARACTER_REFERENCES / 4)}\n`);
+    expect(errorsOf(result)).toEqual([]);
   });
 });

@@ -41,3 +41,10 @@ export function equalHeadings(count: number): string {
 export function entities(count: number): string {
   return `${'&amp;'.repeat(count)}\n`;
 }
+
+/** `lines` lines of `perLine` references each, named, decimal and hexadecimal in turn (each an ampersand). */
+export function entityLines(lines: number, perLine: number): string {
+  const forms = ['&amp;', '&#38;', '&#x26;'];
+  const line = Array.from({ length: perLine }, (_, i) => forms[i % forms.length]).join('');
+  return `${line}\n`.repeat(lines);
+}
