@@ -2,7 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { delimiterRuns, nestedDetails, nestedQuotes } from '../markdown/pathological.js';
+import {
+  delimiterRuns,
+  entities,
+  entityLines,
+  nestedDetails,
+  nestedQuotes,
+} from '../markdown/pathological.js';
 import { CLI_FLAGS, emulator, envFor, managedByKey, runCli, workspace, writeText } from './helpers.js';
 
 const page = (title: string, body = `Some text about ${title}.`) => `---\ntitle: ${title}\n---\n\n${body}\n`;
@@ -41,6 +47,16 @@ describe('pathological documents over HTTP', () => {
     expect(run.stderr).toContain('guides/runs.md:5');
     expect(run.stderr).toContain('markdown/emphasis-as-text');
     expect(run.stderr).toMatch(/2 documents were held back \(not written\)/);
+  });
+
+  it('holds back a page of 300,000 character references at its line, publishes one of 20,000', async () => {
+    await put('guides/entities.md', page('Entities', `Intro.\n\n${entities(300_000)}`));
+    await put('guides/symbols.md', page('Symbols', entityLines(20, 1000)));
+    const run = await cli('apply');
+    expect(run.code, run.stderr).toBe(2);
+    expect([...managedByKey(emu).keys()].sort()).toEqual(['guides/setup', 'guides/symbols', 'intro']);
+    expect(run.stderr).toContain('guides/entities.md:7 error [markdown/too-many-references]');
+    expect(run.stderr).toMatch(/1 document was held back \(not written\)/);
   });
 
   it('names the config file and its reason when its default export rejects', async () => {
