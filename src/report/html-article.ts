@@ -3,7 +3,7 @@ import { escapeHtml as h, isWebUrl } from './escape.js';
 import { htmlToText } from './html-to-lines.js';
 import { readerPaneHtml, readerTextHtml } from './reader-view.js';
 import { sanitizeBodyHtml } from './sanitize.js';
-import { draftFlags, fieldChanges, placement } from './summary.js';
+import { ADOPTION_NOTE, draftFlags, fieldChanges, placement } from './summary.js';
 import { wordDiffHtml } from './word-diff.js';
 
 /** `<a>` to an http(s) URL, else the URL as code. */
@@ -74,7 +74,7 @@ export function renderUpdate(op: UpdateArticleOp, index: number, view: ReaderCon
   return (
     `<article class="change" id="update-${index}" data-testid="article-change" data-key="${h(op.key)}">` +
     `<h3><span class="badge update">update</span> ${h(op.title)}</h3>` +
-    `<p class="meta"><code>${h(op.key)}</code> · ${link('current article', op.url)} · changed: ${h(op.changes.join(', '))}</p>` +
+    `<p class="meta"><code>${h(op.key)}</code> · ${link('current article', op.url)} · changed: ${h(op.changes.join(', '))}${op.matchedBy === 'adopted' ? ` · ${h(ADOPTION_NOTE)}` : ''}</p>` +
     `${fieldTable}${body}</article>`
   );
 }

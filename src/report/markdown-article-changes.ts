@@ -10,7 +10,7 @@ import {
 } from './escape.js';
 import { diffBodies, hunkHeader } from './line-diff.js';
 import { readerTextHtml } from './reader-view.js';
-import { DRIFT_RESOLUTION, driftDiffLabel, fieldChanges, plural } from './summary.js';
+import { ADOPTION_NOTE, DRIFT_RESOLUTION, driftDiffLabel, fieldChanges, plural } from './summary.js';
 
 /** The Markdown report's entry for an article whose text changes: field changes and collapsible body diffs. */
 
@@ -29,7 +29,7 @@ export function updateEntry(
   refs: PlanReferences | undefined,
 ): string {
   let text = `\n#### ${escapeMarkdown(op.title)}\n\n`;
-  text += `${markdownCode(op.key)} · ${markdownLink('current article', op.url)} · changed: ${op.changes.join(', ')}\n`;
+  text += `${markdownCode(op.key)} · ${markdownLink('current article', op.url)} · changed: ${op.changes.join(', ')}${op.matchedBy === 'adopted' ? ` · ${ADOPTION_NOTE}` : ''}\n`;
   const fields = fieldChanges(op);
   if (fields.length > 0) text += '\n';
   for (const f of fields)

@@ -154,6 +154,9 @@ export function draftFlags(draft: ArticleDraft): string[] {
   return flags;
 }
 
+/** Said of an update that takes over an article pylon-kb did not write (config `adopt`). */
+export const ADOPTION_NOTE = 'takes over an article without a pylon-kb marker (adopt: true)';
+
 export const MOVE_REASON: Record<MoveArticleOp['reason'], string> = {
   'collection-changed': 'collection changed',
   'slug-changed': 'slug changed',

@@ -7,6 +7,7 @@ import { terminalLine, terminalSafe, truncate } from './escape.js';
 import { diffBodies, hunkHeader } from './line-diff.js';
 import { readerTextHtml } from './reader-view.js';
 import {
+  ADOPTION_NOTE,
   DRIFT_RESOLUTION,
   draftFlags,
   driftDiffLabel,
@@ -116,6 +117,7 @@ function renderOperation(out: Out, op: Operation, context: number): void {
     }
     case 'update-article': {
       head(out, op, 'article', `  ${q(op.title)}  changed: ${op.changes.join(', ')}`);
+      if (op.matchedBy === 'adopted') detail(out, ADOPTION_NOTE);
       for (const change of fieldChanges(op)) {
         const fmt = change.field === 'title' ? q : t;
         detail(out, `${change.field}: ${fmt(change.before)} → ${fmt(change.after)}`);

@@ -72,6 +72,11 @@ describe('no second copy of an article', () => {
     expect(state(emu).articles.filter((a) => a.slug === 'billing')).toHaveLength(1);
 
     await writeText(join(ws.dir, 'pylon-kb.config.ts'), 'export default { adopt: true };\n');
+    // A reviewer sees the take-over before it happens.
+    const planned = await cli('plan');
+    expect(planned.stdout).toContain('takes over an article without a pylon-kb marker (adopt: true)');
+    const markdown = await cli('plan', '--format', 'markdown');
+    expect(markdown.stdout).toContain('takes over an article without a pylon-kb marker (adopt: true)');
     expect((await cli('apply')).code).toBe(0);
     const billing = state(emu).articles.filter((a) => a.slug === 'billing');
     expect(billing.map((a) => a.id)).toEqual([handWritten.id]);
