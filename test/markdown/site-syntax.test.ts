@@ -150,18 +150,6 @@ describe("site syntax diagnostics name the file and the author's line", () => {
     ]);
   });
 
-  it('reports a template variable no preprocessor of ours fills in, unless its braces are escaped', () => {
-    const book = { syntax: syntaxPresetOf(SITE_DEFINITIONS.mdbook) };
-    const found = (markdown: string) =>
-      codes(markdown, book)
-        .filter(([, code]) => code === 'markdown/literal-syntax')
-        .map(([, , , line]) => line);
-    expect(found('Built with version {{ book-version }} of the tool.\n')).toEqual([1]);
-    expect(found('Intro\n\nSee {{site_name}} and `{{ in_code }}`.\n')).toEqual([3]);
-    expect(found('Write \\{{ name }} to show braces.\n')).toEqual([]);
-    expect(found('A map {{a: 1}} is not a variable.\n')).toEqual([]);
-  });
-
   it('removes a heading left empty, with a warning, and publishes no <h4 id="">', () => {
     const { html, diagnostics } = renderDocument('#### { #setting }\n\n#### :material-cog:\n\nText', {
       file: 'a.md',

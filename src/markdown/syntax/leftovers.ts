@@ -17,8 +17,6 @@ const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /\{: /, what: 'a kramdown attribute list ({: …})' },
   { pattern: /\{[ \t]*[.#][A-Za-z][\w-]*(?:[ \t][^}\n]*)?\}/, what: 'an attribute list ({ .class })' },
   { pattern: /<[A-Z][A-Za-z0-9]*[\s/>]/, what: 'a component tag (<Component>)' },
-  // A variable a preprocessor we do not run fills in (mdBook's own preprocessors, an undefined substitution).
-  { pattern: /\{\{[ \t]*[$@]?[A-Za-z_][\w.-]*[ \t]*\}\}/, what: 'a template variable ({{ name }})' },
 ];
 
 const SHOWN_AS_CODE = new Set(['code', 'kbd', 'samp', 'pre']);
@@ -56,12 +54,8 @@ export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[], sourc
   });
 }
 
-/**
- * A tag the author wrote as `&lt;Tag/&gt;`, or braces written `\{{`, are meant to be shown: readers should
- * see them as written.
- */
+/** A tag the author wrote as `&lt;Tag/&gt;` is meant to be shown: readers should see it as written. */
 function escapedInSource(found: string, line: string): boolean {
-  if (found.startsWith('{{')) return line.includes('\\{{');
   const name = /<([A-Za-z][\w-]*)/.exec(found)?.[1];
   return name !== undefined && line.includes(`&lt;${name}`);
 }
