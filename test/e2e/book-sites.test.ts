@@ -1,9 +1,6 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { emulator, envFor, managedByKey, REPO, runCli, writeCount } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureSiteCopy, SITE_FLAGS } from './fixture-site.js';
+import { managedByKey, writeCount } from './helpers.js';
 
 /**
  * An mdBook and a Sphinx (MyST) tree, written from the generators' documentation, published with NO
@@ -70,23 +67,9 @@ const CASES: BookCase[] = [
   },
 ];
 
-const FLAGS = ['--kb', 'help-center', '--author', 'ada@acme.test', '--rate-limits', 'off'];
-
 describe.each(CASES)('a $label book publishes with no pylon-kb config', (site) => {
-  let emu: RunningEmulator;
-  let dir: string;
-  const run = (command: string, extra: string[] = []) =>
-    runCli([command, '--content-dir', site.contentDir, ...extra], { env: envFor(emu), cwd: dir });
-
-  beforeAll(async () => {
-    emu = await emulator();
-    dir = await mkdtemp(join(tmpdir(), `pylon-kb-${site.name}-`));
-    await cp(join(REPO, 'test', 'fixtures', 'sites', site.name), dir, { recursive: true });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const published = fixtureSiteCopy(site);
+  const { run } = published;
 
   it('check detects the generator from its own files, with no errors', async () => {
     const checked = await run('check', ['--json', '--author', 'ada@acme.test']);
@@ -96,12 +79,12 @@ describe.each(CASES)('a $label book publishes with no pylon-kb config', (site) =
   });
 
   it('apply publishes the pages the site builds, its redirects, and each construct as readers see it', async () => {
-    const applied = await run('apply', FLAGS);
+    const applied = await run('apply', SITE_FLAGS);
     expect(applied.code, applied.stderr + applied.stdout).toBe(0);
-    const managed = managedByKey(emu);
+    const managed = managedByKey(published.emu);
     for (const page of site.pages) expect(managed.get(page), page).toHaveLength(1);
     for (const page of site.notPublished) expect(managed.get(page), page).toBeUndefined();
-    const state = emu.snapshot();
+    const state = published.emu.snapshot();
     const redirects = state.route_redirects.map((r) => r.from_path);
     for (const from of site.redirects) expect(redirects, from).toContain(from);
     for (const [key, { has, hasNot = [] }] of Object.entries(site.shows)) {
@@ -112,9 +95,9 @@ describe.each(CASES)('a $label book publishes with no pylon-kb config', (site) =
   });
 
   it('a second apply writes nothing', async () => {
-    const before = writeCount(emu);
-    const again = await run('apply', FLAGS);
+    const before = writeCount(published.emu);
+    const again = await run('apply', SITE_FLAGS);
     expect(again.code, again.stderr).toBe(0);
-    expect(writeCount(emu)).toBe(before);
+    expect(writeCount(published.emu)).toBe(before);
   });
 });

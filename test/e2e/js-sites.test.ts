@@ -1,11 +1,9 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/config/defaults.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
 import { buildContent, readContentTree } from '../../src/run/content.js';
-import { emulator, envFor, managedByKey, REPO, runCli, writeCount } from './helpers.js';
+import { fixtureSiteCopy, SITE_FLAGS } from './fixture-site.js';
+import { managedByKey, writeCount } from './helpers.js';
 
 /**
  * The Astro Starlight, Nextra and Fumadocs fixture trees, published over HTTP into the emulator with no
@@ -109,8 +107,6 @@ const SITES: JsSite[] = [
   },
 ];
 
-const FLAGS = ['--kb', 'help-center', '--author', 'ada@acme.test', '--rate-limits', 'off'];
-
 interface Snapshot {
   articles: { url: string; draft_html: string; translations: Record<string, unknown> }[];
   route_redirects: { from_path: string }[];
@@ -118,20 +114,8 @@ interface Snapshot {
 }
 
 describe.each(SITES)('a $label site publishes with no pylon-kb config', (site) => {
-  let emu: RunningEmulator;
-  let dir: string;
-  const run = (command: string, extra: string[] = []) =>
-    runCli([command, '--content-dir', site.contentDir, ...extra], { env: envFor(emu), cwd: dir });
-
-  beforeAll(async () => {
-    emu = await emulator();
-    dir = await mkdtemp(join(tmpdir(), `pylon-kb-${site.name}-`));
-    await cp(join(REPO, 'test', 'fixtures', 'sites', site.name), dir, { recursive: true });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const published = fixtureSiteCopy(site);
+  const { run } = published;
 
   it('check detects the generator from its own files and reports 0 errors', async () => {
     const checked = await run('check', ['--json', '--author', 'ada@acme.test']);
@@ -141,7 +125,7 @@ describe.each(SITES)('a $label site publishes with no pylon-kb config', (site) =
   });
 
   it('the navigation the site declares orders the pages', async () => {
-    const config = { ...DEFAULTS, contentDir: join(dir, site.contentDir) };
+    const config = { ...DEFAULTS, contentDir: join(published.dir, site.contentDir) };
     const { tree } = await readContentTree(config);
     const { desired } = await buildContent(config, tree);
     const orderOf = (key: string) => desired.articles.find((a) => a.key === key)?.order;
@@ -154,10 +138,10 @@ describe.each(SITES)('a $label site publishes with no pylon-kb config', (site) =
   });
 
   it('apply publishes every page with its constructs, translations, images and redirects', async () => {
-    const applied = await run('apply', FLAGS);
+    const applied = await run('apply', SITE_FLAGS);
     expect(applied.code, applied.stderr + applied.stdout).toBe(0);
-    const state = emu.snapshot() as unknown as Snapshot;
-    const managed = managedByKey(emu);
+    const state = published.emu.snapshot() as unknown as Snapshot;
+    const managed = managedByKey(published.emu);
     for (const page of site.pages) expect(managed.get(page), page).toHaveLength(1);
     expect([...managed.keys()].sort()).toEqual([...site.pages].sort());
 
@@ -193,9 +177,9 @@ describe.each(SITES)('a $label site publishes with no pylon-kb config', (site) =
   });
 
   it('a second apply writes nothing', async () => {
-    const before = writeCount(emu);
-    const again = await run('apply', FLAGS);
+    const before = writeCount(published.emu);
+    const again = await run('apply', SITE_FLAGS);
     expect(again.code, again.stderr).toBe(0);
-    expect(writeCount(emu)).toBe(before);
+    expect(writeCount(published.emu)).toBe(before);
   });
 });

@@ -1,9 +1,6 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { emulator, envFor, managedByKey, REPO, runCli, writeCount } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureSiteCopy, SITE_FLAGS } from './fixture-site.js';
+import { managedByKey, writeCount } from './helpers.js';
 
 /**
  * Each fixture tree is a site as its generator's documentation describes it. Published with NO pylon-kb
@@ -145,8 +142,6 @@ const CASES: SiteCase[] = [
   },
 ];
 
-const FLAGS = ['--kb', 'help-center', '--author', 'ada@acme.test', '--rate-limits', 'off'];
-
 interface Snapshot {
   articles: { url: string; draft_html: string }[];
   route_redirects: { from_path: string }[];
@@ -154,20 +149,8 @@ interface Snapshot {
 }
 
 describe.each(CASES)('a $label site publishes as it is, with no pylon-kb config', (site) => {
-  let emu: RunningEmulator;
-  let dir: string;
-  const run = (command: string, extra: string[] = []) =>
-    runCli([command, '--content-dir', site.contentDir, ...extra], { env: envFor(emu), cwd: dir });
-
-  beforeAll(async () => {
-    emu = await emulator();
-    dir = await mkdtemp(join(tmpdir(), `pylon-kb-${site.name}-`));
-    await cp(join(REPO, 'test', 'fixtures', 'sites', site.name), dir, { recursive: true });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const published = fixtureSiteCopy(site);
+  const { run } = published;
 
   it('check detects the generator and reports 0 errors', async () => {
     // The default author plan and apply take (without one, each document lacks an author, offline too).
@@ -180,10 +163,10 @@ describe.each(CASES)('a $label site publishes as it is, with no pylon-kb config'
   });
 
   it('apply publishes every page, with links as article URLs, images uploaded and redirects', async () => {
-    const applied = await run('apply', FLAGS);
+    const applied = await run('apply', SITE_FLAGS);
     expect(applied.code, applied.stderr + applied.stdout).toBe(0);
-    const state = emu.snapshot() as unknown as Snapshot;
-    const managed = managedByKey(emu);
+    const state = published.emu.snapshot() as unknown as Snapshot;
+    const managed = managedByKey(published.emu);
     for (const page of site.pages) expect(managed.get(page), page).toHaveLength(1);
     expect([...managed.values()].every((articles) => articles.length === 1)).toBe(true);
 
@@ -200,7 +183,8 @@ describe.each(CASES)('a $label site publishes as it is, with no pylon-kb config'
         // Anything else is an in-page fragment, an uploaded file or a link off the site: never a path left
         // as written (`../setup/`, `/docs/deploy`), which would be dead in Pylon.
         const offSite =
-          /^(https?:|mailto:)/.test(url) && !url.startsWith(emu.url.replace(/\/$/, '') + '/articles');
+          /^(https?:|mailto:)/.test(url) &&
+          !url.startsWith(`${published.emu.url.replace(/\/$/, '')}/articles`);
         expect(url.startsWith('#') || attachmentUrls.has(url) || offSite, `${url} in ${article.url}`).toBe(
           true,
         );
@@ -216,9 +200,9 @@ describe.each(CASES)('a $label site publishes as it is, with no pylon-kb config'
   });
 
   it('a second apply writes nothing', async () => {
-    const before = writeCount(emu);
-    const again = await run('apply', FLAGS);
+    const before = writeCount(published.emu);
+    const again = await run('apply', SITE_FLAGS);
     expect(again.code, again.stderr).toBe(0);
-    expect(writeCount(emu)).toBe(before);
+    expect(writeCount(published.emu)).toBe(before);
   });
 });
