@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
@@ -18,10 +18,7 @@ describe('pathological documents over HTTP', () => {
   let emu: RunningEmulator;
   let ws: Awaited<ReturnType<typeof workspace>>;
   const cli = (...args: string[]) => runCli([...args, ...CLI_FLAGS], { cwd: ws.dir, env: envFor(emu) });
-  const put = async (path: string, text: string) => {
-    await mkdir(join(ws.docs, path, '..'), { recursive: true });
-    await writeText(join(ws.docs, path), text);
-  };
+  const put = (path: string, text: string) => writeText(join(ws.docs, path), text);
 
   beforeEach(async () => {
     emu = await emulator();
