@@ -152,6 +152,14 @@ export const NO_CACHE = flag({
   type: 'boolean',
   description: 'render every document (renderings are otherwise kept in .pylon-kb/)',
 });
+export const DEBOUNCE = flag({
+  name: 'debounce',
+  type: 'string',
+  value: '<ms>',
+  description: 'quiet time before a batch runs',
+  default: '150',
+  config: 'debounce',
+});
 export const DEBUG = flag({
   name: 'debug',
   type: 'boolean',
