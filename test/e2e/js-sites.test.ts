@@ -107,12 +107,6 @@ const SITES: JsSite[] = [
   },
 ];
 
-interface Snapshot {
-  articles: { url: string; draft_html: string; translations: Record<string, unknown> }[];
-  route_redirects: { from_path: string }[];
-  attachments: { url: string; sha256: string }[];
-}
-
 describe.each(SITES)('a $label site publishes with no pylon-kb config', (site) => {
   const published = fixtureSiteCopy(site);
   const { run } = published;
@@ -140,7 +134,7 @@ describe.each(SITES)('a $label site publishes with no pylon-kb config', (site) =
   it('apply publishes every page with its constructs, translations, images and redirects', async () => {
     const applied = await run('apply', SITE_FLAGS);
     expect(applied.code, applied.stderr + applied.stdout).toBe(0);
-    const state = published.emu.snapshot() as unknown as Snapshot;
+    const state = published.emu.snapshot();
     const managed = managedByKey(published.emu);
     for (const page of site.pages) expect(managed.get(page), page).toHaveLength(1);
     expect([...managed.keys()].sort()).toEqual([...site.pages].sort());

@@ -142,12 +142,6 @@ const CASES: SiteCase[] = [
   },
 ];
 
-interface Snapshot {
-  articles: { url: string; draft_html: string }[];
-  route_redirects: { from_path: string }[];
-  attachments: { url: string; sha256: string }[];
-}
-
 describe.each(CASES)('a $label site publishes as it is, with no pylon-kb config', (site) => {
   const published = fixtureSiteCopy(site);
   const { run } = published;
@@ -165,7 +159,7 @@ describe.each(CASES)('a $label site publishes as it is, with no pylon-kb config'
   it('apply publishes every page, with links as article URLs, images uploaded and redirects', async () => {
     const applied = await run('apply', SITE_FLAGS);
     expect(applied.code, applied.stderr + applied.stdout).toBe(0);
-    const state = published.emu.snapshot() as unknown as Snapshot;
+    const state = published.emu.snapshot();
     const managed = managedByKey(published.emu);
     for (const page of site.pages) expect(managed.get(page), page).toHaveLength(1);
     expect([...managed.values()].every((articles) => articles.length === 1)).toBe(true);
