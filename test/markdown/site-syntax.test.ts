@@ -150,6 +150,19 @@ describe("site syntax diagnostics name the file and the author's line", () => {
     ]);
   });
 
+  it("reports a variable of an mdBook book's own preprocessor left as text, unless its braces are escaped", () => {
+    const found = (markdown: string, site: 'mdbook' | 'vitepress') =>
+      codes(markdown, { syntax: syntaxPresetOf(SITE_DEFINITIONS[site]) })
+        .filter(([, code]) => code === 'markdown/literal-syntax')
+        .map(([, , , line]) => line);
+    expect(found('Built with version {{ tool-version }} of the tool.\n', 'mdbook')).toEqual([1]);
+    expect(found('Intro\n\nSee {{site_name}} and `{{ in_code }}`.\n', 'mdbook')).toEqual([3]);
+    expect(found('Write \\{{ name }} to show braces.\n', 'mdbook')).toEqual([]);
+    expect(found('A map {{a: 1}} is not a variable.\n', 'mdbook')).toEqual([]);
+    // VitePress shows braces as written inside v-pre: not its business here.
+    expect(found('Write <span v-pre>{{ name }}</span> to print it.\n', 'vitepress')).toEqual([]);
+  });
+
   it('removes a heading left empty, with a warning, and publishes no <h4 id="">', () => {
     const { html, diagnostics } = renderDocument('#### { #setting }\n\n#### :material-cog:\n\nText', {
       file: 'a.md',

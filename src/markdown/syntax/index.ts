@@ -162,8 +162,9 @@ const LATE_STEPS: readonly SyntaxStep[] = [
   },
   {
     name: 'leftovers',
-    applies: (c) => c.prepared || LEFTOVER_HINT.test(c.source),
-    run: (tree, c) => checkLeftovers(tree, c.findings, c.source),
+    applies: (c) =>
+      c.prepared || LEFTOVER_HINT.test(c.source) || (c.syntax.has('mdbook-links') && c.source.includes('{{')),
+    run: (tree, c) => checkLeftovers(tree, c.findings, c.source, c.syntax),
   },
 ];
 

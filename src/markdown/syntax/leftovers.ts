@@ -1,6 +1,7 @@
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { SyntaxPreset } from './constructs.js';
 import type { SyntaxFinding } from './scan-context.js';
 
 /**
@@ -19,10 +20,27 @@ const LEFTOVER: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /<[A-Z][A-Za-z0-9]*[\s/>]/, what: 'a component tag (<Component>)' },
 ];
 
+/**
+ * mdBook runs preprocessors over `{{ … }}` before Markdown; a book's own preprocessor (a program of the
+ * book's, which we do not run) fills variables such as `{{ tool-version }}`, so one left is literal text.
+ * Other generators have their own ways to show braces as written (VitePress v-pre, Liquid raw), so the
+ * pattern is only checked where the preset has mdBook's preprocessor syntax.
+ */
+const PREPROCESSOR_VARIABLE = {
+  pattern: /\{\{[ \t]*[A-Za-z_][\w.-]*[ \t]*\}\}/,
+  what: 'a preprocessor variable ({{ name }}) that no preprocessor of ours fills in',
+};
+
 const SHOWN_AS_CODE = new Set(['code', 'kbd', 'samp', 'pre']);
 
 /** Runs on the final mdast: its text nodes are what readers see as text (code nodes are other types). */
-export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[], source = ''): void {
+export function checkLeftovers(
+  tree: MdastRoot,
+  findings: SyntaxFinding[],
+  source = '',
+  syntax?: SyntaxPreset,
+): void {
+  const patterns = syntax?.has('mdbook-links') ? [...LEFTOVER, PREPROCESSOR_VARIABLE] : LEFTOVER;
   const reported = new Set<string>();
   const sourceLines = source.split('\n');
   visit(tree, (node, _index, parent) => {
@@ -36,7 +54,7 @@ export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[], sourc
           ? node.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ' ')
           : undefined;
     if (value === undefined) return;
-    for (const { pattern, what } of LEFTOVER) {
+    for (const { pattern, what } of patterns) {
       const match = pattern.exec(value);
       if (!match) continue;
       const line = node.position?.start.line ?? 1;
@@ -56,6 +74,8 @@ export function checkLeftovers(tree: MdastRoot, findings: SyntaxFinding[], sourc
 
 /** A tag the author wrote as `&lt;Tag/&gt;` is meant to be shown: readers should see it as written. */
 function escapedInSource(found: string, line: string): boolean {
+  // mdBook's escape: `\{{` is printed as written.
+  if (found.startsWith('{{')) return line.includes('\\{{');
   const name = /<([A-Za-z][\w-]*)/.exec(found)?.[1];
   return name !== undefined && line.includes(`&lt;${name}`);
 }
